@@ -1,0 +1,38 @@
+// Package pipeline assembles sitrep's default pipeline: the stages, in order,
+// that turn an article into an annotated document. It only wires; every stage
+// lives in its own package and can be used alone.
+package pipeline
+
+import (
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/clean"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/tokenize"
+)
+
+// Config holds the settings of every stage of the default pipeline.
+type Config struct {
+	Clean   clean.Config
+	Segment segment.Config
+}
+
+// DefaultConfig returns the settings sitrep extract uses.
+func DefaultConfig() Config {
+	return Config{
+		Clean:   clean.DefaultConfig(),
+		Segment: segment.DefaultConfig(),
+	}
+}
+
+// New returns the default pipeline: clean → segment → tokenize.
+func New(cfg Config) (*sitrep.Pipeline, error) {
+	c, err := clean.New(cfg.Clean)
+	if err != nil {
+		return nil, err
+	}
+	s, err := segment.New(cfg.Segment)
+	if err != nil {
+		return nil, err
+	}
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}}}, nil
+}

@@ -1,0 +1,59 @@
+package sitrep
+
+import (
+	"context"
+	"fmt"
+)
+
+// Stage is one step of the pipeline. Annotate reads what earlier stages put
+// into the document and adds its own annotations; it must not remove or
+// rewrite what others found, and it must leave its slice empty rather than
+// guess when it finds nothing. An error means the stage could not run on
+// this document at all (a model failed to load, the context was cancelled);
+// ambiguity and bad spots in the text are warnings on the document.
+type Stage interface {
+	Annotate(ctx context.Context, doc *Document) error
+}
+
+// Namer is implemented by stages that name themselves in errors and
+// warnings. Stages that do not are named by their Go type.
+type Namer interface {
+	Name() string
+}
+
+// StageName returns the name of a stage.
+func StageName(s Stage) string {
+	if n, ok := s.(Namer); ok {
+		return n.Name()
+	}
+	return fmt.Sprintf("%T", s)
+}
+
+// Pipeline runs stages over a document in order. It is a plain list: build
+// one by hand, or take the default from package pipeline.
+type Pipeline struct {
+	Stages []Stage
+}
+
+// Run passes the document through every stage in order and stops at the
+// first error, which it returns as a *StageError.
+func (p *Pipeline) Run(ctx context.Context, doc *Document) error {
+	for _, s := range p.Stages {
+		if err := ctx.Err(); err != nil {
+			return &StageError{Stage: StageName(s), ArticleID: doc.Article.ID, Err: err}
+		}
+		if err := s.Annotate(ctx, doc); err != nil {
+			return &StageError{Stage: StageName(s), ArticleID: doc.Article.ID, Err: err}
+		}
+	}
+	return nil
+}
+
+// Names lists the names of the pipeline's stages in order.
+func (p *Pipeline) Names() []string {
+	out := make([]string, len(p.Stages))
+	for i, s := range p.Stages {
+		out[i] = StageName(s)
+	}
+	return out
+}
