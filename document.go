@@ -72,6 +72,8 @@ type Document struct {
 	Places    []Place
 	Events    []Event
 	Relations []Relation
+	// Times are the temporal expressions found in the text, resolved.
+	Times []Timex
 	// Warnings record ambiguity and recoverable trouble. They are not errors:
 	// a document with warnings is still a valid result.
 	Warnings []Warning
@@ -102,6 +104,7 @@ func (d *Document) Reset(a Article) {
 		Places:    d.Places[:0],
 		Events:    d.Events[:0],
 		Relations: d.Relations[:0],
+		Times:     d.Times[:0],
 		Warnings:  d.Warnings[:0],
 	}
 }

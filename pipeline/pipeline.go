@@ -7,6 +7,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/clean"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/tokenize"
 )
 
@@ -24,7 +25,7 @@ func DefaultConfig() Config {
 	}
 }
 
-// New returns the default pipeline: clean → segment → tokenize.
+// New returns the default pipeline: clean → segment → tokenize → timex.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
@@ -34,5 +35,5 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}}}, nil
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}}}, nil
 }

@@ -39,6 +39,7 @@ type Document struct {
 	Places    []sitrep.Place    `json:"places"`
 	Events    []sitrep.Event    `json:"events"`
 	Relations []sitrep.Relation `json:"relations"`
+	Times     []sitrep.Timex    `json:"times"`
 	Warnings  []sitrep.Warning  `json:"warnings"`
 }
 
@@ -104,6 +105,7 @@ func View(doc *sitrep.Document, opt Options) *Document {
 		Places:    nonNil(doc.Places),
 		Events:    nonNil(doc.Events),
 		Relations: nonNil(doc.Relations),
+		Times:     nonNil(doc.Times),
 		Warnings:  nonNil(doc.Warnings),
 	}
 	for i, s := range doc.Sentences {

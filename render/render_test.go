@@ -48,6 +48,9 @@ func fullDocument() *sitrep.Document {
 	}}
 	doc.Relations = []sitrep.Relation{{Type: sitrep.Supports, From: sitrep.ActorRef{Name: "Turkey", Country: "TUR"}, To: *ref,
 		Modality: sitrep.Asserted, Evidence: sitrep.Evidence{Text: "GNA", Span: sitrep.Span{Start: 20, End: 23}}}}
+	doc.Times = []sitrep.Timex{{Span: sitrep.Span{Start: 60, End: 66}, Text: "Sunday", Kind: sitrep.TimePoint,
+		Date: sitrep.DateRange{Start: "2020-05-24", End: "2020-05-24", Precision: 1}, Reference: "2020-05-25",
+		Next: &sitrep.DateRange{Start: "2020-05-31", End: "2020-05-31", Precision: 1}}}
 	doc.Warn("test", "something ambiguous", sitrep.Span{Start: 1, End: 2})
 	return doc
 }
@@ -69,7 +72,7 @@ func TestJSONEmptyDocumentHasArrays(t *testing.T) {
 	if err := render.JSON(&buf, sitrep.NewDocument(sitrep.Article{Text: ""}), render.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{`"sentences":[]`, `"entities":[]`, `"places":[]`, `"events":[]`, `"relations":[]`, `"warnings":[]`, `"regions":[]`} {
+	for _, key := range []string{`"sentences":[]`, `"entities":[]`, `"places":[]`, `"events":[]`, `"relations":[]`, `"times":[]`, `"warnings":[]`, `"regions":[]`} {
 		if !strings.Contains(buf.String(), key) {
 			t.Errorf("empty document lacks %s: %s", key, buf.String())
 		}
@@ -109,7 +112,7 @@ func TestText(t *testing.T) {
 	for _, want := range []string{"Rebels Retreat", "published 2020-05-25", "ASSAULT/ground [reported] 2020-05-24", "Tripoli (LBY, precision 2)",
 		"Government of National Accord [LBY] → Libyan National Army", "quantity: 1000 fighters", "fatalities: 2",
 		"according to: Wire (outlet) → Reuters (cited-outlet)", "SUPPORT Turkey → Government of National Accord",
-		"caption dated 2019-04-29", "dropped byline", "warnings (1)"} {
+		"caption dated 2019-04-29", "dropped byline", "warnings (1)", "Sunday               → 2020-05-24 (point, precision 1)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}

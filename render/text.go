@@ -88,6 +88,11 @@ func Text(w io.Writer, doc *sitrep.Document) error {
 			p.Text, p.Name, p.Country, p.GeonamesID, p.Lat, p.Lon, p.Precision)
 	}
 
+	fmt.Fprintf(b, "\ntimes (%d)\n", len(doc.Times))
+	for _, tx := range doc.Times {
+		fmt.Fprintf(b, "  %-20s → %s (%s, precision %d)\n", oneLine(tx.Text), dateText(&tx.Date), tx.Kind, tx.Date.Precision)
+	}
+
 	fmt.Fprintf(b, "\nentities (%d)\n", len(doc.Entities))
 	for _, e := range doc.Entities {
 		fmt.Fprintf(b, "  %-8s %s", e.Kind, e.Text)
