@@ -6,6 +6,7 @@ package pipeline
 import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/clean"
+	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/tokenize"
@@ -15,6 +16,7 @@ import (
 type Config struct {
 	Clean   clean.Config
 	Segment segment.Config
+	Event   event.Config
 }
 
 // DefaultConfig returns the settings sitrep extract uses.
@@ -22,10 +24,12 @@ func DefaultConfig() Config {
 	return Config{
 		Clean:   clean.DefaultConfig(),
 		Segment: segment.DefaultConfig(),
+		Event:   event.DefaultConfig(),
 	}
 }
 
-// New returns the default pipeline: clean → segment → tokenize → timex.
+// New returns the default pipeline: clean → segment → tokenize → timex →
+// event. The event coder goes last: it reads what every other stage found.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
@@ -35,5 +39,9 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}}}, nil
+	ev, err := event.New(cfg.Event)
+	if err != nil {
+		return nil, err
+	}
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, ev}}, nil
 }

@@ -1,0 +1,171 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ontology"
+)
+
+// Category classifies an actor into ACLED's actor categories: from the
+// actor dictionary's sector when it has one, else from the words of its
+// name ("security forces" are state forces, "protesters" protesters).
+func Category(a *sitrep.ActorRef) ontology.ActorCategory {
+	if a == nil {
+		return ontology.NoActor
+	}
+	switch strings.ToUpper(a.Sector) {
+	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
+		return ontology.StateForces
+	case "REB", "INS", "SEP", "UAF":
+		return ontology.RebelGroup
+	case "MILITIA":
+		return ontology.PoliticalMilitia
+	case "CVL", "EDU", "MED", "REL", "JRN", "REF", "LAB", "AGR", "BUS", "HLH":
+		return ontology.Civilians
+	}
+	words := strings.Fields(strings.ToLower(a.Name + " " + a.Text))
+	has := func(m map[string]bool) bool {
+		for _, w := range words {
+			if m[strings.Trim(w, ",.()")] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(protestWords):
+		return ontology.Protesters
+	case has(rioterWords):
+		return ontology.Rioters
+	case has(identityWords) && has(militiaWords):
+		return ontology.IdentityMilitia
+	case has(militiaWords):
+		return ontology.PoliticalMilitia
+	case has(rebelWords) && !has(set("government", "army", "police", "security")):
+		return ontology.RebelGroup
+	case has(externalWords):
+		return ontology.ExternalForces
+	case has(stateWords):
+		return ontology.StateForces
+	case has(victims):
+		return ontology.Civilians
+	}
+	return ontology.NoActor
+}
+
+// classify sets the ACLED event type, sub-event type and interaction of an
+// event ACLED would record: political violence, demonstrations and the
+// strategic developments of a conflict. Events that only happened in
+// words (statements, talks, accusations) have no ACLED type.
+func classify(c *cand) {
+	e := &c.ev
+	cat1, cat2 := Category(e.Actor1), Category(e.Actor2)
+	typ, sub := "", ""
+	switch e.Type {
+	case sitrep.Assault:
+		switch e.Mode {
+		case "aerial", "drone":
+			typ, sub = ontology.ExplosionsRemote, ontology.AirDroneStrike
+		case "heavy-weapons":
+			typ, sub = ontology.ExplosionsRemote, ontology.ShellingArtillery
+		case "suicide-attack":
+			typ, sub = ontology.ExplosionsRemote, ontology.SuicideBomb
+		case "explosives":
+			typ, sub = ontology.ExplosionsRemote, ontology.RemoteExplosive
+			if c.cue == "grenade" {
+				sub = ontology.Grenade
+			}
+		case "unconventional":
+			typ, sub = ontology.ExplosionsRemote, ontology.ChemicalWeapon
+		case "abduct":
+			typ, sub = ontology.ViolenceCivilians, ontology.Abduction
+		case "sexual":
+			typ, sub = ontology.ViolenceCivilians, ontology.SexualViolence
+		case "seize":
+			typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
+			if cat2 != ontology.NoActor && cat2 != ontology.Civilians {
+				typ, sub = ontology.Battles, ontology.ArmedClash
+			}
+		default:
+			typ, sub = ontology.Battles, ontology.ArmedClash
+			if c.flags&fCapture != 0 {
+				sub = ontology.NonStateOvertakes
+				if cat1 == ontology.StateForces {
+					sub = ontology.GovernmentRegains
+				}
+			} else if cat2 == ontology.Civilians || cat2 == ontology.NoActor && e.Actor2 != nil && victimName(e.Actor2) {
+				typ, sub = ontology.ViolenceCivilians, ontology.Attack
+			} else if cat2 == ontology.Protesters {
+				typ, sub = ontology.Protests, ontology.ExcessiveForce
+			}
+		}
+	case sitrep.Protest:
+		switch {
+		case e.Mode == "riot":
+			typ, sub = ontology.Riots, ontology.ViolentDemonstration
+		case e.Fatalities != nil && *e.Fatalities > 0:
+			typ, sub = ontology.Protests, ontology.ExcessiveForce
+		default:
+			typ, sub = ontology.Protests, ontology.PeacefulProtest
+		}
+		if cat1 == ontology.NoActor {
+			cat1 = ontology.Protesters
+			if e.Mode == "riot" {
+				cat1 = ontology.Rioters
+			}
+		}
+	case sitrep.Retreat:
+		if e.Mode == "withdraw" || e.Mode == "surrender" || e.Mode == "" {
+			typ, sub = ontology.StrategicDevelopments, ontology.NonViolentTransfer
+		} else if e.Mode == "ceasefire" {
+			typ, sub = ontology.StrategicDevelopments, ontology.Agreement
+		} else if e.Mode == "release" {
+			typ, sub = ontology.StrategicDevelopments, ontology.OtherDevelopment
+		}
+	case sitrep.Agree:
+		if isPeaceDeal(c) {
+			typ, sub = ontology.StrategicDevelopments, ontology.Agreement
+		}
+	case sitrep.Coerce:
+		switch e.Mode {
+		case "arrest", "detain":
+			typ, sub = ontology.StrategicDevelopments, ontology.Arrests
+		case "seize", "confiscate":
+			typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+		}
+	case sitrep.Mobilize:
+		typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
+	}
+	if !e.Modality.Happened() {
+		typ, sub = "", ""
+	}
+	e.ACLEDEventType, e.ACLEDSubEventType = typ, sub
+	if typ != "" {
+		if typ == ontology.ViolenceCivilians && cat2 == ontology.NoActor {
+			cat2 = ontology.Civilians
+		}
+		e.Interaction = ontology.Interaction(cat1, cat2)
+	}
+}
+
+func victimName(a *sitrep.ActorRef) bool {
+	for _, w := range strings.Fields(strings.ToLower(a.Name)) {
+		if victims[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPeaceDeal reports whether an agreement is one between the parties of a
+// conflict (a ceasefire, a peace or prisoner deal) that ACLED records.
+func isPeaceDeal(c *cand) bool {
+	for _, w := range c.s.words {
+		switch w {
+		case "ceasefire", "cease-fire", "truce", "peace", "armistice", "prisoner", "prisoners", "exchange", "swap":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,243 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// mediaWords mark an outlet's name.
+var mediaWords = set("news", "times", "post", "agency", "tv", "television", "radio", "press", "observer",
+	"journal", "tribune", "herald", "gazette", "daily", "channel", "network", "reuters", "bloomberg",
+	"afp", "ap", "bbc", "cnn", "xinhua", "tass", "ria", "guardian", "telegraph", "monitor", "broadcaster",
+	"newspaper", "wire", "media", "online", "magazine", "review", "express", "mail", "independent",
+	"jazeera", "arabiya", "interfax", "anadolu", "irna", "sana", "pajhwok", "tolonews", "dawn")
+
+// attribution reads the sentence's attribution chain: cited outlets
+// ("Bloomberg reported", "according to Al Jazeera's report", "in a
+// statement to Reuters"), speakers ("Alaywan said", "Western officials, who
+// say") and documents ("citing a statement released by the ministry").
+func (r *reader) attribution(s *sent) {
+	n := len(s.words)
+	var out []sitrep.Attribution
+	add := func(m *mention, role sitrep.SourceRole) {
+		if m == nil || m.ref.Name == "" {
+			return
+		}
+		name := m.ref.Name
+		if m.anaphoric {
+			switch {
+			case m.head == "report" && r.lastOutlet != "":
+				name, role = r.lastOutlet, sitrep.RoleCitedOutlet
+			case m.head == "statement" && r.lastDoc != "":
+				name, role = r.lastDoc, sitrep.RoleDocument
+			default:
+				return
+			}
+		}
+		if role == sitrep.RoleSpeaker && r.isOutlet(m) {
+			role = sitrep.RoleCitedOutlet
+		}
+		for k := m.first; k < m.last; k++ {
+			s.inAttr[k] = true
+		}
+		for _, a := range out {
+			if a.Name == name {
+				return
+			}
+		}
+		a := sitrep.Attribution{Name: name, Role: role, ActorID: m.ref.ID, Span: m.ref.Span}
+		out = append(out, a)
+		if role == sitrep.RoleCitedOutlet {
+			r.lastOutlet = name
+		}
+		if role == sitrep.RoleSpeaker {
+			s.speakerKeys = append(s.speakerKeys, m.key)
+		}
+	}
+	for i := 0; i < n; i++ {
+		w := s.words[i]
+		switch {
+		case w == "according" && i+1 < n && s.words[i+1] == "to":
+			s.inAttr[i], s.inAttr[i+1] = true, true
+			m := r.docMentionAfter(s, i+2)
+			if m != nil {
+				role := sitrep.RoleSpeaker
+				e := m.last
+				if e+1 < n && (s.words[e] == "'s" || s.words[e] == "’s") && (s.words[e+1] == "report" || s.words[e+1] == "reporting") {
+					role = sitrep.RoleCitedOutlet
+					s.inAttr[e], s.inAttr[e+1] = true, true
+				}
+				add(m, role)
+			} else if i+3 < n && s.words[i+2] == "the" {
+				switch s.words[i+3] {
+				case "report", "reports":
+					if r.lastOutlet != "" {
+						out = appendSource(out, sitrep.Attribution{Name: r.lastOutlet, Role: sitrep.RoleCitedOutlet})
+					}
+				case "statement":
+					if r.lastDoc != "" {
+						out = appendSource(out, sitrep.Attribution{Name: r.lastDoc, Role: sitrep.RoleDocument})
+					}
+				}
+				s.inAttr[i+2], s.inAttr[i+3] = true, true
+			}
+		case w == "citing" || w == "quoting":
+			s.inAttr[i] = true
+			// "citing a statement released by the Russian foreign ministry"
+			for k := i + 1; k < n && k < i+10; k++ {
+				s.inAttr[k] = true
+				if m := s.mentionAt(k); m != nil && !m.place {
+					name := m.ref.Name
+					if s.words[i+1] == "a" || s.words[i+1] == "the" || s.words[i+1] == "an" {
+						if strings.Contains(strings.Join(s.words[i+1:k], " "), "statement") {
+							doc := "statement by the " + strings.TrimPrefix(name, "the ")
+							r.lastDoc = name
+							out = appendSource(out, sitrep.Attribution{Name: name, Role: sitrep.RoleDocument, ActorID: m.ref.ID, Span: m.ref.Span})
+							_ = doc
+							markAttr(s, m)
+							break
+						}
+					}
+					add(m, sitrep.RoleSpeaker)
+					break
+				}
+			}
+			for k := i; k < n && !clauseBreakers[s.words[k]] && s.words[k] != "," && s.words[k] != "."; k++ {
+				s.inAttr[k] = true
+			}
+		case w == "statement" && i+2 < n && (s.words[i+1] == "to" || s.words[i+1] == "with"):
+			// "in a statement to Reuters"
+			if m := s.mentionAt(i + 2); m != nil {
+				add(m, sitrep.RoleCitedOutlet)
+			}
+			s.inAttr[i] = true
+		case outletVerbs[w] || reportVerbs[w] && w != "according":
+			if i > 0 && s.words[i-1] == "were" || i > 0 && s.words[i-1] == "was" {
+				continue // "were reported killed" is not attribution
+			}
+			s.inAttr[i] = true
+			m := r.subjectBefore(s, i)
+			if m == nil && i+1 < n {
+				// inverted: "..., said Alaywan"
+				if sm := s.mentionAt(i + 1); sm != nil && !sm.place {
+					m = sm
+				}
+			}
+			if m == nil {
+				continue
+			}
+			role := sitrep.RoleSpeaker
+			if outletVerbs[w] {
+				role = sitrep.RoleCitedOutlet
+			}
+			add(m, role)
+			// "told Reuters"
+			if (w == "told" || w == "tells") && i+1 < n {
+				if om := s.mentionAt(i + 1); om != nil && r.isOutlet(om) {
+					add(om, sitrep.RoleCitedOutlet)
+				}
+			}
+			// the time of the report is not the time of the event
+			for k := i + 1; k < n && k < i+5; k++ {
+				if s.inTime[k] || s.words[k] == "on" || s.words[k] == "in" && k+1 < n && s.inTime[k+1] {
+					s.inAttr[k] = true
+					continue
+				}
+				if !s.inTime[k] {
+					break
+				}
+			}
+		case (w == "denied" || w == "denies" || w == "deny" || w == "denying") && s.denial < 0:
+			s.denial = i
+		}
+	}
+	// a speaker's own words in quotes: "“...,” Alaywan said." is handled
+	// above; the sentence's sources go to every event in it.
+	s.sources = out
+}
+
+func markAttr(s *sent, m *mention) {
+	for k := m.first; k < m.last; k++ {
+		s.inAttr[k] = true
+	}
+}
+
+func appendSource(out []sitrep.Attribution, a sitrep.Attribution) []sitrep.Attribution {
+	for _, b := range out {
+		if b.Name == a.Name {
+			return out
+		}
+	}
+	return append(out, a)
+}
+
+// isOutlet reports whether a mention names a news outlet.
+func (r *reader) isOutlet(m *mention) bool {
+	if m == nil || !m.proper {
+		return false
+	}
+	for _, e := range r.doc.Entities {
+		if m.ref.Span != nil && e.Span.Overlaps(*m.ref.Span) && e.Kind == sitrep.KindPerson {
+			return false
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(m.ref.Name)) {
+		if mediaWords[strings.Trim(w, "'’s")] {
+			return true
+		}
+	}
+	return strings.EqualFold(m.ref.Name, r.doc.Article.Outlet) || m.ref.Name == r.lastOutlet
+}
+
+// docMentionAfter returns the mention starting at or just after i.
+func (r *reader) docMentionAfter(s *sent, i int) *mention {
+	for k := i; k < len(s.words) && k < i+3; k++ {
+		if m := s.mentionAt(k); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// subjectBefore returns the nearest actor mention before token i in its
+// clause, looking through a relative "who" ("officials, who say"), or nil.
+func (r *reader) subjectBefore(s *sent, i int) *mention {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		w := s.words[k]
+		if w == "who" && k > 0 {
+			// "Western officials, who say": the antecedent
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if m := s.mentionAt(j); m != nil && !m.place {
+					return m
+				}
+			}
+		}
+		if m := s.mentionAt(k); m != nil && !m.place {
+			return appositive(s, m)
+		}
+		if w == "." || w == ";" || w == "that" || r.isTrigger(w) && !s.inAttr[k] && !(k+1 < len(s.words) && s.words[k+1] == "”") {
+			if w != "”" && w != "," {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// appositive returns the named head of "Salem Alaywan, Bani Walid's mayor,"
+// when m is the apposition, else m.
+func appositive(s *sent, m *mention) *mention {
+	k := m.first - 1
+	if k >= 1 && possessive(s.words[k]) {
+		if o := s.mentionAt(k - 1); o != nil {
+			k = o.first - 1
+		}
+	}
+	if k >= 1 && s.words[k] == "," && m.last < len(s.words) && s.words[m.last] == "," {
+		if o := s.mentionAt(k - 1); o != nil && o.proper && !o.place {
+			return o
+		}
+	}
+	return m
+}

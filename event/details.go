@@ -1,0 +1,604 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ontology"
+)
+
+// modality decides whether the candidate happened according to the text.
+func (r *reader) modality(s *sent, c *cand) {
+	m := sitrep.Asserted
+	if c.flags&fDeny != 0 {
+		c.ev.Modality, c.cue = sitrep.Denied, c.lemma
+		return
+	}
+	// the complement of a governing trigger
+	if c.governed {
+		g := r.cands[c.governor]
+		switch {
+		case g.flags&fDeny != 0:
+			m = sitrep.Denied
+		case g.ev.Type == sitrep.Reject:
+			m = sitrep.Negated
+		case g.ev.Type == sitrep.Accuse:
+			m = sitrep.Alleged
+		case g.ev.Type == sitrep.Request:
+			m = sitrep.Hypothetical
+		default:
+			m = sitrep.Planned
+		}
+		c.ev.Modality = m
+		c.cue = g.lemma
+		return
+	}
+	// cues before the trigger in its clause: "was poised to launch", "did
+	// not attack", "could strike", "allegedly hired"
+	cs := s.clauseStart(c.trig)
+	lo := c.trig - 7
+	if lo < cs {
+		lo = cs
+	}
+	// a noun trigger carried by a light verb looks before the light verb
+	for k := c.trig - 1; k >= lo; k-- {
+		if e, _ := r.c.lex.match(s.words, k); e != nil && e.flags&fLight != 0 {
+			lo = k - 6
+			if lo < cs {
+				lo = cs
+			}
+			break
+		}
+	}
+	cue := ""
+	for k := c.trig - 1; k >= lo; k-- {
+		w := s.words[k]
+		if s.mentionAt(k) != nil && !(w == "no") {
+			break
+		}
+		switch {
+		case negationCues[w] && !(w == "no" && k+1 < len(s.words) && s.words[k+1] == "longer"):
+			if w == "without" || w == "no" {
+				if c.flags&fNoun == 0 {
+					continue
+				}
+			}
+			if m == sitrep.Asserted {
+				m, cue = sitrep.Negated, w
+			}
+		case plannedCues[w] && (k+1 < len(s.words) && (s.words[k+1] == "to" || w == "will" || w == "shall" || w == "'ll" || w == "about" || w == "due")):
+			if m == sitrep.Asserted || m == sitrep.Negated && (w == "will") {
+				m, cue = sitrep.Planned, w
+			}
+		case w == "will" || w == "shall":
+			if m == sitrep.Asserted {
+				m, cue = sitrep.Planned, w
+			}
+		case hypotheticalCues[w] && w != "risk":
+			if m == sitrep.Asserted {
+				m, cue = sitrep.Hypothetical, w
+			}
+		case allegedCues[w]:
+			if m == sitrep.Asserted {
+				m, cue = sitrep.Alleged, w
+			}
+		case w == "reportedly" || w == "apparently":
+			if m == sitrep.Asserted {
+				m, cue = sitrep.Reported, w
+			}
+		}
+	}
+	// "failed to", "refused to" negate; "threat of" hypothesises
+	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "of" && (s.words[c.trig-2] == "threat" || s.words[c.trig-2] == "threats" || s.words[c.trig-2] == "risk" || s.words[c.trig-2] == "fears") {
+		m, cue = sitrep.Hypothetical, s.words[c.trig-2]
+	}
+	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "to" && (s.words[c.trig-2] == "attempted" || s.words[c.trig-2] == "tried") {
+		m, cue = sitrep.Asserted, "attempt"
+	}
+	// a denial in the sentence: what the speaker denies is denied, what
+	// others say against the denial is alleged
+	if s.denial >= 0 && m.Happened() {
+		if c.trig > s.denial && c.trig <= s.clauseEnd(s.denial)+1 {
+			m, cue = sitrep.Denied, "denied"
+		} else if c.flags&fDeny == 0 && len(s.sources) > 0 {
+			m, cue = sitrep.Alleged, "contested"
+		}
+	}
+	if m == sitrep.Asserted || m == sitrep.Reported {
+		if len(s.sources) > 0 || len(r.paraSources[s.region]) > 0 && s.kind == sitrep.Paragraph {
+			m = sitrep.Reported
+			for _, k := range s.speakerKeys {
+				if k != "" && k == c.a1key {
+					m = sitrep.Claimed
+				}
+			}
+		}
+		if c.trig > 0 && strings.Contains(strings.Join(s.words[:c.trig], " "), "claimed responsibility") {
+			m = sitrep.Claimed
+		}
+	}
+	if s.headline && len(s.words) > 1 && (s.words[0] == "reports" || s.words[0] == "report") && m == sitrep.Asserted {
+		m = sitrep.Reported
+	}
+	c.ev.Modality = m
+	c.cue = cue
+}
+
+// sourcesFor returns the attribution chain of the candidate: the article's
+// outlet, then the sentence's cited outlets, speakers and documents, or
+// those of the paragraph it continues.
+func (r *reader) sourcesFor(s *sent, c *cand) []sitrep.Attribution {
+	var out []sitrep.Attribution
+	if o := r.doc.Article.Outlet; o != "" {
+		out = append(out, sitrep.Attribution{Name: o, Role: sitrep.RoleOutlet})
+	}
+	src := s.sources
+	if len(src) == 0 && s.kind == sitrep.Paragraph {
+		src = r.paraSources[s.region]
+	}
+	for _, role := range []sitrep.SourceRole{sitrep.RoleCitedOutlet, sitrep.RoleSpeaker, sitrep.RoleDocument} {
+		for _, a := range src {
+			if a.Role == role {
+				out = appendSource(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// when chooses the event's date: the temporal expression of its clause
+// nearest the trigger that does not date the report itself; the caption's
+// date in a caption; else a fallback the merge may replace.
+func (r *reader) when(s *sent, c *cand) {
+	best := -1
+	bestDist := 1 << 30
+	for ti, tx := range r.doc.Times {
+		if !s.span.Contains(tx.Span) {
+			continue
+		}
+		k := r.tokenAt(s, tx.Start)
+		if k < 0 || s.inAttr[k] {
+			continue
+		}
+		if tx.Kind == sitrep.TimeDuration && c.ev.Type != sitrep.Assault {
+			continue
+		}
+		if tx.Kind == sitrep.TimeDuration {
+			continue
+		}
+		d := k - c.trig
+		if d < 0 {
+			d = -d * 2 // prefer what follows: "retreated ... on Sunday"
+			if k < s.clauseStart(c.trig) && k > 2 {
+				d += 20
+			}
+			// "On Saturday, X reported that ...": the report's date
+			for j := k + 1; j < c.trig; j++ {
+				if s.inAttr[j] && reportVerbs[s.words[j]] {
+					d += 30
+					break
+				}
+			}
+		} else {
+			for j := c.trig + 1; j < k; j++ {
+				if clauseBreakers[s.words[j]] && s.words[j] != "“" && s.words[j] != "”" && s.words[j] != "\"" {
+					d += 20
+					break
+				}
+			}
+		}
+		if d < bestDist {
+			best, bestDist = ti, d
+		}
+	}
+	if debugWhen != nil {
+		debugWhen(s, c, best)
+	}
+	if best >= 0 {
+		tx := r.doc.Times[best]
+		dr := tx.Date
+		if !c.ev.Modality.Happened() && tx.Next != nil && (c.ev.Modality == sitrep.Planned || c.ev.Modality == sitrep.Hypothetical) {
+			dr = *tx.Next
+		}
+		dr.Text = tx.Text
+		c.ev.Date = &dr
+		return
+	}
+	if s.region >= 0 && s.region < len(r.doc.Regions) && r.doc.Regions[s.region].Date != "" {
+		d := r.doc.Regions[s.region].Date
+		c.ev.Date = &sitrep.DateRange{Start: d, End: d, Precision: sitrep.DateDay}
+		return
+	}
+	if !c.ev.Modality.Happened() {
+		return
+	}
+	if pub := r.doc.Article.Published; !pub.IsZero() {
+		// reported without a date: the week before publication
+		end := pub.UTC().Format(time.DateOnly)
+		start := pub.UTC().AddDate(0, 0, -6).Format(time.DateOnly)
+		c.ev.Date = &sitrep.DateRange{Start: start, End: end, Precision: sitrep.DateWeek}
+		c.dateFall = true
+	}
+}
+
+var debugWhen func(*sent, *cand, int)
+
+func (r *reader) tokenAt(s *sent, off int) int {
+	for k, t := range s.toks {
+		if t.Start <= off && off < t.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// where chooses the event's location among the geoparser's places in the
+// sentence, and records the "from" and "to" place words of movements.
+func (r *reader) where(s *sent, c *cand) {
+	n := len(s.words)
+	// origin and destination words, also without a geoparser
+	for k := c.trig + 1; k < n && k < c.trig+16; k++ {
+		w := s.words[k]
+		if w != "from" && w != "to" {
+			continue
+		}
+		if m := r.placeAfter(s, k+1); m != "" {
+			if w == "from" && c.origin == "" {
+				c.origin = m
+			} else if w == "to" && c.dest == "" {
+				c.dest = m
+			}
+		}
+	}
+	type scored struct {
+		p     sitrep.Place
+		score int
+		k     int
+	}
+	var best *scored
+	var others []sitrep.Place
+	for _, p := range r.doc.Places {
+		if !s.span.Contains(p.Span) {
+			continue
+		}
+		k := r.tokenAt(s, p.Start)
+		if k < 0 {
+			continue
+		}
+		score := 0
+		prev := ""
+		if k > 0 {
+			prev = s.words[k-1]
+			if (prev == "the" || prev == "of") && k > 1 {
+				prev = s.words[k-2]
+			}
+		}
+		switch prev {
+		case "in", "at", "near", "outside", "inside", "around":
+			score += 30
+		case "to", "into", "towards", "toward":
+			if c.ev.Type == sitrep.Retreat || c.ev.Type == sitrep.Mobilize {
+				score += 40
+			} else {
+				score += 10
+			}
+		case "from":
+			if c.ev.Type == sitrep.Retreat {
+				score -= 10
+				others = append(others, p)
+			}
+		}
+		if s.inAttr[k] {
+			score -= 50
+		}
+		if m := s.mentionAt(k); m != nil && !m.place && p.Precision == sitrep.PrecisionCountry {
+			score -= 40 // the place is an actor here ("Russia deployed")
+		}
+		if p.Anchor != nil {
+			score += 15
+		}
+		score -= 5 * p.Precision
+		d := k - c.trig
+		if d < 0 {
+			d = -d
+		}
+		score -= d / 2
+		if best == nil || score > best.score {
+			best = &scored{p, score, k}
+		}
+	}
+	if best != nil && best.score > -45 {
+		c.ev.Location = locationOf(best.p)
+	}
+	for _, p := range others {
+		if c.ev.Location == nil || p.GeonamesID != c.ev.Location.GeonamesID || p.Name != c.ev.Location.Name {
+			c.ev.OtherPlaces = append(c.ev.OtherPlaces, *locationOf(p))
+		}
+	}
+}
+
+// placeAfter returns the lower-case text of the proper-name phrase at i
+// ("Bani Walid", "LNA stronghold Jufra" gives "jufra"), or "".
+func (r *reader) placeAfter(s *sent, i int) string {
+	for k := i; k < len(s.words) && k < i+4; k++ {
+		if m := s.mentionAt(k); m != nil {
+			if m.proper {
+				// the last capitalised run of the phrase names the place
+				e := m.last
+				for e > m.first && (s.words[e-1] == ")" || !capitalised(s.toks[e-1].Text)) {
+					e--
+				}
+				b := e
+				for b > m.first && capitalised(s.toks[b-1].Text) {
+					b--
+				}
+				return strings.ToLower(joinText(s, b, e))
+			}
+			return ""
+		}
+		if s.words[k] == "," || s.words[k] == "." {
+			continue
+		}
+	}
+	return ""
+}
+
+func locationOf(p sitrep.Place) *sitrep.Location {
+	return &sitrep.Location{Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country,
+		Admin1: p.Admin1, Precision: p.Precision, Text: p.Text, Anchor: p.Anchor, FeatureCode: p.FeatureCode}
+}
+
+// amounts reads counted things and the dead and wounded of the sentence.
+func (r *reader) amounts(s *sent, c *cand) {
+	n := len(s.words)
+	for k := 0; k < n; k++ {
+		v, ok := countValue(s.words[k])
+		if !ok || s.inTime[k] || s.inAttr[k] {
+			continue
+		}
+		// skip distances and measures: "93 miles", "40 kilometres"
+		u := -1
+		for j := k + 1; j < n && j < k+7; j++ {
+			w := s.words[j]
+			if countUnits[w] {
+				u = j
+				break
+			}
+			if w == "them" && j == k+2 && s.words[k+1] == "of" && r.lastGroup != "" {
+				u = j
+				break
+			}
+			if !(isModifier(w) || capitalised(s.toks[j].Text) || w == "and" || w == "of" || w == ",") || w == "miles" || w == "kilometres" || w == "kilometers" || w == "km" || w == "years" {
+				break
+			}
+		}
+		if u < 0 {
+			continue
+		}
+		unit := s.words[u]
+		if unit == "them" {
+			unit = r.lastGroup
+		} else if u > k+1 && isModifier(s.words[u-1]) && !capitalised(s.toks[u-1].Text) && s.words[u-1] != "and" && s.words[u-1] != "of" {
+			unit = s.words[u-1] + " " + unit
+		}
+		q := sitrep.Quantity{Value: v, Min: v, Max: v, Unit: unit}
+		if k > 0 {
+			switch s.words[k-1] {
+			case "over", "than", "least", "upwards":
+				q.Max = 0
+			case "nearly", "almost", "to", "under":
+				q.Min = 0
+			case "about", "around", "some", "approximately", "roughly":
+				q.Min, q.Max = 0, 0
+			}
+			if s.words[k] == "hundreds" || s.words[k] == "thousands" || s.words[k] == "dozens" || s.words[k] == "scores" {
+				q.Max = 0
+			}
+		}
+		if u < k {
+			continue
+		}
+		sp := sitrep.Span{Start: s.toks[k].Start, End: s.toks[u].End}
+		if k > 0 && (q.Max == 0 || q.Min == 0) {
+			sp.Start = s.toks[k-1].Start
+			if s.words[k-1] == "than" || s.words[k-1] == "least" {
+				if k > 1 {
+					sp.Start = s.toks[k-2].Start
+				}
+			}
+		}
+		q.Text = r.doc.Slice(sp)
+		if !r.killedHere(s, u) {
+			c.ev.Quantities = append(c.ev.Quantities, q)
+		}
+		k = u
+	}
+	for _, m := range s.mentions {
+		if !m.proper && groupNouns[m.head] && strings.HasSuffix(m.head, "s") {
+			r.lastGroup = m.head
+		}
+	}
+	if c.ev.Type == sitrep.Assault || c.ev.Type == sitrep.Protest {
+		dead, hurt := casualties(s.words, s.inTime)
+		if dead >= 0 {
+			c.ev.Fatalities = &dead
+		}
+		if hurt >= 0 {
+			c.ev.Injuries = &hurt
+		}
+	}
+}
+
+// killedHere reports whether the counted unit at u is a casualty figure.
+func (r *reader) killedHere(s *sent, u int) bool {
+	for k := u + 1; k < len(s.words) && k < u+4; k++ {
+		if killWords[s.words[k]] || injureWords[s.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// countValue reads "1,000", "12", "three", "dozens".
+func countValue(w string) (int64, bool) {
+	if v, ok := numberWords[w]; ok {
+		if w == "a" || w == "an" || w == "single" || w == "several" {
+			return 0, false
+		}
+		return v, true
+	}
+	if !isNumber(w) || strings.Contains(w, ".") {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(w, ",", ""), 10, 64)
+	if err != nil || v > 10_000_000 {
+		return 0, false
+	}
+	if v >= 1900 && v <= 2100 && !strings.Contains(w, ",") {
+		return 0, false // a year
+	}
+	return v, true
+}
+
+// casualties reads the dead and the wounded of a sentence under ACLED's
+// conservative rule: the lowest figure for the same deaths, figures for
+// different groups added ("2 soldiers and 3 civilians were killed"),
+// "including" figures not added again, unnumbered deaths as the codebook
+// says. -1 means the sentence gives none.
+func casualties(words []string, inTime []bool) (dead, hurt int) {
+	dead, hurt = -1, -1
+	n := len(words)
+	for k := 0; k < n; k++ {
+		w := words[k]
+		isKill := killWords[w] && !(w == "lost" && !(k+2 < n && (words[k+1] == "their" || words[k+1] == "his") && words[k+2] == "lives")) && w != "lives" && w != "kill" && w != "kills"
+		isHurt := injureWords[w] && w != "casualties"
+		if !isKill && !isHurt {
+			continue
+		}
+		total := -1
+		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
+		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" {
+			j := k + 1
+			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
+				j++
+			}
+			if j < n {
+				if v, ok := casualtyCount(words[j]); ok && !(j < len(inTime) && inTime[j]) {
+					total = v
+				}
+			}
+		}
+		if total < 0 {
+			// "12 Taliban militants including 2 commanders were killed"
+			sum, seen := 0, false
+			including := false
+			for j := k - 1; j >= 0 && j >= k-14; j-- {
+				wj := words[j]
+				if wj == "." || wj == ";" || killWords[wj] || injureWords[wj] || wj == "when" || wj == "after" || wj == "as" || wj == "while" || wj == "in" && seen {
+					break
+				}
+				if wj == "including" || wj == "among" {
+					including = true
+					sum, seen = 0, false
+					continue
+				}
+				if v, ok := casualtyCount(wj); ok && !(j < len(inTime) && inTime[j]) {
+					if j+1 < n && (words[j+1] == "of" && j+2 < n && (words[j+2] == "them" || words[j+2] == "whom")) {
+						continue
+					}
+					if j > 0 && (words[j-1] == "the" && j+1 < n && words[j+1] == "of") {
+						continue
+					}
+					sum += v
+					seen = true
+				}
+			}
+			_ = including
+			if seen {
+				total = sum
+			}
+		}
+		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died") {
+			// unnumbered: "a soldier was killed", "several civilians died"
+			for j := k - 1; j >= 0 && j >= k-6; j-- {
+				if v, ok := ontology.VagueDeaths(words[j]); ok {
+					total = v
+					break
+				}
+				if words[j] == "." || words[j] == "," {
+					break
+				}
+			}
+		}
+		if total < 0 {
+			continue
+		}
+		if isKill {
+			if dead < 0 {
+				dead = total
+			} else if total != dead {
+				dead = ontology.Lowest(dead, total)
+			}
+		} else {
+			if hurt < 0 {
+				hurt = total
+			}
+		}
+	}
+	return dead, hurt
+}
+
+func casualtyCount(w string) (int, bool) {
+	if v, ok := ontology.VagueDeaths(w); ok && w != "a" && w != "an" && w != "one" && w != "some" && w != "few" {
+		return v, true
+	}
+	if v, ok := numberWords[w]; ok && w != "a" && w != "an" && w != "single" && w != "several" && w != "scores" && w != "hundred" {
+		return int(v), true
+	}
+	if !isNumber(w) || strings.Contains(w, ".") {
+		return 0, false
+	}
+	v, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
+	if err != nil || v > 100000 || v >= 1900 && v <= 2100 {
+		return 0, false
+	}
+	return v, true
+}
+
+// refine sets the ASSAULT mode from the instruments the sentence names.
+func (r *reader) refine(s *sent, c *cand) {
+	if c.ev.Type != sitrep.Assault {
+		return
+	}
+	switch c.ev.Mode {
+	case "", "firearms", "seize":
+	default:
+		return
+	}
+	best := ""
+	rank := map[string]int{"suicide-attack": 6, "drone": 5, "aerial": 4, "grenade": 3, "explosives": 3, "heavy-weapons": 2, "unconventional": 7, "firearms": 1, "beat": 1}
+	for k, w := range s.words {
+		md, ok := instrumentMode[w]
+		if !ok || s.inAttr[k] {
+			continue
+		}
+		if w == "air" && !(k+1 < len(s.words) && (s.words[k+1] == "strike" || s.words[k+1] == "strikes" || s.words[k+1] == "raid" || s.words[k+1] == "raids" || s.words[k+1] == "force" || s.words[k+1] == "attack")) {
+			continue
+		}
+		if (w == "mine" || w == "mines") && k > 0 && (s.words[k-1] == "coal" || s.words[k-1] == "gold") {
+			continue
+		}
+		if rank[md] > rank[best] {
+			best = md
+		}
+	}
+	if best == "grenade" {
+		best = "explosives"
+		c.cue = "grenade"
+	}
+	if best != "" && (c.ev.Mode != "seize" || best != "firearms") {
+		c.ev.Mode = best
+	}
+}

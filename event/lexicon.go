@@ -1,0 +1,419 @@
+package event
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+//go:generate go run ./internal/lexgen -cameo ../../shared/lexicon/petrarch2/CAMEO.2.0.txt -plover ../../shared/eval/eventcoding/CAMEO2PLOVER-2021.txt -o cameo.tsv
+
+//go:embed cameo.tsv
+var cameoTSV string
+
+// Trigger flags.
+const (
+	fVerb    = 1 << iota // the entry is a verb
+	fNoun                // the entry is an event noun
+	fGovern              // takes a complement event: "threatened to attack"
+	fCapture             // takes territory: "captured", "overran"
+	fMotion              // movement that elaborates a retreat or deployment
+	fDeny                // denial: "denied that"
+	fLight               // light verb: "launched an attack", "carried out strikes"
+	fIntrans             // the subject is the only actor: "retreated", "protested"
+	fKill                // a killing verb: its object are victims
+	fNeedObj             // codes only with an object word from the CAMEO patterns
+)
+
+// entry is one trigger of the lexicon.
+type entry struct {
+	words []string // the form, one or more words
+	lemma string
+	typ   sitrep.EventType
+	mode  string
+	flags int
+	// curated entries outrank those seeded from the CAMEO dictionary.
+	curated bool
+	// patterns from the CAMEO dictionary: object words that change the code.
+	block int
+}
+
+// lexicon indexes trigger entries by their first word.
+type lexicon struct {
+	byFirst  map[string][]*entry
+	patterns map[int][]cameoPattern
+	synsets  map[string][]string
+}
+
+type cameoPattern struct {
+	typ   sitrep.EventType // "" for NONE: the pattern cancels the verb
+	mode  string
+	words []string
+}
+
+// curated is the hand-written trigger table. Each line is
+//
+//	KIND TYPE MODE FLAGS: lemma lemma ...
+//
+// KIND is v (verb), n (noun) or vn (both); MODE and FLAGS are "-" when
+// empty. Multi-word lemmas join their words with "_". It covers the words
+// conflict reporting uses, and overrides the CAMEO seed where that is known
+// to mislead ("retreat" is CAMEO's yield, a concession; here a RETREAT).
+const curated = `
+vn ASSAULT - -: attack assault raid storm ambush bombard invade hit target pound repulse repel besiege massacre skirmish
+vn ASSAULT - -: clash fight battle
+n ASSAULT - -: fighting clashes offensive hostilities incursion invasion intervention firefight gunfight combat counteroffensive counter-attack counterattack onslaught siege violence
+vn ASSAULT aerial -: airstrike air_strike air_raid bomb bombing
+n ASSAULT aerial -: air_strikes airstrikes air_raids bombardment
+n ASSAULT drone -: drone_strike drone_strikes drone_attack
+vn ASSAULT heavy-weapons -: shell shelling
+n ASSAULT heavy-weapons -: artillery_fire rocket_attack mortar_attack missile_attack rocket_fire mortar_fire missile_strike
+vn ASSAULT explosives -: explode detonate blast explosion
+n ASSAULT explosives -: car_bombing roadside_bombing bombings
+n ASSAULT suicide-attack -: suicide_bombing suicide_attack
+vn ASSAULT firearms -: shoot gun_down open_fire
+vn ASSAULT firearms fKill: shoot_dead
+v ASSAULT - fKill: kill slay murder execute behead lynch
+n ASSAULT - -: killing killings
+v ASSAULT - -: wound injure
+vn ASSAULT assassinate fKill: assassinate assassination
+vn ASSAULT abduct -: abduct kidnap abduction kidnapping hijack
+vn ASSAULT sexual -: rape
+vn ASSAULT torture -: torture
+vn ASSAULT - fCapture: capture recapture overrun seize retake
+v ASSAULT - fCapture: overtake take_control take_over wrest
+vn ASSAULT seize -: destroy destruction
+v ASSAULT seize -: burn torch loot
+vn RETREAT withdraw fIntrans: retreat withdraw pull_out pull_back withdrawal pullout
+v RETREAT surrender fIntrans: surrender
+n RETREAT surrender -: surrender
+v RETREAT withdraw fIntrans: flee abandon evacuate
+v RETREAT release -: release free
+v RETREAT ceasefire -: declare_ceasefire
+v RETREAT disarm -: disarm demobilize
+v RETREAT - fMotion: travel move relocate fly drive head redeploy transfer
+vn MOBILIZE troops -: deploy mobilize deployment mobilization buildup build_up reinforce
+v MOBILIZE troops -: dispatch station mass amass hire recruit
+v CONSULT - -: discuss meet consult confer negotiate talk
+n CONSULT - -: talks meeting negotiations consultations summit discussions
+vn CONSULT visit -: visit
+v CONSULT host -: host
+vn CONSULT phone -: phone telephone phone_call call
+v CONSULT mediate -: mediate
+n CONSULT mediate -: mediation
+v AGREE - fGovern: agree pledge promise offer vow commit consent
+n AGREE - -: agreement accord deal truce ceasefire
+v SUPPORT - -: praise endorse support back welcome commend hail congratulate thank recognize recognise apologize apologise defend
+v SUPPORT agreement -: sign
+n SUPPORT - -: endorsement recognition apology
+v COOPERATE - -: cooperate collaborate coordinate partner ally
+n COOPERATE - -: cooperation collaboration alliance
+v AID - -: aid donate supply provide deliver fund finance assist
+n AID - -: aid assistance relief donation
+v CONCEDE - -: concede yield accede relent compromise resign step_down back_down cave
+n CONCEDE - -: concession concessions resignation
+v REQUEST - fGovern: ask appeal urge demand request call_for call_on plead petition press implore
+n REQUEST - -: demand demands appeal request plea
+v REJECT - fGovern: reject refuse decline dismiss veto rebuff spurn defy oppose
+n REJECT - -: rejection refusal veto
+v REJECT deny fDeny: deny
+n REJECT deny fDeny: denial
+v ACCUSE allege fGovern: accuse blame allege
+v ACCUSE disapprove -: criticize criticise condemn denounce censure decry slam deplore
+n ACCUSE disapprove -: criticism condemnation accusation accusations allegations
+v ACCUSE investigate -: investigate probe
+n ACCUSE investigate -: investigation probe inquiry
+vn PROTEST demo fIntrans: protest demonstrate rally march
+n PROTEST demo -: protests demonstration demonstrations rallies sit-in
+v PROTEST riot fIntrans: riot
+n PROTEST riot -: riots rioting unrest
+v PROTEST obstruct -: blockade block barricade
+n PROTEST hunger -: hunger_strike
+n PROTEST boycott -: general_strike boycott walkout
+v SANCTION - -: sanction embargo
+n SANCTION - -: sanctions embargo
+v SANCTION withdraw -: sever cut_ties break_off recall
+v SANCTION expel -: expel
+v SANCTION discontinue -: suspend halt
+v COERCE arrest -: arrest detain jail imprison apprehend nab
+n COERCE arrest -: arrest arrests detention
+v COERCE seize -: confiscate impound
+v COERCE ban -: ban outlaw
+n COERCE ban -: ban
+v COERCE curfew -: impose_curfew
+n COERCE curfew -: curfew
+v COERCE deport -: deport
+n COERCE martial-law -: martial_law state_of_emergency
+v COERCE - -: crack_down raze
+n COERCE - -: crackdown
+v COERCE restrict -: restrict blockade
+v THREATEN - fGovern: threaten warn
+n THREATEN - -: threat threats warning ultimatum
+`
+
+// irregular verb forms: lemma → past, participle, -ing, -s.
+var irregular = map[string][]string{
+	"shoot": {"shot", "shooting", "shoots"}, "fight": {"fought", "fighting", "fights"},
+	"take": {"took", "taken", "taking", "takes"}, "hit": {"hit", "hitting", "hits"},
+	"overrun": {"overran", "overrunning", "overruns"}, "withdraw": {"withdrew", "withdrawn", "withdrawing", "withdraws"},
+	"meet": {"met", "meeting", "meets"}, "flee": {"fled", "fleeing", "flees"},
+	"fly": {"flew", "flown", "flying", "flies"}, "drive": {"drove", "driven", "driving", "drives"},
+	"overtake": {"overtook", "overtaken", "overtaking", "overtakes"}, "slay": {"slew", "slain", "slaying", "slays"},
+	"build": {"built", "building", "builds"}, "break": {"broke", "broken", "breaking", "breaks"},
+	"cut": {"cut", "cutting", "cuts"}, "strike": {"struck", "striking", "strikes"},
+	"gun": {"gunned", "gunning", "guns"}, "set": {"set", "setting", "sets"},
+	"spurn": {"spurned", "spurnt", "spurning", "spurns"}, "burn": {"burned", "burnt", "burning", "burns"},
+	"seize": {"seized", "seizing", "seizes"}, "free": {"freed", "freeing", "frees"},
+	"ally": {"allied", "allying", "allies"}, "step": {"stepped", "stepping", "steps"},
+	"shell": {"shelled", "shelling", "shells"}, "plan": {"planned", "planning", "plans"},
+	"ban": {"banned", "banning", "bans"}, "nab": {"nabbed", "nabbing", "nabs"},
+	"rebuff": {"rebuffed", "rebuffing", "rebuffs"}, "open": {"opened", "opening", "opens"},
+	"hold": {"held", "holding", "holds"}, "send": {"sent", "sending", "sends"},
+	"lead": {"led", "leading", "leads"}, "blow": {"blew", "blown", "blowing", "blows"},
+	"wrest": {"wrested", "wresting", "wrests"}, "riot": {"rioted", "rioting", "riots"},
+	"commit": {"committed", "committing", "commits"}, "refer": {"referred", "referring"},
+	"recall": {"recalled", "recalling", "recalls"}, "cave": {"caved", "caving", "caves"},
+	"embargo": {"embargoed", "embargoing", "embargoes"}, "veto": {"vetoed", "vetoing", "vetoes"},
+	"ambush": {"ambushed", "ambushing", "ambushes"}, "bomb": {"bombed", "bombing", "bombs"},
+	"thank": {"thanked", "thanking", "thanks"}, "appeal": {"appealed", "appealing", "appeals"},
+	"travel": {"traveled", "travelled", "traveling", "travelling", "travels"},
+	"kidnap": {"kidnapped", "kidnapping", "kidnaps"}, "control": {"controlled", "controlling"},
+	"patrol": {"patrolled", "patrolling", "patrols"}, "mass": {"massed", "massing", "masses"},
+	"rally": {"rallied", "rallying", "rallies"}, "apply": {"applied", "applying", "applies"},
+	"supply": {"supplied", "supplying", "supplies"}, "deny": {"denied", "denying", "denies"},
+}
+
+// inflect returns the forms of a verb lemma: itself, -s, -ed, -ing.
+func inflect(lemma string) []string {
+	if f, ok := irregular[lemma]; ok && len(f) > 0 {
+		out := append([]string{lemma}, f...)
+		if !strings.HasSuffix(lemma, "e") {
+			return out
+		}
+		return append(out, lemma+"d")
+	}
+	switch {
+	case strings.HasSuffix(lemma, "ee"):
+		return []string{lemma, lemma + "s", lemma + "d", lemma + "ing"}
+	case strings.HasSuffix(lemma, "e"):
+		return []string{lemma, lemma + "s", lemma + "d", lemma[:len(lemma)-1] + "ing"}
+	case strings.HasSuffix(lemma, "y") && len(lemma) > 2 && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+		return []string{lemma, lemma[:len(lemma)-1] + "ies", lemma[:len(lemma)-1] + "ied", lemma + "ing"}
+	case strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "ss") || strings.HasSuffix(lemma, "x"):
+		return []string{lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+	}
+	return []string{lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+}
+
+// inflectPhrase inflects the first word of a phrasal verb.
+func inflectPhrase(words []string) [][]string {
+	var out [][]string
+	for _, f := range inflect(words[0]) {
+		out = append(out, append([]string{f}, words[1:]...))
+	}
+	return out
+}
+
+// loadLexicon builds the lexicon from the curated table and the embedded
+// CAMEO seed.
+func loadLexicon() *lexicon {
+	lx := &lexicon{byFirst: map[string][]*entry{}, patterns: map[int][]cameoPattern{}, synsets: map[string][]string{}}
+	have := map[string]bool{}
+	add := func(e *entry) {
+		if len(e.words) == 0 {
+			return
+		}
+		key := strings.Join(e.words, " ")
+		if e.curated {
+			if have[key] {
+				for _, o := range lx.byFirst[e.words[0]] {
+					if o.curated && o.typ == e.typ && strings.Join(o.words, " ") == key {
+						o.flags |= e.flags
+						if o.mode == "" {
+							o.mode = e.mode
+						}
+						return
+					}
+				}
+			}
+			have[key] = true
+		} else if have[key] {
+			return
+		}
+		lx.byFirst[e.words[0]] = append(lx.byFirst[e.words[0]], e)
+	}
+	for _, line := range strings.Split(curated, "\n") {
+		head, list, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(head)
+		if len(f) != 4 {
+			continue
+		}
+		kind, typ, mode, flagWords := f[0], sitrep.EventType(f[1]), f[2], f[3]
+		if mode == "-" {
+			mode = ""
+		}
+		flags := 0
+		for _, fw := range strings.Split(flagWords, ",") {
+			switch fw {
+			case "fGovern":
+				flags |= fGovern
+			case "fCapture":
+				flags |= fCapture
+			case "fMotion":
+				flags |= fMotion
+			case "fDeny":
+				flags |= fDeny
+			case "fIntrans":
+				flags |= fIntrans
+			case "fKill":
+				flags |= fKill
+			}
+		}
+		for _, lemma := range strings.Fields(list) {
+			words := strings.Split(lemma, "_")
+			name := strings.Join(words, " ")
+			if strings.Contains(kind, "n") {
+				add(&entry{words: words, lemma: name, typ: typ, mode: mode, flags: flags | fNoun, curated: true, block: -1})
+				if len(words) == 1 && !strings.HasSuffix(lemma, "s") && kind == "n" {
+					add(&entry{words: []string{lemma + "s"}, lemma: name, typ: typ, mode: mode, flags: flags | fNoun, curated: true, block: -1})
+				}
+			}
+			if strings.Contains(kind, "v") {
+				for _, form := range inflectPhrase(words) {
+					add(&entry{words: form, lemma: name, typ: typ, mode: mode, flags: flags | fVerb, curated: true, block: -1})
+				}
+			}
+		}
+	}
+	lx.readCAMEO(add)
+	for _, l := range light {
+		for _, form := range inflect(l) {
+			lx.byFirst[form] = append(lx.byFirst[form], &entry{words: []string{form}, lemma: l, flags: fVerb | fLight, curated: true, block: -1})
+		}
+	}
+	return lx
+}
+
+// light verbs carry an event noun: "launched an offensive", "carried out
+// strikes", "staged a protest", "held talks".
+var light = []string{"launch", "carry", "conduct", "stage", "mount", "hold", "make", "unleash", "wage", "perpetrate"}
+
+// readCAMEO adds the generated CAMEO seed: every verb form of a block with
+// a default code, and the object patterns of every block.
+func (lx *lexicon) readCAMEO(add func(*entry)) {
+	blockType := map[int][2]string{}
+	for _, line := range strings.Split(cameoTSV, "\n") {
+		f := strings.Split(line, "\t")
+		switch f[0] {
+		case "S":
+			if len(f) == 3 {
+				lx.synsets[f[1]] = strings.Split(f[2], ",")
+			}
+		case "B":
+			if len(f) == 5 {
+				blockType[atoi(f[1])] = [2]string{f[2], dash(f[3])}
+			}
+		case "W":
+			if len(f) != 4 {
+				continue
+			}
+			b := atoi(f[1])
+			bt := blockType[b]
+			typ := sitrep.EventType(bt[0])
+			flags := fVerb
+			if bt[0] == "NONE" {
+				typ, flags = "", fVerb|fNeedObj
+			}
+			for _, form := range strings.Split(f[3], ",") {
+				add(&entry{words: strings.Fields(form), lemma: f[2], typ: typ, mode: bt[1], flags: flags, block: b})
+			}
+		case "P":
+			if len(f) != 6 {
+				continue
+			}
+			b := atoi(f[1])
+			typ := sitrep.EventType(f[2])
+			if f[2] == "NONE" {
+				typ = ""
+			}
+			lx.patterns[b] = append(lx.patterns[b], cameoPattern{typ: typ, mode: dash(f[3]), words: strings.Fields(f[5])})
+		}
+	}
+}
+
+func dash(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// match returns the longest entry starting at words[i], preferring curated
+// entries, and how many words it spans.
+func (lx *lexicon) match(words []string, i int) (*entry, int) {
+	var best *entry
+	n := 0
+	for _, e := range lx.byFirst[words[i]] {
+		if i+len(e.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range e.words {
+			if words[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(e.words) > n || (len(e.words) == n && e.curated && !best.curated) {
+			best, n = e, len(e.words)
+		}
+	}
+	return best, n
+}
+
+// pattern checks the CAMEO object patterns of a seeded verb against the
+// words that follow it in its clause; it returns the pattern that matched.
+func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
+	for _, p := range lx.patterns[block] {
+		k := 0
+		for _, w := range after {
+			if k < len(p.words) && lx.wordMatch(p.words[k], w) {
+				k++
+			}
+		}
+		if k == len(p.words) {
+			return p, true
+		}
+	}
+	return cameoPattern{}, false
+}
+
+func (lx *lexicon) wordMatch(pat, w string) bool {
+	if strings.HasPrefix(pat, "&") {
+		for _, s := range lx.synsets[pat[1:]] {
+			if s == w || s+"s" == w || s+"es" == w {
+				return true
+			}
+		}
+		return false
+	}
+	return pat == w || pat+"s" == w || pat+"es" == w || strings.TrimSuffix(pat, "y")+"ies" == w
+}

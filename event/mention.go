@@ -1,0 +1,650 @@
+package event
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+)
+
+// mention is an actor phrase in a sentence: tokens [first, last) relative
+// to the sentence.
+type mention struct {
+	first, last int
+	ref         sitrep.ActorRef
+	// key identifies the actor for merging: the canonical id, or the folded
+	// name.
+	key string
+	// head is the phrase's head noun, lower case ("mercenaries").
+	head string
+	// anaphoric mentions refer back ("the mercenaries", "they").
+	anaphoric bool
+	// place is set when the phrase names a place rather than an actor
+	// ("to Bani Walid", "in Libya").
+	place bool
+	// parts are the coordinated actors of "the foreign ministers of Russia
+	// and Turkey".
+	parts []sitrep.ActorRef
+	// proper is set when the phrase holds a proper name.
+	proper bool
+}
+
+var stopCaps = set("the", "a", "an", "on", "in", "at", "last", "this", "that", "these", "those", "it", "its",
+	"they", "he", "she", "we", "i", "but", "and", "or", "although", "though", "prior", "additionally",
+	"meanwhile", "however", "after", "before", "since", "during", "following", "according", "for", "of",
+	"south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "central",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"earlier", "later", "today", "yesterday", "tomorrow", "there", "here", "as", "when", "while", "if",
+	"reports", "report", "some", "many", "several", "all", "both", "more", "over", "about", "around",
+	"nearly", "almost", "up", "to", "by", "with", "from", "into", "his", "her", "their", "our", "my",
+	"what", "who", "which", "where", "why", "how", "not", "no", "yes", "also", "still", "despite",
+	"amid", "under", "between", "against", "near", "until", "unless", "because", "then", "thus", "so",
+	"photo", "file", "video", "update", "breaking", "exclusive", "analysis", "opinion", "mr", "ms", "mrs",
+	"dr", "gen", "col", "maj", "lt", "capt", "sgt",
+)
+
+// titles precede a person's name: "spokesman Ahmed Mismari".
+var titles = set("spokesman", "spokeswoman", "spokesperson", "mayor", "minister", "president", "commander",
+	"governor", "leader", "chief", "general", "colonel", "envoy", "ambassador", "secretary", "premier",
+	"prime", "king", "queen", "prince", "sheikh", "cleric", "official", "head", "director", "senator",
+	"lawmaker", "mp", "deputy", "adviser", "advisor", "strongman", "warlord", "chairman", "emir")
+
+// capitalised reports whether a token begins with an upper-case letter or
+// is an acronym.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isNumber reports whether w is a written or spelled-out count.
+func isNumber(w string) bool {
+	if _, ok := numberWords[w]; ok && w != "a" && w != "an" {
+		return true
+	}
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r == ',' || r == '.') {
+			return false
+		}
+	}
+	return w[0] >= '0' && w[0] <= '9'
+}
+
+// demonym reports whether a capitalised word looks like a nationality or
+// group adjective ("Russian", "Syrian", "Afghan", "Turkish-backed").
+func demonym(w string) bool {
+	lw := strings.ToLower(w)
+	if strings.HasSuffix(lw, "-backed") || strings.HasSuffix(lw, "-led") || strings.HasSuffix(lw, "-allied") || strings.HasSuffix(lw, "-aligned") {
+		return true
+	}
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i", "ic", "ean"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// commonWord reports whether w (lower case) is a word of the language
+// rather than part of a name, for title-case headlines and sentence starts.
+func (r *reader) commonWord(w string) bool {
+	if stopCaps[w] || groupNouns[w] || locPreps[w] || reportVerbs[w] || plannedCues[w] || clauseBreakers[w] {
+		return true
+	}
+	if _, ok := numberWords[w]; ok {
+		return true
+	}
+	if _, ok := r.c.lex.byFirst[w]; ok {
+		return true
+	}
+	return false
+}
+
+// findMentions reads the actor phrases of sentence s. Entities from the NER
+// and actor stages are used when present; the shallow chunker fills in the
+// rest (group nouns, which NER does not mark).
+func (r *reader) findMentions(s *sent) {
+	n := len(s.words)
+	capOK := make([]bool, n)
+	for i, w := range s.words {
+		raw := s.toks[i].Text
+		if !capitalised(raw) || s.inTime[i] {
+			continue
+		}
+		if (i == 0 || s.headline || s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":") && r.commonWord(w) {
+			continue
+		}
+		if stopCaps[w] && !(s.headline && false) {
+			if i == 0 || s.headline || !isAllCaps(raw) {
+				continue
+			}
+		}
+		capOK[i] = true
+	}
+	// Entities from earlier stages mark names the chunker must not split.
+	for _, e := range r.doc.Entities {
+		switch e.Kind {
+		case sitrep.KindPerson, sitrep.KindOrg, sitrep.KindGPE, sitrep.KindNORP, sitrep.KindMisc, sitrep.KindLoc:
+		default:
+			continue
+		}
+		if !s.Span.Contains(e.Span) {
+			continue
+		}
+		for i := range s.toks {
+			if e.Span.Contains(s.toks[i].Span) {
+				capOK[i] = true
+			}
+		}
+	}
+	used := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if used[i] {
+			continue
+		}
+		w := s.words[i]
+		switch {
+		case capOK[i]:
+			m := r.namePhrase(s, capOK, i)
+			for k := m.first; k < m.last; k++ {
+				used[k] = true
+			}
+			s.mentions = append(s.mentions, m)
+			i = m.last - 1
+		case groupNouns[w] && !r.verbHere(s, i):
+			m := r.groupPhrase(s, capOK, i)
+			for k := m.first; k < m.last; k++ {
+				used[k] = true
+			}
+			s.mentions = append(s.mentions, m)
+			i = m.last - 1
+		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them"):
+			s.mentions = append(s.mentions, mention{first: i, last: i + 1, anaphoric: true, head: w,
+				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
+		}
+	}
+}
+
+func isAllCaps(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+// verbHere guesses whether the group-noun-looking word at i is used as a
+// verb ("forces" in "the army forces them out"): only with POS tags.
+func (r *reader) verbHere(s *sent, i int) bool {
+	return s.toks[i].UPOS == "VERB"
+}
+
+// namePhrase reads a run of proper-name tokens starting at i, with the
+// group phrase it modifies ("Russian foreign ministry", "LNA spokesman
+// Ahmed Mismari"), and "X loyal to Y".
+func (r *reader) namePhrase(s *sent, capOK []bool, i int) mention {
+	n := len(s.words)
+	j := i + 1
+	for j < n {
+		if capOK[j] {
+			j++
+			continue
+		}
+		// "Russian and Syrian mercenary fighters"
+		if (s.words[j] == "and" || s.words[j] == ",") && j+1 < n && capOK[j+1] && allDemonyms(s, i, j+2) && groupAhead(s, j+2) {
+			j += 2
+			continue
+		}
+		// "Government of National Accord", "Bank of England"
+		if (s.words[j] == "of" || s.words[j] == "for" || s.words[j] == "al" || s.words[j] == "de") && j+1 < n && capOK[j+1] && !demonym(s.toks[j-1].Text) {
+			j += 2
+			continue
+		}
+		break
+	}
+	m := mention{first: i, last: j, proper: true}
+	nameEnd := j
+	// A demonym or a name before group nouns: "Russian foreign ministry",
+	// "Afghan security forces", "LNA spokesman Ahmed Mismari".
+	k := j
+	for k < n && k < j+3 && !capOK[k] && !groupNouns[s.words[k]] && isModifier(s.words[k]) {
+		k++
+	}
+	if k < n && groupNouns[s.words[k]] && (k == j || isModifier(s.words[k-1])) {
+		for k+1 < n && groupNouns[s.words[k+1]] {
+			k++
+		}
+		m.last = k + 1
+		m.head = s.words[k]
+		if titles[m.head] && m.last < n && capOK[m.last] {
+			// a title and the person's name: the person is the actor
+			p := m.last
+			for p < n && capOK[p] {
+				p++
+			}
+			m.ref.Name = joinText(s, m.last, p)
+			m.last = p
+			m.head = "person"
+		} else if nameEnd == i+1 && !isAllCaps(s.toks[i].Text) || allDemonyms(s, i, nameEnd) {
+			m.ref.Name = r.groupName(s, i, m.last)
+			m.proper = false
+		} else {
+			m.ref.Name = joinText(s, i, nameEnd)
+		}
+	} else {
+		m.ref.Name = joinText(s, i, nameEnd)
+	}
+	// Coordinated demonyms: "Russian and Syrian mercenary fighters".
+	if m.head != "" && !m.proper {
+		r.extendLeft(s, &m, capOK)
+	}
+	if m.ref.Name == "" {
+		m.ref.Name = joinText(s, m.first, m.last)
+	}
+	r.loyalTo(s, capOK, &m)
+	r.finishMention(s, &m)
+	return m
+}
+
+func allDemonyms(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.words[k] == "and" || s.words[k] == "," {
+			continue
+		}
+		if !demonym(s.toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isModifier reports whether a lower-case word may sit between a name and
+// the group noun it modifies ("foreign", "security", "mercenary").
+func isModifier(w string) bool {
+	if locPreps[w] || stopCaps[w] || clauseBreakers[w] || reportVerbs[w] || w == "," || w == "and" || w == "." {
+		return false
+	}
+	if w == "'s" || w == "’s" || strings.HasSuffix(w, "ing") && !groupNouns[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
+// groupPhrase reads a common-noun actor phrase ending at or starting from
+// the group noun at i: "Over 1,000 ... mercenary fighters", "the foreign
+// ministers of Russia and Turkey", "forces loyal to X".
+func (r *reader) groupPhrase(s *sent, capOK []bool, i int) mention {
+	n := len(s.words)
+	last := i + 1
+	for last < n && groupNouns[s.words[last]] {
+		last++
+	}
+	m := mention{first: i, last: last, head: s.words[last-1]}
+	r.extendLeft(s, &m, capOK)
+	m.ref.Name = r.groupName(s, m.first, m.last)
+	// "the foreign ministers of Russia and Turkey": coordinated owners.
+	if m.last+1 < n && s.words[m.last] == "of" && capOK[m.last+1] {
+		p := m.last + 1
+		var parts []sitrep.ActorRef
+		for p < n {
+			q := p
+			for q < n && capOK[q] {
+				q++
+			}
+			if q == p {
+				break
+			}
+			name := r.expand(joinText(s, p, q))
+			parts = append(parts, sitrep.ActorRef{Name: name, Text: r.doc.Slice(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End}), Span: spanPtr(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End})})
+			if q+1 < n && s.words[q] == "and" && capOK[q+1] {
+				p = q + 1
+				continue
+			}
+			p = q
+			break
+		}
+		if len(parts) > 0 {
+			m.last = p
+			if len(parts) == 1 {
+				m.ref.Name = parts[0].Name
+				m.proper = true
+			} else {
+				m.parts = parts
+				m.ref.Name = joinNames(parts)
+				m.proper = true
+			}
+		}
+	}
+	// "fighters from Sudan" stays a group; titles with names follow
+	if titles[m.head] && m.last < n && capOK[m.last] {
+		p := m.last
+		for p < n && capOK[p] {
+			p++
+		}
+		m.ref.Name = joinText(s, m.last, p)
+		m.last = p
+		m.proper = true
+		m.head = "person"
+	}
+	r.loyalTo(s, capOK, &m)
+	if !m.proper {
+		first := s.words[m.first]
+		m.anaphoric = first == "the" || first == "these" || first == "those" || first == "their" || first == "its" || first == "both"
+		for k := m.first; k < m.last; k++ {
+			if isNumber(s.words[k]) && !(k > 0 && s.words[k-1] == "the") || capitalised(s.toks[k].Text) && k > 0 {
+				m.anaphoric = false
+			}
+		}
+	}
+	r.finishMention(s, &m)
+	return m
+}
+
+// extendLeft widens a group phrase over its modifiers: determiners,
+// numbers, adjectives, coordinated demonyms and quantifiers.
+func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
+	k := m.first
+	for k > 0 && m.first-k < 8 {
+		w := s.words[k-1]
+		switch {
+		case w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" || w == "those" || w == "both" || w == "some" || w == "other" || w == "fellow" || w == "several" || w == "many":
+			k--
+			m.first = k
+			return
+		case isNumber(w) || w == "over" || w == "than" || w == "more" || w == "least" || w == "at" && k < m.first && isNumber(s.words[k]) || w == "about" || w == "nearly" || w == "around" || w == "some":
+			k--
+		case (w == "and" || w == ",") && k-2 >= 0 && capOK[k-2] && demonym(s.toks[k-2].Text):
+			k--
+		case w == "of" && k-2 >= 0 && (s.words[k-2] == "hundreds" || s.words[k-2] == "thousands" || s.words[k-2] == "dozens" || s.words[k-2] == "scores"):
+			k--
+		case capOK[k-1] && demonym(s.toks[k-1].Text):
+			k--
+		case !capOK[k-1] && isModifier(w) && !r.isTrigger(w) && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") && !groupNouns[w] && !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")):
+			k--
+		case w == "unidentified" || w == "unknown" || w == "armed" || w == "suspected":
+			k--
+		default:
+			m.first = k
+			return
+		}
+		m.first = k
+	}
+	m.first = k
+}
+
+func (r *reader) isTrigger(w string) bool {
+	for _, e := range r.c.lex.byFirst[w] {
+		if e.curated && e.flags&fLight == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// loyalTo reads "forces loyal to strongman Khalifa Haftar": the actor is the
+// one the group is loyal to.
+func (r *reader) loyalTo(s *sent, capOK []bool, m *mention) {
+	n := len(s.words)
+	p := m.last
+	if p+1 < n && (s.words[p] == "loyal" || s.words[p] == "allied" || s.words[p] == "affiliated" || s.words[p] == "linked" || s.words[p] == "belonging") && (s.words[p+1] == "to" || s.words[p+1] == "with") {
+		q := p + 2
+		for q < n && q < p+8 && !capOK[q] && (s.words[q] == "the" || titles[s.words[q]] || isModifier(s.words[q]) && !r.isTrigger(s.words[q])) {
+			q++
+		}
+		if q < n && capOK[q] {
+			e := q
+			for e < n && (capOK[e] || (s.words[e] == "of" && e+1 < n && capOK[e+1])) {
+				e++
+			}
+			m.ref.Name = r.expand(joinText(s, q, e))
+			m.proper = true
+			m.anaphoric = false
+			m.last = e
+			if e+2 < n && s.words[e] == "(" && s.words[e+2] == ")" {
+				m.last = e + 3
+			}
+		}
+	}
+}
+
+// finishMention fills the reference's text and span, expands acronyms,
+// normalises the name and decides whether the phrase is a place.
+func (r *reader) finishMention(s *sent, m *mention) {
+	// A parenthesised acronym after the name belongs to it: "(GNA)".
+	if m.last+2 < len(s.words) && s.words[m.last] == "(" && s.words[m.last+2] == ")" && isAllCaps(s.toks[m.last+1].Text) {
+		m.last += 3
+	}
+	sp := sitrep.Span{Start: s.toks[m.first].Start, End: s.toks[m.last-1].End}
+	m.ref.Text = r.doc.Slice(sp)
+	m.ref.Span = spanPtr(sp)
+	m.ref.Name = r.expand(cleanName(strings.TrimSpace(m.ref.Name)))
+	// Entities resolved by the actor stage give the canonical id.
+	for _, e := range r.doc.Entities {
+		if e.ActorID != "" && sp.Overlaps(e.Span) {
+			m.ref.ID = e.ActorID
+			if !m.proper || e.Span.Contains(sp) || sp.Contains(e.Span) {
+				break
+			}
+		}
+	}
+	if m.ref.ID != "" {
+		m.key = m.ref.ID
+	} else {
+		m.key = foldName(m.ref.Name)
+	}
+	if m.head == "" {
+		m.head = strings.ToLower(s.words[m.last-1])
+	}
+	if m.first > 0 && m.proper && m.head != "person" && !orgName(m.ref.Name) {
+		prev := s.words[m.first-1]
+		if prev == "the" && m.first > 1 {
+			prev = s.words[m.first-2]
+		}
+		switch prev {
+		case "in", "at", "near", "from", "to", "into", "outside", "inside", "around", "towards", "toward", "across", "through", "within", "of":
+			if !(prev == "to" && m.first > 1 && s.words[m.first-2] == "loyal") && !(prev == "of" && r.ownerOf(s, m.first-1)) {
+				m.place = true
+			}
+		}
+	}
+	for _, p := range r.doc.Places {
+		if sp.Overlaps(p.Span) && m.proper && m.head != "person" && !groupNouns[m.head] {
+			if p.Span.Contains(sp) || sp.Contains(p.Span) {
+				if m.first == 0 || !locPreps[s.words[m.first-1]] {
+					// a bare country name may be an actor ("Russia deployed")
+					if p.Precision != sitrep.PrecisionCountry {
+						m.place = true
+					}
+				} else {
+					m.place = true
+				}
+			}
+		}
+	}
+}
+
+// ownerOf reports whether the "of" at i follows a group noun ("ministers
+// of Russia"), making what follows an owner, not a place.
+func (r *reader) ownerOf(s *sent, i int) bool {
+	return i > 0 && groupNouns[s.words[i-1]]
+}
+
+// groupName names a group phrase by its modifiers and head, without
+// determiners and quantities, with a role noun for what the group is
+// ("Russian and Syrian mercenary fighters" → "Russian and Syrian mercenaries").
+func (r *reader) groupName(s *sent, first, last int) string {
+	var parts []string
+	for k := first; k < last; k++ {
+		w := s.words[k]
+		if isNumber(w) || w == "the" || w == "a" || w == "an" || w == "over" || w == "than" || w == "more" || w == "at" || w == "least" || w == "about" || w == "nearly" || w == "around" || w == "some" || w == "of" && k > first && isNumber(s.words[k-1]) || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" || w == "those" || w == "fellow" || w == "," {
+			continue
+		}
+		if k == last-2 && groupNouns[s.words[last-1]] {
+			if role, ok := roleNouns[w]; ok && (s.words[last-1] == "fighters" || s.words[last-1] == "forces" || s.words[last-1] == "men" || s.words[last-1] == "troops") {
+				parts = append(parts, role)
+				return strings.Join(parts, " ")
+			}
+		}
+		t := s.toks[k].Text
+		if !capitalised(t) || k == 0 && r.commonWord(w) || s.headline && r.commonWord(w) {
+			t = w
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " ")
+}
+
+func joinText(s *sent, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := s.toks[k].Text
+		if t == "(" || t == ")" {
+			continue
+		}
+		if b.Len() > 0 && t != "'s" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func joinNames(parts []sitrep.ActorRef) string {
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.Name
+	}
+	return strings.Join(names, " and ")
+}
+
+// expand replaces an acronym defined in the report by its long form.
+func (r *reader) expand(name string) string {
+	if long, ok := r.acronyms[name]; ok {
+		return long
+	}
+	for short, long := range r.acronyms {
+		if strings.HasSuffix(name, " "+short) && len(name) > len(short)+1 {
+			// "Khalifa Haftar's Libyan National Army (LNA)" is handled by
+			// the parenthesis; "the LNA" comes here
+			continue
+		}
+		if strings.HasPrefix(name, long+" ") || name == long {
+			return long
+		}
+	}
+	return name
+}
+
+func foldName(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
+
+func spanPtr(s sitrep.Span) *sitrep.Span { return &s }
+
+// acronymsOf finds "Long Name (ABBR)" definitions in the report.
+func acronymsOf(doc *sitrep.Document) map[string]string {
+	out := map[string]string{}
+	toks := doc.Tokens
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i-1].Text != "(" || toks[i+1].Text != ")" || !isAllCaps(toks[i].Text) || len(toks[i].Text) < 2 {
+			continue
+		}
+		abbr := strings.ReplaceAll(toks[i].Text, ".", "")
+		// walk back over capitalised words whose initials spell the acronym
+		j := i - 1
+		k := len(abbr) - 1
+		start := -1
+		for j-1 >= 0 && k >= 0 && i-1-j < 8 {
+			w := toks[j-1].Text
+			if !capitalised(w) {
+				if w == "of" || w == "for" || w == "and" || w == "the" {
+					j--
+					continue
+				}
+				break
+			}
+			if unicode.ToUpper(rune(w[0])) != rune(abbr[k]) {
+				break
+			}
+			k--
+			j--
+			start = j
+		}
+		if k < 0 && start >= 0 {
+			var parts []string
+			for p := start; p < i-1; p++ {
+				parts = append(parts, toks[p].Text)
+			}
+			out[toks[i].Text] = strings.Join(parts, " ")
+		}
+	}
+	return out
+}
+
+// possessive reports whether w is a possessive marker ("'s", "'").
+func possessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
+
+// cleanName drops supporters from a name ("U.N.-backed Government of
+// National Accord" is the Government of National Accord) and the common
+// tail of a hyphenated name ("LNA-strongholds" names the LNA).
+func cleanName(name string) string {
+	words := strings.Fields(name)
+	var out []string
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if i < len(words)-1 && (strings.HasSuffix(lw, "-backed") || strings.HasSuffix(lw, "-led") || strings.HasSuffix(lw, "-allied") || strings.HasSuffix(lw, "-aligned") || strings.HasSuffix(lw, "-recognised") || strings.HasSuffix(lw, "-recognized") || strings.HasSuffix(lw, "-sponsored")) {
+			continue
+		}
+		if h := strings.LastIndexByte(w, '-'); h > 0 && h < len(w)-1 && capitalised(w) && !capitalised(w[h+1:]) && len(words) == 1 {
+			w = w[:h]
+		}
+		out = append(out, w)
+	}
+	if len(out) == 0 {
+		return name
+	}
+	return strings.Join(out, " ")
+}
+
+// orgWords mark an organisation's name, never a place's.
+var orgWords = set("government", "army", "forces", "force", "council", "ministry", "party", "front",
+	"movement", "group", "brigade", "brigades", "committee", "union", "company", "organization",
+	"organisation", "agency", "corps", "guard", "militia", "league", "alliance", "coalition",
+	"command", "police", "authority", "court", "parliament", "assembly", "congress", "bank", "fund",
+	"mission", "battalion", "regiment", "division", "observer", "news", "times", "post")
+
+func orgName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if orgWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupAhead reports whether a group noun follows within three words of i
+// ("Russian and Syrian [mercenary fighters]").
+func groupAhead(s *sent, i int) bool {
+	for k := i; k < len(s.words) && k < i+3; k++ {
+		if groupNouns[s.words[k]] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// finish merges the candidates into one event per happening, classifies
+// them for ACLED and appends them to the document.
+func (r *reader) finish() {
+	var events []*cand
+	var headline []*cand
+	for _, c := range r.cands {
+		if c.dead || c.purpose || c.background {
+			continue
+		}
+		if c.headline {
+			headline = append(headline, c)
+			continue
+		}
+		if c.flags&fMotion != 0 {
+			r.motion(c, &events)
+			continue
+		}
+		if t := r.mergeTarget(c, events); t != nil {
+			merge(t, c)
+			continue
+		}
+		if !r.keep(c) {
+			continue
+		}
+		events = append(events, c)
+	}
+	// the headline tells of an event of the body: merge it there
+	for _, h := range headline {
+		if h.flags&fMotion != 0 {
+			continue
+		}
+		var target *cand
+		for _, e := range events {
+			if e.ev.Type == h.ev.Type && compatibleActors(e, h) {
+				target = e
+				break
+			}
+		}
+		if target != nil {
+			merge(target, h)
+			continue
+		}
+		if (h.ev.Actor1 != nil || h.ev.Actor2 != nil) && r.keep(h) {
+			events = append(events, h)
+		}
+	}
+	n := 0
+	for _, c := range events {
+		// within one sentence, one assault per happening
+		if c.dead {
+			continue
+		}
+		classify(c)
+		if c.ev.Confidence < r.c.cfg.MinConfidence {
+			continue
+		}
+		n++
+		c.ev.ID = fmt.Sprintf("e%d", n)
+		r.doc.Events = append(r.doc.Events, c.ev)
+	}
+}
+
+// mergeTarget finds the earlier event a candidate speaks of again, or nil:
+// another trigger of the same assault in the same sentence, a definite
+// noun referring back ("the retreat", "the call"), an anaphoric actor doing
+// the same thing again ("the two diplomats discussed"), or the same act by
+// the same actors on the same day.
+func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
+	for k := len(events) - 1; k >= 0; k-- {
+		e := events[k]
+		if e.ev.Type != c.ev.Type || e.ev.Modality.Happened() != c.ev.Modality.Happened() {
+			continue
+		}
+		sameSentence := e.s == c.s
+		near := c.s.si-e.s.si <= 3
+		switch {
+		case sameSentence && c.ev.Type == sitrep.Assault && compatibleActors(e, c):
+			return e
+		case c.anaphoric && compatibleActors(e, c):
+			return e
+		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.ev.Actor2 != nil && c.ev.Actor2 == nil):
+			return e
+		case !sameSentence && e.lemma == c.lemma && c.a1key != "" && c.a1key == e.a1key && c.a2key == e.a2key &&
+			e.ev.Date != nil && c.ev.Date != nil && !e.dateFall && !c.dateFall && *e.ev.Date == *c.ev.Date:
+			return e
+		}
+	}
+	return nil
+}
+
+// motion attaches a movement ("traveled from the capital to Bani Walid",
+// "were flown to Jufra") to the retreat or deployment it continues: a leg
+// that starts where the last one ended is a new event of the same kind,
+// anything else fills in the last one. A movement with nothing to continue
+// is not an event.
+func (r *reader) motion(c *cand, events *[]*cand) {
+	for k := len(*events) - 1; k >= 0; k-- {
+		e := (*events)[k]
+		if e.ev.Type != sitrep.Retreat && e.ev.Type != sitrep.Mobilize {
+			continue
+		}
+		if c.a1key != "" && e.a1key != "" && c.a1key != e.a1key && !c.actorAna {
+			continue
+		}
+		switch {
+		case c.origin != "" && e.dest != "" && c.origin == e.dest && c.dest != "" && c.dest != e.dest:
+			// a new leg
+			c.ev.Type = e.ev.Type
+			c.ev.Mode = e.ev.Mode
+			if c.ev.Actor1 == nil || c.actorAna {
+				if e.ev.Actor1 != nil {
+					name := e.ev.Actor1.Name
+					if c.ev.Actor1 == nil {
+						c.ev.Actor1 = refCopy(*e.ev.Actor1)
+					} else {
+						c.ev.Actor1.Name, c.ev.Actor1.ID = name, e.ev.Actor1.ID
+					}
+				}
+				c.a1key = e.a1key
+			}
+			if c.dateFall && e.ev.Date != nil && !e.dateFall && c.ev.Date != nil && e.ev.Date.Start > c.ev.Date.Start {
+				// "subsequently": not before the leg it follows
+				c.ev.Date.Start = e.ev.Date.Start
+			}
+			c.flags &^= fMotion
+			*events = append(*events, c)
+			return
+		case c.dest != "" && c.dest == e.dest, e.dest == "" && c.dest != "" && (c.origin == "" || c.origin == e.origin || e.origin == "" || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin)):
+			merge(e, c)
+			if e.dest == "" {
+				e.dest = c.dest
+			}
+			return
+		case c.dest == "" && c.origin == "":
+			merge(e, c)
+			return
+		}
+	}
+}
+
+// compatibleActors reports whether two candidates may be about the same
+// actors: no actor named on both sides differs.
+func compatibleActors(a, b *cand) bool {
+	same := func(x, y string, xr, yr *sitrep.ActorRef) bool {
+		if x == "" || y == "" || x == y {
+			return true
+		}
+		if xr != nil && yr != nil && (sameHead(lastWord(x), yr.Name) || sameHead(lastWord(y), xr.Name) ||
+			sameHead(lastWord(xr.Text), yr.Text) && sharedWord(xr.Name, yr.Name)) {
+			return true
+		}
+		return strings.Contains(x, y) || strings.Contains(y, x)
+	}
+	return same(a.a1key, b.a1key, a.ev.Actor1, b.ev.Actor1) && same(a.a2key, b.a2key, a.ev.Actor2, b.ev.Actor2)
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func datesOverlap(a, b *cand) bool {
+	if a.ev.Date == nil || b.ev.Date == nil || a.dateFall || b.dateFall {
+		return true
+	}
+	return !(a.ev.Date.End < b.ev.Date.Start || b.ev.Date.End < a.ev.Date.Start)
+}
+
+// merge folds candidate c into event e: its mention, the arguments e
+// lacks, its sources and quantities.
+func merge(e, c *cand) {
+	c.dead = true
+	for _, m := range c.ev.Mentions {
+		dup := false
+		for _, x := range e.ev.Mentions {
+			if x.Span == m.Span {
+				dup = true
+			}
+		}
+		if !dup {
+			e.ev.Mentions = append(e.ev.Mentions, m)
+		}
+	}
+	if e.ev.Actor1 == nil && c.ev.Actor1 != nil {
+		e.ev.Actor1, e.a1key = c.ev.Actor1, c.a1key
+	}
+	if e.ev.Actor2 == nil && c.ev.Actor2 != nil && c.a2key != e.a1key {
+		e.ev.Actor2, e.a2key = c.ev.Actor2, c.a2key
+	}
+	if e.ev.Location == nil && c.ev.Location != nil {
+		e.ev.Location = c.ev.Location
+	} else if c.ev.Location != nil && e.ev.Location != nil && c.ev.Location.Precision < e.ev.Location.Precision && c.dest != "" {
+		e.ev.Location = c.ev.Location
+	}
+	e.ev.OtherPlaces = append(e.ev.OtherPlaces, c.ev.OtherPlaces...)
+	if (e.ev.Date == nil || e.dateFall) && c.ev.Date != nil && !c.dateFall {
+		e.ev.Date, e.dateFall = c.ev.Date, false
+	}
+	if e.ev.Mode == "" {
+		e.ev.Mode = c.ev.Mode
+	}
+	if e.origin == "" {
+		e.origin = c.origin
+	}
+	for _, q := range c.ev.Quantities {
+		dup := false
+		for _, x := range e.ev.Quantities {
+			if x.Unit == q.Unit {
+				dup = true
+			}
+		}
+		if !dup {
+			e.ev.Quantities = append(e.ev.Quantities, q)
+		}
+	}
+	if e.ev.Fatalities == nil {
+		e.ev.Fatalities = c.ev.Fatalities
+	}
+	if e.ev.Injuries == nil {
+		e.ev.Injuries = c.ev.Injuries
+	}
+	for _, s := range c.ev.Sources {
+		e.ev.Sources = appendSource(e.ev.Sources, s)
+	}
+	if e.ev.Modality == sitrep.Asserted && (c.ev.Modality == sitrep.Reported || c.ev.Modality == sitrep.Claimed) && len(c.ev.Sources) > 0 {
+		e.ev.Modality = c.ev.Modality
+	}
+	if c.ev.Confidence > e.ev.Confidence {
+		e.ev.Confidence = c.ev.Confidence
+	}
+	e.ev.Confidence += 0.05
+	if e.ev.Confidence > 1 {
+		e.ev.Confidence = 1
+	}
+}
+
+// keep decides whether a candidate that speaks of no earlier event stands
+// as an event of its own.
+func (r *reader) keep(c *cand) bool {
+	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
+		return false // "the attack" with nothing it refers back to
+	}
+	if c.ev.Actor1 == nil && c.ev.Actor2 == nil && c.ev.Fatalities == nil && c.ev.Injuries == nil {
+		// a bare noun ("cessation of hostilities") or verb with no one
+		// doing it and nothing counted: too little to code
+		if c.flags&fNoun != 0 || !c.ev.Modality.Happened() {
+			return false
+		}
+		c.ev.Confidence *= 0.5
+	}
+	if c.ev.Confidence < 0.7 && c.ev.Actor1 == nil && c.ev.Fatalities == nil {
+		return false // a CAMEO-seeded verb needs its subject
+	}
+	return true
+}
+
+// sharedWord reports whether two names share a capitalised word
+// ("Russian and Syrian mercenaries", "Russian Syrian fighters").
+func sharedWord(a, b string) bool {
+	for _, w := range strings.Fields(a) {
+		if capitalised(w) && strings.Contains(" "+b+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}

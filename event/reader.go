@@ -1,0 +1,147 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// sent is one sentence under analysis.
+type sent struct {
+	si       int
+	span     sitrep.Span
+	Span     sitrep.Span
+	toks     []sitrep.Token
+	base     int // index of toks[0] in doc.Tokens
+	words    []string
+	region   int
+	kind     sitrep.RegionKind
+	headline bool
+	inTime   []bool
+	mentions []mention
+	// attribution of the sentence and the tokens it covers
+	sources []sitrep.Attribution
+	inAttr  []bool
+	// denial is the token index of a denial verb, or -1.
+	denial int
+	// speakerActor is the key of the sentence's speaker, for "claimed".
+	speakerKeys []string
+}
+
+// cand is an event candidate read from one trigger.
+type cand struct {
+	ev        sitrep.Event
+	s         *sent
+	trig      int // token index in the sentence
+	lemma     string
+	flags     int
+	governed  bool // the trigger sits in another trigger's complement
+	governor  int  // index in r.cands of the governing candidate, or -1
+	anaphoric bool // a definite event noun referring back: "the retreat"
+	actorAna  bool // actor1 is anaphoric
+	a1key     string
+	a2key     string
+	origin    string // "from X" place text, lower case
+	dest      string // "to X" place text, lower case
+	dateFall  bool   // the date is a fallback, not read from the text
+	dead      bool   // merged into another
+	headline  bool
+	purpose   bool // a purpose clause "to assist X" of another trigger
+	cue       string
+	// background noun triggers sit in a temporal or causal phrase
+	background bool
+}
+
+// reader holds one document's analysis.
+type reader struct {
+	c        *Coder
+	doc      *sitrep.Document
+	acronyms map[string]string
+	cands    []*cand
+	// the latest sources per region, for sentences that continue an
+	// attributed paragraph
+	paraSources map[int][]sitrep.Attribution
+	lastOutlet  string
+	lastDoc     string
+	lastGroup   string
+}
+
+func newReader(c *Coder, doc *sitrep.Document) *reader {
+	return &reader{c: c, doc: doc, acronyms: acronymsOf(doc), paraSources: map[int][]sitrep.Attribution{}}
+}
+
+// sentence analyses sentence si and adds its candidates.
+func (r *reader) sentence(si int) {
+	doc := r.doc
+	st := doc.Sentences[si]
+	if st.Region >= 0 && st.Region < len(doc.Regions) && !doc.Regions[st.Region].Kind.Analysed() {
+		return
+	}
+	toks := doc.SentenceTokens(si)
+	if len(toks) == 0 {
+		return
+	}
+	s := &sent{si: si, span: st.Span, Span: st.Span, toks: toks, base: st.First, region: st.Region, denial: -1}
+	if st.Region >= 0 && st.Region < len(doc.Regions) {
+		s.kind = doc.Regions[st.Region].Kind
+		s.headline = s.kind == sitrep.Headline
+	}
+	s.words = make([]string, len(toks))
+	for i, t := range toks {
+		s.words[i] = strings.ToLower(t.Text)
+		if t.Lemma != "" && (t.UPOS == "VERB" || t.UPOS == "NOUN") {
+			// keep the surface form: the lexicon lists inflections
+			_ = t.Lemma
+		}
+	}
+	s.inTime = make([]bool, len(toks))
+	for _, tx := range doc.Times {
+		if !st.Span.Contains(tx.Span) {
+			continue
+		}
+		for i, t := range toks {
+			if tx.Span.Contains(t.Span) {
+				s.inTime[i] = true
+			}
+		}
+	}
+	s.inAttr = make([]bool, len(toks))
+	r.findMentions(s)
+	r.attribution(s)
+	r.triggers(s)
+	if debugMentions != nil {
+		debugMentions(s)
+	}
+}
+
+var debugMentions func(*sent)
+
+// mentionAt returns the mention covering token i, or nil.
+func (s *sent) mentionAt(i int) *mention {
+	for k := range s.mentions {
+		if s.mentions[k].first <= i && i < s.mentions[k].last {
+			return &s.mentions[k]
+		}
+	}
+	return nil
+}
+
+// clauseStart returns the first token of the clause holding token i.
+func (s *sent) clauseStart(i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if clauseBreakers[s.words[k]] && !(s.words[k] == "that" && k > 0 && groupNouns[s.words[k-1]]) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns one past the last token of the clause holding token i.
+func (s *sent) clauseEnd(i int) int {
+	for k := i + 1; k < len(s.words); k++ {
+		if clauseBreakers[s.words[k]] {
+			return k
+		}
+	}
+	return len(s.words)
+}

@@ -1,0 +1,655 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+var beForms = set("was", "were", "been", "being", "is", "are", "be", "got", "get", "gets")
+
+// skipAdverbs may sit between an auxiliary and its participle.
+var skipAdverbs = set("reportedly", "allegedly", "subsequently", "later", "also", "then", "apparently", "already", "recently", "not", "never", "first", "successfully", "finally", "eventually")
+
+// triggers finds the event triggers of a sentence and turns each into a
+// candidate event.
+func (r *reader) triggers(s *sent) {
+	n := len(s.words)
+	type hit struct {
+		i, n int
+		e    *entry
+	}
+	var hits []hit
+	for i := 0; i < n; i++ {
+		if s.inTime[i] {
+			continue
+		}
+		e, k := r.c.lex.match(s.words, i)
+		if e == nil {
+			continue
+		}
+		if !r.plausible(s, i, e) || s.inAttr[i] && e.flags&fLight == 0 {
+			continue
+		}
+		if m := s.mentionAt(i); m != nil && e.flags&fLight == 0 && !(e.flags&fNoun != 0 && m.last == i+1 && m.first == i) {
+			continue // part of an actor phrase: "allies", "the Security Council"
+		}
+		hits = append(hits, hit{i, k, e})
+		i += k - 1
+	}
+	first := len(r.cands)
+	for hi, h := range hits {
+		e := h.e
+		typ, mode := e.typ, e.mode
+		if e.flags&fLight != 0 {
+			continue // light verbs lend their subject to the noun they carry
+		}
+		if e.flags&fNoun != 0 && s.mentionAt(h.i) != nil && !s.mentionAt(h.i).anaphoric && e.typ != sitrep.Assault {
+			// "Security Council", "the Agreement party": part of a name
+			if m := s.mentionAt(h.i); m.proper {
+				continue
+			}
+		}
+		if !e.curated {
+			end := s.clauseEnd(h.i)
+			if end > h.i+8 {
+				end = h.i + 8
+			}
+			if p, ok := r.c.lex.pattern(e.block, s.words[h.i+h.n:end]); ok {
+				typ, mode = p.typ, p.mode
+			} else if e.flags&fNeedObj != 0 {
+				continue
+			}
+			if typ == "" {
+				continue
+			}
+		}
+		c := &cand{s: s, trig: h.i, lemma: e.lemma, flags: e.flags, governor: -1}
+		c.ev.Type = typ
+		c.ev.Mode = mode
+		c.ev.Confidence = 0.6
+		if e.curated {
+			c.ev.Confidence = 0.8
+		}
+		_ = hi
+		r.arguments(s, c, h.n)
+		r.cands = append(r.cands, c)
+	}
+	r.govern(s, first)
+	for _, c := range r.cands[first:] {
+		if c.purpose {
+			continue
+		}
+		r.modality(s, c)
+		r.when(s, c)
+		r.where(s, c)
+		r.amounts(s, c)
+		r.refine(s, c)
+		c.ev.Sources = r.sourcesFor(s, c)
+		sp := sitrep.Span{Start: s.span.Start, End: s.span.End}
+		c.ev.Evidence = sitrep.Evidence{Text: r.doc.Slice(sp), Span: sp}
+		c.ev.Mentions = []sitrep.Evidence{c.ev.Evidence}
+		c.headline = s.headline
+	}
+	if len(s.sources) > 0 && s.kind == sitrep.Paragraph {
+		r.paraSources[s.region] = s.sources
+	}
+}
+
+// plausible filters trigger words by their use: a noun form must not be a
+// verb's object of "to" infinitive and the like; POS tags decide when the
+// tagger has run.
+func (r *reader) plausible(s *sent, i int, e *entry) bool {
+	w := s.words[i]
+	if p := s.toks[i].UPOS; p != "" {
+		switch {
+		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
+			return p == "ADJ" && strings.HasSuffix(w, "ed")
+		case e.flags&fNoun != 0 && e.flags&fVerb == 0 && p != "NOUN" && p != "PROPN":
+			return false
+		}
+		return true
+	}
+	prev := ""
+	if i > 0 {
+		prev = s.words[i-1]
+	}
+	if e.flags&fNoun != 0 && e.flags&fVerb == 0 {
+		// a noun after "to" is an infinitive's homograph ("to strike")
+		if prev == "to" && !(i > 1 && (s.words[i-2] == "led" || s.words[i-2] == "due" || s.words[i-2] == "response")) {
+			return false
+		}
+		return true
+	}
+	if e.flags&fVerb != 0 && e.flags&fNoun == 0 {
+		// a verb form right after a determiner is a noun ("the call"): drop
+		// it unless the entry has a noun reading too
+		if prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their" {
+			return false
+		}
+		// "peace talks" is a noun; "talk" as a verb needs a subject
+	}
+	return true
+}
+
+// isPassive reports whether the verb at i is a passive participle.
+func (s *sent) isPassive(i int) bool {
+	w := s.words[i]
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") || w == "shot" || w == "struck" || w == "hit" || w == "fought" || w == "held" || w == "sent" || w == "slain" || w == "overrun" || w == "met" || w == "cut" || w == "set") {
+		return false
+	}
+	if i+1 < len(s.words) && s.words[i+1] == "by" && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if s.toks[i].Rel != "" {
+		for k := range s.toks {
+			if s.toks[k].Head == s.base+i && (s.toks[k].Rel == "aux:pass" || s.toks[k].Rel == "nsubj:pass") {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if beForms[s.words[k]] {
+			return true
+		}
+		if !skipAdverbs[s.words[k]] && s.words[k] != "had" && s.words[k] != "have" && s.words[k] != "has" {
+			return false
+		}
+	}
+	return false
+}
+
+// arguments reads actor1 and actor2 of the candidate, from the parse when
+// present, else from the order of actor phrases around the trigger.
+func (r *reader) arguments(s *sent, c *cand, width int) {
+	i := c.trig
+	n := len(s.words)
+	if r.fromParse(s, c) {
+		return
+	}
+	cs, ce := s.clauseStart(i), s.clauseEnd(i)
+	noun := c.flags&fNoun != 0 && (c.flags&fVerb == 0 || r.nounUse(s, i))
+	if noun {
+		c.flags &^= fVerb
+	} else {
+		c.flags &^= fNoun
+	}
+	var a1, a2 *mention
+	var parts []sitrep.ActorRef
+	after := func(from int) *mention {
+		for k := from; k < ce && k < from+12; k++ {
+			if s.inAttr[k] {
+				continue
+			}
+			if m := s.mentionAt(k); m != nil && !m.place {
+				if k+1 < n && s.words[k] == "them" && k > 0 && s.words[k-1] == "of" {
+					continue
+				}
+				return m
+			}
+			if s.words[k] == "." || s.words[k] == ";" {
+				break
+			}
+		}
+		return nil
+	}
+	before := func(to int) *mention {
+		if cs > 0 && (s.words[cs-1] == "who" || s.words[cs-1] == "which") {
+			// "the LNA and its allies, who have attempted to take": the
+			// relative pronoun's antecedent is the subject
+			defer func() {}()
+		}
+		for k := to - 1; k >= cs; k-- {
+			if s.inAttr[k] {
+				continue
+			}
+			if m := s.mentionAt(k); m != nil && !m.place {
+				if m.last < n && possessive(s.words[m.last]) && m.last != to-1 {
+					continue // an owner inside the subject phrase
+				}
+				return m
+			}
+		}
+		return nil
+	}
+	switch {
+	case c.flags&fMotion != 0:
+		a1 = before(i)
+	case noun:
+		// walk back over the noun phrase: modifiers, a group noun used as
+		// modifier ("government offensive"), a possessive owner ("the
+		// GNA's capture", "Turkey's military intervention")
+		var owner, modifier *mention
+		k := i - 1
+		det := ""
+	np:
+		for k >= 0 {
+			w := s.words[k]
+			switch {
+			case possessive(w) && k > 0 && s.mentionAt(k-1) != nil:
+				owner = s.mentionAt(k - 1)
+				k = owner.first - 1
+				break np
+			case s.mentionAt(k) != nil:
+				m := s.mentionAt(k)
+				if m.proper && !demonym(s.toks[m.first].Text) || modifier != nil {
+					break np
+				}
+				modifier = m
+				k = m.first - 1
+				if m.first < len(s.words) && (s.words[m.first] == "the" || s.words[m.first] == "a" || s.words[m.first] == "an") {
+					det = s.words[m.first]
+					break np
+				}
+			case w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their":
+				det = w
+				k--
+				break np
+			case isModifier(w) && !r.isTrigger(w) && !beForms[w]:
+				k--
+			default:
+				break np
+			}
+		}
+		prevIdx := k
+		if owner != nil {
+			a1 = owner
+		} else if modifier != nil {
+			a1 = modifier
+		}
+		if det == "the" || det == "this" || det == "that" {
+			if a1 == nil || a1.anaphoric {
+				c.anaphoric = true
+			}
+		}
+		if a1 != nil && a1.anaphoric {
+			c.anaphoric = true
+		}
+		if prevIdx >= 0 && !s.headline {
+			switch s.words[prevIdx] {
+			case "following", "after", "before", "amid", "despite", "to", "since", "cessation", "end", "halt", "of":
+				// background: "following a military intervention", "prior
+				// to Turkey's intervention" are told as context, not coded
+				if s.words[prevIdx] != "of" || prevIdx > 0 && (s.words[prevIdx-1] == "cessation" || s.words[prevIdx-1] == "end" || s.words[prevIdx-1] == "halt" || s.words[prevIdx-1] == "wake") {
+					c.background = true
+				}
+			}
+		}
+		for k := i + width; k < ce && k < i+width+8; k++ {
+			w := s.words[k]
+			if s.mentionAt(k) != nil {
+				break
+			}
+			switch w {
+			case "by":
+				if m := after(k + 1); m != nil && a1 == nil {
+					a1 = m
+				}
+			case "with", "against", "on", "between":
+				if m := after(k + 1); m != nil {
+					if len(m.parts) > 1 && w == "between" {
+						parts = m.parts
+					}
+					a2 = m
+				}
+			case "of":
+				if m := after(k + 1); m != nil {
+					if c.flags&fIntrans != 0 || c.ev.Type == sitrep.Retreat || c.ev.Type == sitrep.Mobilize || c.ev.Type == sitrep.Protest {
+						if a1 == nil {
+							a1 = m
+						}
+					} else if a2 == nil {
+						a2 = m
+					}
+				}
+			}
+			if a1 != nil && a2 != nil || w == "," || w == "." {
+				break
+			}
+		}
+		// a light verb's subject: "X launched an assault", "X held talks"
+		if a1 == nil {
+			for k := i - 1; k >= cs && k >= i-5; k-- {
+				if e, _ := r.c.lex.match(s.words, k); e != nil && e.flags&fLight != 0 {
+					a1 = before(k)
+					c.anaphoric = false
+					break
+				}
+			}
+		}
+		// "during clashes with X": the clause's subject fought
+		if a1 == nil && i > 0 && (s.words[i-1] == "during" || s.words[i-1] == "in") {
+			for k := 0; k < i-1; k++ {
+				if m := s.mentionAt(k); m != nil && !m.place && !s.inAttr[k] {
+					a1 = m
+					break
+				}
+			}
+			if a1 == nil {
+				for k := i - 1; k >= 0; k-- {
+					if m := s.mentionAt(k); m != nil && !m.place {
+						a1 = m
+						break
+					}
+				}
+			}
+		}
+	case s.isPassive(i):
+		a2 = before(i)
+		for k := i + width; k < ce && k < i+width+10; k++ {
+			if s.words[k] == "by" {
+				a1 = after(k + 1)
+				break
+			}
+		}
+	default:
+		a1 = before(i)
+		if c.flags&fIntrans == 0 {
+			a2 = after(i + width)
+		} else {
+			for k := i + width; k < ce && k < i+width+6; k++ {
+				if s.words[k] == "against" || s.words[k] == "with" {
+					a2 = after(k + 1)
+					break
+				}
+			}
+		}
+		// "the LNA's al-Watiya airbase": the owner of the object is actor2
+		if a2 != nil && a2.last < n && (s.words[a2.last] == "'s" || s.words[a2.last] == "’s") {
+			c.flags |= 0
+		}
+	}
+	if a1 != nil && a1 == a2 {
+		a2 = nil
+	}
+	if a1 != nil && len(a1.parts) > 1 && a2 == nil {
+		parts = a1.parts
+	}
+	if len(parts) > 1 {
+		c.ev.Actor1 = refCopy(parts[0])
+		c.ev.Actor2 = refCopy(parts[1])
+		c.a1key, c.a2key = foldName(parts[0].Name), foldName(parts[1].Name)
+		return
+	}
+	if a1 != nil {
+		c.ev.Actor1 = refCopy(a1.ref)
+		c.a1key = a1.key
+		c.actorAna = a1.anaphoric
+		if a1.anaphoric {
+			r.resolveAnaphor(s, a1, c, true)
+		}
+	}
+	if a2 != nil {
+		c.ev.Actor2 = refCopy(a2.ref)
+		c.a2key = a2.key
+		if a2.anaphoric {
+			r.resolveAnaphor(s, a2, c, false)
+		}
+	}
+}
+
+// nounUse decides whether a word that is both verb and noun ("attack",
+// "retreat", "clashes") is used as a noun here.
+func (r *reader) nounUse(s *sent, i int) bool {
+	if p := s.toks[i].UPOS; p != "" {
+		return p == "NOUN" || p == "PROPN"
+	}
+	if i == 0 {
+		return !s.headline
+	}
+	prev := s.words[i-1]
+	switch prev {
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "during", "of", "in", "after", "following", "amid", "despite", "new", "latest", "recent", "fierce", "heavy", "deadly", "military", "major", "suspected", "several", "two", "three", "more", "further", "any", "no", "mercenaries'", "'s", "’s":
+		return true
+	case "to", "will", "would", "could", "did", "not", "n't", "may", "might", "can", "also", "they", "we":
+		return false
+	}
+	if strings.HasSuffix(s.words[i], "ed") || strings.HasSuffix(s.words[i], "ing") {
+		return false
+	}
+	if m := s.mentionAt(i - 1); m != nil {
+		// "the mercenaries retreat", "Fighters Retreat": a verb after its subject
+		return false
+	}
+	return isModifier(prev) && !beForms[prev]
+}
+
+func refCopy(a sitrep.ActorRef) *sitrep.ActorRef {
+	b := a
+	if a.Span != nil {
+		sp := *a.Span
+		b.Span = &sp
+	}
+	return &b
+}
+
+// resolveAnaphor links "the mercenaries" or "they" to the latest earlier
+// actor with the same head noun (or any group, for pronouns), through the
+// entity's antecedent when the coreference stage gave one.
+func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
+	if m.ref.Span != nil {
+		for _, e := range r.doc.Entities {
+			if e.Span == *m.ref.Span && e.Antecedent != nil && *e.Antecedent >= 0 && *e.Antecedent < len(r.doc.Entities) {
+				ant := r.doc.Entities[*e.Antecedent]
+				key := foldName(ant.Text)
+				if ant.ActorID != "" {
+					key = ant.ActorID
+				}
+				r.setKey(c, first, key, ant.Text, ant.ActorID)
+				return
+			}
+		}
+	}
+	for k := len(r.cands) - 1; k >= 0; k-- {
+		p := r.cands[k]
+		for _, ref := range []*sitrep.ActorRef{p.ev.Actor1, p.ev.Actor2} {
+			if ref == nil || p.dead {
+				continue
+			}
+			if m.head == "they" || m.head == "them" || sameHead(m.head, ref.Name) || sameHead(m.head, ref.Text) {
+				key := p.a1key
+				if ref == p.ev.Actor2 {
+					key = p.a2key
+				}
+				r.setKey(c, first, key, ref.Name, ref.ID)
+				return
+			}
+		}
+	}
+}
+
+func (r *reader) setKey(c *cand, first bool, key, name, id string) {
+	if first {
+		c.a1key = key
+		if c.ev.Actor1 != nil {
+			c.ev.Actor1.Name, c.ev.Actor1.ID = name, id
+		}
+	} else {
+		c.a2key = key
+		if c.ev.Actor2 != nil {
+			c.ev.Actor2.Name, c.ev.Actor2.ID = name, id
+		}
+	}
+}
+
+// sameHead reports whether a head noun matches a name's words, allowing
+// singular and plural forms ("mercenaries" ~ "mercenary fighters").
+func sameHead(head, name string) bool {
+	if head == "" || name == "" {
+		return false
+	}
+	stem := func(w string) string {
+		w = strings.ToLower(w)
+		switch {
+		case strings.HasSuffix(w, "ies"):
+			return w[:len(w)-3] + "y"
+		case strings.HasSuffix(w, "s"):
+			return w[:len(w)-1]
+		}
+		return w
+	}
+	h := stem(head)
+	for _, w := range strings.Fields(name) {
+		if stem(w) == h {
+			return true
+		}
+	}
+	return false
+}
+
+// fromParse reads actors from the dependency parse; it reports false when
+// the sentence has no parse.
+func (r *reader) fromParse(s *sent, c *cand) bool {
+	if len(s.toks) == 0 || s.toks[0].Rel == "" {
+		return false
+	}
+	head := s.base + c.trig
+	var subj, obj, agent, poss, nmod *mention
+	passive := false
+	for k := range s.toks {
+		t := s.toks[k]
+		if t.Head != head {
+			continue
+		}
+		m := s.mentionAt(k)
+		switch t.Rel {
+		case "nsubj":
+			subj = m
+		case "nsubj:pass":
+			subj, passive = m, true
+		case "obj", "iobj":
+			obj = m
+		case "obl:agent":
+			agent = m
+		case "nmod:poss":
+			poss = m
+		case "obl", "nmod":
+			if m != nil && !m.place && nmod == nil {
+				prep := ""
+				for j := range s.toks {
+					if s.toks[j].Head == s.base+k && s.toks[j].Rel == "case" {
+						prep = s.words[j]
+					}
+				}
+				switch prep {
+				case "by":
+					agent = m
+				case "with", "against", "of", "on":
+					nmod = m
+				}
+			}
+		}
+	}
+	// the subject of a governing verb or a light verb ("X launched an
+	// assault", "X threatened to attack")
+	if subj == nil && poss == nil && agent == nil {
+		if h := s.toks[c.trig].Head; h >= s.base && h < s.base+len(s.toks) {
+			for k := range s.toks {
+				if s.toks[k].Head == h && (s.toks[k].Rel == "nsubj" || s.toks[k].Rel == "nsubj:pass") {
+					subj = s.mentionAt(k)
+				}
+			}
+		}
+	}
+	set := func(m *mention, first bool) {
+		if m == nil || m.place {
+			return
+		}
+		ref := refCopy(m.ref)
+		if first {
+			c.ev.Actor1, c.a1key, c.actorAna = ref, m.key, m.anaphoric
+		} else {
+			c.ev.Actor2, c.a2key = ref, m.key
+		}
+		if m.anaphoric {
+			r.resolveAnaphor(s, m, c, first)
+		}
+	}
+	switch {
+	case passive:
+		set(agent, true)
+		set(subj, false)
+	case poss != nil:
+		set(poss, true)
+		set(obj, false)
+		if obj == nil {
+			set(nmod, false)
+		}
+	case agent != nil && subj == nil:
+		set(agent, true)
+		set(nmod, false)
+	default:
+		set(subj, true)
+		if obj != nil {
+			set(obj, false)
+		} else {
+			set(nmod, false)
+		}
+	}
+	if c.ev.Actor1 != nil && c.ev.Actor2 == nil {
+		for _, m := range s.mentions {
+			if m.ref.Span != nil && c.ev.Actor1.Span != nil && *m.ref.Span == *c.ev.Actor1.Span && len(m.parts) > 1 {
+				c.ev.Actor1, c.ev.Actor2 = refCopy(m.parts[0]), refCopy(m.parts[1])
+				c.a1key, c.a2key = foldName(m.parts[0].Name), foldName(m.parts[1].Name)
+			}
+		}
+	}
+	return true
+}
+
+// govern links triggers in the complement of governing verbs ("threatened
+// to launch", "denied that", "agreed to withdraw") and purpose clauses
+// ("deployed ... to assist the LNA").
+func (r *reader) govern(s *sent, first int) {
+	cands := r.cands[first:]
+	for gi, g := range cands {
+		gov := g.flags&(fGovern|fDeny) != 0 || g.flags&fVerb != 0 && g.ev.Type == sitrep.Reject
+		for di := gi + 1; di < len(cands); di++ {
+			d := cands[di]
+			if d.trig <= g.trig {
+				continue
+			}
+			between := s.words[g.trig+1 : d.trig]
+			if len(between) > 10 {
+				break
+			}
+			hasTo := false
+			for k, w := range between {
+				if w == "to" && (k == len(between)-1 || k == len(between)-2) {
+					hasTo = true
+				}
+			}
+			link := false
+			if gov {
+				for _, w := range between {
+					if w == "that" || w == "to" || w == "of" || w == "for" {
+						link = true
+					}
+				}
+				if g.flags&fDeny != 0 && len(between) <= 3 {
+					link = true
+				}
+			}
+			switch {
+			case link:
+				d.governed, d.governor = true, first+gi
+				if d.ev.Actor1 == nil && g.ev.Actor1 != nil {
+					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor1), g.a1key
+				}
+				if d.ev.Type == sitrep.Assault && g.ev.Type == sitrep.Accuse && g.ev.Actor2 != nil && (d.ev.Actor1 == nil || d.a1key == g.a1key) {
+					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor2), g.a2key
+				}
+			case hasTo && g.flags&fVerb != 0 && d.flags&fVerb != 0 && !gov && d.ev.Type != g.ev.Type && (d.ev.Type == sitrep.Aid || d.ev.Type == sitrep.Support || d.ev.Type == sitrep.Cooperate):
+				// a purpose clause: "deployed fighters to assist the LNA"
+				d.purpose, d.dead = true, true
+				if g.ev.Actor2 == nil || g.a2key == "" || strings.HasPrefix(g.ev.Actor2.Text, "them") {
+					g.ev.Actor2, g.a2key = d.ev.Actor2, d.a2key
+				}
+			}
+			if link {
+				break
+			}
+		}
+	}
+}
