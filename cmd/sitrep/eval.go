@@ -1,0 +1,8 @@
+package main
+
+// evalCmd groups the evaluation subcommands: each codes a gold set that
+// lives outside the repository and prints its scores.
+type evalCmd struct {
+	Plover evalPloverCmd `cmd:"" help:"Score PLOVER event types against the PLOVER gold standard record (PLOVER_GSR_CAMEO.json)."`
+	ACLED  evalACLEDCmd  `cmd:"" name:"acled" help:"Code ACLED rows' notes and score type, sub-type, actor1, location, fatalities and date against the rows."`
+}
