@@ -90,11 +90,12 @@ v RETREAT surrender fIntrans: surrender
 n RETREAT surrender -: surrender
 v RETREAT withdraw fIntrans: flee abandon evacuate
 v RETREAT release -: release free
-v RETREAT ceasefire -: declare_ceasefire
+n RETREAT ceasefire -: unilateral_ceasefire
 v RETREAT disarm -: disarm demobilize
 v RETREAT - fMotion: travel move relocate fly drive head redeploy transfer
 vn MOBILIZE troops -: deploy mobilize deployment mobilization buildup build_up reinforce
-v MOBILIZE troops -: dispatch station mass amass hire recruit
+v MOBILIZE troops -: dispatch station amass hire recruit mobilise
+n MOBILIZE troops -: reinforcements mobilization
 v CONSULT - -: discuss meet consult confer negotiate talk
 n CONSULT - -: talks meeting negotiations consultations summit discussions
 vn CONSULT visit -: visit
@@ -109,9 +110,11 @@ v SUPPORT agreement -: sign
 n SUPPORT - -: endorsement recognition apology
 v COOPERATE - -: cooperate collaborate coordinate partner ally
 n COOPERATE - -: cooperation collaboration alliance
-v AID - -: aid donate supply provide deliver fund finance assist
+v AID - -: aid donate supply provide deliver fund finance assist hand_over airlift
+v RETREAT access -: open_border open_borders
 n AID - -: aid assistance relief donation
-v CONCEDE - -: concede yield accede relent compromise resign step_down back_down cave
+v CONCEDE - -: concede yield accede relent compromise back_down cave lift ease relax loosen shorten call_off allow
+v RETREAT - -: resign step_down quit abdicate
 n CONCEDE - -: concession concessions resignation
 v REQUEST - fGovern: ask appeal urge demand request call_for call_on plead petition press implore
 n REQUEST - -: demand demands appeal request plea
@@ -120,6 +123,8 @@ n REJECT - -: rejection refusal veto
 v REJECT deny fDeny: deny
 n REJECT deny fDeny: denial
 v ACCUSE allege fGovern: accuse blame allege
+v ACCUSE allege -: indict sue charge complain
+n ACCUSE allege -: indictment lawsuit complaint allegation charges
 v ACCUSE disapprove -: criticize criticise condemn denounce censure decry slam deplore
 n ACCUSE disapprove -: criticism condemnation accusation accusations allegations
 v ACCUSE investigate -: investigate probe
@@ -135,17 +140,18 @@ v SANCTION - -: sanction embargo
 n SANCTION - -: sanctions embargo
 v SANCTION withdraw -: sever cut_ties break_off recall
 v SANCTION expel -: expel
-v SANCTION discontinue -: suspend halt
+v SANCTION discontinue -: suspend halt prohibit reduce freeze withhold
+n SANCTION discontinue -: suspension
 v COERCE arrest -: arrest detain jail imprison apprehend nab
 n COERCE arrest -: arrest arrests detention
 v COERCE seize -: confiscate impound
 v COERCE ban -: ban outlaw
 n COERCE ban -: ban
-v COERCE curfew -: impose_curfew
 n COERCE curfew -: curfew
 v COERCE deport -: deport
 n COERCE martial-law -: martial_law state_of_emergency
-v COERCE - -: crack_down raze
+v COERCE - -: crack_down raze demolish bulldoze hack deface force_out evict censor muzzle
+n COERCE restrict -: blockade blockades state_of_siege
 n COERCE - -: crackdown
 v COERCE restrict -: restrict blockade
 v THREATEN - fGovern: threaten warn
@@ -182,6 +188,17 @@ var irregular = map[string][]string{
 	"patrol": {"patrolled", "patrolling", "patrols"}, "mass": {"massed", "massing", "masses"},
 	"rally": {"rallied", "rallying", "rallies"}, "apply": {"applied", "applying", "applies"},
 	"supply": {"supplied", "supplying", "supplies"}, "deny": {"denied", "denying", "denies"},
+	"hijack": {"hijacked", "hijacking", "hijacks"},
+	"expel":  {"expelled", "expelling", "expels"}, "repel": {"repelled", "repelling", "repels"},
+	"stop": {"stopped", "stopping", "stops"}, "ship": {"shipped", "shipping", "ships"},
+	"curb": {"curbed", "curbing", "curbs"}, "scrap": {"scrapped", "scrapping", "scraps"},
+	"admit": {"admitted", "admitting", "admits"}, "submit": {"submitted", "submitting", "submits"},
+	"permit": {"permitted", "permitting", "permits"}, "confer": {"conferred", "conferring", "confers"},
+	"transfer": {"transferred", "transferring", "transfers"}, "trap": {"trapped", "trapping", "traps"},
+	"swear": {"swore", "sworn", "swearing", "swears"}, "sue": {"sued", "suing", "sues"},
+	"give":   {"gave", "given", "giving", "gives"},
+	"forbid": {"forbade", "forbidden", "forbidding", "forbids"},
+	"begin":  {"began", "begun", "beginning", "begins"},
 }
 
 // inflect returns the forms of a verb lemma: itself, -s, -ed, -ing.
@@ -300,7 +317,7 @@ func loadLexicon() *lexicon {
 
 // light verbs carry an event noun: "launched an offensive", "carried out
 // strikes", "staged a protest", "held talks".
-var light = []string{"launch", "carry", "conduct", "stage", "mount", "hold", "make", "unleash", "wage", "perpetrate"}
+var light = []string{"launch", "carry", "conduct", "stage", "mount", "hold", "make", "unleash", "wage", "perpetrate", "impose", "reimpose", "declare", "issue", "begin", "start", "continue", "organize", "organise"}
 
 // readCAMEO adds the generated CAMEO seed: every verb form of a block with
 // a default code, and the object patterns of every block.

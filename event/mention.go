@@ -162,7 +162,7 @@ func (r *reader) findMentions(s *sent) {
 			}
 			s.mentions = append(s.mentions, m)
 			i = m.last - 1
-		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them"):
+		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them" || w == "it" && i+1 < n && !beForms[s.words[i+1]] && s.words[i+1] != "'s"):
 			s.mentions = append(s.mentions, mention{first: i, last: i + 1, anaphoric: true, head: w,
 				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
 		}
@@ -456,7 +456,7 @@ func (r *reader) finishMention(s *sent, m *mention) {
 		}
 		switch prev {
 		case "in", "at", "near", "from", "to", "into", "outside", "inside", "around", "towards", "toward", "across", "through", "within", "of":
-			if !(prev == "to" && m.first > 1 && s.words[m.first-2] == "loyal") && !(prev == "of" && r.ownerOf(s, m.first-1)) {
+			if !(prev == "to" && m.first > 1 && s.words[m.first-2] == "loyal") && !(prev == "of" && !placeOf(s, m.first-1)) {
 				m.place = true
 			}
 		}
@@ -475,12 +475,6 @@ func (r *reader) finishMention(s *sent, m *mention) {
 			}
 		}
 	}
-}
-
-// ownerOf reports whether the "of" at i follows a group noun ("ministers
-// of Russia"), making what follows an owner, not a place.
-func (r *reader) ownerOf(s *sent, i int) bool {
-	return i > 0 && groupNouns[s.words[i-1]]
 }
 
 // groupName names a group phrase by its modifiers and head, without
@@ -647,4 +641,17 @@ func groupAhead(s *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// placeNouns take a place after "of": "the city of Arbil", "south of
+// Tripoli".
+var placeNouns = set("city", "town", "village", "province", "region", "district", "state", "county",
+	"capital", "outskirts", "suburbs", "south", "north", "east", "west", "southeast", "southwest",
+	"northeast", "northwest", "centre", "center", "port", "island", "republic", "kingdom", "area",
+	"border", "heart", "part", "parts", "streets", "governorate", "municipality", "km", "kilometres",
+	"kilometers", "miles", "outside", "vicinity", "neighbourhood", "neighborhood")
+
+// placeOf reports whether the "of" at i introduces a place.
+func placeOf(s *sent, i int) bool {
+	return i > 0 && placeNouns[s.words[i-1]]
 }

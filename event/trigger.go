@@ -13,12 +13,78 @@ var skipAdverbs = set("reportedly", "allegedly", "subsequently", "later", "also"
 
 // triggers finds the event triggers of a sentence and turns each into a
 // candidate event.
+type hit struct {
+	i, n int
+	e    *entry
+}
+
+// obligationEntry codes "X said Y must ...": a demand of the speaker.
+var obligationEntry = &entry{words: []string{"must"}, lemma: "must", typ: sitrep.Request, flags: fVerb | fGovern, curated: true, block: -1}
+
+// obligations adds a REQUEST trigger for each "must" or "should" inside
+// reported speech ("Russia said Sudan must return the helicopter"), in text
+// order among the other triggers.
+func (r *reader) obligations(s *sent, hits []hit) []hit {
+	for i, w := range s.words {
+		if w != "must" && w != "should" {
+			continue
+		}
+		reported := false
+		for k := 0; k < i; k++ {
+			if reportVerbs[s.words[k]] || s.words[k] == "insisted" || s.words[k] == "reiterated" || s.words[k] == "concluded" || s.words[k] == "declared" || s.words[k] == "reminder" || s.words[k] == "warned" {
+				reported = true
+			}
+		}
+		if !reported {
+			continue
+		}
+		at := len(hits)
+		for k, h := range hits {
+			if h.i > i {
+				at = k
+				break
+			}
+		}
+		hits = append(hits, hit{})
+		copy(hits[at+1:], hits[at:])
+		hits[at] = hit{i, 1, obligationEntry}
+	}
+	return hits
+}
+
+// obligationActors reads the speaker as actor1 and the one who must act as
+// actor2.
+func (r *reader) obligationActors(s *sent, c *cand) {
+	var speaker, addressee *mention
+	for k := c.trig - 1; k >= 0; k-- {
+		if m := s.mentionAt(k); m != nil && !m.place && addressee == nil {
+			addressee = m
+			k = m.first
+			continue
+		}
+		if reportVerbs[s.words[k]] || s.words[k] == "insisted" || s.words[k] == "reiterated" || s.words[k] == "concluded" || s.words[k] == "declared" || s.words[k] == "warned" {
+			for j := k - 1; j >= 0; j-- {
+				if m := s.mentionAt(j); m != nil && !m.place {
+					speaker = appositive(s, m)
+					break
+				}
+			}
+			break
+		}
+	}
+	if speaker != nil {
+		c.ev.Actor1, c.a1key = refCopy(speaker.ref), speaker.key
+	}
+	if addressee != nil && addressee != speaker {
+		c.ev.Actor2, c.a2key = refCopy(addressee.ref), addressee.key
+		if addressee.anaphoric {
+			r.resolveAnaphor(s, addressee, c, false)
+		}
+	}
+}
+
 func (r *reader) triggers(s *sent) {
 	n := len(s.words)
-	type hit struct {
-		i, n int
-		e    *entry
-	}
 	var hits []hit
 	for i := 0; i < n; i++ {
 		if s.inTime[i] {
@@ -37,6 +103,7 @@ func (r *reader) triggers(s *sent) {
 		hits = append(hits, hit{i, k, e})
 		i += k - 1
 	}
+	hits = r.obligations(s, hits)
 	first := len(r.cands)
 	for hi, h := range hits {
 		e := h.e
@@ -165,6 +232,10 @@ func (s *sent) isPassive(i int) bool {
 func (r *reader) arguments(s *sent, c *cand, width int) {
 	i := c.trig
 	n := len(s.words)
+	if c.lemma == "must" {
+		r.obligationActors(s, c)
+		return
+	}
 	if r.fromParse(s, c) {
 		return
 	}
@@ -318,6 +389,12 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				}
 			}
 		}
+		// "X continued their hunger strike", "X began talks": the clause's subject
+		if a1 == nil && !c.anaphoric && det != "the" {
+			if m := before(prevIdx + 1); m != nil && m != a2 {
+				a1 = m
+			}
+		}
 		// "during clashes with X": the clause's subject fought
 		if a1 == nil && i > 0 && (s.words[i-1] == "during" || s.words[i-1] == "in") {
 			for k := 0; k < i-1; k++ {
@@ -441,13 +518,22 @@ func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
 			}
 		}
 	}
+	if pronoun(m.head) {
+		// "Norway said it had expelled": the subject earlier in the sentence
+		for k := m.first - 1; k >= 0; k-- {
+			if o := s.mentionAt(k); o != nil && !o.place && !o.anaphoric && (o.proper || groupNouns[o.head]) {
+				r.setKey(c, first, o.key, o.ref.Name, o.ref.ID)
+				return
+			}
+		}
+	}
 	for k := len(r.cands) - 1; k >= 0; k-- {
 		p := r.cands[k]
 		for _, ref := range []*sitrep.ActorRef{p.ev.Actor1, p.ev.Actor2} {
 			if ref == nil || p.dead {
 				continue
 			}
-			if m.head == "they" || m.head == "them" || sameHead(m.head, ref.Name) || sameHead(m.head, ref.Text) {
+			if pronoun(m.head) || sameHead(m.head, ref.Name) || sameHead(m.head, ref.Text) {
 				key := p.a1key
 				if ref == p.ev.Actor2 {
 					key = p.a2key
@@ -652,4 +738,8 @@ func (r *reader) govern(s *sent, first int) {
 			}
 		}
 	}
+}
+
+func pronoun(w string) bool {
+	return w == "they" || w == "them" || w == "it" || w == "he" || w == "she"
 }

@@ -61,7 +61,7 @@ var plannedCues = set(
 	"wants", "wanted", "wish", "hope", "hopes", "hoped", "vow", "vows", "vowed", "pledge", "pledged",
 	"pledges", "promise", "promised", "promises", "threaten", "threatened", "threatens", "threatening",
 	"will", "shall", "'ll", "agree", "agreed", "agrees", "offer", "offered", "offers", "decide",
-	"decided", "plot", "plotted", "plotting", "due", "likely",
+	"decided", "plot", "plotted", "plotting", "due", "likely", "willing", "sworn", "swore", "swear", "vowing", "determined", "intent",
 )
 
 // hypotheticalCues: "could", "would", "if".

@@ -139,3 +139,33 @@ func Interaction(a, b ActorCategory) int {
 	}
 	return int(a)*10 + int(b)
 }
+
+// IntentType returns the PLOVER type under which a sentence whose main
+// event did not happen is coded, as the PLOVER manual codes intentions: a
+// planned or hypothetical act that helps its target (AID, COOPERATE,
+// CONCEDE, CONSULT, RETREAT, SUPPORT) is an AGREE, one that harms it
+// (ASSAULT, COERCE, SANCTION, PROTEST, MOBILIZE, REJECT), or any intention
+// held out on a condition, is a THREATEN; a negated act is a REJECT. Types
+// that are themselves speech acts, and events that happened, keep their
+// type.
+func IntentType(t sitrep.EventType, m sitrep.Modality, conditional bool) sitrep.EventType {
+	switch t {
+	case sitrep.Agree, sitrep.Threaten, sitrep.Request, sitrep.Reject, sitrep.Accuse:
+		return t
+	}
+	switch m {
+	case sitrep.Planned, sitrep.Hypothetical:
+		switch t {
+		case sitrep.Aid, sitrep.Cooperate, sitrep.Concede, sitrep.Consult, sitrep.Support, sitrep.Retreat:
+			if conditional {
+				return sitrep.Threaten
+			}
+			return sitrep.Agree
+		default:
+			return sitrep.Threaten
+		}
+	case sitrep.Negated:
+		return sitrep.Reject
+	}
+	return t
+}

@@ -126,9 +126,11 @@ type Result struct {
 
 // Main picks the event a sentence is coded as: its first event in text
 // order, which is the governing one ("threatened to launch" is THREATEN).
-// A bare stated intention ("X will provide aid", a planned act of
-// cooperation, aid, yielding or meeting with no governing verb) is coded
-// as AGREE, as PLOVER codes expressed intent.
+// Events that did not happen are coded as PLOVER codes intentions: an act
+// intended or offered that helps its target (aid, cooperation, yielding,
+// meeting, withdrawing) is AGREE, one that harms it (force, coercion,
+// sanctions, protest) or any intention held out on a condition ("unless",
+// "if") is THREATEN, and an act refused or said not to happen is REJECT.
 func Main(events []sitrep.Event) (sitrep.Event, bool) {
 	if len(events) == 0 {
 		return sitrep.Event{}, false
@@ -139,13 +141,17 @@ func Main(events []sitrep.Event) (sitrep.Event, bool) {
 			best = e
 		}
 	}
-	if best.Modality == sitrep.Planned {
-		switch best.Type {
-		case sitrep.Aid, sitrep.Cooperate, sitrep.Concede, sitrep.Retreat, sitrep.Consult, sitrep.Support:
-			best.Type = sitrep.Agree
+	best.Type = ontology.IntentType(best.Type, best.Modality, conditional(best.Evidence.Text))
+	return best, true
+}
+
+func conditional(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if w == "unless" || w == "if" {
+			return true
 		}
 	}
-	return best, true
+	return false
 }
 
 // Score codes every record with p (published on the record's date, or a
