@@ -84,7 +84,13 @@ func classify(c *cand) {
 			typ, sub = ontology.ViolenceCivilians, ontology.SexualViolence
 		case "seize":
 			typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
-			if cat2 != ontology.NoActor && cat2 != ontology.Civilians {
+			switch {
+			case cat1 == ontology.Rioters || cat1 == ontology.Protesters || cat1 == ontology.Civilians || protestContext(c):
+				typ, sub = ontology.Riots, ontology.MobViolence
+				if protestContext(c) {
+					sub = ontology.ViolentDemonstration
+				}
+			case cat2 != ontology.NoActor && cat2 != ontology.Civilians:
 				typ, sub = ontology.Battles, ontology.ArmedClash
 			}
 		default:
@@ -94,13 +100,24 @@ func classify(c *cand) {
 				if cat1 == ontology.StateForces {
 					sub = ontology.GovernmentRegains
 				}
-			} else if cat2 == ontology.Civilians || cat2 == ontology.NoActor && e.Actor2 != nil && victimName(e.Actor2) {
-				typ, sub = ontology.ViolenceCivilians, ontology.Attack
-			} else if cat2 == ontology.Protesters {
+			} else if cat2 == ontology.Protesters || protestContext(c) && cat1 == ontology.StateForces {
 				typ, sub = ontology.Protests, ontology.ExcessiveForce
+				if e.Fatalities == nil || *e.Fatalities == 0 {
+					sub = ontology.ProtestIntervention
+				}
+			} else if cat1 == ontology.Rioters || cat1 == ontology.Protesters || protestContext(c) && cat1 != ontology.StateForces && cat1 != ontology.RebelGroup {
+				typ, sub = ontology.Riots, ontology.ViolentDemonstration
+				if !protestContext(c) {
+					sub = ontology.MobViolence
+				}
+			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" {
+				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			}
 		}
 	case sitrep.Protest:
+		if riotous(c) && e.Mode != "riot" {
+			e.Mode = "riot"
+		}
 		switch {
 		case e.Mode == "riot":
 			typ, sub = ontology.Riots, ontology.ViolentDemonstration
@@ -164,6 +181,38 @@ func isPeaceDeal(c *cand) bool {
 	for _, w := range c.s.words {
 		switch w {
 		case "ceasefire", "cease-fire", "truce", "peace", "armistice", "prisoner", "prisoners", "exchange", "swap":
+			return true
+		}
+	}
+	return false
+}
+
+// protestContext reports whether the sentence of the event speaks of a
+// demonstration, strike or riot.
+func protestContext(c *cand) bool {
+	for k, w := range c.s.words {
+		if c.s.inTime[k] {
+			continue
+		}
+		switch w {
+		case "protest", "protests", "protested", "protesting", "protesters", "protestors", "demonstration",
+			"demonstrations", "demonstrators", "demonstrated", "riot", "riots", "rioters", "rioting", "strike",
+			"march", "marched", "marchers", "rally", "rallies":
+			return true
+		}
+	}
+	return false
+}
+
+// riotous reports whether a protest turned violent: stones, fire, looting.
+func riotous(c *cand) bool {
+	for k, w := range c.s.words {
+		if c.s.inTime[k] {
+			continue
+		}
+		switch w {
+		case "stones", "stoned", "torched", "looted", "looting", "burned", "burnt", "set", "vandalised",
+			"vandalized", "clashed", "clashes", "violent", "rioted", "rioters", "barricades", "petrol":
 			return true
 		}
 	}

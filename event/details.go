@@ -215,10 +215,10 @@ func (r *reader) when(s *sent, c *cand) {
 		return
 	}
 	if pub := r.doc.Article.Published; !pub.IsZero() {
-		// reported without a date: the week before publication
-		end := pub.UTC().Format(time.DateOnly)
-		start := pub.UTC().AddDate(0, 0, -6).Format(time.DateOnly)
-		c.ev.Date = &sitrep.DateRange{Start: start, End: end, Precision: sitrep.DateWeek}
+		// reported without a date: coded on the publication day with week
+		// precision, as ACLED codes an undated report
+		day := pub.UTC().Format(time.DateOnly)
+		c.ev.Date = &sitrep.DateRange{Start: day, End: day, Precision: sitrep.DateWeek}
 		c.dateFall = true
 	}
 }

@@ -95,7 +95,7 @@ v RETREAT disarm -: disarm demobilize
 v RETREAT - fMotion: travel move relocate fly drive head redeploy transfer
 vn MOBILIZE troops -: deploy mobilize deployment mobilization buildup build_up reinforce
 v MOBILIZE troops -: dispatch station amass hire recruit mobilise
-n MOBILIZE troops -: reinforcements mobilization
+n MOBILIZE troops -: reinforcements mobilization alert high_alert
 v CONSULT - -: discuss meet consult confer negotiate talk
 n CONSULT - -: talks meeting negotiations consultations summit discussions
 vn CONSULT visit -: visit
@@ -103,7 +103,8 @@ v CONSULT host -: host
 vn CONSULT phone -: phone telephone phone_call call
 v CONSULT mediate -: mediate
 n CONSULT mediate -: mediation
-v AGREE - fGovern: agree pledge promise offer vow commit consent
+v AGREE - fGovern: agree pledge promise offer vow commit consent accept
+v COERCE - fGovern: order force compel
 n AGREE - -: agreement accord deal truce ceasefire
 v SUPPORT - -: praise endorse support back welcome commend hail congratulate thank recognize recognise apologize apologise defend
 v SUPPORT agreement -: sign
@@ -133,9 +134,11 @@ vn PROTEST demo fIntrans: protest demonstrate rally march
 n PROTEST demo -: protests demonstration demonstrations rallies sit-in
 v PROTEST riot fIntrans: riot
 n PROTEST riot -: riots rioting unrest
-v PROTEST obstruct -: blockade block barricade
+v PROTEST obstruct -: block barricade
 n PROTEST hunger -: hunger_strike
-n PROTEST boycott -: general_strike boycott walkout
+n PROTEST boycott -: general_strike boycott walkout on_strike hunger_strikes sit-ins
+v PROTEST boycott fIntrans: strike_over go_on_strike went_on_strike
+v PROTEST demo fIntrans: picket gather take_to_the_streets took_to_the_streets march chant
 v SANCTION - -: sanction embargo
 n SANCTION - -: sanctions embargo
 v SANCTION withdraw -: sever cut_ties break_off recall
@@ -150,7 +153,7 @@ n COERCE ban -: ban
 n COERCE curfew -: curfew
 v COERCE deport -: deport
 n COERCE martial-law -: martial_law state_of_emergency
-v COERCE - -: crack_down raze demolish bulldoze hack deface force_out evict censor muzzle
+v COERCE - -: crack_down raze demolish bulldoze hack deface evict censor muzzle prevent bar disperse
 n COERCE restrict -: blockade blockades state_of_siege
 n COERCE - -: crackdown
 v COERCE restrict -: restrict blockade

@@ -162,7 +162,7 @@ func (r *reader) findMentions(s *sent) {
 			}
 			s.mentions = append(s.mentions, m)
 			i = m.last - 1
-		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them" || w == "it" && i+1 < n && !beForms[s.words[i+1]] && s.words[i+1] != "'s"):
+		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them" || w == "it" && i+1 < n && s.words[i+1] != "'s" && !(i+2 < n && beForms[s.words[i+1]] && (s.words[i+2] == "not" || s.words[i+2] == "likely" || s.words[i+2] == "unclear" || s.words[i+2] == "clear" || s.words[i+2] == "possible" || s.words[i+2] == "believed" || s.words[i+2] == "thought" || s.words[i+2] == "expected" || s.words[i+2] == "reported" || s.words[i+2] == "said" || s.words[i+2] == "time" || s.words[i+2] == "the" || s.words[i+2] == "a"))):
 			s.mentions = append(s.mentions, mention{first: i, last: i + 1, anaphoric: true, head: w,
 				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
 		}

@@ -83,7 +83,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		sameSentence := e.s == c.s
 		near := c.s.si-e.s.si <= 3
 		switch {
-		case sameSentence && c.ev.Type == sitrep.Assault && compatibleActors(e, c):
+		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil):
 			return e
 		case c.anaphoric && compatibleActors(e, c):
 			return e

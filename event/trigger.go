@@ -391,7 +391,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 		// "X continued their hunger strike", "X began talks": the clause's subject
 		if a1 == nil && !c.anaphoric && det != "the" {
-			if m := before(prevIdx + 1); m != nil && m != a2 {
+			if m := before(prevIdx + 1); m != nil && m != a2 && !passiveBetween(s, m.last, prevIdx+1) {
 				a1 = m
 			}
 		}
@@ -742,4 +742,16 @@ func (r *reader) govern(s *sent, first int) {
 
 func pronoun(w string) bool {
 	return w == "they" || w == "them" || w == "it" || w == "he" || w == "she"
+}
+
+// passiveBetween reports whether a passive verb group lies between two
+// token positions ("2 soldiers were killed in an attack": the soldiers did
+// not attack).
+func passiveBetween(s *sent, from, to int) bool {
+	for k := from; k < to && k < len(s.words); k++ {
+		if beForms[s.words[k]] {
+			return true
+		}
+	}
+	return false
 }

@@ -91,7 +91,12 @@ var victims = set("civilians", "civilian", "villagers", "residents", "students",
 	"doctors", "patients", "refugees", "passengers", "shepherds", "herders", "family", "man", "woman",
 	"boy", "girl", "child", "scholar", "elder", "elders", "driver", "shopkeeper", "trader", "traders",
 	"cleric", "imam", "worker", "workers", "employees", "staff", "tribal", "tribesmen", "civil", "activist",
-	"activists", "voters", "pilgrims", "fishermen", "nomads", "miners", "students", "villager", "resident")
+	"activists", "voters", "pilgrims", "fishermen", "nomads", "miners", "students", "villager", "resident",
+	"priest", "pastor", "member", "members", "candidate", "candidates", "person", "persons", "supporter",
+	"supporters", "businessman", "merchant", "merchants", "vendor", "vendors", "prisoner", "inmate",
+	"detainee", "detainees", "motorcyclist", "passenger", "nurse", "lawyer", "judge", "chief", "headman",
+	"wife", "husband", "son", "daughter", "mother", "father", "relatives", "leader", "politician", "councillor",
+	"official", "worshipper", "bystanders", "pedestrians", "hostage", "hostages", "civil", "farmer", "herder")
 
 // countUnits are things reports count: "1,000 fighters", "three planes".
 var countUnits = set(
@@ -150,7 +155,7 @@ var (
 	rebelWords    = set("rebels", "rebel", "insurgents", "insurgent", "militants", "militant", "jihadists", "jihadist", "terrorists", "separatists", "secessionists", "extremists", "islamists", "insurgency", "fighters")
 	militiaWords  = set("militia", "militias", "militiamen", "vigilantes", "paramilitaries", "paramilitary")
 	identityWords = set("ethnic", "communal", "clan", "tribal", "tribesmen", "clansmen", "herders", "farmers")
-	rioterWords   = set("rioters", "mob", "looters")
+	rioterWords   = set("rioters", "mob", "looters", "crowd", "youths", "residents", "cadres", "supporters", "students", "villagers")
 	protestWords  = set("protesters", "protestors", "demonstrators", "activists", "marchers")
 	externalWords = set("coalition", "nato", "peacekeepers", "peacekeeping", "foreign", "international", "mercenaries")
 )

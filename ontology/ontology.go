@@ -149,6 +149,9 @@ func Interaction(a, b ActorCategory) int {
 // that are themselves speech acts, and events that happened, keep their
 // type.
 func IntentType(t sitrep.EventType, m sitrep.Modality, conditional bool) sitrep.EventType {
+	if m == sitrep.Negated && t != sitrep.Reject {
+		return sitrep.Reject
+	}
 	switch t {
 	case sitrep.Agree, sitrep.Threaten, sitrep.Request, sitrep.Reject, sitrep.Accuse:
 		return t
