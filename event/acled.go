@@ -60,6 +60,9 @@ func Category(a *sitrep.ActorRef) ontology.ActorCategory {
 // words (statements, talks, accusations) have no ACLED type.
 func classify(c *cand) {
 	e := &c.ev
+	if !ontology.ValidMode(e.Type, e.Mode) {
+		e.Mode = "" // a CAMEO mode PLOVER does not use
+	}
 	cat1, cat2 := Category(e.Actor1), Category(e.Actor2)
 	typ, sub := "", ""
 	switch e.Type {
@@ -100,7 +103,7 @@ func classify(c *cand) {
 				if cat1 == ontology.StateForces {
 					sub = ontology.GovernmentRegains
 				}
-			} else if cat2 == ontology.Protesters || protestContext(c) && cat1 == ontology.StateForces {
+			} else if cat2 == ontology.Protesters || cat2 == ontology.Rioters && cat1 == ontology.StateForces || protestContext(c) && cat1 == ontology.StateForces {
 				typ, sub = ontology.Protests, ontology.ExcessiveForce
 				if e.Fatalities == nil || *e.Fatalities == 0 {
 					sub = ontology.ProtestIntervention
@@ -218,3 +221,22 @@ func riotous(c *cand) bool {
 	}
 	return false
 }
+
+// belligerent reports whether an actor is a party that fights: state
+// forces, rebels or militias.
+func belligerent(a *sitrep.ActorRef) bool {
+	switch Category(a) {
+	case ontology.RebelGroup, ontology.PoliticalMilitia, ontology.IdentityMilitia:
+		return true
+	case ontology.StateForces:
+		for _, w := range strings.Fields(strings.ToLower(a.Name + " " + a.Text)) {
+			if armedWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// armedWords name armed state actors, as against officials and ministries.
+var armedWords = set("army", "military", "troops", "soldiers", "forces", "police", "commandos", "navy", "militia", "guards")

@@ -53,6 +53,7 @@ func (r *reader) attribution(s *sent) {
 		}
 		if role == sitrep.RoleSpeaker {
 			s.speakerKeys = append(s.speakerKeys, m.key)
+			s.speakerRefs = append(s.speakerRefs, refCopy(m.ref))
 		}
 	}
 	for i := 0; i < n; i++ {

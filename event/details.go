@@ -68,7 +68,7 @@ func (r *reader) modality(s *sent, c *cand) {
 			if m == sitrep.Asserted {
 				m, cue = sitrep.Negated, w
 			}
-		case plannedCues[w] && (k+1 < len(s.words) && (s.words[k+1] == "to" || w == "will" || w == "shall" || w == "'ll" || w == "about" || w == "due")):
+		case plannedCues[w] && (k+1 < len(s.words) && (s.words[k+1] == "to" || w == "will" || w == "shall" || w == "'ll" || w == "about" || w == "due") || c.flags&fNoun != 0 && !beForms[w] && w != "set" && w != "due" && w != "about"):
 			if m == sitrep.Asserted || m == sitrep.Negated && (w == "will") {
 				m, cue = sitrep.Planned, w
 			}
@@ -109,9 +109,17 @@ func (r *reader) modality(s *sent, c *cand) {
 	if m == sitrep.Asserted || m == sitrep.Reported {
 		if len(s.sources) > 0 || len(r.paraSources[s.region]) > 0 && s.kind == sitrep.Paragraph {
 			m = sitrep.Reported
-			for _, k := range s.speakerKeys {
+			for i, k := range s.speakerKeys {
 				if k != "" && k == c.a1key {
 					m = sitrep.Claimed
+				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault {
+					// a party to the conflict telling of the other side's act
+					m = sitrep.Alleged
+				}
+			}
+			for _, w := range s.words {
+				if w == "allegation" || w == "allegations" {
+					m = sitrep.Alleged
 				}
 			}
 		}
@@ -401,7 +409,7 @@ func (r *reader) amounts(s *sent, c *cand) {
 			continue
 		}
 		sp := sitrep.Span{Start: s.toks[k].Start, End: s.toks[u].End}
-		if k > 0 && (q.Max == 0 || q.Min == 0) {
+		if k > 0 && (q.Max == 0 || q.Min == 0) && !(s.words[k] == "hundreds" || s.words[k] == "thousands" || s.words[k] == "dozens" || s.words[k] == "scores") {
 			sp.Start = s.toks[k-1].Start
 			if s.words[k-1] == "than" || s.words[k-1] == "least" {
 				if k > 1 {

@@ -349,6 +349,9 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 				typ, flags = "", fVerb|fNeedObj
 			}
 			for _, form := range strings.Split(f[3], ",") {
+				if plannedCues[form] || hypotheticalCues[form] || reportVerbs[form] {
+					continue // modality and attribution words, not events
+				}
 				add(&entry{words: strings.Fields(form), lemma: f[2], typ: typ, mode: bt[1], flags: flags, block: b})
 			}
 		case "P":

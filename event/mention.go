@@ -116,7 +116,11 @@ func (r *reader) findMentions(s *sent) {
 			continue
 		}
 		if (i == 0 || s.headline || s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":") && r.commonWord(w) {
-			continue
+			// a common word starts the sentence, unless it begins a name
+			// ("United Nations experts")
+			if !(i+1 < n && capitalised(s.toks[i+1].Text) && !r.commonWord(s.words[i+1]) && !stopCaps[w] && !groupNouns[w] && !locPreps[w] && !s.headline) {
+				continue
+			}
 		}
 		if stopCaps[w] && !(s.headline && false) {
 			if i == 0 || s.headline || !isAllCaps(raw) {
@@ -450,10 +454,11 @@ func (r *reader) finishMention(s *sent, m *mention) {
 		m.head = strings.ToLower(s.words[m.last-1])
 	}
 	if m.first > 0 && m.proper && m.head != "person" && !orgName(m.ref.Name) {
-		prev := s.words[m.first-1]
-		if prev == "the" && m.first > 1 {
-			prev = s.words[m.first-2]
+		p := m.first - 1
+		for p > 0 && (s.words[p] == "the" || regionAdj[s.words[p]]) {
+			p--
 		}
+		prev := s.words[p]
 		switch prev {
 		case "in", "at", "near", "from", "to", "into", "outside", "inside", "around", "towards", "toward", "across", "through", "within", "of":
 			if !(prev == "to" && m.first > 1 && s.words[m.first-2] == "loyal") && !(prev == "of" && !placeOf(s, m.first-1)) {
@@ -655,3 +660,9 @@ var placeNouns = set("city", "town", "village", "province", "region", "district"
 func placeOf(s *sent, i int) bool {
 	return i > 0 && placeNouns[s.words[i-1]]
 }
+
+// regionAdj may sit between a locative preposition and a place name ("in
+// eastern Congo").
+var regionAdj = set("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+	"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+	"neighbouring", "neighboring", "nearby", "rural", "coastal", "occupied", "besieged", "war-torn", "restive")

@@ -26,6 +26,7 @@ type sent struct {
 	denial int
 	// speakerActor is the key of the sentence's speaker, for "claimed".
 	speakerKeys []string
+	speakerRefs []*sitrep.ActorRef
 }
 
 // cand is an event candidate read from one trigger.

@@ -181,6 +181,11 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	if i > 0 {
 		prev = s.words[i-1]
 	}
+	// "allied militias", "armed men", "wounded soldiers": a participle
+	// used as an adjective
+	if e.flags&fVerb != 0 && strings.HasSuffix(w, "ed") && i+1 < len(s.words) && groupNouns[s.words[i+1]] && (prev == "" || prev == "and" || prev == "the" || prev == "with" || prev == "of" || prev == "," || isNumber(prev) || capitalised(s.toks[i-1].Text)) {
+		return false
+	}
 	if e.flags&fNoun != 0 && e.flags&fVerb == 0 {
 		// a noun after "to" is an infinitive's homograph ("to strike")
 		if prev == "to" && !(i > 1 && (s.words[i-2] == "led" || s.words[i-2] == "due" || s.words[i-2] == "response")) {
@@ -259,7 +264,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				}
 				return m
 			}
-			if s.words[k] == "." || s.words[k] == ";" {
+			if s.words[k] == "." || s.words[k] == ";" || s.words[k] == "," && k > from {
 				break
 			}
 		}
@@ -432,9 +437,16 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				}
 			}
 		}
-		// "the LNA's al-Watiya airbase": the owner of the object is actor2
-		if a2 != nil && a2.last < n && (s.words[a2.last] == "'s" || s.words[a2.last] == "’s") {
-			c.flags |= 0
+		// what is captured is a place; its owner or defender is actor2:
+		// "captured the LNA's airbase", "took the town from the rebels"
+		if c.flags&fCapture != 0 && a2 != nil && !(a2.last < n && possessive(s.words[a2.last])) && !orgName(a2.ref.Name) && !groupNouns[a2.head] && !strings.Contains(a2.ref.Text, "-") {
+			a2 = nil
+			for k := i + width; k < ce && k < i+width+12; k++ {
+				if s.words[k] == "from" || s.words[k] == "with" || s.words[k] == "against" {
+					a2 = after(k + 1)
+					break
+				}
+			}
 		}
 	}
 	if a1 != nil && a1 == a2 {
