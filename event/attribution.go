@@ -31,7 +31,7 @@ func (r *reader) attribution(s *sent) {
 				name, role = r.lastOutlet, sitrep.RoleCitedOutlet
 			case m.head == "statement" && r.lastDoc != "":
 				name, role = r.lastDoc, sitrep.RoleDocument
-			default:
+			case pronoun(m.head):
 				return
 			}
 		}

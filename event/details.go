@@ -110,7 +110,7 @@ func (r *reader) modality(s *sent, c *cand) {
 		if len(s.sources) > 0 || len(r.paraSources[s.region]) > 0 && s.kind == sitrep.Paragraph {
 			m = sitrep.Reported
 			for i, k := range s.speakerKeys {
-				if k != "" && k == c.a1key {
+				if k != "" && k == c.a1key && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
 				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault {
 					// a party to the conflict telling of the other side's act
@@ -201,9 +201,6 @@ func (r *reader) when(s *sent, c *cand) {
 			best, bestDist = ti, d
 		}
 	}
-	if debugWhen != nil {
-		debugWhen(s, c, best)
-	}
 	if best >= 0 {
 		tx := r.doc.Times[best]
 		dr := tx.Date
@@ -230,8 +227,6 @@ func (r *reader) when(s *sent, c *cand) {
 		c.dateFall = true
 	}
 }
-
-var debugWhen func(*sent, *cand, int)
 
 func (r *reader) tokenAt(s *sent, off int) int {
 	for k, t := range s.toks {
@@ -609,4 +604,14 @@ func (r *reader) refine(s *sent, c *cand) {
 	if best != "" && (c.ev.Mode != "seize" || best != "firearms") {
 		c.ev.Mode = best
 	}
+}
+
+// speechAct reports whether events of the type are things said (a demand, a
+// threat, an accusation), which a speaker reports rather than claims.
+func speechAct(t sitrep.EventType) bool {
+	switch t {
+	case sitrep.Request, sitrep.Threaten, sitrep.Accuse, sitrep.Reject, sitrep.Agree, sitrep.Support, sitrep.Consult:
+		return true
+	}
+	return false
 }

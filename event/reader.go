@@ -110,12 +110,7 @@ func (r *reader) sentence(si int) {
 	r.findMentions(s)
 	r.attribution(s)
 	r.triggers(s)
-	if debugMentions != nil {
-		debugMentions(s)
-	}
 }
-
-var debugMentions func(*sent)
 
 // mentionAt returns the mention covering token i, or nil.
 func (s *sent) mentionAt(i int) *mention {

@@ -395,7 +395,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 		// "X continued their hunger strike", "X began talks": the clause's subject
-		if a1 == nil && !c.anaphoric && det != "the" {
+		if a1 == nil && !c.anaphoric && det != "the" && !(prevIdx >= 0 && (s.words[prevIdx] == "during" || s.words[prevIdx] == "in")) {
 			if m := before(prevIdx + 1); m != nil && m != a2 && !passiveBetween(s, m.last, prevIdx+1) {
 				a1 = m
 			}
@@ -465,7 +465,12 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		c.ev.Actor1 = refCopy(a1.ref)
 		c.a1key = a1.key
 		c.actorAna = a1.anaphoric
-		if a1.anaphoric {
+		if o := ownerOf(s, a1); o != nil {
+			// "the army said its aircraft struck": the army's aircraft
+			c.a1key, c.actorAna = o.key, false
+			c.ev.Actor1.Name = o.ref.Name + " " + a1.ref.Name
+			c.ev.Actor1.ID = o.ref.ID
+		} else if a1.anaphoric {
 			r.resolveAnaphor(s, a1, c, true)
 		}
 	}
@@ -766,4 +771,23 @@ func passiveBetween(s *sent, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// ownerOf returns the earlier actor a possessive pronoun points to in
+// "X said its forces ...", or nil.
+func ownerOf(s *sent, m *mention) *mention {
+	if m.first >= len(s.words) {
+		return nil
+	}
+	switch s.words[m.first] {
+	case "its", "their":
+	default:
+		return nil
+	}
+	for k := m.first - 1; k >= 0; k-- {
+		if o := s.mentionAt(k); o != nil && !o.place && !o.anaphoric || o != nil && groupNouns[o.head] && !o.place {
+			return o
+		}
+	}
+	return nil
 }

@@ -1,0 +1,232 @@
+package event_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// code runs the default pipeline on text published on pub.
+func code(tb testing.TB, text, pub string) *sitrep.Document {
+	tb.Helper()
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	t, err := time.Parse(time.DateOnly, pub)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := sitrep.NewDocument(sitrep.Article{Text: text, Published: t})
+	if err := p.Run(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+func names(a *sitrep.ActorRef) string {
+	if a == nil {
+		return ""
+	}
+	return strings.ToLower(a.Name + " | " + a.Text)
+}
+
+// find returns the first event of the type whose actor1 contains a1.
+func find(doc *sitrep.Document, typ sitrep.EventType, a1 string) *sitrep.Event {
+	for i := range doc.Events {
+		e := &doc.Events[i]
+		if e.Type == typ && (a1 == "" || strings.Contains(names(e.Actor1), strings.ToLower(a1))) {
+			return e
+		}
+	}
+	return nil
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        sitrep.EventType
+		a1, a2     string
+		modality   sitrep.Modality
+		date       string // YYYY-MM-DD inside the event's range
+		fatal      int    // -1: none expected
+	}{
+		{"active assault", "Rebel fighters attacked an army base near the town on Monday, killing four soldiers.",
+			sitrep.Assault, "rebel", "army", sitrep.Asserted, "2022-03-07", 4},
+		{"passive with by", "Three civilians were killed by government troops in the village on Saturday.",
+			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
+		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
+			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
+		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",
+			sitrep.Assault, "army", "", sitrep.Planned, "", -1},
+		{"negated", "Government forces did not attack the camp.",
+			sitrep.Assault, "government forces", "", sitrep.Negated, "", -1},
+		{"denial", "The army denied that its soldiers had shelled the market.",
+			sitrep.Reject, "army", "", sitrep.Denied, "", -1},
+		{"alleged", "The fighters were allegedly recruited by a private military company.",
+			sitrep.Mobilize, "private military company", "fighters", sitrep.Alleged, "", -1},
+		{"reported by outlet", "Insurgents seized two border posts on Sunday, the Daily Herald reported.",
+			sitrep.Assault, "insurgents", "", sitrep.Reported, "2022-03-06", -1},
+		{"threat governs", "The rebel commander threatened to attack the capital.",
+			sitrep.Threaten, "commander", "", sitrep.Asserted, "", -1},
+		{"retreat", "Hundreds of militiamen withdrew from the frontline on Friday.",
+			sitrep.Retreat, "militiamen", "", sitrep.Asserted, "2022-03-04", -1},
+		{"consult by phone", "The foreign ministers of Kenya and Ethiopia discussed the crisis over the phone on Tuesday.",
+			sitrep.Consult, "kenya", "ethiopia", sitrep.Asserted, "2022-03-08", -1},
+		{"protest", "Thousands of students protested in the capital on Thursday.",
+			sitrep.Protest, "students", "", sitrep.Asserted, "2022-03-03", -1},
+		{"demand in reported speech", "The envoy said the junta must release the detained ministers.",
+			sitrep.Request, "envoy", "junta", sitrep.Reported, "", -1},
+		{"claimed by its own side", "The army said its aircraft had struck a rebel column, killing 12 fighters.",
+			sitrep.Assault, "", "", sitrep.Claimed, "", 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2022-03-08")
+			e := find(doc, tt.typ, tt.a1)
+			if e == nil {
+				var got []string
+				for _, x := range doc.Events {
+					got = append(got, string(x.Type)+":"+names(x.Actor1))
+				}
+				t.Fatalf("no %s event with actor1 %q; got %v", tt.typ, tt.a1, got)
+			}
+			if tt.a2 != "" && !strings.Contains(names(e.Actor2), tt.a2) {
+				t.Errorf("actor2 = %q, want %q", names(e.Actor2), tt.a2)
+			}
+			if e.Modality != tt.modality {
+				t.Errorf("modality = %s, want %s", e.Modality, tt.modality)
+			}
+			if tt.date != "" && (e.Date == nil || tt.date < e.Date.Start || tt.date > e.Date.End) {
+				t.Errorf("date = %+v, want it to contain %s", e.Date, tt.date)
+			}
+			switch {
+			case tt.fatal >= 0 && (e.Fatalities == nil || *e.Fatalities != tt.fatal):
+				t.Errorf("fatalities = %v, want %d", e.Fatalities, tt.fatal)
+			case tt.fatal < 0 && e.Fatalities != nil:
+				t.Errorf("fatalities = %d, want none", *e.Fatalities)
+			}
+		})
+	}
+}
+
+func TestModalityNeverHappened(t *testing.T) {
+	// planned, hypothetical, negated and denied events are kept but never
+	// counted as having happened
+	doc := code(t, "The rebels vowed to storm the city. The army said it would not withdraw. Militants could attack the convoy.", "2022-03-08")
+	if len(doc.Events) == 0 {
+		t.Fatal("no events")
+	}
+	for _, e := range doc.Events {
+		if (e.Type == sitrep.Assault || e.Type == sitrep.Retreat) && e.Modality.Happened() {
+			t.Errorf("%s by %s coded as %s: %q", e.Type, names(e.Actor1), e.Modality, e.Evidence.Text)
+		}
+	}
+}
+
+func TestFatalitiesConservative(t *testing.T) {
+	tests := []struct {
+		text       string
+		dead, hurt int
+	}{
+		{"Gunmen attacked the village, killing at least 12 people and wounding 5.", 12, 5},
+		{"Two soldiers and three civilians were killed when militants attacked the checkpoint.", 5, -1},
+		{"Twelve militants including two commanders were killed in clashes with the army.", 12, -1},
+		{"Several civilians were killed when rebels shelled the market.", 10, -1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no assault", tt.text)
+			continue
+		}
+		if e.Fatalities == nil || *e.Fatalities != tt.dead {
+			t.Errorf("%q: fatalities %v, want %d", tt.text, e.Fatalities, tt.dead)
+		}
+		if tt.hurt >= 0 && (e.Injuries == nil || *e.Injuries != tt.hurt) {
+			t.Errorf("%q: injuries %v, want %d", tt.text, e.Injuries, tt.hurt)
+		}
+	}
+}
+
+func TestMergeWithinReport(t *testing.T) {
+	text := "Rebels Retreat From Northern Town\n\nHundreds of rebel fighters retreated from the town of Kora to the hills on Sunday, the Daily Herald reported.\n\nThe rebels' retreat came after days of heavy shelling. A local official confirmed the retreat in a statement to Radio Kora."
+	doc := code(t, text, "2022-03-08")
+	n := 0
+	var ev *sitrep.Event
+	for i := range doc.Events {
+		if doc.Events[i].Type == sitrep.Retreat {
+			n++
+			ev = &doc.Events[i]
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d retreat events, want the headline, lede and later mentions merged into 1", n)
+	}
+	if len(ev.Mentions) < 3 {
+		t.Errorf("%d mentions, want at least 3", len(ev.Mentions))
+	}
+	var srcs []string
+	for _, s := range ev.Sources {
+		srcs = append(srcs, s.Name)
+	}
+	if got := strings.Join(srcs, ","); !strings.Contains(got, "Daily Herald") || !strings.Contains(got, "Radio Kora") {
+		t.Errorf("sources %q, want the Daily Herald and Radio Kora", got)
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	if err := event.DefaultConfig().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	cfg := event.DefaultConfig()
+	cfg.MinConfidence = 2
+	if _, err := event.New(cfg); err == nil || !strings.Contains(err.Error(), "MinConfidence") {
+		t.Fatalf("New with MinConfidence 2: err = %v, want one naming the field", err)
+	}
+}
+
+func TestNoTokensWarns(t *testing.T) {
+	c, err := event.New(event.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := sitrep.NewDocument(sitrep.Article{Text: "Rebels attacked the town."})
+	doc.Sentences = []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: 25}}}
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 0 || len(doc.Warnings) != 1 {
+		t.Fatalf("events %d, warnings %v; want none and one warning", len(doc.Events), doc.Warnings)
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	c, _ := event.New(event.DefaultConfig())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc := code(t, "Rebels attacked the town.", "2022-03-08")
+	doc.Events = nil
+	if err := c.Annotate(ctx, doc); err == nil {
+		t.Fatal("Annotate on a cancelled context returned no error")
+	}
+}
+
+func Example() {
+	p, _ := pipeline.New(pipeline.DefaultConfig())
+	doc := sitrep.NewDocument(sitrep.Article{
+		Text:      "Militants ambushed a police convoy on Tuesday, killing six officers, the provincial governor said.",
+		Published: time.Date(2023, 6, 8, 0, 0, 0, 0, time.UTC),
+	})
+	_ = p.Run(context.Background(), doc)
+	e := doc.Events[0]
+	fmt.Println(e.Type, e.ACLEDEventType, "/", e.ACLEDSubEventType, e.Modality, e.Date.Start, *e.Fatalities)
+	// Output: ASSAULT Battles / Armed clash reported 2023-06-06 6
+}
