@@ -132,6 +132,12 @@ func (r *reader) attribution(s *sent) {
 			if outletVerbs[w] {
 				role = sitrep.RoleCitedOutlet
 			}
+			// "local officials and a security source said": both speak
+			if m.first > 1 && s.words[m.first-1] == "and" {
+				if o := s.mentionAt(m.first - 2); o != nil && !o.place {
+					add(o, role)
+				}
+			}
 			add(m, role)
 			// "told Reuters"
 			if (w == "told" || w == "tells") && i+1 < n {

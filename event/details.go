@@ -112,7 +112,8 @@ func (r *reader) modality(s *sent, c *cand) {
 			for i, k := range s.speakerKeys {
 				if k != "" && k == c.a1key && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
-				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault {
+				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault &&
+					Category(s.speakerRefs[i]) != Category(c.ev.Actor1) && (c.ev.Actor2 == nil || Category(s.speakerRefs[i]) != Category(c.ev.Actor2)) {
 					// a party to the conflict telling of the other side's act
 					m = sitrep.Alleged
 				}

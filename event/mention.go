@@ -213,6 +213,11 @@ func (r *reader) namePhrase(s *sent, capOK []bool, i int) mention {
 			j += 2
 			continue
 		}
+		// "Office for the Coordination of Humanitarian Affairs"
+		if (s.words[j] == "of" || s.words[j] == "for") && j+2 < n && s.words[j+1] == "the" && capOK[j+2] && orgWords[s.words[j-1]] {
+			j += 3
+			continue
+		}
 		break
 	}
 	m := mention{first: i, last: j, proper: true}
@@ -220,10 +225,15 @@ func (r *reader) namePhrase(s *sent, capOK []bool, i int) mention {
 	// A demonym or a name before group nouns: "Russian foreign ministry",
 	// "Afghan security forces", "LNA spokesman Ahmed Mismari".
 	k := j
+	start := j
+	if k+3 < n && s.words[k] == "(" && s.words[k+2] == ")" && groupNouns[s.words[k+3]] {
+		k += 3 // "Rapid Support Forces (RSF) fighters"
+		start = k
+	}
 	for k < n && k < j+3 && !capOK[k] && !groupNouns[s.words[k]] && isModifier(s.words[k]) {
 		k++
 	}
-	if k < n && groupNouns[s.words[k]] && (k == j || isModifier(s.words[k-1])) {
+	if k < n && groupNouns[s.words[k]] && (k == start || isModifier(s.words[k-1])) {
 		for k+1 < n && groupNouns[s.words[k+1]] {
 			k++
 		}

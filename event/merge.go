@@ -87,7 +87,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			return e
 		case c.anaphoric && compatibleActors(e, c):
 			return e
-		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.ev.Actor2 != nil && c.ev.Actor2 == nil):
+		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.lemma == c.lemma && e.ev.Actor2 != nil && c.ev.Actor2 == nil):
 			return e
 		case !sameSentence && e.lemma == c.lemma && c.a1key != "" && c.a1key == e.a1key && c.a2key == e.a2key &&
 			e.ev.Date != nil && c.ev.Date != nil && !e.dateFall && !c.dateFall && *e.ev.Date == *c.ev.Date:

@@ -395,7 +395,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 		// "X continued their hunger strike", "X began talks": the clause's subject
-		if a1 == nil && !c.anaphoric && det != "the" && !(prevIdx >= 0 && (s.words[prevIdx] == "during" || s.words[prevIdx] == "in")) {
+		if a1 == nil && !c.anaphoric && det != "the" && !(prevIdx >= 0 && (s.words[prevIdx] == "during" || s.words[prevIdx] == "in" || s.words[prevIdx] == "by")) {
 			if m := before(prevIdx + 1); m != nil && m != a2 && !passiveBetween(s, m.last, prevIdx+1) {
 				a1 = m
 			}
@@ -427,6 +427,13 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	default:
 		a1 = before(i)
+		// "government forces and Houthi fighters clashed": both sides
+		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" {
+			if o := s.mentionAt(a1.first - 2); o != nil && !o.place {
+				a1, a2 = o, a1
+				break
+			}
+		}
 		if c.flags&fIntrans == 0 {
 			a2 = after(i + width)
 		} else {
@@ -791,3 +798,6 @@ func ownerOf(s *sent, m *mention) *mention {
 	}
 	return nil
 }
+
+// symmetric verbs take both sides as a coordinated subject.
+var symmetric = set("clash", "fight", "battle", "skirmish", "meet", "talk", "discuss", "negotiate", "confer", "consult", "cooperate")

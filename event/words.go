@@ -28,7 +28,7 @@ var groupNouns = set(
 	"unit", "units", "battalion", "brigade", "squad", "commandos", "paramilitaries", "separatists",
 	"secessionists", "extremists", "pilots", "sailors", "marines", "navy", "cabinet", "prime",
 	"chief", "head", "premier", "monarch", "king", "elders", "tribesmen", "clansmen", "youths",
-	"mob", "crowd", "worshippers", "pupils", "patients", "staff", "employees", "truck", "convoy", "junta", "administration", "envoys", "office", "experts", "observers", "monitors", "inspectors", "investigators",
+	"mob", "crowd", "worshippers", "pupils", "patients", "staff", "employees", "truck", "convoy", "junta", "administration", "families", "households", "sources", "source", "witnesses", "witness", "envoys", "office", "experts", "observers", "monitors", "inspectors", "investigators",
 )
 
 // roleNouns name what a group is when they modify a generic head
