@@ -491,6 +491,8 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			if j < n {
 				if v, ok := casualtyCount(words[j]); ok && !(j < len(inTime) && inTime[j]) {
 					total = v
+				} else if (words[j] == "a" || words[j] == "an" || words[j] == "the") && j == k+1 && (w == "killed" || w == "killing") && j+2 < n && singularVictim(words[j+1:]) {
+					total = 1 // "shot and killed a woman", "killed the director"
 				}
 			}
 		}
@@ -613,6 +615,21 @@ func speechAct(t sitrep.EventType) bool {
 	switch t {
 	case sitrep.Request, sitrep.Threaten, sitrep.Accuse, sitrep.Reject, sitrep.Agree, sitrep.Support, sitrep.Consult:
 		return true
+	}
+	return false
+}
+
+// singularVictim reports whether the words after an article name one
+// person ("woman", "local teacher", "director of ...").
+func singularVictim(words []string) bool {
+	for k := 0; k < len(words) && k < 4; k++ {
+		w := words[k]
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || w == "," || w == "." || locPreps[w] && w != "of" {
+			return false
+		}
+		if victims[w] || titles[w] || w == "man" || w == "woman" || w == "boy" || w == "girl" || w == "director" || w == "soldier" || w == "policeman" || w == "commander" || w == "militant" || w == "officer" {
+			return true
+		}
 	}
 	return false
 }

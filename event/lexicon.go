@@ -50,6 +50,9 @@ type cameoPattern struct {
 	typ   sitrep.EventType // "" for NONE: the pattern cancels the verb
 	mode  string
 	words []string
+	// forms[k] holds every word form that matches words[k]: its plural,
+	// or each member of a synset.
+	forms []map[string]bool
 }
 
 // curated is the hand-written trigger table. Each line is
@@ -326,6 +329,7 @@ var light = []string{"launch", "carry", "conduct", "stage", "mount", "hold", "ma
 // a default code, and the object patterns of every block.
 func (lx *lexicon) readCAMEO(add func(*entry)) {
 	blockType := map[int][2]string{}
+	cache := map[string]map[string]bool{}
 	for _, line := range strings.Split(cameoTSV, "\n") {
 		f := strings.Split(line, "\t")
 		switch f[0] {
@@ -363,7 +367,11 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 			if f[2] == "NONE" {
 				typ = ""
 			}
-			lx.patterns[b] = append(lx.patterns[b], cameoPattern{typ: typ, mode: dash(f[3]), words: strings.Fields(f[5])})
+			p := cameoPattern{typ: typ, mode: dash(f[3]), words: strings.Fields(f[5])}
+			for _, w := range p.words {
+				p.forms = append(p.forms, lx.formsOf(w, cache))
+			}
+			lx.patterns[b] = append(lx.patterns[b], p)
 		}
 	}
 }
@@ -418,7 +426,7 @@ func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
 	for _, p := range lx.patterns[block] {
 		k := 0
 		for _, w := range after {
-			if k < len(p.words) && lx.wordMatch(p.words[k], w) {
+			if k < len(p.forms) && p.forms[k][w] {
 				k++
 			}
 		}
@@ -429,14 +437,24 @@ func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
 	return cameoPattern{}, false
 }
 
-func (lx *lexicon) wordMatch(pat, w string) bool {
-	if strings.HasPrefix(pat, "&") {
-		for _, s := range lx.synsets[pat[1:]] {
-			if s == w || s+"s" == w || s+"es" == w {
-				return true
-			}
-		}
-		return false
+// formsOf returns the word forms a pattern word matches: the word and its
+// plurals, or for a synset (&MILITARY) every member and its plurals. Sets
+// are shared through cache.
+func (lx *lexicon) formsOf(pat string, cache map[string]map[string]bool) map[string]bool {
+	if m, ok := cache[pat]; ok {
+		return m
 	}
-	return pat == w || pat+"s" == w || pat+"es" == w || strings.TrimSuffix(pat, "y")+"ies" == w
+	words := []string{pat}
+	if strings.HasPrefix(pat, "&") {
+		words = lx.synsets[pat[1:]]
+	}
+	m := map[string]bool{}
+	for _, w := range words {
+		m[w], m[w+"s"], m[w+"es"] = true, true, true
+		if strings.HasSuffix(w, "y") {
+			m[strings.TrimSuffix(w, "y")+"ies"] = true
+		}
+	}
+	cache[pat] = m
+	return m
 }

@@ -1,0 +1,52 @@
+package event_test
+
+import (
+	"context"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// FuzzAnnotate codes arbitrary text: the coder must not panic, and every
+// span it reports must lie inside the text.
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"Rebels attacked the town on Monday, killing 3 soldiers, the army said.",
+		"The LNA was poised to launch an assault, according to the report.",
+		"“They were flown in three planes to Jufra,” he said.",
+		"X (Y) denied that Z's forces had not withdrawn from ( the ) town of , .",
+		"",
+	} {
+		f.Add(s)
+	}
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 || !utf8.ValidString(text) {
+			t.Skip()
+		}
+		doc := sitrep.NewDocument(sitrep.Article{Text: text, Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err := p.Run(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		in := func(s sitrep.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(text) }
+		for _, e := range doc.Events {
+			if !in(e.Evidence.Span) {
+				t.Fatalf("evidence span %v outside text of %d bytes", e.Evidence.Span, len(text))
+			}
+			for _, a := range []*sitrep.ActorRef{e.Actor1, e.Actor2} {
+				if a != nil && a.Span != nil && !in(*a.Span) {
+					t.Fatalf("actor span %v outside text", *a.Span)
+				}
+			}
+			if e.Type == "" || e.Modality == "" {
+				t.Fatalf("event without type or modality: %+v", e)
+			}
+		}
+	})
+}
