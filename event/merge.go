@@ -255,10 +255,15 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Actor1 == nil && c.ev.Actor2 == nil && c.ev.Fatalities == nil && c.ev.Injuries == nil {
 		// a bare noun ("cessation of hostilities") or verb with no one
 		// doing it and nothing counted: too little to code
-		if c.flags&fNoun != 0 || !c.ev.Modality.Happened() {
+		// "a market damaged by shelling" still tells of an attack: keep
+		// assault nouns that name their weapon
+		weapon := c.ev.Type == sitrep.Assault && c.ev.Mode != "" && c.ev.Mode != "seize"
+		if c.flags&fNoun != 0 && !weapon || !c.ev.Modality.Happened() {
 			return false
 		}
-		c.ev.Confidence *= 0.5
+		if !weapon {
+			c.ev.Confidence *= 0.5
+		}
 	}
 	if c.ev.Confidence < 0.7 && c.ev.Actor1 == nil && c.ev.Fatalities == nil {
 		return false // a CAMEO-seeded verb needs its subject

@@ -501,7 +501,7 @@ func (r *reader) nounUse(s *sent, i int) bool {
 	}
 	prev := s.words[i-1]
 	switch prev {
-	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "during", "of", "in", "after", "following", "amid", "despite", "new", "latest", "recent", "fierce", "heavy", "deadly", "military", "major", "suspected", "several", "two", "three", "more", "further", "any", "no", "mercenaries'", "'s", "’s":
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "during", "of", "in", "by", "after", "following", "amid", "despite", "new", "latest", "recent", "fierce", "heavy", "deadly", "military", "major", "suspected", "several", "two", "three", "more", "further", "any", "no", "mercenaries'", "'s", "’s":
 		return true
 	case "to", "will", "would", "could", "did", "not", "n't", "may", "might", "can", "also", "they", "we":
 		return false
