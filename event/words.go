@@ -1,6 +1,5 @@
 package event
 
-import "github.com/sitrep/sitrep"
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -70,14 +69,8 @@ var hypotheticalCues = set("could", "would", "might", "may", "if", "unless", "sh
 // negationCues: "did not", "never".
 var negationCues = set("not", "n't", "never", "no", "neither", "nor", "failed", "without")
 
-// denyVerbs introduce a denial: "denied that", "rejected claims that".
-var denyVerbs = set("denied", "denies", "deny", "denying", "refuted", "dismissed", "rejected")
-
 // allegedCues: "allegedly", "accused ... of".
 var allegedCues = set("allegedly", "alleged", "accused", "accuses", "accusing", "purportedly", "suspected")
-
-// reportedCues: "reportedly", "according to".
-var reportedCues = set("reportedly", "apparently", "according", "citing")
 
 // locPreps introduce places.
 var locPreps = set("in", "at", "near", "outside", "inside", "around", "from", "to", "into", "across", "towards", "toward", "between", "of", "on", "through", "within", "along")
@@ -159,10 +152,3 @@ var (
 	protestWords  = set("protesters", "protestors", "demonstrators", "activists", "marchers")
 	externalWords = set("coalition", "nato", "peacekeepers", "peacekeeping", "foreign", "international", "mercenaries")
 )
-
-// modalityRank orders modalities for merging: a reading that says the
-// event happened outranks one that only plans it.
-var modalityRank = map[sitrep.Modality]int{
-	sitrep.Asserted: 7, sitrep.Reported: 6, sitrep.Claimed: 5, sitrep.Alleged: 4,
-	sitrep.Denied: 3, sitrep.Negated: 2, sitrep.Planned: 1, sitrep.Hypothetical: 0,
-}
