@@ -1,6 +1,5 @@
 package event
 
-
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
