@@ -58,6 +58,9 @@ func (r *reader) attribution(s *sent) {
 	}
 	for i := 0; i < n; i++ {
 		w := s.words[i]
+		if m := s.mentionAt(i); m != nil && m.proper {
+			continue // "the United States", "Daily News Reports"
+		}
 		switch {
 		case w == "according" && i+1 < n && s.words[i+1] == "to":
 			s.inAttr[i], s.inAttr[i+1] = true, true

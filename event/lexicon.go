@@ -82,6 +82,7 @@ n ASSAULT - -: killing killings
 v ASSAULT - -: wound injure
 vn ASSAULT assassinate fKill: assassinate assassination
 vn ASSAULT abduct -: abduct kidnap abduction kidnapping hijack
+n ASSAULT cleansing -: ethnic_cleansing
 vn ASSAULT sexual -: rape
 vn ASSAULT torture -: torture
 vn ASSAULT - fCapture: capture recapture overrun seize retake
@@ -195,7 +196,10 @@ var irregular = map[string][]string{
 	"rally": {"rallied", "rallying", "rallies"}, "apply": {"applied", "applying", "applies"},
 	"supply": {"supplied", "supplying", "supplies"}, "deny": {"denied", "denying", "denies"},
 	"hijack": {"hijacked", "hijacking", "hijacks"},
-	"expel":  {"expelled", "expelling", "expels"}, "repel": {"repelled", "repelling", "repels"},
+	"retake": {"retook", "retaken", "retaking", "retakes"}, "undertake": {"undertook", "undertaken", "undertaking", "undertakes"},
+	"bring": {"brought", "bringing", "brings"}, "seek": {"sought", "seeking", "seeks"},
+	"speak": {"spoke", "spoken", "speaking", "speaks"}, "freeze": {"froze", "frozen", "freezing", "freezes"},
+	"expel": {"expelled", "expelling", "expels"}, "repel": {"repelled", "repelling", "repels"},
 	"stop": {"stopped", "stopping", "stops"}, "ship": {"shipped", "shipping", "ships"},
 	"curb": {"curbed", "curbing", "curbs"}, "scrap": {"scrapped", "scrapping", "scraps"},
 	"admit": {"admitted", "admitting", "admits"}, "submit": {"submitted", "submitting", "submits"},

@@ -230,7 +230,7 @@ func (r *reader) namePhrase(s *sent, capOK []bool, i int) mention {
 		k += 3 // "Rapid Support Forces (RSF) fighters"
 		start = k
 	}
-	for k < n && k < j+3 && !capOK[k] && !groupNouns[s.words[k]] && isModifier(s.words[k]) {
+	for k < n && k < j+3 && !capOK[k] && !groupNouns[s.words[k]] && isModifier(s.words[k]) && !strings.HasSuffix(s.words[k], "ed") && !r.isTrigger(s.words[k]) && !isNumber(s.words[k]) {
 		k++
 	}
 	if k < n && groupNouns[s.words[k]] && (k == start || isModifier(s.words[k-1])) {

@@ -183,7 +183,7 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	}
 	// "allied militias", "armed men", "wounded soldiers": a participle
 	// used as an adjective
-	if e.flags&fVerb != 0 && strings.HasSuffix(w, "ed") && i+1 < len(s.words) && groupNouns[s.words[i+1]] && (prev == "" || prev == "and" || prev == "the" || prev == "with" || prev == "of" || prev == "," || isNumber(prev) || capitalised(s.toks[i-1].Text)) {
+	if e.flags&fVerb != 0 && strings.HasSuffix(w, "ed") && i+1 < len(s.words) && groupNouns[s.words[i+1]] && (prev == "" || prev == "and" || prev == "the" || prev == "with" || prev == "of" || prev == "," || isNumber(prev)) {
 		return false
 	}
 	if e.flags&fNoun != 0 && e.flags&fVerb == 0 {
