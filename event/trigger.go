@@ -186,6 +186,10 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	if e.flags&fVerb != 0 && strings.HasSuffix(w, "ed") && i+1 < len(s.words) && groupNouns[s.words[i+1]] && (prev == "" || prev == "and" || prev == "the" || prev == "with" || prev == "of" || prev == "," || isNumber(prev)) {
 		return false
 	}
+	// "aid workers", "protest leaders": a noun modifying an actor
+	if e.flags&fNoun != 0 && i+1 < len(s.words) && groupNouns[s.words[i+1]] && s.toks[i].UPOS == "" {
+		return false
+	}
 	if e.flags&fNoun != 0 && e.flags&fVerb == 0 {
 		// a noun after "to" is an infinitive's homograph ("to strike")
 		if prev == "to" && !(i > 1 && (s.words[i-2] == "led" || s.words[i-2] == "due" || s.words[i-2] == "response")) {
