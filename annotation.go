@@ -154,6 +154,10 @@ type Place struct {
 	// Anchor is the place a relative location is measured from ("40 km
 	// south of Tripoli" has Tripoli as anchor); nil otherwise.
 	Anchor *Anchor `json:"anchor,omitempty"`
+	// Role says how the text uses the place (see PlaceRole): empty for a
+	// location, "demonym" for a nationality word, "embedded" for a place
+	// inside the name of an organisation or thing.
+	Role PlaceRole `json:"role,omitempty"`
 }
 
 // Anchor is the reference place of a relative location.

@@ -1,0 +1,128 @@
+package gazetteer
+
+// Fuzzy matching is bounded three ways, so that it can rescue a misspelt
+// or oddly transliterated name ("Misurata" for "Misrata") but never turn an
+// unknown word into a distant city:
+//   - only keys of at least FuzzyMinLen bytes are tried, with at most one
+//     edit below FuzzyTwoEditLen bytes and two from there on;
+//   - the first letter must agree;
+//   - only notable places are candidates: countries, first-order units,
+//     continents, seas and regions, and towns of at least
+//     FuzzyMinPopulation people.
+//
+// Callers add the last bound: accept a fuzzy match only when the document
+// supports it (see package geoparse).
+const (
+	FuzzyMinLen        = 5
+	FuzzyTwoEditLen    = 9
+	FuzzyMinPopulation = 15000
+)
+
+type fuzzyKey struct {
+	key   string
+	layer int
+	index int // key index in the layer
+}
+
+// notable reports whether an entry may be reached by a fuzzy match.
+func notable(e Entry) bool {
+	switch {
+	case e.Class == 'A' && (IsCountryCode(e.Code) || e.Code == "ADM1"):
+		return true
+	case e.Class == 'L' || e.Class == 'H' || e.Class == 'T':
+		return e.ID == 0 || e.Population >= FuzzyMinPopulation
+	}
+	return e.Population >= FuzzyMinPopulation
+}
+
+func (s *Set) indexFuzzy() {
+	s.fuzzy = map[byte][]fuzzyKey{}
+	var buf []Posting
+	for li, g := range s.layers {
+		g.EachKey(func(i int, k string) {
+			if len(k) < FuzzyMinLen-1 {
+				return
+			}
+			buf = g.postingsAt(buf[:0], i)
+			for _, p := range buf {
+				if notable(g.Entry(p.Entry)) {
+					s.fuzzy[k[0]] = append(s.fuzzy[k[0]], fuzzyKey{k, li, i})
+					return
+				}
+			}
+		})
+	}
+}
+
+// Fuzzy appends the notable entries whose key is within the edit bound of
+// key (see the bounds above) but not equal to it, with Match.Edits set, to
+// dst. Exact keys are Lookup's job.
+func (s *Set) Fuzzy(dst []Match, key string) []Match {
+	if len(key) < FuzzyMinLen {
+		return dst
+	}
+	s.fuzzyOnce.Do(s.indexFuzzy)
+	maxEdits := 1
+	if len(key) >= FuzzyTwoEditLen {
+		maxEdits = 2
+	}
+	start := len(dst)
+	var buf []Posting
+	for _, fk := range s.fuzzy[key[0]] {
+		if d := len(fk.key) - len(key); d > maxEdits || -d > maxEdits || fk.key == key {
+			continue
+		}
+		d := editDistance(key, fk.key, maxEdits)
+		if d > maxEdits {
+			continue
+		}
+		g := s.layers[fk.layer]
+		buf = g.postingsAt(buf[:0], fk.index)
+		for _, p := range buf {
+			e := g.Entry(p.Entry)
+			if !notable(e) {
+				continue
+			}
+			dst = s.addMatch(dst, start, Match{Ref: Ref{fk.layer, p.Entry}, Entry: e, Primary: p.Primary, Edits: d})
+		}
+	}
+	return dst
+}
+
+// editDistance returns the optimal-string-alignment distance between a and
+// b (insertions, deletions, substitutions and transpositions of adjacent
+// letters), or limit+1 as soon as it is known to exceed limit.
+func editDistance(a, b string, limit int) int {
+	if len(a) > 64 || len(b) > 64 {
+		if a == b {
+			return 0
+		}
+		return limit + 1
+	}
+	var rows [3][65]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

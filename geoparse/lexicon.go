@@ -1,0 +1,123 @@
+package geoparse
+
+// Word lists the recogniser's context filters use, written by the team.
+// Keys are folded (lower-case ASCII).
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// functionWords are capitalised only at the start of a sentence or in a
+// headline; they never start a place name and never extend one.
+var functionWords = set(
+	"a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "to",
+	"from", "by", "with", "without", "into", "onto", "over", "under", "near", "outside", "inside",
+	"across", "along", "around", "about", "after", "before", "during", "since", "until", "while",
+	"when", "where", "why", "how", "what", "who", "whom", "which", "that", "this", "these", "those",
+	"as", "if", "than", "then", "there", "here", "it", "its", "he", "she", "they", "we", "you", "i",
+	"his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "is", "are", "was", "were",
+	"be", "been", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "all", "some", "any",
+	"many", "most", "more", "much", "few", "several", "both", "each", "every", "other", "another",
+	"such", "only", "also", "even", "still", "just", "already", "meanwhile", "however", "although",
+	"though", "despite", "according", "last", "next", "first", "second", "third", "new", "old",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tomorrow", "tonight", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr",
+	"prior", "additionally", "further", "furthermore", "instead", "later", "earlier", "now", "once",
+	"reports", "report", "said", "says", "breaking", "update", "exclusive", "watch", "video", "photo",
+	"photos", "read", "more", "opinion", "analysis", "editorial", "live", "via", "per", "between",
+	"against", "among", "amid", "within", "through", "throughout", "toward", "towards", "upon",
+	"because", "unless", "whether", "can", "could", "will", "would", "should", "must", "might",
+)
+
+// titles before a name make it a person's ("Gen. Haftar", "President
+// Jordan").
+var titles = set(
+	"mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "lt", "lieutenant", "maj",
+	"major", "capt", "captain", "sgt", "sergeant", "cpl", "adm", "admiral", "marshal", "field",
+	"president", "presidents", "premier", "minister", "chancellor", "sen", "senator", "rep",
+	"representative", "congressman", "congresswoman", "gov", "governor", "mayor", "king", "queen",
+	"prince", "princess", "sheikh", "shaikh", "emir", "sultan", "pope", "cardinal", "bishop",
+	"archbishop", "rabbi", "imam", "ayatollah", "judge", "justice", "prof", "professor", "rev",
+	"reverend", "sir", "lord", "lady", "dame", "commander", "chief", "spokesman", "spokeswoman",
+	"spokesperson", "secretary", "ambassador", "envoy", "officer", "coach", "actor", "actress",
+	"singer", "author", "director", "chairman", "ceo", "founder", "leader", "strongman", "warlord",
+	"mullah", "deputy", "vice", "st", "saint", "mp", "mep", "mps", "detective", "sheriff", "agent",
+	"brother", "sister", "father", "mother", "uncle", "aunt", "son", "daughter", "wife", "husband",
+)
+
+// speechVerbs after a single name make it a speaker ("Jordan said").
+var speechVerbs = set(
+	"said", "says", "told", "added", "stated", "explained", "wrote", "tweeted", "argued", "noted",
+	"insisted", "claimed", "asked", "replied", "recalled", "warned", "urged", "believes", "thinks",
+	"thought", "believed", "wants", "wanted", "smiled", "laughed", "himself", "herself",
+)
+
+// orgWords in a run of capitalised words make the run an organisation's
+// name ("Washington Post", "Libyan National Army", "Syrian Observatory for
+// Human Rights"): a place inside it is embedded, not a location.
+var orgWords = set(
+	"post", "times", "journal", "herald", "tribune", "gazette", "news", "daily", "press", "observer",
+	"guardian", "telegraph", "chronicle", "review", "magazine", "radio", "tv", "television",
+	"network", "broadcasting", "media", "agency", "university", "college", "school", "academy",
+	"institute", "institution", "observatory", "foundation", "society", "association", "council",
+	"committee", "commission", "assembly", "parliament", "congress", "senate", "court", "ministry",
+	"department", "office", "bureau", "administration", "authority", "government", "cabinet",
+	"party", "front", "movement", "alliance", "coalition", "union", "league", "federation",
+	"army", "navy", "air", "force", "forces", "guard", "brigade", "brigades", "battalion",
+	"regiment", "division", "corps", "militia", "command", "police", "company", "corporation",
+	"corp", "inc", "ltd", "llc", "group", "holdings", "bank", "airlines", "airways", "railways",
+	"railroad", "energy", "oil", "petroleum", "motors", "fc", "united", "city", "club", "team",
+	"hospital", "clinic", "church", "mosque", "cathedral", "museum", "center", "centre", "festival",
+	"competition", "cup", "games", "championship", "open", "prize", "award", "awards", "fund",
+	"program", "programme", "project", "initiative", "summit", "conference", "forum", "accord",
+	"agreement", "treaty", "declaration", "purchase", "revolution", "war", "crisis", "national",
+	"international", "republican", "democratic", "democrats", "republicans", "liberation",
+	"revolutionary", "revolutionaries", "islamic", "state", "affairs", "services", "service",
+	"mission", "operation", "operations", "org", "organisation", "organization", "red", "crescent",
+	"cross", "rights", "watch", "amnesty", "board", "exchange", "market", "stock", "times",
+	"supreme", "high", "central", "federal", "tigers", "lions", "eagles", "giants", "kings",
+	"rangers", "wolves", "bulls", "bears", "stars", "wanderers", "rovers", "athletic", "sporting",
+	"symphony", "orchestra", "opera", "theatre", "theater", "studio", "studios", "records",
+)
+
+// placeNouns after a demonym make it a location ("the Tunisian border",
+// "Libyan territory", "the Syrian coast").
+var placeNouns = set(
+	"border", "borders", "frontier", "frontiers", "coast", "coastline", "coasts", "territory",
+	"territories", "soil", "waters", "airspace", "desert", "mainland", "countryside", "capital",
+	"side", "shore", "shores", "borderlands", "hinterland", "interior", "highlands", "lowlands",
+	"mountains", "town", "towns", "city", "cities", "village", "villages", "province", "provinces",
+	"region", "regions", "port", "ports", "island", "islands",
+)
+
+// unitWords after a name ask for the administrative unit rather than the
+// town of the same name ("Tripoli district", "New York State").
+var unitWords = set(
+	"province", "state", "governorate", "district", "region", "county", "oblast", "prefecture",
+	"department", "municipality", "parish", "emirate", "territory", "canton", "krai",
+)
+
+// qualifiers before a name do not stop it being a place ("northern
+// Syria", "Greater London").
+var qualifiers = set(
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+	"north-western", "south-eastern", "south-western", "upper", "lower", "greater", "inner",
+	"outer", "coastal", "rural", "urban", "downtown", "metro", "metropolitan", "war-torn",
+	"neighbouring", "neighboring", "nearby", "occupied", "rebel-held",
+)
+
+// connectors may stand inside a multi-word place name ("Gulf of Aden",
+// "Bosnia and Herzegovina", "Rio de Janeiro", "Stratford-upon-Avon").
+var connectors = set("of", "and", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "du",
+	"des", "di", "upon", "on", "the", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin",
+	"ibn", "y", "sur", "am", "im", "an", "der", "den", "van", "von", "en", "l")
+
+// articles start transliterated Arabic names joined by a hyphen
+// ("al-Watiya", "el-Fasher").
+var articles = set("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez")

@@ -1,0 +1,444 @@
+package geoparse
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// parse is the state of one Annotate call.
+type parse struct {
+	r   *Resolver
+	doc *sitrep.Document
+	ws  []word
+	ms  []mention
+	buf []gazetteer.Match
+
+	focus     map[string]float64 // country focus: ISO2 → share
+	goldIndex []int
+	lower     map[string]bool // folded words the report uses in lower case
+}
+
+// mention is a recognised place name.
+type mention struct {
+	first, last int // words [first, last)
+	sitrep.Span
+	key   string
+	cands []cand
+	best  int
+	score float64
+	role  sitrep.PlaceRole
+	// demonym: the candidates are demonyms (code DEM) of a country or
+	// region.
+	demonym bool
+	// placeNoun: a demonym followed by a place noun ("Tunisian border"):
+	// the fold of that noun.
+	placeNoun string
+	// unit: followed by "province", "state", "district" ...: the admin
+	// unit is meant rather than the town of the same name.
+	unit bool
+	// qualifier indexes the mention that qualifies this one ("Tripoli,
+	// Lebanon"), or -1.
+	qualifier int
+	// confirmed by an NER GPE/LOC entity.
+	confirmed bool
+	// forced: a gold span, kept whatever the filters say.
+	forced bool
+	fuzzy  bool
+	drop   bool
+}
+
+// cand is a scored candidate entry.
+type cand struct {
+	gazetteer.Match
+	prior float64
+	score float64
+}
+
+// capable reports whether word i may start or continue a place name.
+func (p *parse) capable(i int) bool {
+	w := &p.ws[i]
+	return w.alpha && (w.cap || w.upper)
+}
+
+// recognise finds the place names of the text.
+func (p *parse) recognise() {
+	ws := p.ws
+	maxWords := p.r.cfg.MaxWords
+	var folds []string
+	for i := 0; i < len(ws); {
+		w := &ws[i]
+		start := p.capable(i)
+		if !start && articles[w.fold] && i+1 < len(ws) && ws[i+1].joined && ws[i+1].cap {
+			start = true // "al-Watiya"
+		}
+		if !start || (w.first && functionWords[w.fold] && !w.upper) {
+			i++
+			continue
+		}
+		bestJ := -1
+		bestKey := ""
+		var best []gazetteer.Match
+		folds = folds[:0]
+		for j := i; j < len(ws) && j-i < maxWords; j++ {
+			x := &ws[j]
+			if x.sent != w.sent || x.punct {
+				break
+			}
+			if j > i && !x.joined && !p.capable(j) && !connectors[x.fold] {
+				break
+			}
+			folds = append(folds, x.fold)
+			if connectors[x.fold] && !x.cap && j+1 < len(ws) {
+				continue // a name does not end in a connector
+			}
+			key := gazetteer.KeyFolded(strings.Join(folds, " "))
+			if key == "" {
+				break
+			}
+			p.buf = p.r.set.Lookup(p.buf[:0], key)
+			if len(p.buf) > 0 {
+				bestJ = j + 1
+				bestKey = key
+				best = append(best[:0], p.buf...)
+			}
+			if !p.r.set.HasPrefix(key+" ") && !articles[x.fold] {
+				break
+			}
+		}
+		if bestJ < 0 {
+			p.fuzzyMention(i)
+			i++
+			continue
+		}
+		p.addMention(i, bestJ, bestKey, best, false)
+		i = bestJ
+	}
+	p.filter()
+}
+
+// addMention records words [a, b) as a place name with its candidates.
+func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy bool) {
+	m := mention{first: a, last: b, Span: sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}, best: -1, qualifier: -1, key: key, fuzzy: fuzzy}
+	dem := false
+	for _, x := range ms {
+		if x.Code == "DEM" {
+			dem = true
+		}
+	}
+	for _, x := range ms {
+		if dem && x.Code != "DEM" {
+			continue // "Chinese" is the demonym, not a village of that name
+		}
+		m.cands = append(m.cands, cand{Match: x})
+	}
+	m.demonym = dem
+	if dem {
+		m.role = sitrep.RoleDemonym
+	}
+	p.ms = append(p.ms, m)
+}
+
+// fuzzyMention tries a bounded fuzzy match for a capitalised word the
+// index does not know ("Misurata" spelt "Missurata"): a lone word of at
+// least five letters inside a sentence, not a function word, with no other
+// capitalised word beside it. Whether the report supports the match is
+// decided later (see support).
+func (p *parse) fuzzyMention(i int) {
+	ws := p.ws
+	w := &ws[i]
+	if !w.cap || w.upper || w.first || w.title || w.joined || len(w.fold) < gazetteer.FuzzyMinLen || functionWords[w.fold] ||
+		titles[w.fold] || (i > 0 && ws[i-1].sent == w.sent && (p.capable(i-1) || titles[ws[i-1].fold])) ||
+		(i+1 < len(ws) && ws[i+1].sent == w.sent && (p.capable(i+1) || ws[i+1].joined)) {
+		return
+	}
+	key := gazetteer.KeyFolded(w.fold)
+	p.buf = p.r.set.Fuzzy(p.buf[:0], key)
+	if len(p.buf) == 0 {
+		return
+	}
+	p.addMention(i, i+1, key, p.buf, true)
+}
+
+// strong reports whether a candidate is a place a capitalised word is
+// unlikely to name by accident: a country, a first-order unit, a
+// continent, sea or region of the team's table, a demonym, or a town of
+// at least minPop people.
+func strong(c gazetteer.Match, minPop int64) bool {
+	switch {
+	case c.Code == "DEM", gazetteer.IsCountryCode(c.Code), c.Code == "ADM1":
+		return true
+	case c.ID == 0 && c.Code != "ADM2" && c.Code != "BDR" && c.Class != 'P':
+		return true
+	case c.Code == "CONT":
+		return true
+	}
+	return c.Population >= minPop
+}
+
+func (m *mention) hasCountry() bool {
+	for _, c := range m.cands {
+		if gazetteer.IsCountryCode(c.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *mention) anyStrong(minPop int64) bool {
+	for _, c := range m.cands {
+		if strong(c.Match, minPop) {
+			return true
+		}
+	}
+	return false
+}
+
+// filter applies the context filters and the NER entities.
+func (p *parse) filter() {
+	ws := p.ws
+	inMention := make([]int, len(ws))
+	for i := range inMention {
+		inMention[i] = -1
+	}
+	for mi, m := range p.ms {
+		for k := m.first; k < m.last; k++ {
+			inMention[k] = mi
+		}
+	}
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		a, b := m.first, m.last
+		single := b-a == 1 || (b-a == 2 && ws[a+1].joined && articles[ws[a].fold])
+
+		// NER entities, when the NER stage has run.
+		if p.entities(m) {
+			continue
+		}
+		// A title before: a person ("Gen. Haftar", "President Jordan").
+		if a > 0 && ws[a-1].sent == ws[a].sent && titles[strings.TrimSuffix(ws[a-1].fold, ".")] && ws[a-1].cap && !m.demonym {
+			m.drop = true
+			continue
+		}
+		// Next word: a unit word, or a place noun after a demonym.
+		if b < len(ws) && ws[b].sent == ws[a].sent {
+			nf := ws[b].fold
+			if unitWords[nf] && !m.demonym {
+				m.unit = true
+			}
+			if m.demonym && placeNouns[nf] && !(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && p.capable(b+1)) {
+				m.placeNoun = nf
+			}
+		}
+		if ws[a].title {
+			// Headlines capitalise everything: keep only names unlikely
+			// to be common words.
+			if !m.anyStrong(50000) {
+				m.drop = true
+			}
+			continue
+		}
+		// Sentence-initial single words: common words capitalised.
+		if ws[a].first && single && !m.anyStrong(100000) && p.usedLower(ws[a].fold) {
+			m.drop = true
+			continue
+		}
+		if m.demonym {
+			// Demonyms stay demonyms inside names ("Libyan National Army").
+			continue
+		}
+		// An unknown capitalised word before: part of a longer name
+		// ("Ahmed Mismari"), unless it qualifies a place ("northern
+		// Syria", "Greater London").
+		if a > 0 && ws[a-1].sent == ws[a].sent && p.capable(a-1) && inMention[a-1] < 0 &&
+			!qualifiers[ws[a-1].fold] && !(ws[a-1].first && functionWords[ws[a-1].fold]) && !ws[a].joined {
+			if !ws[a-1].upper {
+				m.drop = true
+				continue
+			}
+		}
+		// A run of capitalised words after: an organisation's name (the
+		// place is embedded) or a person's (drop it).
+		if run, org := p.runAfter(b, inMention); run > 0 && !m.unit {
+			if org {
+				m.role = sitrep.RoleEmbedded
+			} else if !(m.hasCountry() && ws[b].upper) {
+				m.drop = true
+				continue
+			}
+		}
+		// A speech verb after a name that is only a town: a speaker.
+		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1 << 40) {
+			m.drop = true
+			continue
+		}
+		// A word the report also writes in lower case is a common word,
+		// unless it names a major place.
+		if single && !m.anyStrong(100000) && p.usedLower(ws[a].fold) {
+			m.drop = true
+			continue
+		}
+		// Short all-capital words are acronyms: keep only well-known
+		// places ("US", "UK", "UAE", "BEIRUT").
+		if single && ws[a].upper && !m.anyStrong(100000) {
+			m.drop = true
+			continue
+		}
+	}
+	out := p.ms[:0]
+	for _, m := range p.ms {
+		if !m.drop {
+			out = append(out, m)
+		}
+	}
+	p.ms = out
+}
+
+// runAfter measures the run of unknown capitalised words right after word
+// b (at most four), and whether it holds a word that names an
+// organisation.
+func (p *parse) runAfter(b int, inMention []int) (n int, org bool) {
+	ws := p.ws
+	for k := b; k < len(ws) && k < b+4; k++ {
+		if ws[k].sent != ws[b].sent || !p.capable(k) || inMention[k] >= 0 || functionWords[ws[k].fold] {
+			if k < len(ws) && ws[k].sent == ws[b].sent && !ws[k].punct && (ws[k].fold == "of" || ws[k].fold == "for") && n > 0 {
+				continue // "Observatory for Human Rights"
+			}
+			break
+		}
+		n++
+		if orgWords[ws[k].fold] {
+			org = true
+		}
+	}
+	return n, org
+}
+
+// usedLower reports whether the report writes the folded word f in lower
+// case somewhere.
+func (p *parse) usedLower(f string) bool {
+	if p.lower == nil {
+		p.lower = map[string]bool{}
+		for i := range p.ws {
+			w := &p.ws[i]
+			if w.alpha && !w.cap && !w.upper && !w.joined {
+				p.lower[w.fold] = true
+			}
+		}
+	}
+	return p.lower[f]
+}
+
+// entities applies the NER stage's verdict on a mention, reporting
+// whether it settled the mention.
+func (p *parse) entities(m *mention) bool {
+	for _, e := range p.doc.Entities {
+		if !e.Span.Overlaps(m.Span) {
+			continue
+		}
+		switch e.Kind {
+		case sitrep.KindPerson:
+			if !m.demonym {
+				m.drop = true
+				return true
+			}
+		case sitrep.KindOrg:
+			if !m.demonym && e.Span.Contains(m.Span) && e.Span != m.Span {
+				m.role = sitrep.RoleEmbedded
+				return true
+			}
+		case sitrep.KindGPE, sitrep.KindLoc:
+			m.confirmed = true
+			return true
+		case sitrep.KindNORP:
+			return m.demonym
+		}
+	}
+	return false
+}
+
+// gold replaces the recognised mentions overlapping the given spans by
+// mentions of exactly those spans (the evaluation's gold-spans mode).
+func (p *parse) gold(spans []sitrep.Span) {
+	keep := p.ms[:0]
+	for _, m := range p.ms {
+		overlap := false
+		for _, s := range spans {
+			if s.Overlaps(m.Span) {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			keep = append(keep, m)
+		}
+	}
+	p.ms = keep
+	p.goldIndex = make([]int, len(spans))
+	for i, s := range spans {
+		m := mention{Span: s, best: -1, qualifier: -1, forced: true, first: -1, last: -1, key: gazetteer.Key(p.doc.Slice(s))}
+		for k := range p.ws {
+			if p.ws[k].Start >= s.Start && p.ws[k].End <= s.End {
+				if m.first < 0 {
+					m.first = k
+				}
+				m.last = k + 1
+			}
+		}
+		text := p.doc.Slice(s)
+		for _, variant := range nameVariants(text) {
+			p.buf = p.r.set.Lookup(p.buf[:0], gazetteer.Key(variant))
+			if len(p.buf) > 0 {
+				break
+			}
+		}
+		if len(p.buf) == 0 {
+			p.buf = p.r.set.Fuzzy(p.buf[:0], gazetteer.Key(text))
+			m.fuzzy = len(p.buf) > 0
+		}
+		dem := false
+		for _, x := range p.buf {
+			dem = dem || x.Code == "DEM"
+		}
+		for _, x := range p.buf {
+			if dem && x.Code != "DEM" {
+				continue
+			}
+			m.cands = append(m.cands, cand{Match: x})
+		}
+		m.demonym = dem
+		if m.first >= 0 && m.last < len(p.ws) && unitWords[p.ws[m.last].fold] {
+			m.unit = true
+		}
+		p.goldIndex[i] = len(p.ms)
+		p.ms = append(p.ms, m)
+	}
+}
+
+// nameVariants returns a name as written and then forms without what
+// often surrounds a place name: a leading "the", a possessive, a generic
+// unit word.
+func nameVariants(s string) []string {
+	out := []string{s}
+	t := strings.TrimSpace(s)
+	for _, pre := range []string{"the ", "The "} {
+		if strings.HasPrefix(t, pre) {
+			t = t[len(pre):]
+			out = append(out, t)
+		}
+	}
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(t, suf) {
+			t = t[:len(t)-len(suf)]
+			out = append(out, t)
+		}
+	}
+	if i := strings.LastIndexByte(t, ' '); i > 0 && unitWords[strings.ToLower(t[i+1:])] {
+		out = append(out, t[:i])
+	}
+	if strings.HasSuffix(t, "s") && len(t) > 4 {
+		out = append(out, t[:len(t)-1]) // "Americans" when only "American" is known
+	}
+	return out
+}

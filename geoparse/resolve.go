@@ -1,0 +1,429 @@
+package geoparse
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Scoring weights. A candidate's score is its prior (what the gazetteer
+// says: class, population) plus what the report says: its country focus,
+// closeness to the report's other places, an explicit qualifier.
+const (
+	focusWeight     = 6.0 // times the share of the report's focus on the candidate's country
+	qualifierWeight = 8.0 // "Tripoli, Lebanon"
+	nearWeight      = 3.0 // within 100 km of another place of the report
+	regionWeight    = 1.5 // within 300 km
+	areaWeight      = 0.5 // within 800 km
+	insideWeight    = 2.0 // inside an admin unit the report names
+	altNamePenalty  = 1.0 // found by an alternate name, not the place's own
+	editPenalty     = 2.5 // per edit of a fuzzy match
+)
+
+// prior scores what the gazetteer alone says about a candidate.
+func prior(c gazetteer.Match) float64 {
+	lp := math.Log10(float64(c.Population) + 1)
+	var s float64
+	switch {
+	case c.Code == "DEM":
+		s = 20
+	case gazetteer.IsCountryCode(c.Code):
+		s = 12 + lp/2
+	case c.Code == "BDR":
+		s = 10
+	case c.ID == 0 && c.Code != "ADM2" && c.Class != 'P' || c.Code == "CONT":
+		s = 11 // the team's table: continents, seas, regions
+	case c.Code == "ADM1":
+		s = 7 + lp/2
+	case c.Code == "ADM2":
+		s = 4 + lp/2
+	case c.Code == "PPLC":
+		s = 8 + lp/2
+	case c.Class == 'P':
+		s = lp
+		switch c.Code {
+		case "PPLA":
+			s += 1.5
+		case "PPLA2":
+			s += 0.8
+		case "PPLA3":
+			s += 0.3
+		case "PPLX", "PPLQ", "PPLH", "PPLW":
+			s -= 1
+		}
+	default:
+		s = 2 + lp
+	}
+	if !c.Primary {
+		s -= altNamePenalty
+	}
+	return s - editPenalty*float64(c.Edits)
+}
+
+// resolve picks a candidate for every mention.
+func (p *parse) resolve() {
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		for ci := range m.cands {
+			m.cands[ci].prior = prior(m.cands[ci].Match)
+		}
+	}
+	p.findQualifiers()
+	p.computeFocus()
+	p.pick(false)
+	p.pick(true)
+	p.oneSense()
+	p.preferTown()
+	p.support()
+}
+
+// findQualifiers links "X, Y" and "X (Y)" where Y names a country or an
+// admin unit.
+func (p *parse) findQualifiers() {
+	ws := p.ws
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.last < 0 || m.last+1 >= len(ws) || mi+1 >= len(p.ms) {
+			continue
+		}
+		q := &p.ms[mi+1]
+		sep := ws[m.last].raw
+		if (sep != "," && sep != "(") || q.first != m.last+1 || q.demonym {
+			continue
+		}
+		for _, c := range q.cands {
+			if gazetteer.IsCountryCode(c.Code) || c.Code == "ADM1" || c.Code == "ADM2" {
+				m.qualifier = mi + 1
+				break
+			}
+		}
+	}
+}
+
+// computeFocus estimates the report's country focus: each mention votes
+// for the countries of its candidates, weighted by how likely each is on
+// priors alone; country names and demonyms vote more.
+func (p *parse) computeFocus() {
+	p.focus = map[string]float64{}
+	total := 0.0
+	for _, m := range p.ms {
+		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded {
+			continue
+		}
+		maxP := math.Inf(-1)
+		for _, c := range m.cands {
+			maxP = math.Max(maxP, c.prior)
+		}
+		sum := 0.0
+		for _, c := range m.cands {
+			sum += math.Exp(c.prior - maxP)
+		}
+		weight := 1.0
+		if m.demonym || m.hasCountry() {
+			weight = 1.5
+		}
+		for _, c := range m.cands {
+			if c.Country == "" {
+				continue
+			}
+			v := weight * math.Exp(c.prior-maxP) / sum
+			p.focus[c.Country] += v
+			total += v
+		}
+	}
+	if total > 0 {
+		for k := range p.focus {
+			p.focus[k] /= total
+		}
+	}
+}
+
+// pick scores the candidates of every mention and keeps the best. With
+// context, closeness to the other mentions' current picks counts too.
+func (p *parse) pick(context bool) {
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		m.best = -1
+		var q *mention
+		if m.qualifier >= 0 && p.ms[m.qualifier].best >= 0 {
+			q = &p.ms[m.qualifier]
+		}
+		for ci := range m.cands {
+			c := &m.cands[ci]
+			s := c.prior + focusWeight*p.focus[c.Country]
+			if q != nil {
+				qe := q.cands[q.best].Entry
+				switch {
+				case gazetteer.IsCountryCode(qe.Code) && c.Country == qe.Country:
+					s += qualifierWeight
+				case gazetteer.IsAdminCode(qe.Code) && qe.Admin != "" && strings.HasPrefix(c.Admin+".", qe.Admin+"."):
+					s += qualifierWeight
+				}
+			}
+			if context {
+				s += p.contextScore(mi, c.Entry)
+			}
+			c.score = s
+			if m.best < 0 || s > m.cands[m.best].score {
+				m.best = ci
+			}
+		}
+		if m.best >= 0 {
+			m.score = m.cands[m.best].score
+		}
+	}
+}
+
+// precise reports whether an entry locates something smaller than a
+// country: towns, sites, admin units, regions.
+func precise(e gazetteer.Entry) bool {
+	return e.Code != "DEM" && e.Precision() <= 3
+}
+
+// contextScore rewards a candidate close to, or inside, the other places
+// the report names.
+func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
+	if e.Code == "DEM" {
+		return 0
+	}
+	best := math.Inf(1)
+	inside := false
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi == mi || o.best < 0 || o.key == p.ms[mi].key && o.key != "" || o.role == sitrep.RoleEmbedded {
+			continue
+		}
+		oe := o.cands[o.best].Entry
+		if !precise(oe) {
+			continue
+		}
+		if gazetteer.IsAdminCode(oe.Code) && oe.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(e.Admin+".", oe.Admin+".") {
+			inside = true
+		}
+		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
+			best = d
+		}
+	}
+	s := 0.0
+	if precise(e) {
+		switch {
+		case best < 100:
+			s += nearWeight
+		case best < 300:
+			s += regionWeight
+		case best < 800:
+			s += areaWeight
+		}
+	}
+	if inside {
+		s += insideWeight
+	}
+	return s
+}
+
+// oneSense gives every mention of the same name the place its mentions
+// agree on most, unless a mention has a qualifier of its own.
+func (p *parse) oneSense() {
+	groups := map[string][]int{}
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.key == "" {
+			m.key = gazetteer.Key(p.doc.Slice(m.Span))
+		}
+		groups[m.key] = append(groups[m.key], mi)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		total := map[gazetteer.Ref]float64{}
+		for _, mi := range g {
+			for _, c := range p.ms[mi].cands {
+				total[c.Ref] += c.score
+			}
+		}
+		var bestRef gazetteer.Ref
+		bestScore := math.Inf(-1)
+		for _, mi := range g {
+			for _, c := range p.ms[mi].cands {
+				if s := total[c.Ref]; s > bestScore || s == bestScore && less(c.Ref, bestRef) {
+					bestRef, bestScore = c.Ref, s
+				}
+			}
+		}
+		for _, mi := range g {
+			m := &p.ms[mi]
+			if m.qualifier >= 0 {
+				continue
+			}
+			for ci, c := range m.cands {
+				if c.Ref == bestRef {
+					m.best = ci
+					m.score = c.score
+				}
+			}
+		}
+	}
+}
+
+func less(a, b gazetteer.Ref) bool {
+	return a.Layer < b.Layer || a.Layer == b.Layer && a.Index < b.Index
+}
+
+// preferTown picks the town over the admin unit of the same name that
+// contains it ("Tripoli" the city, not Tripoli district), unless the text
+// says "province", "state" ... after the name, or the town is small beside
+// its unit (under a tenth of its people: "Quebec" the province).
+func (p *parse) preferTown() {
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.best < 0 || m.unit {
+			continue
+		}
+		b := m.cands[m.best]
+		if !gazetteer.IsAdminCode(b.Code) || b.Admin == "" {
+			continue
+		}
+		for ci, c := range m.cands {
+			if c.Class == 'P' && strings.HasPrefix(c.Admin+".", b.Admin+".") && c.Population*10 >= b.Population {
+				m.best = ci
+				m.score = c.score
+				break
+			}
+		}
+	}
+}
+
+// support drops weak readings the report does not back: a small place
+// (not a country, admin unit, region or town of 50,000) found by one word
+// must be in a country the report is about or near its other places; a
+// fuzzy match must be both close in spelling and backed that way.
+func (p *parse) support() {
+	out := p.ms[:0]
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.best < 0 {
+			if m.forced {
+				out = append(out, *m)
+			}
+			continue
+		}
+		c := m.cands[m.best]
+		if !m.forced && !m.confirmed {
+			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
+			ok := true
+			switch {
+			case m.fuzzy:
+				ok = p.focus[c.Country] >= 0.3 || p.nearOthers(mi, c.Entry, 100)
+			case !strong(c.Match, 50000) && !multi:
+				ok = p.focus[c.Country] >= 0.15 || p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
+			}
+			if !ok {
+				continue
+			}
+		}
+		p.warnAmbiguous(m)
+		out = append(out, *m)
+	}
+	if p.goldIndex == nil {
+		p.ms = out
+	}
+}
+
+// nearOthers reports whether e lies within km of another mention's pick.
+func (p *parse) nearOthers(mi int, e gazetteer.Entry, km float64) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi == mi || o.best < 0 || o.key == p.ms[mi].key {
+			continue
+		}
+		oe := o.cands[o.best].Entry
+		if precise(oe) && gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon) <= km {
+			return true
+		}
+	}
+	return false
+}
+
+// warnAmbiguous records a close call between candidates far apart.
+func (p *parse) warnAmbiguous(m *mention) {
+	b := m.cands[m.best]
+	for ci, c := range m.cands {
+		if ci == m.best || b.score-c.score > 1 {
+			continue
+		}
+		if gazetteer.DistanceKM(b.Lat, b.Lon, c.Lat, c.Lon) > 500 {
+			p.doc.Warn("geoparse", fmt.Sprintf("ambiguous place %q: chose %s (%s, %s) over %s (%s, %s)",
+				p.doc.Slice(m.Span), b.Name, b.Country, b.Code, c.Name, c.Country, c.Code), m.Span)
+			return
+		}
+	}
+}
+
+// places turns the resolved mentions into places.
+func (p *parse) places() []sitrep.Place {
+	out := make([]sitrep.Place, 0, len(p.ms))
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.best < 0 {
+			continue
+		}
+		out = append(out, p.place(m))
+	}
+	return out
+}
+
+// place converts a resolved mention.
+func (p *parse) place(m *mention) sitrep.Place {
+	e := m.cands[m.best].Entry
+	text := p.doc.Slice(m.Span)
+	if m.demonym {
+		if t, ok := p.demonymTarget(e); ok {
+			e = t
+		}
+	}
+	pl := p.entryPlace(e, m.Span, text)
+	pl.Role = m.role
+	if m.demonym && m.placeNoun != "" {
+		pl.Role = sitrep.RoleLocation // "Libyan territory": somewhere in Libya
+	}
+	return pl
+}
+
+// entryPlace fills a place from a gazetteer entry.
+func (p *parse) entryPlace(e gazetteer.Entry, sp sitrep.Span, text string) sitrep.Place {
+	pl := sitrep.Place{
+		Span: sp, Text: text, GeonamesID: e.ID, Name: e.Name,
+		Country: p.r.set.ISO3(e.Country), FeatureCode: e.Code,
+		Lat: e.Lat, Lon: e.Lon, Precision: e.Precision(),
+	}
+	if !gazetteer.IsCountryCode(e.Code) && e.Code != "BDR" {
+		if a1, ok := p.r.set.Admin1(e); ok {
+			pl.Admin1 = a1.Name
+		}
+	}
+	return pl
+}
+
+// demonymTarget returns the place a demonym entry stands for.
+func (p *parse) demonymTarget(d gazetteer.Entry) (gazetteer.Entry, bool) {
+	if len(d.Admin) == 2 && strings.ToUpper(d.Admin) == d.Admin {
+		e, _, ok := p.r.set.CountryEntry(d.Admin)
+		return e, ok
+	}
+	if d.ID != 0 {
+		if e, _, ok := p.r.set.ByID(d.ID); ok {
+			return e, true
+		}
+	}
+	var buf [8]gazetteer.Match
+	for _, m := range p.r.set.Lookup(buf[:0], gazetteer.Key(d.Admin)) {
+		if m.Code != "DEM" && m.Lat == d.Lat && m.Lon == d.Lon {
+			return m.Entry, true
+		}
+	}
+	return gazetteer.Entry{}, false
+}
