@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
 	"sync"
 )
 
@@ -264,4 +266,30 @@ func (s *Set) ByID(id int64) (Entry, Ref, bool) {
 		return Entry{}, Ref{}, false
 	}
 	return s.Entry(r), r, true
+}
+
+// UserDir returns the directory whose *.gaz files the geoparser adds to the
+// default gazetteer: $SITREP_GAZETTEER_DIR, or sitrep/gazetteer under the
+// user's configuration directory.
+func UserDir() (string, error) {
+	if d := os.Getenv("SITREP_GAZETTEER_DIR"); d != "" {
+		return d, nil
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("gazetteer user directory: %w (set SITREP_GAZETTEER_DIR)", err)
+	}
+	return filepath.Join(d, "sitrep", "gazetteer"), nil
+}
+
+// UserFiles lists the *.gaz files of UserDir, sorted; none when the
+// directory does not exist.
+func UserFiles() []string {
+	d, err := UserDir()
+	if err != nil {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(d, "*.gaz"))
+	sort.Strings(files)
+	return files
 }

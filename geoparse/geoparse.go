@@ -49,9 +49,11 @@ type Config struct {
 	MaxWords int
 }
 
-// DefaultConfig returns the settings sitrep extract uses.
+// DefaultConfig returns the settings sitrep extract uses: the embedded
+// gazetteer plus the files of gazetteer.UserDir (written by sitrep
+// gazetteer import).
 func DefaultConfig() Config {
-	return Config{MaxWords: 7}
+	return Config{MaxWords: 7, Gazetteers: gazetteer.UserFiles()}
 }
 
 // Validate checks the settings.

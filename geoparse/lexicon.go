@@ -1,5 +1,7 @@
 package geoparse
 
+import "github.com/sitrep/sitrep/gazetteer"
+
 // Word lists the recogniser's context filters use, written by the team.
 // Keys are folded (lower-case ASCII).
 
@@ -121,3 +123,25 @@ var connectors = set("of", "and", "de", "del", "da", "do", "dos", "das", "la", "
 // articles start transliterated Arabic names joined by a hyphen
 // ("al-Watiya", "el-Fasher").
 var articles = set("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez")
+
+// organisations whose names are also place names: news outlets and armed
+// groups a conflict report cites ("according to Al Jazeera"). Keys are
+// gazetteer keys of the whole name.
+var organisations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range []string{
+		"Al Jazeera", "Al Arabiya", "Al Mayadeen", "Al Ahram", "Al Monitor", "Al Quds", "Al Masdar",
+		"Asharq Al-Awsat", "Al Akhbar", "Al Hayat", "Al Nahar", "Al Manar", "Al Watan", "Al Wasat",
+		"Bloomberg", "Reuters", "Xinhua", "Interfax", "Yonhap", "Kyodo", "Bernama", "Anadolu",
+		"Sputnik", "Tass", "Ria Novosti", "Fars", "Tasnim", "Mehr", "Press TV", "Sky", "Fox",
+		"Hezbollah", "Hamas", "Houthi", "Houthis", "Taliban", "Al Qaeda", "Al-Qaida", "Al Shabaab",
+		"Boko Haram", "Wagner", "Daesh", "Isis", "Isil", "Fatah", "Amal", "Jabhat al-Nusra",
+		"Hayat Tahrir al-Sham", "Ahrar al-Sham", "Jaish al-Islam", "Ansar al-Sharia", "Ansar Allah",
+		"Tahrir", "Nusra", "Peshmerga", "Janjaweed", "Amazon", "Apple", "Google", "Facebook",
+		"Twitter", "Nokia", "Toyota", "Mercedes", "Chelsea", "Arsenal", "Everton", "Hollywood",
+		"Bollywood", "Nato", "Opec", "Asean", "Ecowas", "Unicef", "Unesco", "Unhcr",
+	} {
+		m[gazetteer.Key(n)] = true
+	}
+	return m
+}()

@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -43,8 +44,10 @@ type mention struct {
 	qualifier int
 	// confirmed by an NER GPE/LOC entity.
 	confirmed bool
-	// forced: a gold span, kept whatever the filters say.
+	// forced: a gold span, kept whatever the filters say; gold is its
+	// index among the spans.
 	forced bool
+	gold   int
 	fuzzy  bool
 	drop   bool
 }
@@ -177,6 +180,20 @@ func strong(c gazetteer.Match, minPop int64) bool {
 	return c.Population >= minPop
 }
 
+// acronymOK reports whether an all-capital word may stand for one of the
+// candidates: a country's name or short name, a demonym, or the place's
+// own name (a dateline "BEIRUT").
+func (m *mention) acronymOK() bool {
+	keep := m.cands[:0]
+	for _, c := range m.cands {
+		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Primary && strong(c.Match, 100000) {
+			keep = append(keep, c)
+		}
+	}
+	m.cands = keep
+	return len(keep) > 0
+}
+
 func (m *mention) hasCountry() bool {
 	for _, c := range m.cands {
 		if gazetteer.IsCountryCode(c.Code) {
@@ -216,6 +233,17 @@ func (p *parse) filter() {
 		if p.entities(m) {
 			continue
 		}
+		// Organisations named like places ("Al Jazeera", "Bloomberg").
+		if organisations[m.key] {
+			m.drop = true
+			continue
+		}
+		// Direction words alone qualify something else ("Western
+		// officials", "South of the capital").
+		if single && qualifiers[ws[a].fold] {
+			m.drop = true
+			continue
+		}
 		// A title before: a person ("Gen. Haftar", "President Jordan").
 		if a > 0 && ws[a-1].sent == ws[a].sent && titles[strings.TrimSuffix(ws[a-1].fold, ".")] && ws[a-1].cap && !m.demonym {
 			m.drop = true
@@ -227,7 +255,7 @@ func (p *parse) filter() {
 			if unitWords[nf] && !m.demonym {
 				m.unit = true
 			}
-			if m.demonym && placeNouns[nf] && !(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && p.capable(b+1)) {
+			if m.demonym && placeNouns[nf] && !(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
 				m.placeNoun = nf
 			}
 		}
@@ -279,9 +307,10 @@ func (p *parse) filter() {
 			m.drop = true
 			continue
 		}
-		// Short all-capital words are acronyms: keep only well-known
-		// places ("US", "UK", "UAE", "BEIRUT").
-		if single && ws[a].upper && !m.anyStrong(100000) {
+		// All-capital words are acronyms: keep them only as a place's own
+		// name or a country's short name ("US", "UK", "UAE", "BEIRUT"),
+		// never as an alternate name ("GNA" is not Hrodna).
+		if single && ws[a].upper && !m.acronymOK() {
 			m.drop = true
 			continue
 		}
@@ -411,8 +440,14 @@ func (p *parse) gold(spans []sitrep.Span) {
 		if m.first >= 0 && m.last < len(p.ws) && unitWords[p.ws[m.last].fold] {
 			m.unit = true
 		}
-		p.goldIndex[i] = len(p.ms)
+		m.gold = i
 		p.ms = append(p.ms, m)
+	}
+	sort.SliceStable(p.ms, func(i, j int) bool { return p.ms[i].Start < p.ms[j].Start })
+	for mi, m := range p.ms {
+		if m.forced {
+			p.goldIndex[m.gold] = mi
+		}
 	}
 }
 

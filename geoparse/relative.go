@@ -72,7 +72,7 @@ func (p *parse) relative() []sitrep.Place {
 			}
 		}
 		// direction alone: "a town south of the capital"
-		if bearing, k, ok := p.direction(i); ok && k < len(ws) && ws[k].fold == "of" && !ws[i].cap {
+		if bearing, k, ok := p.direction(i); ok && k < len(ws) && ws[k].fold == "of" {
 			if a, end, ok := p.anchorAt(k+1, at); ok && precise(a.entry) {
 				out = append(out, p.offsetPlace(i, end, a, bearing, 0)...)
 				i = end - 1
@@ -99,6 +99,30 @@ func (p *parse) relative() []sitrep.Place {
 		}
 	}
 	out = append(out, p.borders()...)
+	out = append(out, p.capitals()...)
+	return out
+}
+
+// capitals reads "the Libyan capital", with no name after it, as the
+// capital city of the demonym's country.
+func (p *parse) capitals() []sitrep.Place {
+	var out []sitrep.Place
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.best < 0 || !m.demonym || m.placeNoun != "capital" {
+			continue
+		}
+		t, ok := p.demonymTarget(m.cands[m.best].Entry)
+		if !ok || !gazetteer.IsCountryCode(t.Code) {
+			continue
+		}
+		e, _, ok := p.r.set.Capital(t.Country)
+		if !ok {
+			continue
+		}
+		sp := sitrep.Span{Start: m.Start, End: p.ws[m.last].End}
+		out = append(out, p.entryPlace(e, sp, p.doc.Slice(sp)))
+	}
 	return out
 }
 
@@ -235,7 +259,7 @@ func (p *parse) anchorAt(k int, at map[int]int) (anchor, int, bool) {
 		return anchor{}, 0, false
 	}
 	if country == "" {
-		country = p.mainCountry()
+		country = p.capitalCountry(k)
 	}
 	if country == "" {
 		return anchor{}, 0, false
@@ -245,6 +269,25 @@ func (p *parse) anchorAt(k int, at map[int]int) (anchor, int, bool) {
 		return anchor{}, 0, false
 	}
 	return anchor{entry: e, mention: -1, span: sitrep.Span{Start: ws[start].Start, End: ws[capital].End}}, capital + 1, true
+}
+
+// capitalCountry returns the country whose capital "the capital" before
+// word k most likely is: that of the last capital city named before it,
+// or else the report's main country.
+func (p *parse) capitalCountry(k int) string {
+	c := ""
+	for _, m := range p.ms {
+		if m.first >= k {
+			break
+		}
+		if m.best >= 0 && !m.demonym && m.cands[m.best].Code == "PPLC" {
+			c = m.cands[m.best].Country
+		}
+	}
+	if c == "" {
+		c = p.mainCountry()
+	}
+	return c
 }
 
 // mainCountry returns the country the report is most about, when one

@@ -302,6 +302,14 @@ func (p *parse) preferTown() {
 // must be in a country the report is about or near its other places; a
 // fuzzy match must be both close in spelling and backed that way.
 func (p *parse) support() {
+	if p.goldIndex != nil {
+		for mi := range p.ms {
+			if p.ms[mi].best >= 0 {
+				p.warnAmbiguous(&p.ms[mi])
+			}
+		}
+		return
+	}
 	out := p.ms[:0]
 	for mi := range p.ms {
 		m := &p.ms[mi]
@@ -328,9 +336,7 @@ func (p *parse) support() {
 		p.warnAmbiguous(m)
 		out = append(out, *m)
 	}
-	if p.goldIndex == nil {
-		p.ms = out
-	}
+	p.ms = out
 }
 
 // nearOthers reports whether e lies within km of another mention's pick.
@@ -387,8 +393,13 @@ func (p *parse) place(m *mention) sitrep.Place {
 	}
 	pl := p.entryPlace(e, m.Span, text)
 	pl.Role = m.role
-	if m.demonym && m.placeNoun != "" {
-		pl.Role = sitrep.RoleLocation // "Libyan territory": somewhere in Libya
+	switch m.placeNoun {
+	case "", "border", "borders", "frontier", "frontiers", "capital":
+		// a border area or a capital is a place of its own (see relative)
+	default:
+		if m.demonym {
+			pl.Role = sitrep.RoleLocation // "Libyan territory": somewhere in Libya
+		}
 	}
 	return pl
 }

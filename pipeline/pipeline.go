@@ -7,6 +7,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/clean"
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/tokenize"
@@ -14,22 +15,25 @@ import (
 
 // Config holds the settings of every stage of the default pipeline.
 type Config struct {
-	Clean   clean.Config
-	Segment segment.Config
-	Event   event.Config
+	Clean    clean.Config
+	Segment  segment.Config
+	Geoparse geoparse.Config
+	Event    event.Config
 }
 
 // DefaultConfig returns the settings sitrep extract uses.
 func DefaultConfig() Config {
 	return Config{
-		Clean:   clean.DefaultConfig(),
-		Segment: segment.DefaultConfig(),
-		Event:   event.DefaultConfig(),
+		Clean:    clean.DefaultConfig(),
+		Segment:  segment.DefaultConfig(),
+		Geoparse: geoparse.DefaultConfig(),
+		Event:    event.DefaultConfig(),
 	}
 }
 
 // New returns the default pipeline: clean → segment → tokenize → timex →
-// event. The event coder goes last: it reads what every other stage found.
+// geoparse → event. The event coder goes last: it reads what every other
+// stage found.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
@@ -39,9 +43,13 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	g, err := geoparse.New(cfg.Geoparse)
+	if err != nil {
+		return nil, err
+	}
 	ev, err := event.New(cfg.Event)
 	if err != nil {
 		return nil, err
 	}
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, ev}}, nil
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, g, ev}}, nil
 }

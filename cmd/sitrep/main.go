@@ -24,8 +24,9 @@ type cli struct {
 	LogLevel slog.Level       `help:"Log level: debug, info, warn, error." default:"info" env:"SITREP_LOG_LEVEL"`
 	Version  kong.VersionFlag `help:"Print the version and exit."`
 
-	Extract extractCmd `cmd:"" help:"Code one report (or a JSON-lines batch) and print the annotated document."`
-	Eval    evalCmd    `cmd:"" help:"Score sitrep against gold data kept outside the repository."`
+	Extract   extractCmd   `cmd:"" help:"Code one report (or a JSON-lines batch) and print the annotated document."`
+	Eval      evalCmd      `cmd:"" help:"Score sitrep against gold data kept outside the repository."`
+	Gazetteer gazetteerCmd `cmd:"" help:"Look places up in the gazetteer, and add places from GeoNames dumps."`
 }
 
 func main() {

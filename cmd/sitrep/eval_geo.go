@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/eval/geo"
+	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/tokenize"
+)
+
+type evalGeoCmd struct {
+	Corpus    string `required:"" type:"existingfile" help:"Corpus XML file (../shared/eval/geoparsing/GeoVirus.xml, TR-News.xml or GWN.xml)."`
+	GoldSpans bool   `help:"Resolve the gold toponyms only, skipping recognition."`
+	Patches   string `type:"existingfile" help:"Coordinate corrections for the gold (GeoVirus_patches.tsv)."`
+	JSON      bool   `name:"json" help:"Print the report as JSON."`
+	Misses    bool   `help:"List every toponym resolved more than 161 km from its gold place (with --json)."`
+}
+
+func (c *evalGeoCmd) Run(ctx context.Context, log *slog.Logger) error {
+	f, err := os.Open(c.Corpus)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	corpus, err := geo.Read(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.Corpus, err)
+	}
+	patched := 0
+	if c.Patches != "" {
+		pf, err := os.Open(c.Patches)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		ps, err := geo.ReadPatches(pf)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Patches, err)
+		}
+		patched = corpus.Apply(ps)
+	}
+	cfg := geoparse.DefaultConfig()
+	cfg.Gazetteers = nil // the evaluation measures the embedded gazetteer
+	r, err := geoparse.New(cfg)
+	if err != nil {
+		return err
+	}
+	seg, err := segment.New(segment.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	log.Info("evaluating", "corpus", c.Corpus, "format", corpus.Format, "articles", len(corpus.Articles), "gold_spans", c.GoldSpans)
+	rep, err := geo.Evaluate(ctx, r, corpus, filepath.Base(c.Corpus), geo.Options{
+		GoldSpans: c.GoldSpans,
+		Misses:    c.Misses,
+		Prepare:   []sitrep.Stage{seg, tokenize.Tokenizer{}},
+	})
+	if err != nil {
+		return err
+	}
+	rep.Patched = patched
+	if c.JSON {
+		e := json.NewEncoder(os.Stdout)
+		e.SetIndent("", "  ")
+		return e.Encode(rep)
+	}
+	fmt.Printf("%s (%s, %s): %d articles, %d gold toponyms\n", rep.Corpus, rep.Format, rep.Mode, rep.Articles, rep.Toponyms)
+	if p := rep.Recognition; p != nil {
+		fmt.Printf("recognition  P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", p.Precision, p.Recall, p.F1, p.TP, p.FP, p.FN)
+	}
+	res := rep.Resolution
+	fmt.Printf("resolution   acc@161 %.3f  mean %.0f km  median %.1f km  AUC %.3f  (n %d, unresolved %d)\n",
+		res.Acc161, res.MeanKM, res.MedianKM, res.AUC, res.N, res.Unresolved)
+	if e := rep.EndToEnd; e != nil {
+		fmt.Printf("end to end   acc@161 %.3f  AUC %.3f  (missed %d of %d)\n", e.Acc161, e.AUC, e.Unresolved, e.N)
+	}
+	fmt.Printf("%.1f s\n", rep.Seconds)
+	return nil
+}
