@@ -1,9 +1,11 @@
 package gazetteer
 
+import "strings"
+
 // Fuzzy matching is bounded three ways, so that it can rescue a misspelt
 // or oddly transliterated name ("Misurata" for "Misrata") but never turn an
 // unknown word into a distant city:
-//   - only keys of at least FuzzyMinLen bytes are tried, with at most one
+//   - only single words of at least FuzzyMinLen bytes are tried, with at most one
 //     edit below FuzzyTwoEditLen bytes and two from there on;
 //   - the first letter must agree;
 //   - only notable places are candidates: countries, first-order units,
@@ -31,6 +33,8 @@ func notable(e Entry) bool {
 		return true
 	case e.Class == 'L' || e.Class == 'H' || e.Class == 'T':
 		return e.ID == 0 || e.Population >= FuzzyMinPopulation
+	case e.Code == "ADM2" || e.Code == "DEM" || e.Code == "BDR":
+		return false
 	}
 	return e.Population >= FuzzyMinPopulation
 }
@@ -58,7 +62,7 @@ func (s *Set) indexFuzzy() {
 // key (see the bounds above) but not equal to it, with Match.Edits set, to
 // dst. Exact keys are Lookup's job.
 func (s *Set) Fuzzy(dst []Match, key string) []Match {
-	if len(key) < FuzzyMinLen {
+	if len(key) < FuzzyMinLen || strings.IndexByte(key, ' ') >= 0 {
 		return dst
 	}
 	s.fuzzyOnce.Do(s.indexFuzzy)

@@ -145,3 +145,19 @@ var organisations = func() map[string]bool {
 	}
 	return m
 }()
+
+// diseaseWords after a name make it a disease's ("West Nile virus",
+// "Marburg fever", "Ebola outbreak" is kept: outbreak is not here).
+var diseaseWords = set("virus", "viruses", "fever", "disease", "flu", "influenza", "strain", "variant",
+	"syndrome", "encephalitis", "vaccine")
+
+// notPlaces are names the gazetteer has that reports mostly use for
+// something else.
+var notPlaces = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range []string{"El Nino", "La Nina", "Notre Dame", "Christmas", "Easter", "Ramadan",
+		"Eid", "Thanksgiving", "Halloween", "Brexit", "Oscar", "Oscars", "Grammy", "Emmy"} {
+		m[gazetteer.Key(n)] = true
+	}
+	return m
+}()

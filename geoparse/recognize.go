@@ -3,6 +3,7 @@ package geoparse
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -19,6 +20,7 @@ type parse struct {
 	focus     map[string]float64 // country focus: ISO2 → share
 	goldIndex []int
 	lower     map[string]bool // folded words the report uses in lower case
+	people    map[string]bool // folded words of names dropped as people's
 }
 
 // mention is a recognised place name.
@@ -76,7 +78,7 @@ func (p *parse) recognise() {
 		if !start && articles[w.fold] && i+1 < len(ws) && ws[i+1].joined && ws[i+1].cap {
 			start = true // "al-Watiya"
 		}
-		if !start || (w.first && functionWords[w.fold] && !w.upper) {
+		if !start || functionWords[w.fold] && !w.upper {
 			i++
 			continue
 		}
@@ -233,10 +235,26 @@ func (p *parse) filter() {
 		if p.entities(m) {
 			continue
 		}
-		// Organisations named like places ("Al Jazeera", "Bloomberg").
-		if organisations[m.key] {
+		// Organisations named like places ("Al Jazeera", "Bloomberg"),
+		// feasts and weather.
+		if organisations[m.key] || notPlaces[m.key] {
 			m.drop = true
 			continue
+		}
+		// A disease named after a place ("West Nile virus").
+		if b < len(ws) && diseaseWords[ws[b].fold] {
+			m.drop = true
+			continue
+		}
+		// Common nouns and initials capitalised in names ("University",
+		// "Council", "Dr.", "B."), months and weekdays.
+		if single && !m.demonym {
+			f := strings.TrimSuffix(ws[a].fold, ".")
+			if functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
+				letterCount(ws[a].raw) <= 2 && !ws[a].upper {
+				m.drop = true
+				continue
+			}
 		}
 		// Direction words alone qualify something else ("Western
 		// officials", "South of the capital").
@@ -247,6 +265,7 @@ func (p *parse) filter() {
 		// A title before: a person ("Gen. Haftar", "President Jordan").
 		if a > 0 && ws[a-1].sent == ws[a].sent && titles[strings.TrimSuffix(ws[a-1].fold, ".")] && ws[a-1].cap && !m.demonym {
 			m.drop = true
+			p.person(a, b, inMention)
 			continue
 		}
 		// Next word: a unit word, or a place noun after a demonym.
@@ -283,6 +302,7 @@ func (p *parse) filter() {
 			!qualifiers[ws[a-1].fold] && !(ws[a-1].first && functionWords[ws[a-1].fold]) && !ws[a].joined {
 			if !ws[a-1].upper {
 				m.drop = true
+				p.person(a, b, inMention)
 				continue
 			}
 		}
@@ -293,12 +313,14 @@ func (p *parse) filter() {
 				m.role = sitrep.RoleEmbedded
 			} else if !(m.hasCountry() && ws[b].upper) {
 				m.drop = true
+				p.person(a, b, inMention)
 				continue
 			}
 		}
 		// A speech verb after a name that is only a town: a speaker.
 		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1 << 40) {
 			m.drop = true
+			p.person(a, b, inMention)
 			continue
 		}
 		// A word the report also writes in lower case is a common word,
@@ -315,13 +337,50 @@ func (p *parse) filter() {
 			continue
 		}
 	}
+	// A name the report uses for a person elsewhere ("Zuma" after "Jacob
+	// Zuma", "Trump" after "Mr. Trump") is that person here too, unless
+	// it names a country or first-order unit.
 	out := p.ms[:0]
 	for _, m := range p.ms {
+		if !m.drop && !m.demonym && !m.confirmed && m.last-m.first == 1 && p.people[ws[m.first].fold] && !m.anyStrong(1<<40) {
+			m.drop = true
+		}
 		if !m.drop {
 			out = append(out, m)
 		}
 	}
 	p.ms = out
+}
+
+// person records the capitalised words around a name dropped as a
+// person's: words [a, b) and the unknown capitalised words next to them.
+func (p *parse) person(a, b int, inMention []int) {
+	if p.people == nil {
+		p.people = map[string]bool{}
+	}
+	ws := p.ws
+	lo, hi := a, b
+	for lo > 0 && ws[lo-1].sent == ws[a].sent && p.capable(lo-1) && !functionWords[ws[lo-1].fold] && !titles[strings.TrimSuffix(ws[lo-1].fold, ".")] && a-lo < 3 {
+		lo--
+	}
+	for hi < len(ws) && ws[hi].sent == ws[a].sent && p.capable(hi) && !functionWords[ws[hi].fold] && hi-b < 3 {
+		hi++
+	}
+	for k := lo; k < hi; k++ {
+		if len(ws[k].fold) > 2 {
+			p.people[ws[k].fold] = true
+		}
+	}
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // runAfter measures the run of unknown capitalised words right after word

@@ -39,7 +39,7 @@ func prior(c gazetteer.Match) float64 {
 	case c.Code == "ADM1":
 		s = 7 + lp/2
 	case c.Code == "ADM2":
-		s = 4 + lp/2
+		s = 3 + lp/2
 	case c.Code == "PPLC":
 		s = 8 + lp/2
 	case c.Class == 'P':
@@ -203,6 +203,9 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 		if gazetteer.IsAdminCode(oe.Code) && oe.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(e.Admin+".", oe.Admin+".") {
 			inside = true
 		}
+		if gazetteer.IsAdminCode(e.Code) && e.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(oe.Admin+".", e.Admin+".") {
+			inside = true // the unit holds a place the report names
+		}
 		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
 			best = d
 		}
@@ -325,7 +328,7 @@ func (p *parse) support() {
 			ok := true
 			switch {
 			case m.fuzzy:
-				ok = p.focus[c.Country] >= 0.3 || p.nearOthers(mi, c.Entry, 100)
+				ok = p.focus[c.Country] >= 0.3 && p.nearOthers(mi, c.Entry, 300) && !p.people[p.ws[m.first].fold]
 			case !strong(c.Match, 50000) && !multi:
 				ok = p.focus[c.Country] >= 0.15 || p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
 			}

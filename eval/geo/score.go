@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -89,6 +90,9 @@ type Report struct {
 	EndToEnd *Resolution `json:"end_to_end,omitempty"`
 	Seconds  float64     `json:"seconds"`
 	Misses   []Miss      `json:"misses,omitempty"`
+	// Spurious and Missed list recognition errors (with Options.Misses).
+	Spurious []string `json:"spurious,omitempty"`
+	Missed   []string `json:"missed,omitempty"`
 }
 
 // countedRoles are the place roles a corpus annotates as toponyms:
@@ -180,11 +184,17 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 				continue
 			}
 			prf.FP++
+			if opt.Misses {
+				rep.Spurious = append(rep.Spurious, fmt.Sprintf("%d\t%s\t%s %s %s [%s]", ai+1, p.Text, p.Name, p.Country, p.FeatureCode, p.Role))
+			}
 		}
 		for gi := range gold {
 			if !matched[gi] {
 				prf.FN++
 				e2eMissed++
+				if opt.Misses {
+					rep.Missed = append(rep.Missed, fmt.Sprintf("%d\t%s\t%s", ai+1, gold[gi].Name, around(a.Text, gold[gi].Start, gold[gi].End)))
+				}
 			}
 		}
 	}
@@ -303,4 +313,16 @@ func summarise(errs []float64) Resolution {
 		r.AUC = area / (math.Log(MaxErrorKM) * float64(len(s)-1))
 	}
 	return r
+}
+
+// around returns the text around a span, for error listings.
+func around(text string, start, end int) string {
+	a, b := max(0, start-30), min(len(text), end+30)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	return strings.ReplaceAll(text[a:start]+"["+text[start:end]+"]"+text[end:b], "\n", " ")
 }

@@ -87,7 +87,16 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 	}
 	log.Info("read cities500", "places", st.cities)
 
-	// First-order admin units: GeoNames ids and names from admin1CodesASCII.
+	// First-order admin units: GeoNames ids and names from admin1CodesASCII,
+	// abbreviations from the team's table.
+	adminAliases, err := readAliases(filepath.Join(src.tables, "admin_aliases.tsv"))
+	if err != nil {
+		return st, err
+	}
+	adminPoints, err := readPoints(filepath.Join(src.tables, "admin_points.tsv"))
+	if err != nil {
+		return st, err
+	}
 	admin1Names := map[string]string{}
 	if err := eachTSV(src.admin1, 4, func(f []string) error {
 		code, name, ascii := f[0], f[1], f[2]
@@ -101,9 +110,12 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 			return nil // no member place: no honest coordinates
 		}
 		lat, lon := centre(m)
+		if pt, ok := adminPoints[code]; ok {
+			lat, lon = pt[0], pt[1]
+		}
 		cc, _, _ := strings.Cut(code, ".")
 		b.Add(gazetteer.Entry{ID: id, Name: name, Lat: lat, Lon: lon, Code: "ADM1", Country: cc,
-			Admin: code, Population: sumPop(m), Derived: true}, unitNames(name, ascii)...)
+			Admin: code, Population: sumPop(m), Derived: true}, append(unitNames(name, ascii), adminAliases[code]...)...)
 		st.admin1++
 		return nil
 	}); err != nil {
@@ -123,8 +135,10 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 		}
 		lat, lon := centre(m)
 		cc, _, _ := strings.Cut(a.Code, ".")
+		// No name without its generic word for second-order units: "Smith
+		// County" must not make every Smith a place.
 		b.Add(gazetteer.Entry{Name: a.Name, Lat: lat, Lon: lon, Code: "ADM2", Country: cc,
-			Admin: a.Code, Population: sumPop(m), Derived: true}, unitNames(a.Name, "")...)
+			Admin: a.Code, Population: sumPop(m), Derived: true})
 		st.admin2++
 	}
 
@@ -133,9 +147,16 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 	if err != nil {
 		return st, err
 	}
+	points, err := readPoints(filepath.Join(src.tables, "country_points.tsv"))
+	if err != nil {
+		return st, err
+	}
 	countryEntry := map[string]int{}
 	for _, c := range countries {
 		lat, lon, ok := atlas.centroid(c.numeric)
+		if pt, has := points[c.iso2]; has {
+			lat, lon, ok = pt[0], pt[1], true
+		}
 		if !ok {
 			if j, has := capitals[c.iso2]; has {
 				e := b.Entry(j)
@@ -149,8 +170,12 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 			log.Warn("country without shape or places: left out", "iso2", c.iso2, "name", c.name)
 			continue
 		}
+		names := aliases[c.iso2]
+		if c.iso2 != "CN" && c.iso2 != "TW" {
+			names = append(names, "Republic of "+c.name)
+		}
 		i := b.Add(gazetteer.Entry{ID: c.id, Name: c.name, Lat: lat, Lon: lon, Code: "PCLI", Country: c.iso2,
-			Admin: c.iso2, Population: c.pop, Derived: true}, aliases[c.iso2]...)
+			Admin: c.iso2, Population: c.pop, Derived: true}, names...)
 		countryEntry[c.iso2] = i
 		st.countries++
 	}
@@ -254,6 +279,11 @@ func altNames(name string, names []string) []string {
 		if n == "" || n == name || len(n) > 60 || gazetteer.Fold(n) == "" || strings.ContainsAny(n, "0123456789") {
 			continue
 		}
+		// Codes and initials ("THE", "I", "DHR") are not names a report
+		// writes for a town.
+		if letters := countLetters(n); letters < 3 || letters <= 4 && !hasLower(n) {
+			continue
+		}
 		if !hasUpper(n) && !strings.HasPrefix(n, "al-") && !strings.HasPrefix(n, "el-") && !strings.HasPrefix(n, "ad-") &&
 			!strings.HasPrefix(n, "as-") && !strings.HasPrefix(n, "ash-") && !strings.HasPrefix(n, "az-") {
 			continue
@@ -264,6 +294,25 @@ func altNames(name string, names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUpper(s string) bool {
@@ -295,6 +344,18 @@ var generic = []string{
 	"capital", "special", "administrative", "mutasarrifiyat", "mutuşarrifīyat", "census", "area",
 }
 
+// vague words are not a name on their own: a unit called "National
+// Capital District" is not found as "National".
+var vague = map[string]bool{
+	"national": true, "central": true, "north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true,
+	"lower": true, "new": true, "greater": true, "federal": true, "coastal": true, "islands": true,
+	"island": true, "north east": true, "north west": true, "south east": true, "south west": true,
+	"mountain": true, "highlands": true, "lakes": true, "river": true, "valley": true, "middle": true,
+	"far north": true, "far west": true, "littoral": true, "plateau": true, "centre": true, "center": true,
+	"capital": true, "city": true, "union": true, "north central": true, "south central": true,
+}
+
 // unitNames returns extra names of an admin unit: its ASCII name and its
 // name without generic words.
 func unitNames(name, ascii string) []string {
@@ -314,14 +375,17 @@ func unitNames(name, ascii string) []string {
 			}
 		}
 		if len(keep) > 0 && len(keep) < len(words) {
-			out = append(out, strings.Join(keep, " "))
+			alias := strings.Join(keep, " ")
+			if len(alias) >= 4 && !vague[strings.ToLower(alias)] {
+				out = append(out, alias)
+			}
 		}
 	}
 	return out
 }
 
 // centre returns the middle of the extent of a unit's member places, the
-// 5th to 95th percentile of their latitudes and longitudes: a point that
+// 1st to 99th percentile of their latitudes and longitudes: a point that
 // stands for the unit's area rather than its largest town (a
 // population-weighted mean falls on the biggest city, often far from the
 // middle of a province), robust to a few stray members.
@@ -351,7 +415,7 @@ func centre(m []member) (float64, float64) {
 		}
 		sort.Float64s(lons)
 	}
-	lo, hi := int(0.05*float64(len(m)-1)), int(math.Ceil(0.95*float64(len(m)-1)))
+	lo, hi := int(0.01*float64(len(m)-1)), int(math.Ceil(0.99*float64(len(m)-1)))
 	lat := (lats[lo] + lats[hi]) / 2
 	lon := (lons[lo] + lons[hi]) / 2
 	if shift && lon > 180 {
@@ -403,6 +467,20 @@ func readAliases(path string) (map[string][]string, error) {
 	out := map[string][]string{}
 	err := eachTSV(path, 2, func(f []string) error {
 		out[f[0]] = append(out[f[0]], strings.Split(f[1], "|")...)
+		return nil
+	})
+	return out, err
+}
+
+func readPoints(path string) (map[string][2]float64, error) {
+	out := map[string][2]float64{}
+	err := eachTSV(path, 3, func(f []string) error {
+		lat, err1 := strconv.ParseFloat(f[1], 64)
+		lon, err2 := strconv.ParseFloat(f[2], 64)
+		if err := errors.Join(err1, err2); err != nil {
+			return err
+		}
+		out[f[0]] = [2]float64{lat, lon}
 		return nil
 	})
 	return out, err
