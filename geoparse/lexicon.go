@@ -25,7 +25,7 @@ var functionWords = set(
 	"be", "been", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "all", "some", "any",
 	"many", "most", "more", "much", "few", "several", "both", "each", "every", "other", "another",
 	"such", "only", "also", "even", "still", "just", "already", "meanwhile", "however", "although",
-	"though", "despite", "according", "last", "next", "first", "second", "third", "new", "old",
+	"though", "despite", "according", "last", "next", "first", "second", "third",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tomorrow", "tonight", "january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr",

@@ -188,7 +188,8 @@ func strong(c gazetteer.Match, minPop int64) bool {
 func (m *mention) acronymOK() bool {
 	keep := m.cands[:0]
 	for _, c := range m.cands {
-		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Primary && strong(c.Match, 100000) {
+		table := c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')
+		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || c.Primary && strong(c.Match, 100000) {
 			keep = append(keep, c)
 		}
 	}
@@ -250,8 +251,8 @@ func (p *parse) filter() {
 		// "Council", "Dr.", "B."), months and weekdays.
 		if single && !m.demonym {
 			f := strings.TrimSuffix(ws[a].fold, ".")
-			if functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
-				letterCount(ws[a].raw) <= 2 && !ws[a].upper {
+			if !ws[a].upper && (functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
+				letterCount(ws[a].raw) <= 2) {
 				m.drop = true
 				continue
 			}
@@ -299,7 +300,7 @@ func (p *parse) filter() {
 		// ("Ahmed Mismari"), unless it qualifies a place ("northern
 		// Syria", "Greater London").
 		if a > 0 && ws[a-1].sent == ws[a].sent && p.capable(a-1) && inMention[a-1] < 0 &&
-			!qualifiers[ws[a-1].fold] && !(ws[a-1].first && functionWords[ws[a-1].fold]) && !ws[a].joined {
+			!qualifiers[ws[a-1].fold] && !ws[a-1].first && !ws[a].joined {
 			if !ws[a-1].upper {
 				m.drop = true
 				p.person(a, b, inMention)
@@ -311,7 +312,9 @@ func (p *parse) filter() {
 		if run, org := p.runAfter(b, inMention); run > 0 && !m.unit {
 			if org {
 				m.role = sitrep.RoleEmbedded
-			} else if !(m.hasCountry() && ws[b].upper) {
+			} else if !m.anyStrong(1 << 40) {
+				// a country or province before a name modifies it ("US
+				// President Donald Trump"); a town before one is a name
 				m.drop = true
 				p.person(a, b, inMention)
 				continue
