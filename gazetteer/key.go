@@ -112,7 +112,7 @@ func keyOfFolded(f string) string {
 
 // writeWordKey writes the key form of one folded word.
 func writeWordKey(b *strings.Builder, w string) {
-	if len(w) <= 2 || isDigits(w) {
+	if len(w) <= 3 || isDigits(w) {
 		b.WriteString(w)
 		return
 	}

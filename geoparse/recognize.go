@@ -309,14 +309,26 @@ func (p *parse) filter() {
 		}
 		// A run of capitalised words after: an organisation's name (the
 		// place is embedded) or a person's (drop it).
-		if run, org := p.runAfter(b, inMention); run > 0 && !m.unit {
-			if org {
-				m.role = sitrep.RoleEmbedded
-			} else if !m.anyStrong(1 << 40) {
+		if run, org := p.runAfter(b, inMention); org {
+			m.role = sitrep.RoleEmbedded
+		} else if run > 0 && !m.unit {
+			if !m.anyStrong(1 << 40) {
 				// a country or province before a name modifies it ("US
 				// President Donald Trump"); a town before one is a name
 				m.drop = true
 				p.person(a, b, inMention)
+				continue
+			}
+		}
+		// Two names side by side with nothing between them, the second
+		// no country or province, are one person's name ("Lucy Smith",
+		// "Nelson Mandela"), unless the first qualifies the second.
+		if single && b < len(ws) && inMention[b] >= 0 && ws[b].sent == ws[a].sent && !ws[b].joined {
+			n := &p.ms[inMention[b]]
+			if n.last-n.first == 1 && !n.demonym && !n.anyStrong(1<<40) && !m.anyStrong(1<<40) {
+				m.drop = true
+				n.drop = true
+				p.person(a, n.last, inMention)
 				continue
 			}
 		}

@@ -329,6 +329,10 @@ func (p *parse) support() {
 			switch {
 			case m.fuzzy:
 				ok = p.focus[c.Country] >= 0.3 && p.nearOthers(mi, c.Entry, 300) && !p.people[p.ws[m.first].fold]
+			case !strong(c.Match, 20000) && !multi:
+				// small towns share their names with people and things:
+				// they need a neighbour in the report
+				ok = p.nearOthers(mi, c.Entry, 200) || m.qualifier >= 0
 			case !strong(c.Match, 50000) && !multi:
 				ok = p.focus[c.Country] >= 0.15 || p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
 			}
