@@ -182,6 +182,18 @@ func strong(c gazetteer.Match, minPop int64) bool {
 	return c.Population >= minPop
 }
 
+// spelt reports whether a candidate of a one-word mention is written
+// exactly as its own name (after folding), not merely a spelling variant
+// under the same key ("Pull" is not "Pool").
+func (p *parse) spelt(m *mention, fold string) bool {
+	for _, c := range m.cands {
+		if c.Primary && (gazetteer.Fold(c.Name) == fold || gazetteer.IsCountryCode(c.Code)) {
+			return true
+		}
+	}
+	return false
+}
+
 // acronymOK reports whether an all-capital word may stand for one of the
 // candidates: a country's name or short name, a demonym, or the place's
 // own name (a dateline "BEIRUT").
@@ -281,8 +293,8 @@ func (p *parse) filter() {
 		}
 		if ws[a].title {
 			// Headlines capitalise everything: keep only names unlikely
-			// to be common words.
-			if !m.anyStrong(50000) {
+			// to be common words, spelt as the place's own name.
+			if !m.anyStrong(50000) || single && !m.demonym && !p.spelt(m, ws[a].fold) {
 				m.drop = true
 			}
 			continue

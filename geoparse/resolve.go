@@ -326,7 +326,18 @@ func (p *parse) support() {
 		if !m.forced && !m.confirmed {
 			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
 			ok := true
+			single := !multi
+			town := c.Class == 'P' || c.Class == 'S'
 			switch {
+			case single && !c.Primary && !strong(c.Match, 1<<40):
+				// found by an alternate name only: needs a neighbour
+				ok = p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
+			case m.role == sitrep.RoleEmbedded && !strong(c.Match, 1<<40):
+				ok = p.focus[c.Country] >= 0.1 && p.nearOthers(mi, c.Entry, 500)
+			case town && single && !strong(c.Match, 200000) && p.focus[c.Country] < 0.05 && !p.nearOthers(mi, c.Entry, 500):
+				// a town in a country the report is not about, far from
+				// its other places
+				ok = m.qualifier >= 0
 			case m.fuzzy:
 				ok = p.focus[c.Country] >= 0.3 && p.nearOthers(mi, c.Entry, 300) && !p.people[p.ws[m.first].fold]
 			case !strong(c.Match, 20000) && !multi:
