@@ -26,3 +26,6 @@ func Default() (*Gazetteer, error) {
 	})
 	return defaultGaz, defaultErr
 }
+
+// DefaultData returns the bytes of the embedded gazetteer file.
+func DefaultData() string { return defaultData }

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Fuzzy matching is bounded three ways, so that it can rescue a misspelt
 // or oddly transliterated name ("Misurata" for "Misrata") but never turn an
@@ -15,13 +18,14 @@ import "strings"
 // Callers add the last bound: accept a fuzzy match only when the document
 // supports it (see package geoparse).
 const (
-	FuzzyMinLen        = 5
+	FuzzyMinLen        = 6
 	FuzzyTwoEditLen    = 9
 	FuzzyMinPopulation = 15000
 )
 
 type fuzzyKey struct {
 	key   string
+	mask  uint32 // letters present, for a quick bound on the distance
 	layer int
 	index int // key index in the layer
 }
@@ -40,7 +44,7 @@ func notable(e Entry) bool {
 }
 
 func (s *Set) indexFuzzy() {
-	s.fuzzy = map[byte][]fuzzyKey{}
+	s.fuzzy = map[uint16][]fuzzyKey{}
 	var buf []Posting
 	for li, g := range s.layers {
 		g.EachKey(func(i int, k string) {
@@ -50,7 +54,8 @@ func (s *Set) indexFuzzy() {
 			buf = g.postingsAt(buf[:0], i)
 			for _, p := range buf {
 				if notable(g.Entry(p.Entry)) {
-					s.fuzzy[k[0]] = append(s.fuzzy[k[0]], fuzzyKey{k, li, i})
+					b := fuzzyBucket(k[0], len(k))
+					s.fuzzy[b] = append(s.fuzzy[b], fuzzyKey{k, letterMask(k), li, i})
 					return
 				}
 			}
@@ -72,8 +77,25 @@ func (s *Set) Fuzzy(dst []Match, key string) []Match {
 	}
 	start := len(dst)
 	var buf []Posting
-	for _, fk := range s.fuzzy[key[0]] {
-		if d := len(fk.key) - len(key); d > maxEdits || -d > maxEdits || fk.key == key {
+	for n := len(key) - maxEdits; n <= len(key)+maxEdits; n++ {
+		dst = s.scanBucket(dst, start, key, fuzzyBucket(key[0], n), maxEdits, &buf)
+	}
+	return dst
+}
+
+// fuzzyBucket indexes notable keys by first letter and length.
+func fuzzyBucket(first byte, n int) uint16 {
+	return uint16(first)<<8 | uint16(min(max(n, 0), 255))
+}
+
+// scanBucket appends the matches of one bucket within the edit bound.
+func (s *Set) scanBucket(dst []Match, start int, key string, bucket uint16, maxEdits int, bufp *[]Posting) []Match {
+	buf := *bufp
+	defer func() { *bufp = buf }()
+	mask := letterMask(key)
+	for _, fk := range s.fuzzy[bucket] {
+		// Each edit changes the set of letters by at most two.
+		if bits.OnesCount32(mask^fk.mask) > 2*maxEdits || fk.key == key {
 			continue
 		}
 		d := editDistance(key, fk.key, maxEdits)
@@ -129,4 +151,21 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// letterMask sets bit i for each letter 'a'+i in s, bit 26 for digits and
+// bit 27 for anything else.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << 26
+		default:
+			m |= 1 << 27
+		}
+	}
+	return m
 }

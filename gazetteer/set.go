@@ -40,7 +40,7 @@ type Set struct {
 	admins    map[string]Ref
 
 	fuzzyOnce sync.Once
-	fuzzy     map[byte][]fuzzyKey
+	fuzzy     map[uint16][]fuzzyKey
 
 	idOnce sync.Once
 	ids    map[int64]Ref

@@ -158,6 +158,9 @@ func (p *parse) fuzzyMention(i int) {
 		(i+1 < len(ws) && ws[i+1].sent == w.sent && (p.capable(i+1) || ws[i+1].joined)) {
 		return
 	}
+	if p.usedLower(w.fold) || p.people[w.fold] {
+		return
+	}
 	key := gazetteer.KeyFolded(w.fold)
 	p.buf = p.r.set.Fuzzy(p.buf[:0], key)
 	if len(p.buf) == 0 {
@@ -243,6 +246,7 @@ func (p *parse) filter() {
 		m := &p.ms[mi]
 		a, b := m.first, m.last
 		single := b-a == 1 || (b-a == 2 && ws[a+1].joined && articles[ws[a].fold])
+		h := b - 1 // the head word: "Jufra" of "al-Jufra"
 
 		// NER entities, when the NER stage has run.
 		if p.entities(m) {
@@ -262,16 +266,16 @@ func (p *parse) filter() {
 		// Common nouns and initials capitalised in names ("University",
 		// "Council", "Dr.", "B."), months and weekdays.
 		if single && !m.demonym {
-			f := strings.TrimSuffix(ws[a].fold, ".")
-			if !ws[a].upper && (functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
-				letterCount(ws[a].raw) <= 2) {
+			f := strings.TrimSuffix(ws[h].fold, ".")
+			if !ws[h].upper && (functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
+				letterCount(ws[h].raw) <= 2) {
 				m.drop = true
 				continue
 			}
 		}
 		// Direction words alone qualify something else ("Western
 		// officials", "South of the capital").
-		if single && qualifiers[ws[a].fold] {
+		if single && qualifiers[ws[h].fold] {
 			m.drop = true
 			continue
 		}
@@ -294,13 +298,13 @@ func (p *parse) filter() {
 		if ws[a].title {
 			// Headlines capitalise everything: keep only names unlikely
 			// to be common words, spelt as the place's own name.
-			if !m.anyStrong(50000) || single && !m.demonym && !p.spelt(m, ws[a].fold) {
+			if !m.anyStrong(50000) || single && !m.demonym && !p.spelt(m, ws[h].fold) {
 				m.drop = true
 			}
 			continue
 		}
 		// Sentence-initial single words: common words capitalised.
-		if ws[a].first && single && !m.anyStrong(100000) && p.usedLower(ws[a].fold) {
+		if ws[a].first && single && !m.anyStrong(100000) && p.usedLower(ws[h].fold) {
 			m.drop = true
 			continue
 		}
@@ -352,14 +356,14 @@ func (p *parse) filter() {
 		}
 		// A word the report also writes in lower case is a common word,
 		// unless it names a major place.
-		if single && !m.anyStrong(100000) && p.usedLower(ws[a].fold) {
+		if single && !m.anyStrong(100000) && p.usedLower(ws[h].fold) {
 			m.drop = true
 			continue
 		}
 		// All-capital words are acronyms: keep them only as a place's own
 		// name or a country's short name ("US", "UK", "UAE", "BEIRUT"),
 		// never as an alternate name ("GNA" is not Hrodna).
-		if single && ws[a].upper && !m.acronymOK() {
+		if single && ws[h].upper && !m.acronymOK() {
 			m.drop = true
 			continue
 		}
@@ -416,7 +420,7 @@ func letterCount(s string) int {
 func (p *parse) runAfter(b int, inMention []int) (n int, org bool) {
 	ws := p.ws
 	for k := b; k < len(ws) && k < b+4; k++ {
-		if ws[k].sent != ws[b].sent || !p.capable(k) || inMention[k] >= 0 || functionWords[ws[k].fold] {
+		if ws[k].sent != ws[b].sent || !p.capable(k) || inMention[k] >= 0 && !orgWords[ws[k].fold] || functionWords[ws[k].fold] {
 			if k < len(ws) && ws[k].sent == ws[b].sent && !ws[k].punct && (ws[k].fold == "of" || ws[k].fold == "for") && n > 0 {
 				continue // "Observatory for Human Rights"
 			}

@@ -206,6 +206,9 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 		if gazetteer.IsAdminCode(e.Code) && e.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(oe.Admin+".", e.Admin+".") {
 			inside = true // the unit holds a place the report names
 		}
+		if math.Abs(e.Lat-oe.Lat) > 8 { // over 800 km apart: no closeness bonus
+			continue
+		}
 		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
 			best = d
 		}
@@ -329,10 +332,10 @@ func (p *parse) support() {
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
-			case single && !c.Primary && !strong(c.Match, 1<<40):
+			case single && !c.Primary && !strong(c.Match, 100000):
 				// found by an alternate name only: needs a neighbour
 				ok = p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
-			case m.role == sitrep.RoleEmbedded && !strong(c.Match, 1<<40):
+			case m.role == sitrep.RoleEmbedded && !strong(c.Match, 100000):
 				ok = p.focus[c.Country] >= 0.1 && p.nearOthers(mi, c.Entry, 500)
 			case town && single && !strong(c.Match, 200000) && p.focus[c.Country] < 0.05 && !p.nearOthers(mi, c.Entry, 500):
 				// a town in a country the report is not about, far from

@@ -1,0 +1,45 @@
+package geoparse_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// BenchmarkAnnotate measures the geoparser alone, after load, on the team's
+// fixture reports (and the seed report when ../shared is present), the text
+// layer having run beforehand. Reports per second per core is
+// 1e9 / (ns/op) × reports/op.
+func BenchmarkAnnotate(b *testing.B) {
+	r := resolver(b)
+	files, _ := filepath.Glob("../testdata/reports/*.txt")
+	files = append(files, "../../shared/seed/libya-report.txt")
+	var docs []*sitrep.Document
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		d := annotate(b, r, string(t))
+		d.Places = d.Places[:0]
+		d.Warnings = d.Warnings[:0]
+		docs = append(docs, d)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			d.Places = d.Places[:0]
+			d.Warnings = d.Warnings[:0]
+			if err := r.Annotate(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(docs)), "reports/op")
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}

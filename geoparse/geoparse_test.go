@@ -1,0 +1,315 @@
+package geoparse_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/clean"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/tokenize"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func resolver(tb testing.TB) *geoparse.Resolver {
+	tb.Helper()
+	cfg := geoparse.DefaultConfig()
+	cfg.Gazetteers = nil
+	r, err := geoparse.New(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// annotate runs the text layer and the geoparser over a text.
+func annotate(tb testing.TB, r *geoparse.Resolver, text string) *sitrep.Document {
+	tb.Helper()
+	c, err := clean.New(clean.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := segment.New(segment.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	p := sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, r}}
+	if err := p.Run(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// find returns the place whose text is text, or nil.
+func find(doc *sitrep.Document, text string) *sitrep.Place {
+	for i := range doc.Places {
+		if doc.Places[i].Text == text {
+			return &doc.Places[i]
+		}
+	}
+	return nil
+}
+
+func TestPlaces(t *testing.T) {
+	r := resolver(t)
+	type want struct {
+		text      string
+		id        int64  // 0: any
+		country   string // ISO3
+		precision int
+		role      sitrep.PlaceRole
+	}
+	cases := []struct {
+		name   string
+		text   string
+		want   []want
+		absent []string
+	}{
+		{"capital and towns",
+			"Fighting broke out in Tripoli on Sunday. Fighters later withdrew to Bani Walid and Tarhouna.",
+			[]want{{"Tripoli", 2210247, "LBY", 1, ""}, {"Bani Walid", 2218840, "LBY", 1, ""}, {"Tarhouna", 2210221, "LBY", 1, ""}}, nil},
+		{"explicit qualifier",
+			"Protesters gathered in Tripoli, Lebanon, on Friday after clashes in Beirut.",
+			[]want{{"Tripoli", 266826, "LBN", 1, ""}, {"Lebanon", 272103, "LBN", 4, ""}}, nil},
+		{"co-mentioned places",
+			"Clashes near Sidon and Beirut spread north to Tripoli overnight.",
+			[]want{{"Tripoli", 266826, "LBN", 1, ""}}, nil},
+		{"district",
+			"The mercenaries were flown to Jufra, in central Libya.",
+			[]want{{"Jufra", 2219944, "LBY", 3, ""}, {"Libya", 2215636, "LBY", 4, ""}}, nil},
+		{"demonyms",
+			"Libyan officials met Russian and Turkish diplomats in Tunis.",
+			[]want{{"Libyan", 2215636, "LBY", 4, sitrep.RoleDemonym}, {"Russian", 2017370, "RUS", 4, sitrep.RoleDemonym}, {"Tunis", 0, "TUN", 1, ""}}, nil},
+		{"people are not places",
+			"Gen. Khalifa Haftar met President Vladimir Putin. Haftar said the talks went well. Mr. Jordan declined to comment.",
+			nil, []string{"Khalifa", "Haftar", "Vladimir", "Jordan"}},
+		{"organisations embed places",
+			"The Washington Post and Al Jazeera reported the strike, citing the Libya Observer.",
+			[]want{{"Washington", 0, "", 0, sitrep.RoleEmbedded}, {"Libya", 2215636, "LBY", 4, sitrep.RoleEmbedded}}, []string{"Al Jazeera"}},
+		{"common words",
+			"The turkey was roasted. Reports said the march would go ahead in August.",
+			nil, []string{"Reports", "August"}},
+		{"country by acronym",
+			"The U.S. and the UK condemned the attack; the UAE said nothing.",
+			[]want{{"U.S.", 6252001, "USA", 4, ""}, {"UK", 2635167, "GBR", 4, ""}, {"UAE", 290557, "ARE", 4, ""}}, nil},
+		{"hyphenated article",
+			"Government forces captured al-Jufra and advanced on Misurata.",
+			[]want{{"al-Jufra", 2219944, "LBY", 3, ""}, {"Misurata", 0, "LBY", 1, ""}}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := annotate(t, r, c.text)
+			for _, w := range c.want {
+				p := find(doc, w.text)
+				if p == nil {
+					t.Errorf("no place %q in %s", w.text, dump(doc))
+					continue
+				}
+				if w.id != 0 && p.GeonamesID != w.id || w.country != "" && p.Country != w.country ||
+					w.precision != 0 && p.Precision != w.precision || p.Role != w.role {
+					t.Errorf("%q resolved to %s (%d, %s, precision %d, role %q), want id %d %s precision %d role %q",
+						w.text, p.Name, p.GeonamesID, p.Country, p.Precision, p.Role, w.id, w.country, w.precision, w.role)
+				}
+			}
+			for _, a := range c.absent {
+				if p := find(doc, a); p != nil {
+					t.Errorf("%q is not a place here, got %s (%s)", a, p.Name, p.Country)
+				}
+			}
+		})
+	}
+}
+
+func TestRelativeLocations(t *testing.T) {
+	r := resolver(t)
+	doc := annotate(t, r, "Fighters held positions in Espiaa, about 40 kilometres (25 miles) south of the Libyan capital Tripoli. "+
+		"They later reached Bani Walid, a town located 93 miles southeast of Tripoli. "+
+		"The GNA captured al-Watiya airbase, a site near the Tunisian border.")
+	esp := find(doc, "Espiaa")
+	if esp == nil || esp.Anchor == nil {
+		t.Fatalf("Espiaa: %+v in %s", esp, dump(doc))
+	}
+	if esp.Precision != 2 || esp.Anchor.GeonamesID != 2210247 || esp.Anchor.BearingDeg != 180 || esp.Anchor.DistanceKM != 40 {
+		t.Errorf("Espiaa: %+v anchor %+v", esp, esp.Anchor)
+	}
+	if d := gazetteer.DistanceKM(esp.Lat, esp.Lon, 32.88743, 13.18733); math.Abs(d-40) > 1 || esp.Lat > 32.6 {
+		t.Errorf("Espiaa is %.1f km from Tripoli at %v,%v, want 40 km south", d, esp.Lat, esp.Lon)
+	}
+	rel := find(doc, "93 miles southeast of Tripoli")
+	if rel == nil || rel.Anchor == nil || rel.Precision != 2 || math.Abs(rel.Anchor.DistanceKM-149.7) > 0.1 || rel.Anchor.BearingDeg != 135 {
+		t.Errorf("93 miles southeast: %+v", rel)
+	}
+	if find(doc, "Tripoli") == nil {
+		t.Error("the anchor Tripoli is not a place of its own")
+	}
+	border := find(doc, "Tunisian border")
+	if border == nil || border.Precision != 2 || border.FeatureCode != "BDR" || border.Anchor == nil || border.Anchor.Name != "Tunisia" {
+		t.Fatalf("Tunisian border: %+v in %s", border, dump(doc))
+	}
+	if d := gazetteer.DistanceKM(border.Lat, border.Lon, 32, 11); d > 250 {
+		t.Errorf("Libya–Tunisia border point %v,%v is %.0f km off the border's middle", border.Lat, border.Lon, d)
+	}
+	if p := find(doc, "Tunisian"); p == nil || p.Role != sitrep.RoleDemonym {
+		t.Errorf("Tunisian: %+v, want the demonym kept", p)
+	}
+}
+
+func TestWithoutTokens(t *testing.T) {
+	r := resolver(t)
+	doc := sitrep.NewDocument(sitrep.Article{Text: "Clashes were reported in Tripoli and Misrata, Libya."})
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if find(doc, "Tripoli") == nil || find(doc, "Misrata") == nil || find(doc, "Libya") == nil {
+		t.Errorf("without a tokenizer: %s", dump(doc))
+	}
+}
+
+func TestEntitiesVeto(t *testing.T) {
+	r := resolver(t)
+	text := "Jordan scored twice. Officials in Jordan denied it."
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	doc.Entities = []sitrep.Entity{
+		{Span: sitrep.Span{Start: 0, End: 6}, Text: "Jordan", Kind: sitrep.KindPerson},
+		{Span: sitrep.Span{Start: 34, End: 40}, Text: "Jordan", Kind: sitrep.KindGPE},
+	}
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Places) != 1 || doc.Places[0].Start != 34 || doc.Places[0].Country != "JOR" {
+		t.Errorf("places %s, want only the GPE Jordan", dump(doc))
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	r := resolver(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := r.Annotate(ctx, sitrep.NewDocument(sitrep.Article{Text: "Tripoli"})); err == nil {
+		t.Error("no error on a cancelled context")
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	if err := (geoparse.Config{MaxWords: 0}).Validate(); err == nil {
+		t.Error("MaxWords 0 accepted")
+	}
+	if _, err := geoparse.New(geoparse.Config{MaxWords: 7, Gazetteers: []string{"/nonexistent.gaz"}}); err == nil {
+		t.Error("a missing gazetteer file accepted")
+	}
+}
+
+// TestSeed checks the seed report's places (needs ../shared).
+func TestSeed(t *testing.T) {
+	b, err := os.ReadFile("../../shared/seed/libya-report.txt")
+	if err != nil {
+		t.Skip("../shared not present:", err)
+	}
+	doc := annotate(t, resolver(t), string(b))
+	for _, p := range doc.Places {
+		if strings.Contains(p.Name, "Tripoli") && p.Country != "" && p.Country != "LBY" {
+			t.Errorf("Tripoli outside Libya: %+v", p)
+		}
+	}
+	ids := map[string]int64{"Tripoli": 2210247, "Bani Walid": 2218840, "Tarhouna": 2210221, "Jufra": 2219944}
+	for text, id := range ids {
+		p := find(doc, text)
+		if p == nil || p.GeonamesID != id {
+			t.Errorf("%s: %+v, want GeoNames %d", text, p, id)
+		}
+	}
+	esp := find(doc, "Espiaa")
+	if esp == nil || esp.Precision != 2 || esp.Anchor == nil || esp.Anchor.GeonamesID != 2210247 {
+		t.Fatalf("Espiaa: %+v", esp)
+	}
+	if d := gazetteer.DistanceKM(esp.Lat, esp.Lon, 32.88743, 13.18733); math.Abs(d-40) > 2 {
+		t.Errorf("Espiaa %.1f km from Tripoli", d)
+	}
+	if b := find(doc, "Tunisian border"); b == nil || b.Name != "Libya–Tunisia border" || b.Precision != 2 {
+		t.Errorf("Tunisian border: %+v", b)
+	}
+}
+
+// TestGolden keeps the places of the team's fixture reports under review:
+// go test ./geoparse -update rewrites testdata/*.places.json.
+func TestGolden(t *testing.T) {
+	r := resolver(t)
+	files, _ := filepath.Glob("../testdata/reports/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no fixture reports in ../testdata/reports")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := annotate(t, r, string(b))
+			got, _ := json.MarshalIndent(doc.Places, "", "  ")
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", name+".places.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./geoparse -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("places of %s changed; review with go test ./geoparse -update and git diff", name)
+			}
+			for _, p := range doc.Places {
+				if doc.Slice(p.Span) != p.Text || p.Precision < 1 || p.Precision > 4 || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+					t.Errorf("bad place %+v", p)
+				}
+			}
+		})
+	}
+}
+
+func dump(doc *sitrep.Document) string {
+	var b strings.Builder
+	for _, p := range doc.Places {
+		fmt.Fprintf(&b, "\n  %q → %s (%d, %s, %s, precision %d, role %q)", p.Text, p.Name, p.GeonamesID, p.Country, p.FeatureCode, p.Precision, p.Role)
+	}
+	return b.String()
+}
+
+// FuzzAnnotate: any text gives places whose spans and coordinates are
+// valid, without panicking.
+func FuzzAnnotate(f *testing.F) {
+	r := resolver(f)
+	f.Add("Fighters retreated from Tripoli to Bani Walid, 93 miles southeast of Tripoli.")
+	f.Add("in Espiaa, about 40 kilometres (25 miles) south of the Libyan capital Tripoli")
+	f.Add("al-Watiya near the Tunisian border; the Syrian-Turkish border; 40km north of")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
+		doc := sitrep.NewDocument(sitrep.Article{Text: text})
+		if err := r.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range doc.Places {
+			if p.Start < 0 || p.End > len(text) || p.Start >= p.End || p.Precision < 1 || p.Precision > 4 ||
+				math.IsNaN(p.Lat) || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+				t.Errorf("bad place %+v", p)
+			}
+		}
+	})
+}
