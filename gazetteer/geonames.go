@@ -169,13 +169,13 @@ func ParseRecord(line string) (Record, error) {
 // AltName is one line of alternateNamesV2.txt (or the older
 // alternateNames.txt).
 type AltName struct {
-	ID        int64 // the place's geonameid
-	Language  string
-	Name      string
-	Preferred bool
-	Short     bool
+	ID         int64 // the place's geonameid
+	Language   string
+	Name       string
+	Preferred  bool
+	Short      bool
 	Colloquial bool
-	Historic  bool
+	Historic   bool
 }
 
 // ParseAltName parses one line of alternateNamesV2.txt (10 columns) or

@@ -349,7 +349,7 @@ func (p *parse) filter() {
 			}
 		}
 		// A speech verb after a name that is only a town: a speaker.
-		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1 << 40) {
+		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1<<40) {
 			m.drop = true
 			p.person(a, b, inMention)
 			continue

@@ -38,16 +38,16 @@ type Options struct {
 
 // Miss is a toponym resolved more than 161 km from its gold coordinates.
 type Miss struct {
-	Article  int     `json:"article"`
-	Text     string  `json:"text"`
-	GoldLat  float64 `json:"gold_lat"`
-	GoldLon  float64 `json:"gold_lon"`
-	Name     string  `json:"name,omitempty"`
-	Country  string  `json:"country,omitempty"`
-	Code     string  `json:"feature_code,omitempty"`
-	Lat      float64 `json:"lat"`
-	Lon      float64 `json:"lon"`
-	ErrorKM  float64 `json:"error_km"`
+	Article int     `json:"article"`
+	Text    string  `json:"text"`
+	GoldLat float64 `json:"gold_lat"`
+	GoldLon float64 `json:"gold_lon"`
+	Name    string  `json:"name,omitempty"`
+	Country string  `json:"country,omitempty"`
+	Code    string  `json:"feature_code,omitempty"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	ErrorKM float64 `json:"error_km"`
 }
 
 // PRF is precision, recall and F1 with their counts.
@@ -72,14 +72,14 @@ type Resolution struct {
 
 // Report is the result of an evaluation.
 type Report struct {
-	Corpus    string  `json:"corpus"`
-	Format    Format  `json:"format"`
-	Mode      string  `json:"mode"`
-	Articles  int     `json:"articles"`
-	Toponyms  int     `json:"toponyms"`
-	Realigned int     `json:"realigned_spans,omitempty"`
-	Dropped   int     `json:"dropped_gold,omitempty"`
-	Patched   int     `json:"patched_gold,omitempty"`
+	Corpus    string   `json:"corpus"`
+	Format    Format   `json:"format"`
+	Mode      string   `json:"mode"`
+	Articles  int      `json:"articles"`
+	Toponyms  int      `json:"toponyms"`
+	Realigned int      `json:"realigned_spans,omitempty"`
+	Dropped   int      `json:"dropped_gold,omitempty"`
+	Patched   int      `json:"patched_gold,omitempty"`
 	Roles     []string `json:"counted_roles,omitempty"`
 	// Recognition is scored end to end only.
 	Recognition *PRF `json:"recognition,omitempty"`
