@@ -201,7 +201,7 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 	rep.Seconds = time.Since(start).Seconds()
 	if opt.GoldSpans {
 		rep.Mode = "gold-spans"
-		rep.Resolution = summarise(errs)
+		rep.Resolution = Summarise(errs)
 		rep.Resolution.Unresolved = unresolved
 		return rep, nil
 	}
@@ -212,12 +212,12 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 		prf.F1 = 2 * prf.Precision * prf.Recall / (prf.Precision + prf.Recall)
 	}
 	rep.Recognition = &prf
-	rep.Resolution = summarise(errs)
+	rep.Resolution = Summarise(errs)
 	e2e = append(e2e, errs...)
 	for range e2eMissed {
 		e2e = append(e2e, MaxErrorKM)
 	}
-	s := summarise(e2e)
+	s := Summarise(e2e)
 	s.Unresolved = e2eMissed
 	rep.EndToEnd = &s
 	return rep, nil
@@ -280,11 +280,11 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// summarise computes accuracy@161 km, mean and median error and the AUC
+// Summarise computes accuracy@161 km, mean and median error and the AUC
 // of the log error: the area under the sorted curve of ln(error+1),
 // divided by ln(20039) and the number of intervals (Gritta et al. 2018;
 // 0 is perfect, 1 the worst).
-func summarise(errs []float64) Resolution {
+func Summarise(errs []float64) Resolution {
 	r := Resolution{N: len(errs)}
 	if len(errs) == 0 {
 		return r
