@@ -306,6 +306,9 @@ type Gazetteer struct {
 	nEntries int
 	nKeys    int
 	byISO2   map[string]int
+	// first[c] is the index of the first key whose first byte is >= c;
+	// first[256] is nKeys. It narrows every binary search.
+	first [257]int32
 }
 
 // Open checks data as a gazetteer file and returns it. name says where the
@@ -369,16 +372,23 @@ func Open(name, data string) (*Gazetteer, error) {
 	}
 	nPost := uint32(len(s[secPostings]) / 4)
 	var prevKey string
+	next := 0 // the next first-byte bucket to start
 	for i := range g.nKeys {
 		k, ok := stringAt(s[secStrings], u32(s[secKeys], 4*i))
-		if !ok || (i > 0 && k <= prevKey) {
+		if !ok || (i > 0 && k <= prevKey) || k == "" {
 			return fail("key %d: bad reference or keys out of order", i)
 		}
 		prevKey = k
+		for ; next <= int(k[0]); next++ {
+			g.first[next] = int32(i)
+		}
 		a, b := u32(s[secStarts], 4*i), u32(s[secStarts], 4*i+4)
 		if a > b || b > nPost {
 			return fail("key %d: postings out of bounds", i)
 		}
+	}
+	for ; next <= 256; next++ {
+		g.first[next] = int32(g.nKeys)
 	}
 	if u32(s[secStarts], 4*g.nKeys) != nPost {
 		return fail("postings count mismatch")
@@ -491,7 +501,11 @@ func (g *Gazetteer) findKey(k string) int {
 
 // lowerBound returns the first key index whose key is >= k.
 func (g *Gazetteer) lowerBound(k string) int {
-	return sort.Search(g.nKeys, func(i int) bool { return g.key(i) >= k })
+	if k == "" {
+		return 0
+	}
+	lo, hi := int(g.first[k[0]]), int(g.first[int(k[0])+1])
+	return lo + sort.Search(hi-lo, func(i int) bool { return g.key(lo+i) >= k })
 }
 
 func (g *Gazetteer) key(i int) string {

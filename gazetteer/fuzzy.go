@@ -20,7 +20,7 @@ import (
 const (
 	FuzzyMinLen        = 6
 	FuzzyTwoEditLen    = 9
-	FuzzyMinPopulation = 15000
+	FuzzyMinPopulation = 50000
 )
 
 type fuzzyKey struct {

@@ -21,6 +21,7 @@ type parse struct {
 	goldIndex []int
 	lower     map[string]bool // folded words the report uses in lower case
 	people    map[string]bool // folded words of names dropped as people's
+	noFuzzy   map[string]bool // folded words with no fuzzy match
 }
 
 // mention is a recognised place name.
@@ -132,6 +133,7 @@ func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy boo
 			dem = true
 		}
 	}
+	m.cands = make([]cand, 0, len(ms))
 	for _, x := range ms {
 		if dem && x.Code != "DEM" {
 			continue // "Chinese" is the demonym, not a village of that name
@@ -158,12 +160,16 @@ func (p *parse) fuzzyMention(i int) {
 		(i+1 < len(ws) && ws[i+1].sent == w.sent && (p.capable(i+1) || ws[i+1].joined)) {
 		return
 	}
-	if p.usedLower(w.fold) || p.people[w.fold] {
+	if p.usedLower(w.fold) || p.people[w.fold] || p.noFuzzy[w.fold] {
 		return
 	}
 	key := gazetteer.KeyFolded(w.fold)
 	p.buf = p.r.set.Fuzzy(p.buf[:0], key)
 	if len(p.buf) == 0 {
+		if p.noFuzzy == nil {
+			p.noFuzzy = map[string]bool{}
+		}
+		p.noFuzzy[w.fold] = true // the same unknown word again costs nothing
 		return
 	}
 	p.addMention(i, i+1, key, p.buf, true)
