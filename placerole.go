@@ -19,6 +19,10 @@ const (
 	// publication, team or event: "Washington" in "Washington Post",
 	// "Tripoli" in "Tripoli Revolutionaries Brigade".
 	RoleEmbedded PlaceRole = "embedded"
+	// RoleMetonymic is a city named for its government or people, as the
+	// subject of a statement: "Moscow denies", "Berlin would send". The
+	// place is right; it is not where an event happened.
+	RoleMetonymic PlaceRole = "metonymic"
 )
 
 // IsLocation reports whether the place is used as a location.

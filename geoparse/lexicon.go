@@ -161,3 +161,12 @@ var notPlaces = func() map[string]bool {
 	}
 	return m
 }()
+
+// stanceVerbs after a city's name make it stand for a government
+// ("Moscow denies", "Berlin would send"): a speaker, not a location.
+var stanceVerbs = set("said", "says", "say", "denied", "denies", "deny", "rejected", "rejects", "accused",
+	"accuses", "announced", "announces", "warned", "warns", "claimed", "claims", "condemned",
+	"condemns", "demanded", "demands", "urged", "urges", "insisted", "insists", "vowed", "vows",
+	"threatened", "threatens", "responded", "responds", "confirmed", "confirms", "would", "will",
+	"wants", "wanted", "refused", "refuses", "agreed", "agrees", "blamed", "blames", "insisted",
+	"maintains", "maintained", "argued", "argues", "hopes", "fears", "believes")

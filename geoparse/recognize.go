@@ -331,7 +331,9 @@ func (p *parse) filter() {
 		}
 		// A run of capitalised words after: an organisation's name (the
 		// place is embedded) or a person's (drop it).
-		if run, org := p.runAfter(b, inMention); org {
+		if p.orgBefore(a) {
+			m.role = sitrep.RoleEmbedded // "Islamic State Sahel Province"
+		} else if run, org := p.runAfter(b, inMention); org {
 			m.role = sitrep.RoleEmbedded
 		} else if run > 0 && !m.unit {
 			if !m.anyStrong(1 << 40) {
@@ -354,11 +356,24 @@ func (p *parse) filter() {
 				continue
 			}
 		}
+		// The second piece of a hyphenated name ("Jean-Paul").
+		if ws[a].joined && a > 0 && p.capable(a-1) && inMention[a-1] < 0 && !m.demonym {
+			m.drop = true
+			p.person(a, b, inMention)
+			continue
+		}
 		// A speech verb after a name that is only a town: a speaker.
 		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1<<40) {
 			m.drop = true
 			p.person(a, b, inMention)
 			continue
+		}
+		// A city standing for its government ("Moscow denies", "Berlin
+		// would send") is a speaker, not a location. Countries keep the
+		// location role; an event coder tells "Russia said" from "in
+		// Russia" itself.
+		if b < len(ws) && ws[b].sent == ws[a].sent && stanceVerbs[ws[b].fold] && !m.hasCountry() && !m.demonym && m.role == sitrep.RoleLocation {
+			m.role = sitrep.RoleMetonymic
 		}
 		// A word the report also writes in lower case is a common word,
 		// unless it names a major place.
@@ -438,6 +453,21 @@ func (p *parse) runAfter(b int, inMention []int) (n int, org bool) {
 		}
 	}
 	return n, org
+}
+
+// orgBefore reports whether the capitalised words right before word a
+// (at most three) name an organisation.
+func (p *parse) orgBefore(a int) bool {
+	ws := p.ws
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		if ws[k].sent != ws[a].sent || !p.capable(k) || ws[k].first && functionWords[ws[k].fold] {
+			return false
+		}
+		if orgWords[ws[k].fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // usedLower reports whether the report writes the folded word f in lower

@@ -32,8 +32,8 @@ func DefaultConfig() Config {
 }
 
 // New returns the default pipeline: clean → segment → tokenize → timex →
-// geoparse → event. The event coder goes last: it reads what every other
-// stage found.
+// event → geoparse. The event coder reads what the stages before it found;
+// the geoparser follows it until the event coder reads place roles.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
@@ -51,5 +51,9 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, g, ev}}, nil
+	// The geoparser runs after the event coder for now: the event coder
+	// does not yet read Place.Role (demonyms, places inside names), and
+	// its tests were written without places. Move g before ev when it
+	// does (docs/architecture.md, "Places").
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, ev, g}}, nil
 }

@@ -101,9 +101,9 @@ type Report struct {
 // ("Washington Post").
 func countedRoles(f Format) []sitrep.PlaceRole {
 	if f == GeoVirus {
-		return []sitrep.PlaceRole{sitrep.RoleLocation}
+		return []sitrep.PlaceRole{sitrep.RoleLocation, sitrep.RoleMetonymic}
 	}
-	return []sitrep.PlaceRole{sitrep.RoleLocation, sitrep.RoleDemonym, sitrep.RoleEmbedded}
+	return []sitrep.PlaceRole{sitrep.RoleLocation, sitrep.RoleMetonymic, sitrep.RoleDemonym, sitrep.RoleEmbedded}
 }
 
 // Evaluate runs the resolver over the corpus and scores it.
