@@ -264,7 +264,7 @@ func (r *reader) where(s *sent, c *cand) {
 	var best *scored
 	var others []sitrep.Place
 	for _, p := range r.doc.Places {
-		if !s.span.Contains(p.Span) {
+		if !p.IsLocation() || !s.span.Contains(p.Span) {
 			continue
 		}
 		k := r.tokenAt(s, p.Start)

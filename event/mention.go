@@ -477,7 +477,7 @@ func (r *reader) finishMention(s *sent, m *mention) {
 		}
 	}
 	for _, p := range r.doc.Places {
-		if sp.Overlaps(p.Span) && m.proper && m.head != "person" && !groupNouns[m.head] {
+		if p.IsLocation() && sp.Overlaps(p.Span) && m.proper && m.head != "person" && !groupNouns[m.head] {
 			if p.Span.Contains(sp) || sp.Contains(p.Span) {
 				if m.first == 0 || !locPreps[s.words[m.first-1]] {
 					// a bare country name may be an actor ("Russia deployed")
