@@ -67,8 +67,13 @@ type Document struct {
 	Sentences []Sentence
 	// Tokens of all sentences, in text order. Sentence.First and
 	// Sentence.Last index into this slice.
-	Tokens    []Token
-	Entities  []Entity
+	Tokens   []Token
+	Entities []Entity
+	// Actors lists every actor the document mentions, once each: dictionary
+	// actors, actors composed from the text ("Syrian mercenaries") and
+	// unknown named organisations and persons. Entity.ActorID and the
+	// relations point into it by id.
+	Actors    []Actor
 	Places    []Place
 	Events    []Event
 	Relations []Relation
@@ -101,6 +106,7 @@ func (d *Document) Reset(a Article) {
 		Sentences: d.Sentences[:0],
 		Tokens:    d.Tokens[:0],
 		Entities:  d.Entities[:0],
+		Actors:    d.Actors[:0],
 		Places:    d.Places[:0],
 		Events:    d.Events[:0],
 		Relations: d.Relations[:0],

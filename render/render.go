@@ -36,6 +36,7 @@ type Document struct {
 	Article   Article           `json:"article"`
 	Sentences []Sentence        `json:"sentences"`
 	Entities  []sitrep.Entity   `json:"entities"`
+	Actors    []sitrep.Actor    `json:"actors"`
 	Places    []sitrep.Place    `json:"places"`
 	Events    []sitrep.Event    `json:"events"`
 	Relations []sitrep.Relation `json:"relations"`
@@ -102,6 +103,7 @@ func View(doc *sitrep.Document, opt Options) *Document {
 		},
 		Sentences: make([]Sentence, len(doc.Sentences)),
 		Entities:  nonNil(doc.Entities),
+		Actors:    documentActors(doc.Actors),
 		Places:    nonNil(doc.Places),
 		Events:    nonNil(doc.Events),
 		Relations: nonNil(doc.Relations),
@@ -129,6 +131,17 @@ func tokens(text string, ts []sitrep.Token, first int) []Token {
 			}
 			out[i].Head = &h
 		}
+	}
+	return out
+}
+
+// documentActors returns the document's actors without their aliases, which
+// belong to the dictionary rather than to the document.
+func documentActors(as []sitrep.Actor) []sitrep.Actor {
+	out := make([]sitrep.Actor, len(as))
+	for i, a := range as {
+		a.Aliases = nil
+		out[i] = a
 	}
 	return out
 }

@@ -1,0 +1,214 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/fold"
+)
+
+// Matching works on words: a token, or each piece of a hyphenated token
+// ("Turkey-backed" gives "turkey" and "backed"), keyed by a normal form
+// that ignores case, diacritics, full stops of abbreviations ("U.N." is
+// "un") and apostrophes inside words ("Jama'at" is "jamaat"). Dictionary
+// names are split the same way, so "al-Qaeda", "al Qaeda" and "Al-Qaeda"
+// are one pattern.
+
+// Capitalisation requirements of a pattern word.
+const (
+	capFree  = 0 // any case ("mercenaries")
+	capUpper = 1 // starts with a capital ("Turkey", not "turkey")
+	capAll   = 2 // all capitals, an acronym ("UN", "U.N.", not "un")
+)
+
+// word is a matching unit of a document.
+type word struct {
+	key  string
+	span sitrep.Span
+	tok  int  // index into doc.Tokens
+	cap  byte // capUpper if it starts with a capital, capAll if all capitals
+	// piece is set for a piece of a hyphenated token: 1 first, 2 middle, 3 last.
+	piece byte
+}
+
+// normKey returns the matching key of one word (no spaces, no hyphens).
+func normKey(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '.' || c == '\'' || c >= 'A' && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	k := fold.Key(s)
+	if !strings.ContainsAny(k, ".'") {
+		return k
+	}
+	hasLetter := false
+	for _, r := range k {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			hasLetter = true
+			break
+		}
+	}
+	if !hasLetter {
+		return k
+	}
+	var b strings.Builder
+	b.Grow(len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == '.':
+			continue
+		case c == '\'' && i > 0 && i+1 < len(k) && isWordByte(k[i-1]) && isWordByte(k[i+1]):
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
+// capOf classifies the capitalisation of a raw word.
+func capOf(s string) byte {
+	letters, upper := 0, 0
+	first := true
+	var firstUpper bool
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if first {
+			firstUpper = unicode.IsUpper(r)
+			first = false
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	switch {
+	case letters >= 2 && upper == letters:
+		return capAll
+	case firstUpper && letters == 1 && strings.HasSuffix(s, "."):
+		return capAll // an initial or a dotted abbreviation piece
+	case firstUpper:
+		return capUpper
+	}
+	return capFree
+}
+
+// aliasWord is a word of a dictionary name with its case requirement.
+type aliasWord struct {
+	key string
+	cap byte
+}
+
+// splitAlias splits a dictionary name into words: on white space, on
+// hyphens, and around punctuation other than full stops and apostrophes.
+func splitAlias(s string) []aliasWord {
+	s = fold.String(s)
+	var out []aliasWord
+	add := func(w string) {
+		if w == "" {
+			return
+		}
+		k := normKey(w)
+		if k == "" {
+			return
+		}
+		c := capOf(w)
+		if c == capAll && letterCount(w) < 2 {
+			c = capUpper
+		}
+		out = append(out, aliasWord{key: k, cap: c})
+	}
+	start := -1
+	for i, r := range s {
+		sep := unicode.IsSpace(r) || r == '-'
+		punct := !sep && !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '\'' && r != '&'
+		if sep || punct {
+			if start >= 0 {
+				add(s[start:i])
+				start = -1
+			}
+			if punct {
+				add(string(r))
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		add(s[start:])
+	}
+	// "'s" written joined ("Russia's") is its own word, as the tokenizer
+	// splits it.
+	var fixed []aliasWord
+	for _, w := range out {
+		if k, ok := strings.CutSuffix(w.key, "'s"); ok && k != "" {
+			fixed = append(fixed, aliasWord{key: k, cap: w.cap}, aliasWord{key: "'s"})
+			continue
+		}
+		fixed = append(fixed, w)
+	}
+	return fixed
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// aliasWords returns only the keys of a name's words.
+func aliasWords(s string) []string {
+	ws := splitAlias(s)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.key
+	}
+	return out
+}
+
+// docWords appends the words of tokens[first:last] to dst.
+func docWords(dst []word, doc *sitrep.Document, first, last int) []word {
+	text := doc.Article.Text
+	for i := first; i < last; i++ {
+		t := &doc.Tokens[i]
+		if strings.IndexByte(t.Text, '-') > 0 && len(t.Text) > 2 {
+			if parts := t.Parts(text); len(parts) > 1 {
+				for j, p := range parts {
+					raw := text[p.Start:p.End]
+					pc := byte(2)
+					switch j {
+					case 0:
+						pc = 1
+					case len(parts) - 1:
+						pc = 3
+					}
+					dst = append(dst, word{key: normKey(fold.String(raw)), span: p, tok: i, cap: capOf(raw), piece: pc})
+				}
+				continue
+			}
+		}
+		dst = append(dst, word{key: normKey(t.Text), span: t.Span, tok: i, cap: capOf(t.Text)})
+	}
+	return dst
+}
