@@ -250,7 +250,7 @@ var weakForms = map[string]bool{"group": true, "groups": true, "movement": true,
 	"security service": true, "intelligence": true, "ministry": true, "ministries": true, "minister": true,
 	"ministers": true, "embassy": true, "delegation": true, "delegations": true, "chairman": true,
 	"chair": true, "clan": true, "clans": true, "tribe": true, "tribes": true, "monitors": true,
-	"administration": true, "cabinet": true, "movement's": true, "contractors": true, "pilots": true,
+	"administration": true, "cabinet": true, "contractors": true, "pilots": true,
 	"adviser": true, "advisers": true, "aide": true, "aides": true, "boss": true, "founder": true,
 	"force": true, "supporter": true, "sponsor": true, "patron": true, "patrons": true}
 
@@ -299,7 +299,14 @@ var actorVerbs = map[string]bool{"said": true, "says": true, "say": true, "told"
 	"sought": true, "refused": true, "refuses": true, "ordered": true, "orders": true, "struck": true,
 	"strikes": true, "hit": true, "attacked": true, "attacks": true, "deployed": true, "deploys": true,
 	"responds": true, "welcomed": true, "welcomes": true, "approved": true, "approves": true,
-	"must": true, "should": true, "may": true, "might": true, "are": true, "were": true}
+	"must": true, "should": true, "may": true, "might": true, "are": true, "were": true,
+	"uses": true, "used": true, "controls": true, "holds": true, "remains": true, "continues": true,
+	"operates": true, "fights": true, "launches": true, "gets": true, "receives": true, "seized": true,
+	"took": true, "takes": true, "killed": true, "kills": true, "arrested": true,
+	"captured": true, "captures": true, "retreated": true, "withdrew": true, "withdraws": true,
+	"advanced": true, "advances": true, "shelled": true, "shells": true, "fired": true, "fires": true,
+	"reported": true, "reports": true, "confirmed": true, "confirms": true, "stated": true, "states": true,
+	"added": true, "adds": true, "noted": true, "notes": true, "met": true, "meets": true}
 
 // functionWords are never the noun an agent word would modify.
 var functionWords = map[string]bool{"and": true, "or": true, "of": true, "in": true, "on": true,

@@ -38,13 +38,13 @@ type sense struct {
 }
 
 type matcher struct {
-	vocab  map[string]int32
-	root   []int32 // root transitions by word id; 0 = none
-	next   map[uint64]int32
-	fail   []int32
-	out    []int32 // pattern ending at the state, or -1
-	link   []int32 // nearest state on the fail chain with an output, or -1
-	plen []int32 // pattern length in words, by pattern id
+	vocab map[string]int32
+	root  []int32 // root transitions by word id; 0 = none
+	next  map[uint64]int32
+	fail  []int32
+	out   []int32 // pattern ending at the state, or -1
+	link  []int32 // nearest state on the fail chain with an output, or -1
+	plen  []int32 // pattern length in words, by pattern id
 	// sense holds the first meaning of each pattern; more holds the others
 	// of the few patterns that have several.
 	sense []sense

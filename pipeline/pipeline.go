@@ -5,9 +5,12 @@ package pipeline
 
 import (
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/actor"
 	"github.com/sitrep/sitrep/clean"
+	"github.com/sitrep/sitrep/coref"
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/relation"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/timex"
 	"github.com/sitrep/sitrep/tokenize"
@@ -17,6 +20,7 @@ import (
 type Config struct {
 	Clean    clean.Config
 	Segment  segment.Config
+	Actor    actor.Config
 	Geoparse geoparse.Config
 	Event    event.Config
 }
@@ -26,20 +30,26 @@ func DefaultConfig() Config {
 	return Config{
 		Clean:    clean.DefaultConfig(),
 		Segment:  segment.DefaultConfig(),
+		Actor:    actor.DefaultConfig(),
 		Geoparse: geoparse.DefaultConfig(),
 		Event:    event.DefaultConfig(),
 	}
 }
 
-// New returns the default pipeline: clean → segment → tokenize → timex →
-// event → geoparse. The event coder reads what the stages before it found;
-// the geoparser follows it until the event coder reads place roles.
+// New returns the default pipeline: clean → segment → tokenize → actor →
+// coref → relation → timex → event → geoparse. The event coder reads what
+// the stages before it found; the geoparser follows it until the event
+// coder reads place roles.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
 		return nil, err
 	}
 	s, err := segment.New(cfg.Segment)
+	if err != nil {
+		return nil, err
+	}
+	a, err := actor.New(cfg.Actor)
 	if err != nil {
 		return nil, err
 	}
@@ -55,5 +65,5 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	// does not yet read Place.Role (demonyms, places inside names), and
 	// its tests were written without places. Move g before ev when it
 	// does (docs/architecture.md, "Places").
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, timex.Tagger{}, ev, g}}, nil
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, ev, g}}, nil
 }

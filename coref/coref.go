@@ -1,0 +1,425 @@
+// Package coref is the within-report coreference stage: it links referring
+// mentions to the earlier mentions they stand for, so that "the
+// mercenaries", "the renegade force", "the two diplomats", "his" and
+// "their" carry the actor of their antecedent, and "the capital" points to
+// the city named as the capital.
+//
+// It reads doc.Entities and doc.Actors as the actor stage leaves them
+// (entities sorted by start, generic agents as actors whose id has no dot,
+// split compounds as entities sharing one span) and doc.Tokens. It sets
+// Antecedent (and the antecedent's ActorID) on definite generic mentions,
+// and adds entities with Source "coref" for pronouns and for "the
+// capital". A mention whose antecedent is a split compound ("the
+// mercenaries" after "Russian and Syrian mercenary fighters") becomes one
+// entity per part, sharing the span. Without entities it does nothing.
+//
+// It has no settings; resolution looks back at most Window sentences.
+package coref
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// Window is how many sentences back an antecedent is looked for.
+const Window = 4
+
+// Resolver is the coreference stage.
+type Resolver struct{}
+
+var _ sitrep.Stage = Resolver{}
+
+// Name implements sitrep.Namer.
+func (Resolver) Name() string { return "coref" }
+
+// link is a resolution: entity (or new pronoun mention) → antecedents.
+type link struct {
+	entity int // index into doc.Entities, or -1 for a new mention
+	span   sitrep.Span
+	kind   sitrep.EntityKind
+	ante   []int
+}
+
+// Annotate resolves the document's referring mentions.
+func (Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
+	if len(doc.Entities) == 0 || len(doc.Tokens) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := resolver{doc: doc, sent: make([]int, len(doc.Entities))}
+	for i, e := range doc.Entities {
+		r.sent[i] = doc.SentenceAt(e.Start)
+	}
+	// definite descriptions first, so that pronouns find the actors
+	// they resolved to
+	var links []link
+	for i := range doc.Entities {
+		if l, ok := r.definite(i); ok {
+			links = append(links, l)
+		}
+	}
+	if len(links) > 0 {
+		r.apply(links)
+		r.sent = r.sent[:0]
+		for _, e := range doc.Entities {
+			r.sent = append(r.sent, doc.SentenceAt(e.Start))
+		}
+	}
+	if links = r.pronouns(); len(links) > 0 {
+		r.apply(links)
+	}
+	return nil
+}
+
+type resolver struct {
+	doc  *sitrep.Document
+	sent []int // sentence of each entity
+}
+
+func (r *resolver) actor(i int) *sitrep.Actor {
+	if i < 0 || i >= len(r.doc.Entities) {
+		return nil
+	}
+	return r.doc.ActorByID(r.doc.Entities[i].ActorID)
+}
+
+// generic reports whether an actor is an unaffiliated generic agent
+// ("mercenaries", "military"): a dictionary id without a dot, no country,
+// no parent, not a state, not a bloc.
+func generic(a *sitrep.Actor) bool {
+	if a == nil || !a.Known() || strings.ContainsAny(a.ID, ".-") || a.Country != "" || a.Parent != "" {
+		return false
+	}
+	switch a.Kind {
+	case sitrep.ActorState, sitrep.ActorIGO, sitrep.ActorMedia, sitrep.ActorNGO, sitrep.ActorPerson:
+		return false
+	case sitrep.ActorUnknown:
+		return a.Sector != "" // a bloc has no sector
+	}
+	return true
+}
+
+func agentCode(id string) string {
+	if i := strings.LastIndexByte(id, '.'); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+var armed = map[sitrep.ActorKind]bool{sitrep.ActorMilitary: true, sitrep.ActorRebel: true,
+	sitrep.ActorMilitia: true, sitrep.ActorMercenary: true, sitrep.ActorPolice: true}
+
+// firstWord returns the lower-cased first word of an entity's text.
+func firstWord(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// determiner returns the word before an entity when it is a determiner
+// the entity text does not include.
+func (r *resolver) determinerBefore(e *sitrep.Entity) string {
+	ti := r.tokenAt(e.Start)
+	if ti <= 0 {
+		return ""
+	}
+	return strings.ToLower(r.doc.Tokens[ti-1].Text)
+}
+
+// tokenAt returns the index of the token starting at or containing off.
+func (r *resolver) tokenAt(off int) int {
+	ts := r.doc.Tokens
+	i, _ := slices.BinarySearchFunc(ts, off, func(t sitrep.Token, o int) int {
+		if t.End <= o {
+			return -1
+		}
+		if t.Start > o {
+			return 1
+		}
+		return 0
+	})
+	if i >= len(ts) {
+		return -1
+	}
+	return i
+}
+
+// definite resolves "the mercenaries", "the renegade force", "the two
+// diplomats": a generic agent after a definite determiner.
+func (r *resolver) definite(i int) (link, bool) {
+	e := &r.doc.Entities[i]
+	a := r.actor(i)
+	if e.Antecedent != nil || e.Kind == sitrep.KindNORP || !generic(a) {
+		return link{}, false
+	}
+	det := firstWord(e.Text)
+	if !isDefinite(det) {
+		det = r.determinerBefore(e)
+		if !isDefinite(det) {
+			return link{}, false
+		}
+	}
+	code := agentCode(a.ID)
+	// same agent first ("the mercenaries" → "... mercenary fighters"),
+	// then the same kind, then any armed actor for an armed generic
+	for pass := 0; pass < 3; pass++ {
+		for j := i - 1; j >= 0 && r.sent[i]-r.sent[j] <= Window; j-- {
+			b := r.actor(j)
+			if b == nil || generic(b) || r.doc.Entities[j].Kind == sitrep.KindNORP || b.Kind == sitrep.ActorPerson && pass > 0 {
+				continue
+			}
+			ok := false
+			switch pass {
+			case 0:
+				ok = agentCode(b.ID) == code && strings.Contains(b.ID, ".")
+			case 1:
+				ok = b.Kind == a.Kind && b.Kind != sitrep.ActorUnknown && b.Kind != sitrep.ActorState
+			case 2:
+				ok = armed[a.Kind] && armed[b.Kind] || a.Sector == "UAF" && armed[b.Kind]
+			}
+			if ok {
+				return link{entity: i, span: e.Span, kind: e.Kind, ante: r.group(j)}, true
+			}
+		}
+	}
+	return link{}, false
+}
+
+func isDefinite(w string) bool {
+	switch w {
+	case "the", "these", "those", "this", "that", "both":
+		return true
+	}
+	return false
+}
+
+// group returns the entities sharing entity j's span and resolving to an
+// actor: the parts of a split compound, or j alone.
+func (r *resolver) group(j int) []int {
+	s := r.doc.Entities[j].Span
+	lo := j
+	for lo > 0 && r.doc.Entities[lo-1].Span == s {
+		lo--
+	}
+	var out []int
+	for k := lo; k < len(r.doc.Entities) && r.doc.Entities[k].Span == s; k++ {
+		if r.doc.Entities[k].ActorID != "" {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		out = []int{j}
+	}
+	return out
+}
+
+// pronoun classes
+var (
+	personal = map[string]bool{"he": true, "his": true, "him": true, "she": true, "her": true}
+	plural   = map[string]bool{"they": true, "their": true, "them": true, "theirs": true}
+	neuter   = map[string]bool{"it": true, "its": true}
+)
+
+// pronouns finds pronouns that refer to actors and their antecedents, and
+// "the capital".
+func (r *resolver) pronouns() []link {
+	doc := r.doc
+	var out []link
+	ei := 0
+	for si, s := range doc.Sentences {
+		for ti := s.First; ti < s.Last; ti++ {
+			t := &doc.Tokens[ti]
+			for ei < len(doc.Entities) && doc.Entities[ei].Start < t.Start {
+				ei++
+			}
+			w := strings.ToLower(t.Text)
+			if w == "capital" && ti > s.First && strings.EqualFold(doc.Tokens[ti-1].Text, "the") && !r.covered(t.Span) {
+				if j := r.capital(ei, si); j >= 0 {
+					out = append(out, link{entity: -1, span: sitrep.Span{Start: doc.Tokens[ti-1].Start, End: t.End}, kind: sitrep.KindGPE, ante: []int{j}})
+				}
+				continue
+			}
+			if !personal[w] && !plural[w] && !neuter[w] {
+				continue
+			}
+			if r.covered(t.Span) {
+				continue
+			}
+			if j := r.pronounAntecedent(w, ei, si); j >= 0 {
+				out = append(out, link{entity: -1, span: t.Span, kind: doc.Entities[j].Kind, ante: r.group(j)})
+			}
+		}
+	}
+	return out
+}
+
+func (r *resolver) covered(s sitrep.Span) bool {
+	for i := range r.doc.Entities {
+		if r.doc.Entities[i].Span.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounAntecedent finds the nearest earlier entity (before index ei, in
+// sentence si or the two before) that the pronoun can refer to.
+func (r *resolver) pronounAntecedent(w string, ei, si int) int {
+	back := 2
+	if plural[w] {
+		back = 1
+	}
+	for j := ei - 1; j >= 0 && si-r.sent[j] <= back; j-- {
+		e := &r.doc.Entities[j]
+		a := r.actor(j)
+		if a == nil || e.Antecedent != nil && e.Source == "coref" {
+			continue
+		}
+		switch {
+		case personal[w]:
+			if a.Kind == sitrep.ActorPerson {
+				return j
+			}
+		case plural[w]:
+			if r.isPlural(j, a) {
+				return j
+			}
+		case neuter[w]:
+			if a.Kind != sitrep.ActorPerson && !r.isPlural(j, a) && e.Kind != sitrep.KindNORP {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// isPlural reports whether entity j names a group of people: a split
+// compound, a coordination, or a plural agent noun.
+func (r *resolver) isPlural(j int, a *sitrep.Actor) bool {
+	e := &r.doc.Entities[j]
+	if len(r.group(j)) > 1 || a.Kind == sitrep.ActorPerson {
+		return len(r.group(j)) > 1
+	}
+	if e.Kind != sitrep.KindPerson && e.Kind != sitrep.KindNORP {
+		return false
+	}
+	t := strings.TrimSpace(e.Text)
+	return strings.HasSuffix(t, "s") || strings.Contains(t, " and ")
+}
+
+// capital finds the city an earlier sentence named as a capital ("the
+// Libyan capital Tripoli", "the capital, Tripoli", "Tripoli, the capital").
+func (r *resolver) capital(ei, si int) int {
+	doc := r.doc
+	for j := ei - 1; j >= 0; j-- {
+		e := &doc.Entities[j]
+		if e.Kind != sitrep.KindGPE {
+			continue
+		}
+		ti := r.tokenAt(e.Start)
+		if ti < 0 {
+			continue
+		}
+		prev := func(k int) string {
+			if k < 0 {
+				return ""
+			}
+			return strings.ToLower(doc.Tokens[k].Text)
+		}
+		if prev(ti-1) == "capital" || prev(ti-1) == "," && prev(ti-2) == "capital" {
+			return j
+		}
+		te := r.tokenAt(e.End - 1)
+		if te >= 0 && te+3 < len(doc.Tokens) && doc.Tokens[te+1].Text == "," && strings.EqualFold(doc.Tokens[te+2].Text, "the") && strings.EqualFold(doc.Tokens[te+3].Text, "capital") {
+			return j
+		}
+	}
+	return -1
+}
+
+// apply writes the links into the document: referring entities get their
+// antecedent and its actor, pronouns become entities, a split antecedent
+// gives one entity per part. Entity indexes are remapped so the list stays
+// sorted by start.
+func (r *resolver) apply(links []link) {
+	doc := r.doc
+	type pending struct {
+		e    sitrep.Entity
+		old  int   // index in the old list, or -1
+		ante []int // old indexes of antecedents
+	}
+	var all []pending
+	byEntity := map[int]link{}
+	for _, l := range links {
+		if l.entity >= 0 {
+			byEntity[l.entity] = l
+		}
+	}
+	for i, e := range doc.Entities {
+		l, ok := byEntity[i]
+		if !ok {
+			all = append(all, pending{e: e, old: i})
+			continue
+		}
+		for k, a := range l.ante {
+			ne := e
+			ne.ActorID = doc.Entities[a].ActorID
+			old := -1
+			if k == 0 {
+				old = i
+			}
+			all = append(all, pending{e: ne, old: old, ante: []int{a}})
+		}
+	}
+	for _, l := range links {
+		if l.entity >= 0 {
+			continue
+		}
+		for _, a := range l.ante {
+			ne := sitrep.Entity{Span: l.span, Text: doc.Slice(l.span), Kind: l.kind, ActorID: doc.Entities[a].ActorID, Source: "coref"}
+			all = append(all, pending{e: ne, old: -1, ante: []int{a}})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b pending) int {
+		if a.e.Start != b.e.Start {
+			return a.e.Start - b.e.Start
+		}
+		return b.e.End - a.e.End
+	})
+	remap := make([]int, len(doc.Entities))
+	for i := range remap {
+		remap[i] = -1
+	}
+	for n, p := range all {
+		if p.old >= 0 {
+			remap[p.old] = n
+		}
+	}
+	out := make([]sitrep.Entity, len(all))
+	for n, p := range all {
+		e := p.e
+		if e.Antecedent != nil {
+			if m := remap[*e.Antecedent]; m >= 0 {
+				v := m
+				e.Antecedent = &v
+			} else {
+				e.Antecedent = nil
+			}
+		}
+		if len(p.ante) > 0 {
+			if m := remap[p.ante[0]]; m >= 0 {
+				v := m
+				e.Antecedent = &v
+			}
+		}
+		out[n] = e
+	}
+	doc.Entities = out
+}
