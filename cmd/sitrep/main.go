@@ -25,6 +25,7 @@ type cli struct {
 	Version  kong.VersionFlag `help:"Print the version and exit."`
 
 	Extract   extractCmd   `cmd:"" help:"Code one report (or a JSON-lines batch) and print the annotated document."`
+	Actors    actorsCmd    `cmd:"" help:"List, show and check actor dictionaries."`
 	Eval      evalCmd      `cmd:"" help:"Score sitrep against gold data kept outside the repository."`
 	Gazetteer gazetteerCmd `cmd:"" help:"Look places up in the gazetteer, and add places from GeoNames dumps."`
 }
