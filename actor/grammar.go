@@ -647,11 +647,25 @@ func (g *grammar) agentFirst(i int, _ *item, _ int) int {
 			return last
 		}
 	}
-	// TITLE NAME
+	// TITLE NAME, and TITLE [for|of the AGENT], NAME ("its leader,
+	// Corneille Nangaa", "a spokesman for the group, Khine Thu Kha")
 	if ag.Title {
 		if pe := g.personAfter(w1); pe.ok {
 			g.person(pe, sitrep.Role{Title: strings.ToLower(g.text(w0, w1))}, nil)
 			return pe.lastItem(p)
+		}
+		at, last := w1, p
+		if prep := g.key(w1); (prep == "for" || prep == "of") && determiners[g.key(w1+1)] {
+			if k := g.itemAt(w1 + 2); k >= 0 && g.items[k].isAgent() && !g.done[k] {
+				at, last = g.items[k].w1, k
+			}
+		}
+		if pe, ok := g.appositionAfter(at); ok {
+			for k := p + 1; k <= last; k++ {
+				g.done[k] = true
+			}
+			g.person(pe, sitrep.Role{Title: strings.ToLower(g.text(w0, w1))}, nil)
+			return pe.lastItem(last)
 		}
 	}
 	if (w1-w0 == 1 && !g.standsAlone(w0)) || g.adjectival(w1) {

@@ -178,6 +178,33 @@ func (g *grammar) person(pe personSpan, role sitrep.Role, base *sitrep.Actor) st
 		}
 	}
 	g.mention(pe.w0, pe.w1, sitrep.KindPerson, id, 0)
+	// "Lt. Col. Guillaume Ndjike, a spokesman for the FARDC": a title
+	// in apposition adds a role
+	if g.key(pe.w1) == "," {
+		if r2, bi, used, ok := g.titleAfter(pe.w1 + 1); ok {
+			for _, k := range used {
+				g.done[k] = true
+			}
+			if bi >= 0 {
+				it := &g.items[bi]
+				r2.Of = g.baseActor(it)
+				if it.s.kind == sName || it.local != "" {
+					g.mention(it.w0, it.w1, g.baseKind(it), r2.Of, 0)
+				}
+				if b := st.actor(r2.Of); b != nil && !a.Known() {
+					if a.Country == "" {
+						a.Country = b.Country
+					}
+					if a.Sector == "" {
+						a.Sector = b.Sector
+					}
+				}
+			}
+			if !slices.Contains(a.Roles, r2) {
+				a.Roles = append(a.Roles, r2)
+			}
+		}
+	}
 	return id
 }
 

@@ -123,6 +123,16 @@ func splitAlias(s string) []aliasWord {
 		if w == "" {
 			return
 		}
+		// "Russia's" is two words, as the tokenizer splits it
+		if base, ok := strings.CutSuffix(w, "'s"); ok && base != "" {
+			k := normKey(base)
+			c := capOf(base)
+			if c == capAll && letterCount(base) < 2 {
+				c = capUpper
+			}
+			out = append(out, aliasWord{key: k, cap: c}, aliasWord{key: "'s"})
+			return
+		}
 		k := normKey(w)
 		if k == "" {
 			return
@@ -154,17 +164,7 @@ func splitAlias(s string) []aliasWord {
 	if start >= 0 {
 		add(s[start:])
 	}
-	// "'s" written joined ("Russia's") is its own word, as the tokenizer
-	// splits it.
-	var fixed []aliasWord
-	for _, w := range out {
-		if k, ok := strings.CutSuffix(w.key, "'s"); ok && k != "" {
-			fixed = append(fixed, aliasWord{key: k, cap: w.cap}, aliasWord{key: "'s"})
-			continue
-		}
-		fixed = append(fixed, w)
-	}
-	return fixed
+	return out
 }
 
 func letterCount(s string) int {

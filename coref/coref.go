@@ -169,7 +169,7 @@ func (r *resolver) definite(i int) (link, bool) {
 	code := agentCode(a.ID)
 	// same agent first ("the mercenaries" → "... mercenary fighters"),
 	// then the same kind, then any armed actor for an armed generic
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < 5; pass++ {
 		for j := i - 1; j >= 0 && r.sent[i]-r.sent[j] <= Window; j-- {
 			b := r.actor(j)
 			if b == nil || generic(b) || r.doc.Entities[j].Kind == sitrep.KindNORP || b.Kind == sitrep.ActorPerson && pass > 0 {
@@ -177,11 +177,16 @@ func (r *resolver) definite(i int) (link, bool) {
 			}
 			ok := false
 			switch pass {
-			case 0:
+			case 0: // the same agent of a state: "the military" → "Myanmar's military"
+				base, _, _ := strings.Cut(b.ID, ".")
+				ok = agentCode(b.ID) == code && strings.Contains(b.ID, ".") && len(base) == 3
+			case 1: // the same agent of anyone
 				ok = agentCode(b.ID) == code && strings.Contains(b.ID, ".")
-			case 1:
-				ok = b.Kind == a.Kind && b.Kind != sitrep.ActorUnknown && b.Kind != sitrep.ActorState
 			case 2:
+				ok = b.Kind == a.Kind && b.Kind != sitrep.ActorUnknown && b.Kind != sitrep.ActorState
+			case 3: // irregular fighters: a rebel group or militia first
+				ok = a.Sector == "UAF" && (b.Kind == sitrep.ActorRebel || b.Kind == sitrep.ActorMilitia || b.Kind == sitrep.ActorMercenary)
+			case 4:
 				ok = armed[a.Kind] && armed[b.Kind] || a.Sector == "UAF" && armed[b.Kind]
 			}
 			if ok {
@@ -279,7 +284,7 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 	for j := ei - 1; j >= 0 && si-r.sent[j] <= back; j-- {
 		e := &r.doc.Entities[j]
 		a := r.actor(j)
-		if a == nil || e.Antecedent != nil && e.Source == "coref" {
+		if a == nil || e.Antecedent != nil && e.Source == "coref" || generic(a) {
 			continue
 		}
 		switch {

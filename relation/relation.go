@@ -166,7 +166,7 @@ func (r *reader) prev(t int) []ment {
 	// only punctuation, "also", "is/are/was/were/been", "(", ")" between
 	for k := best; k < t; k++ {
 		switch r.keys[k] {
-		case ",", "(", ")", "also", "is", "are", "was", "were", "been", "being", "has", "have", "had", "reportedly", "allegedly", "openly", "both", "all":
+		case ",", "(", ")", "also", "is", "are", "was", "were", "been", "being", "has", "have", "had", "reportedly", "allegedly", "openly", "both", "all", "a", "an", "the", "now":
 		default:
 			return nil
 		}
@@ -294,7 +294,8 @@ func (r *reader) byPhrases() {
 			typ, reverse = sitrep.Leads, true
 		case k == "loyal" && nk == "to":
 			typ = sitrep.LoyalTo
-		case k == "belonging" && nk == "to", k == "affiliated" && nk == "with", k == "linked" && nk == "to":
+		case k == "belonging" && nk == "to", k == "affiliated" && nk == "with", k == "linked" && nk == "to",
+			k == "part" && nk == "of", k == "member" && nk == "of", k == "members" && nk == "of":
 			typ = sitrep.MemberOf
 		case (k == "allied" || k == "aligned") && (nk == "with" || nk == "to"):
 			typ = sitrep.Supports
