@@ -35,16 +35,28 @@ type word struct {
 
 // normKey returns the matching key of one word (no spaces, no hyphens).
 func normKey(s string) string {
-	plain := true
+	plain, upper := true, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || c == '.' || c == '\'' || c >= 'A' && c <= 'Z' {
+		if c >= utf8.RuneSelf || c == '.' || c == '\'' || c == '`' {
 			plain = false
 			break
 		}
+		upper = upper || c >= 'A' && c <= 'Z'
 	}
 	if plain {
-		return s
+		if !upper {
+			return s
+		}
+		b := make([]byte, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return string(b)
 	}
 	k := fold.Key(s)
 	if !strings.ContainsAny(k, ".'") {
@@ -81,6 +93,37 @@ func isWordByte(c byte) bool {
 
 // capOf classifies the capitalisation of a raw word.
 func capOf(s string) byte {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		// ASCII fast path
+		letters, upper, ascii := 0, 0, true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				letters++
+				upper++
+			} else if c >= 'a' && c <= 'z' {
+				letters++
+			}
+		}
+		if ascii {
+			first := s[0] >= 'A' && s[0] <= 'Z'
+			switch {
+			case letters >= 2 && upper == letters:
+				return capAll
+			case first && letters == 1 && s[len(s)-1] == '.':
+				return capAll
+			case first:
+				return capUpper
+			}
+			if s[0] >= 'a' && s[0] <= 'z' || letters == 0 {
+				return capFree
+			}
+		}
+	}
 	letters, upper := 0, 0
 	first := true
 	var firstUpper bool
