@@ -27,14 +27,29 @@ func compileMatcher(d *Dictionary) *matcher {
 		ws     []aliasWord
 		member bool
 	}
+	// Compositions are precomputed for the first few forms and members of
+	// each agent (the files list the common ones first); the grammar
+	// composes the rest at run time, so this only trades memory and load
+	// time for lookups.
+	const perAgent = 3
 	forms := make([][]form, len(d.agents))
 	for j := range d.agents {
 		a := &d.agents[j]
+		nf, nm := 0, 0
 		for k, f := range append(append([]string(nil), a.Forms...), a.Members...) {
 			ws := splitAlias(f)
 			member := k >= len(a.Forms)
-			forms[j] = append(forms[j], form{ws, member})
 			b.add(ws, sense{kind: sAgent, entry: -1, agent: int32(j), member: member})
+			if len(ws) == 1 && weakForms[ws[0].key] {
+				continue
+			}
+			if member && nm < perAgent {
+				nm++
+				forms[j] = append(forms[j], form{ws, member})
+			} else if !member && nf < perAgent {
+				nf++
+				forms[j] = append(forms[j], form{ws, member})
+			}
 		}
 		for _, f := range a.Modifiers {
 			b.add(splitAlias(f), sense{kind: sModifier, entry: -1, agent: int32(j)})

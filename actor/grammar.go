@@ -135,13 +135,28 @@ func (st *state) choose(h hit) (item, bool) {
 	return it, true
 }
 
+// coveredBuf returns the words covered by items, in a reused buffer.
+func (st *state) coveredBuf(items []item) []bool {
+	c := st.covBuf[:0]
+	for range st.words {
+		c = append(c, false)
+	}
+	for _, it := range items {
+		for w := it.w0; w < it.w1; w++ {
+			c[w] = true
+		}
+	}
+	st.covBuf = c
+	return c
+}
+
 // registryItems adds matches of names the document defined earlier in
 // words no dictionary match covers.
 func (st *state) registryItems(items []item) []item {
 	if len(st.registry) == 0 {
 		return items
 	}
-	covered := make([]bool, len(st.words))
+	covered := st.coveredBuf(items)
 	for _, it := range items {
 		for w := it.w0; w < it.w1; w++ {
 			covered[w] = true
@@ -195,6 +210,8 @@ type grammar struct {
 	items []item
 	// done marks items already used by a composition.
 	done []bool
+	// cover gives, for each word, the index of the item covering it, or -1.
+	cover []int32
 }
 
 func (g *grammar) key(w int) string {
@@ -212,13 +229,11 @@ func (g *grammar) text(w0, w1 int) string { return g.st.doc.Slice(g.span(w0, w1)
 
 // itemAt returns the index of the item starting at word w, or -1.
 func (g *grammar) itemAt(w int) int {
-	for i := range g.items {
-		if g.items[i].w0 == w {
-			return i
-		}
-		if g.items[i].w0 > w {
-			break
-		}
+	if w < 0 || w >= len(g.cover) {
+		return -1
+	}
+	if i := g.cover[w]; i >= 0 && g.items[i].w0 == w {
+		return int(i)
 	}
 	return -1
 }
@@ -327,7 +342,21 @@ var functionWords = map[string]bool{"and": true, "or": true, "of": true, "in": t
 	"may": true, "might": true, "must": true, "should": true, "did": true, "do": true, "does": true}
 
 func (g *grammar) run() {
-	g.done = make([]bool, len(g.items))
+	g.done = g.st.doneBuf[:0]
+	for range g.items {
+		g.done = append(g.done, false)
+	}
+	g.st.doneBuf = g.done
+	g.cover = g.st.coverBuf[:0]
+	for range g.ws {
+		g.cover = append(g.cover, -1)
+	}
+	for i, it := range g.items {
+		for w := it.w0; w < it.w1; w++ {
+			g.cover[w] = int32(i)
+		}
+	}
+	g.st.coverBuf = g.cover
 	g.appositionNames()
 	for i := 0; i < len(g.items); i++ {
 		if g.done[i] {

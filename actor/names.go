@@ -71,16 +71,10 @@ func (g *grammar) nameEnd(w, max int) int {
 // itemCovers reports whether a dictionary item other than a person covers
 // word w.
 func (g *grammar) itemCovers(w int) bool {
-	for i := range g.items {
-		it := &g.items[i]
-		if it.w0 > w {
-			return false
-		}
-		if w < it.w1 && !it.isPerson() {
-			return true
-		}
+	if w < 0 || w >= len(g.cover) || g.cover[w] < 0 {
+		return false
 	}
-	return false
+	return !g.items[g.cover[w]].isPerson()
 }
 
 // personAfter reads a person's name starting at word w: a known person,
@@ -162,8 +156,9 @@ func (g *grammar) person(pe personSpan, role sitrep.Role, base *sitrep.Actor) st
 			a.Sector = base.Sector
 		}
 	}
-	// register the name and the surname for later mentions
-	if pe.w1-pe.w0 >= 1 && (pe.item < 0 || g.items[pe.item].local == "") {
+	// register the name and the surname for later mentions, once
+	if pe.w1-pe.w0 >= 1 && (pe.item < 0 || g.items[pe.item].local == "") && !st.registered[id+"|"+g.text(pe.w0, pe.w1)] {
+		st.registered[id+"|"+g.text(pe.w0, pe.w1)] = true
 		name := g.text(pe.w0, pe.w1)
 		st.register(aliasWords(name), id, sitrep.KindPerson)
 		if ws := aliasWords(name); len(ws) >= 2 {
@@ -341,12 +336,7 @@ func (g *grammar) closes(w int) bool {
 // no item covers, adds them as items and registers their acronyms.
 func (st *state) orgItems(items []item) []item {
 	ws := st.words
-	covered := make([]bool, len(ws))
-	for _, it := range items {
-		for w := it.w0; w < it.w1; w++ {
-			covered[w] = true
-		}
-	}
+	covered := st.coveredBuf(items)
 	added := false
 	for w := 0; w < len(ws); w++ {
 		if covered[w] || ws[w].cap != capUpper || notNames[ws[w].key] {

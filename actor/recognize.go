@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep"
 )
@@ -33,9 +34,10 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// Recognizer is the actor stage.
+// Recognizer is the actor stage. It is safe for concurrent use.
 type Recognizer struct {
 	dict *Dictionary
+	pool sync.Pool // *state, reused across documents
 }
 
 var _ sitrep.Stage = (*Recognizer)(nil)
@@ -86,7 +88,12 @@ func (r *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	if len(doc.Tokens) == 0 {
 		return nil
 	}
-	st := newState(r.dict, doc)
+	st, _ := r.pool.Get().(*state)
+	st = st.reset(r.dict, doc)
+	defer func() {
+		st.doc = nil
+		r.pool.Put(st)
+	}()
 	for i := range doc.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -128,12 +135,27 @@ type state struct {
 	// full names and surnames ("Alaywan said"), organisations and their
 	// acronyms ("Rapid Support Forces (RSF)").
 	registry map[string][]regEntry
+	// registered marks the person names already registered.
+	registered map[string]bool
+	// reused buffers
+	covBuf   []bool
+	doneBuf  []bool
+	coverBuf []int32
 	// ner lists the NER entities (Source "ner") of actor kinds by start.
 	ner []int
 }
 
-func newState(d *Dictionary, doc *sitrep.Document) *state {
-	st := &state{d: d, doc: doc, actorIdx: map[string]int{}, registry: map[string][]regEntry{}}
+// reset prepares a state (nil for a new one) for a document, keeping its
+// buffers.
+func (st *state) reset(d *Dictionary, doc *sitrep.Document) *state {
+	if st == nil {
+		st = &state{actorIdx: map[string]int{}, registry: map[string][]regEntry{}, registered: map[string]bool{}}
+	}
+	clear(st.actorIdx)
+	clear(st.registry)
+	clear(st.registered)
+	st.d, st.doc, st.date, st.groups = d, doc, "", 0
+	st.mentions, st.ner = st.mentions[:0], st.ner[:0]
 	if !doc.Article.Published.IsZero() {
 		st.date = doc.Article.Published.Format("2006-01-02")
 	}
