@@ -68,13 +68,8 @@ func (st *state) sentence(si int) {
 	if s.Last <= s.First {
 		return
 	}
-	st.words = docWords(st.words[:0], st.doc, s.First, s.Last)
-	ws := st.words
-	st.ids = st.ids[:0]
 	m := st.d.m
-	for i := range ws {
-		st.ids = append(st.ids, m.id(ws[i].key))
-	}
+	st.words, st.ids = docWords(st.words[:0], st.ids[:0], m, st.doc, s.First, s.Last)
 	st.hits = m.scan(st.hits[:0], st.ids)
 	st.items = st.items[:0]
 	for _, h := range st.hits {
@@ -99,7 +94,7 @@ func (st *state) sentence(si int) {
 		}
 	}
 	st.items = st.orgItems(st.registryItems(out))
-	g := grammar{st: st, ws: ws, items: st.items}
+	g := grammar{st: st, ws: st.words, items: st.items}
 	g.run()
 }
 

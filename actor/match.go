@@ -39,6 +39,7 @@ type sense struct {
 
 type matcher struct {
 	vocab map[string]int32
+	words []string // vocabulary by id
 	root  []int32 // root transitions by word id; 0 = none
 	next  map[uint64]int32
 	fail  []int32
@@ -79,6 +80,7 @@ func (b *builder) wordID(k string) int32 {
 	if !ok {
 		id = int32(len(b.m.vocab))
 		b.m.vocab[k] = id
+		b.m.words = append(b.m.words, k)
 	}
 	return id
 }

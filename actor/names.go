@@ -157,18 +157,16 @@ func (g *grammar) person(pe personSpan, role sitrep.Role, base *sitrep.Actor) st
 		}
 	}
 	// register the name and the surname for later mentions, once
-	if pe.w1-pe.w0 >= 1 && (pe.item < 0 || g.items[pe.item].local == "") && !st.registered[id+"|"+g.text(pe.w0, pe.w1)] {
-		st.registered[id+"|"+g.text(pe.w0, pe.w1)] = true
-		name := g.text(pe.w0, pe.w1)
-		st.register(aliasWords(name), id, sitrep.KindPerson)
-		if ws := aliasWords(name); len(ws) >= 2 {
-			st.register(ws[len(ws)-1:], id, sitrep.KindPerson)
-		}
-		if pe.item >= 0 {
-			for _, al := range g.items[pe.item].e.Aliases {
-				if ws := aliasWords(al); len(ws) >= 2 {
-					st.register(ws[len(ws)-1:], id, sitrep.KindPerson)
-				}
+	if pe.item < 0 || g.items[pe.item].local == "" {
+		if name := g.text(pe.w0, pe.w1); !st.registered[name] {
+			st.registered[name] = true
+			ws := make([]string, 0, pe.w1-pe.w0)
+			for w := pe.w0; w < pe.w1; w++ {
+				ws = append(ws, g.ws[w].key)
+			}
+			st.register(ws, id, sitrep.KindPerson)
+			if len(ws) >= 2 {
+				st.register(ws[len(ws)-1:], id, sitrep.KindPerson)
 			}
 		}
 	}
@@ -228,7 +226,7 @@ func (st *state) register(words []string, id string, kind sitrep.EntityKind) {
 // and gives the person the role.
 func (g *grammar) appositionNames() {
 	for w := 0; w < len(g.ws); w++ {
-		if w > 0 && g.ws[w-1].cap != capFree && g.key(w-1) != "," {
+		if g.ws[w].cap == capFree || w > 0 && g.ws[w-1].cap != capFree && g.key(w-1) != "," {
 			continue
 		}
 		var pe personSpan

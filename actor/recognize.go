@@ -137,6 +137,8 @@ type state struct {
 	registry map[string][]regEntry
 	// registered marks the person names already registered.
 	registered map[string]bool
+	// locals maps names to the ids of local actors.
+	locals map[string]string
 	// reused buffers
 	covBuf   []bool
 	doneBuf  []bool
@@ -149,8 +151,9 @@ type state struct {
 // buffers.
 func (st *state) reset(d *Dictionary, doc *sitrep.Document) *state {
 	if st == nil {
-		st = &state{actorIdx: map[string]int{}, registry: map[string][]regEntry{}, registered: map[string]bool{}}
+		st = &state{actorIdx: map[string]int{}, registry: map[string][]regEntry{}, registered: map[string]bool{}, locals: map[string]string{}}
 	}
+	clear(st.locals)
 	clear(st.actorIdx)
 	clear(st.registry)
 	clear(st.registered)
@@ -238,7 +241,11 @@ func (st *state) personSector(e *Entry) string {
 
 // localActor adds an actor no dictionary knows, named by its text.
 func (st *state) localActor(name string, kind sitrep.ActorKind) string {
+	if id, ok := st.locals[name]; ok && st.actor(id) != nil {
+		return id
+	}
 	id := sitrep.LocalActorPrefix + slug(name)
+	st.locals[name] = id
 	if st.actor(id) == nil {
 		st.addActor(sitrep.Actor{ID: id, Name: name, Kind: kind, Text: name})
 	}

@@ -230,12 +230,14 @@ func aliasWords(s string) []string {
 	return out
 }
 
-// docWords appends the words of tokens[first:last] to dst.
-func docWords(dst []word, doc *sitrep.Document, first, last int) []word {
+// docWords appends the words of tokens[first:last] to dst and their
+// vocabulary ids to ids. Keys of words in the vocabulary are the
+// vocabulary's own strings, so capitalised words cost no allocation.
+func docWords(dst []word, ids []int32, m *matcher, doc *sitrep.Document, first, last int) ([]word, []int32) {
 	text := doc.Article.Text
 	for i := first; i < last; i++ {
 		t := &doc.Tokens[i]
-		if strings.IndexByte(t.Text, '-') > 0 && len(t.Text) > 2 {
+		if len(t.Text) > 2 && strings.IndexByte(t.Text, '-') > 0 {
 			if parts := t.Parts(text); len(parts) > 1 {
 				for j, p := range parts {
 					raw := text[p.Start:p.End]
@@ -246,12 +248,48 @@ func docWords(dst []word, doc *sitrep.Document, first, last int) []word {
 					case len(parts) - 1:
 						pc = 3
 					}
-					dst = append(dst, word{key: normKey(fold.String(raw)), span: p, tok: i, cap: capOf(raw), piece: pc})
+					k := normKey(fold.String(raw))
+					dst = append(dst, word{key: k, span: p, tok: i, cap: capOf(raw), piece: pc})
+					ids = append(ids, m.id(k))
 				}
 				continue
 			}
 		}
-		dst = append(dst, word{key: normKey(t.Text), span: t.Span, tok: i, cap: capOf(t.Text)})
+		k, id := m.key(t.Text)
+		dst = append(dst, word{key: k, span: t.Span, tok: i, cap: capOf(t.Text)})
+		ids = append(ids, id)
 	}
-	return dst
+	return dst, ids
+}
+
+// key returns the matching key of a token's text and its vocabulary id
+// (-1 outside the vocabulary). ASCII words with capitals are lower-cased
+// on the stack and, when the vocabulary knows them, get its string.
+func (m *matcher) key(s string) (string, int32) {
+	if len(s) <= 64 {
+		var buf [64]byte
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf || c == '.' || c == '\'' || c == '`' {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			if id, ok := m.vocab[string(buf[:len(s)])]; ok {
+				return m.words[id], id
+			}
+			if string(buf[:len(s)]) == s {
+				return s, -1
+			}
+			return string(buf[:len(s)]), -1
+		}
+	}
+	k := normKey(s)
+	return k, m.id(k)
 }

@@ -190,3 +190,33 @@ func TestReports(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkActorLayer measures the actor, coref and relation stages
+// together on the team's reports, the text layer run beforehand.
+func BenchmarkActorLayer(b *testing.B) {
+	paths, _ := filepath.Glob("../testdata/reports/*.txt")
+	full := who(b)
+	text, stages := full.Stages[:3], full.Stages[3:]
+	var docs []*sitrep.Document
+	size := 0
+	for _, p := range paths {
+		doc := sitrep.NewDocument(readReport(b, p))
+		if err := (&sitrep.Pipeline{Stages: text}).Run(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		size += len(doc.Article.Text)
+	}
+	layer := &sitrep.Pipeline{Stages: stages}
+	ctx := context.Background()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.Entities, d.Actors, d.Relations = d.Entities[:0], d.Actors[:0], d.Relations[:0]
+			if err := layer.Run(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
