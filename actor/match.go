@@ -40,7 +40,7 @@ type sense struct {
 type matcher struct {
 	vocab map[string]int32
 	words []string // vocabulary by id
-	root  []int32 // root transitions by word id; 0 = none
+	root  []int32  // root transitions by word id; 0 = none
 	next  map[uint64]int32
 	fail  []int32
 	out   []int32 // pattern ending at the state, or -1

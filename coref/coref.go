@@ -51,27 +51,43 @@ func (Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := resolver{doc: doc, sent: make([]int, len(doc.Entities))}
+	r := resolver{doc: doc, sent: make([]int, len(doc.Entities)), byID: make(map[string]int, len(doc.Actors))}
+	for i, a := range doc.Actors {
+		r.byID[a.ID] = i
+	}
 	for i, e := range doc.Entities {
 		r.sent[i] = doc.SentenceAt(e.Start)
 	}
-	// definite descriptions first, so that pronouns find the actors
-	// they resolved to
-	var links []link
+	// Definite descriptions first, written in place, so that pronouns
+	// find the actors they resolved to; then every new mention (pronouns,
+	// further parts of split antecedents) is merged in one pass.
+	var adds []sitrep.Entity
 	for i := range doc.Entities {
-		if l, ok := r.definite(i); ok {
-			links = append(links, l)
+		l, ok := r.definite(i)
+		if !ok {
+			continue
+		}
+		e := &doc.Entities[i]
+		for k, a := range l.ante {
+			ante := a
+			if k == 0 {
+				e.ActorID, e.Antecedent = doc.Entities[a].ActorID, &ante
+				continue
+			}
+			ne := *e
+			ne.ActorID, ne.Antecedent = doc.Entities[a].ActorID, &ante
+			adds = append(adds, ne)
 		}
 	}
-	if len(links) > 0 {
-		r.apply(links)
-		r.sent = r.sent[:0]
-		for _, e := range doc.Entities {
-			r.sent = append(r.sent, doc.SentenceAt(e.Start))
+	for _, l := range r.pronouns() {
+		for _, a := range l.ante {
+			ante := a
+			adds = append(adds, sitrep.Entity{Span: l.span, Text: doc.Slice(l.span), Kind: l.kind,
+				ActorID: doc.Entities[a].ActorID, Antecedent: &ante, Source: "coref"})
 		}
 	}
-	if links = r.pronouns(); len(links) > 0 {
-		r.apply(links)
+	if len(adds) > 0 {
+		merge(doc, adds)
 	}
 	return nil
 }
@@ -79,13 +95,21 @@ func (Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
 type resolver struct {
 	doc  *sitrep.Document
 	sent []int // sentence of each entity
+	byID map[string]int
 }
 
 func (r *resolver) actor(i int) *sitrep.Actor {
 	if i < 0 || i >= len(r.doc.Entities) {
 		return nil
 	}
-	return r.doc.ActorByID(r.doc.Entities[i].ActorID)
+	id := r.doc.Entities[i].ActorID
+	if id == "" {
+		return nil
+	}
+	if k, ok := r.byID[id]; ok {
+		return &r.doc.Actors[k]
+	}
+	return nil
 }
 
 // generic reports whether an actor is an unaffiliated generic agent
@@ -244,7 +268,11 @@ func (r *resolver) pronouns() []link {
 			for ei < len(doc.Entities) && doc.Entities[ei].Start < t.Start {
 				ei++
 			}
-			w := strings.ToLower(t.Text)
+			w := t.Text
+			if len(w) > 7 || len(w) < 2 {
+				continue // no pronoun or "capital" is shorter or longer
+			}
+			w = strings.ToLower(w)
 			if w == "capital" && ti > s.First && strings.EqualFold(doc.Tokens[ti-1].Text, "the") && !r.covered(t.Span) {
 				if j := r.capital(ei, si); j >= 0 {
 					out = append(out, link{entity: -1, span: sitrep.Span{Start: doc.Tokens[ti-1].Start, End: t.End}, kind: sitrep.KindGPE, ante: []int{j}})
@@ -266,8 +294,11 @@ func (r *resolver) pronouns() []link {
 }
 
 func (r *resolver) covered(s sitrep.Span) bool {
-	for i := range r.doc.Entities {
-		if r.doc.Entities[i].Span.Overlaps(s) {
+	es := r.doc.Entities
+	i, _ := slices.BinarySearchFunc(es, s.End, func(e sitrep.Entity, off int) int { return e.Start - off })
+	// entities are sorted by start; look back over those starting before s ends
+	for j := i - 1; j >= 0 && j >= i-16; j-- {
+		if es[j].Span.Overlaps(s) {
 			return true
 		}
 	}
@@ -349,82 +380,29 @@ func (r *resolver) capital(ei, si int) int {
 	return -1
 }
 
-// apply writes the links into the document: referring entities get their
-// antecedent and its actor, pronouns become entities, a split antecedent
-// gives one entity per part. Entity indexes are remapped so the list stays
-// sorted by start.
-func (r *resolver) apply(links []link) {
-	doc := r.doc
-	type pending struct {
-		e    sitrep.Entity
-		old  int   // index in the old list, or -1
-		ante []int // old indexes of antecedents
-	}
-	var all []pending
-	byEntity := map[int]link{}
-	for _, l := range links {
-		if l.entity >= 0 {
-			byEntity[l.entity] = l
-		}
-	}
-	for i, e := range doc.Entities {
-		l, ok := byEntity[i]
-		if !ok {
-			all = append(all, pending{e: e, old: i})
+// merge adds entities whose Antecedent indexes the current list, keeping
+// the list sorted by start and remapping every Antecedent.
+func merge(doc *sitrep.Document, adds []sitrep.Entity) {
+	old := doc.Entities
+	slices.SortStableFunc(adds, func(a, b sitrep.Entity) int { return a.Start - b.Start })
+	out := make([]sitrep.Entity, 0, len(old)+len(adds))
+	remap := make([]int, len(old))
+	i, j := 0, 0
+	for i < len(old) || j < len(adds) {
+		if j >= len(adds) || i < len(old) && old[i].Start <= adds[j].Start {
+			remap[i] = len(out)
+			out = append(out, old[i])
+			i++
 			continue
 		}
-		for k, a := range l.ante {
-			ne := e
-			ne.ActorID = doc.Entities[a].ActorID
-			old := -1
-			if k == 0 {
-				old = i
-			}
-			all = append(all, pending{e: ne, old: old, ante: []int{a}})
-		}
+		out = append(out, adds[j])
+		j++
 	}
-	for _, l := range links {
-		if l.entity >= 0 {
-			continue
+	for k := range out {
+		if a := out[k].Antecedent; a != nil && *a >= 0 && *a < len(remap) {
+			v := remap[*a]
+			out[k].Antecedent = &v
 		}
-		for _, a := range l.ante {
-			ne := sitrep.Entity{Span: l.span, Text: doc.Slice(l.span), Kind: l.kind, ActorID: doc.Entities[a].ActorID, Source: "coref"}
-			all = append(all, pending{e: ne, old: -1, ante: []int{a}})
-		}
-	}
-	slices.SortStableFunc(all, func(a, b pending) int {
-		if a.e.Start != b.e.Start {
-			return a.e.Start - b.e.Start
-		}
-		return b.e.End - a.e.End
-	})
-	remap := make([]int, len(doc.Entities))
-	for i := range remap {
-		remap[i] = -1
-	}
-	for n, p := range all {
-		if p.old >= 0 {
-			remap[p.old] = n
-		}
-	}
-	out := make([]sitrep.Entity, len(all))
-	for n, p := range all {
-		e := p.e
-		if e.Antecedent != nil {
-			if m := remap[*e.Antecedent]; m >= 0 {
-				v := m
-				e.Antecedent = &v
-			} else {
-				e.Antecedent = nil
-			}
-		}
-		if len(p.ante) > 0 {
-			if m := remap[p.ante[0]]; m >= 0 {
-				v := m
-				e.Antecedent = &v
-			}
-		}
-		out[n] = e
 	}
 	doc.Entities = out
 }

@@ -16,6 +16,7 @@ package relation
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -37,7 +38,10 @@ func (Reader) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := &reader{doc: doc, seen: map[string]bool{}}
+	r := &reader{doc: doc, seen: map[string]bool{}, byID: make(map[string]int, len(doc.Actors))}
+	for i, a := range doc.Actors {
+		r.byID[a.ID] = i
+	}
 	for _, rel := range doc.Relations {
 		r.seen[key(rel)] = true
 	}
@@ -50,6 +54,7 @@ func (Reader) Annotate(ctx context.Context, doc *sitrep.Document) error {
 type reader struct {
 	doc  *sitrep.Document
 	seen map[string]bool
+	byID map[string]int // actor index by id
 	// per sentence
 	si   int
 	toks []sitrep.Token
@@ -62,6 +67,16 @@ type ment struct {
 	ent    int
 	t0, t1 int
 	actor  *sitrep.Actor
+}
+
+// lower lower-cases ASCII text without allocating when it has no capitals.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func key(r sitrep.Relation) string {
@@ -78,15 +93,23 @@ func (r *reader) sentence(si int) {
 	r.toks = doc.Tokens[s.First:s.Last]
 	r.keys = r.keys[:0]
 	for _, t := range r.toks {
-		r.keys = append(r.keys, strings.ToLower(t.Text))
+		r.keys = append(r.keys, lower(t.Text))
 	}
 	r.ents = r.ents[:0]
-	for i := range doc.Entities {
+	// entities are sorted by start: begin at the first that can overlap
+	first, _ := slices.BinarySearchFunc(doc.Entities, s.Start, func(e sitrep.Entity, off int) int { return e.Start - off })
+	for first > 0 && doc.Entities[first-1].End > s.Start {
+		first--
+	}
+	for i := first; i < len(doc.Entities); i++ {
 		e := &doc.Entities[i]
-		if e.End <= s.Start || e.Start >= s.End {
+		if e.Start >= s.End {
+			break
+		}
+		if e.End <= s.Start {
 			continue
 		}
-		a := doc.EntityActor(i)
+		a := r.entityActor(i)
 		if a == nil {
 			continue
 		}
@@ -103,10 +126,30 @@ func (r *reader) sentence(si int) {
 	r.roles()
 }
 
+// entityActor returns the actor of entity i, following its antecedent.
+func (r *reader) entityActor(i int) *sitrep.Actor {
+	for n := 0; i >= 0 && i < len(r.doc.Entities) && n < 8; n++ {
+		e := &r.doc.Entities[i]
+		if e.ActorID != "" {
+			if k, ok := r.byID[e.ActorID]; ok {
+				return &r.doc.Actors[k]
+			}
+			return nil
+		}
+		if e.Antecedent == nil {
+			return nil
+		}
+		i = *e.Antecedent
+	}
+	return nil
+}
+
 // tokenRange returns the sentence tokens an entity covers.
 func (r *reader) tokenRange(s sitrep.Span) (int, int) {
 	t0, t1 := -1, -1
-	for i, t := range r.toks {
+	lo, _ := slices.BinarySearchFunc(r.toks, s.Start, func(t sitrep.Token, off int) int { return t.End - 1 - off })
+	for i := lo; i < len(r.toks) && r.toks[i].Start < s.End; i++ {
+		t := r.toks[i]
 		if t.End > s.Start && t.Start < s.End {
 			if t0 < 0 {
 				t0 = i
