@@ -457,6 +457,15 @@ func (g *grammar) bases(i int) int {
 		}
 	} else if j+1 < len(g.items) {
 		nx := j + 1
+		// "Rapid Support Forces (RSF) fighters": the acronym stands
+		// between the base and its agent
+		if g.key(last.w1) == "(" && g.key(last.w1+2) == ")" && nx+1 < len(g.items) && g.items[nx].w0 == last.w1+1 && sameActor(last, &g.items[nx]) {
+			ab := &g.items[nx]
+			g.done[nx] = true
+			g.mention(ab.w0, ab.w1, g.baseKind(ab), g.baseActor(ab), 0)
+			nx++
+			last = &item{w0: last.w0, w1: ab.w1 + 1, s: last.s, e: last.e, local: last.local, lkind: last.lkind}
+		}
 		gap := g.items[nx].w0 - last.w1
 		poss := gap == 1 && g.key(last.w1) == "'s" && len(list) == 1
 		if gap == 0 || poss {
@@ -512,6 +521,14 @@ func (g *grammar) bases(i int) int {
 		}
 	}
 	return end
+}
+
+// sameActor reports whether two name items name one actor.
+func sameActor(a, b *item) bool {
+	if a.local != "" || b.local != "" {
+		return a.local == b.local
+	}
+	return a.e != nil && a.e == b.e && a.s.kind == sName && b.s.kind == sName
 }
 
 // titleText is the title as written between a base and a name, lower-cased

@@ -147,7 +147,7 @@ func TestReports(t *testing.T) {
 		{"yemen-hodeidah", []string{"SUPPORT Saudi Arabia -> government"},
 			map[string]string{"Houthi military spokesman Yahya Saree": "", "Yahya Saree": "PER-YAHYA-SAREE", "CENTCOM": "USA-CENTCOM", "Hans Grundberg": "PER-HANS-GRUNDBERG"}},
 		{"sudan-el-fasher", nil,
-			map[string]string{"Rapid Support Forces": "SDN-RSF", "SAF": "SDN-SAF", "Mohamed Hamdan Dagalo": "PER-HEMEDTI"}},
+			map[string]string{"Rapid Support Forces (RSF) fighters": "SDN-RSF.FIGHTERS", "RSF": "SDN-RSF", "SAF": "SDN-SAF", "Mohamed Hamdan Dagalo": "PER-HEMEDTI"}},
 		{"mali-menaka", nil,
 			map[string]string{"Wagner Group": "RUS-WAGNER", "MINUSMA": "IGO-MINUSMA", "Malian soldiers": "MLI.MIL"}},
 		{"ukraine-kharkiv", nil,
