@@ -752,6 +752,10 @@ func (g *grammar) adjectival(nx int) bool {
 	if g.ws[nx].cap != capFree || functionWords[nk] || actorVerbs[nk] || len(nk) < 3 {
 		return false
 	}
+	// plural nouns do not modify the next word ("mercenaries flew")
+	if k := g.key(nx - 1); strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && k != "forces" {
+		return false
+	}
 	for _, c := range []byte(nk) {
 		if c < 'a' || c > 'z' {
 			return false

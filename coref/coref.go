@@ -151,11 +151,20 @@ func firstWord(s string) string {
 // the entity text does not include.
 func (r *resolver) determinerBefore(e *sitrep.Entity) string {
 	ti := r.tokenAt(e.Start)
-	if ti <= 0 {
-		return ""
+	// skip a number: "the two diplomats", "the 3,000 fighters"
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		w := strings.ToLower(r.doc.Tokens[k].Text)
+		if numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		return w
 	}
-	return strings.ToLower(r.doc.Tokens[ti-1].Text)
+	return ""
 }
+
+var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "hundreds": true,
+	"several": true, "few": true, "many": true, "other": true, "remaining": true}
 
 // tokenAt returns the index of the token starting at or containing off.
 func (r *resolver) tokenAt(off int) int {
