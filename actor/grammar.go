@@ -831,5 +831,16 @@ func (g *grammar) metonym(it *item) bool {
 	if t := &g.st.doc.Tokens[g.ws[w].tok]; t.UPOS != "" {
 		return t.UPOS == "VERB" || t.UPOS == "AUX"
 	}
+	// "Beirut again rejected", "Moscow on Thursday denied"
+	for n := 0; n < 3 && w < len(g.ws) && adverbs[g.key(w)]; n++ {
+		w++
+	}
 	return actorVerbs[g.key(w)]
 }
+
+// adverbs may stand between a subject and its verb.
+var adverbs = map[string]bool{"again": true, "also": true, "still": true, "now": true, "later": true,
+	"then": true, "already": true, "repeatedly": true, "swiftly": true, "quickly": true, "immediately": true,
+	"officially": true, "publicly": true, "strongly": true, "firmly": true, "formally": true, "on": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true}

@@ -96,6 +96,8 @@ type resolver struct {
 	doc  *sitrep.Document
 	sent []int // sentence of each entity
 	byID map[string]int
+	// countries counts mentions by country, computed on first use.
+	countries map[string]int
 }
 
 func (r *resolver) actor(i int) *sitrep.Actor {
@@ -200,6 +202,25 @@ func (r *resolver) definite(i int) (link, bool) {
 		}
 	}
 	code := agentCode(a.ID)
+	// "the army" in a report about Mali is Mali's army even when French
+	// troops were named since: among a state's agents, the country the
+	// report speaks of most wins.
+	best, bestN := -1, 0
+	for j := i - 1; j >= 0 && r.sent[i]-r.sent[j] <= Window; j-- {
+		b := r.actor(j)
+		if b == nil || generic(b) || agentCode(b.ID) != code || !strings.Contains(b.ID, ".") {
+			continue
+		}
+		if base, _, _ := strings.Cut(b.ID, "."); len(base) != 3 {
+			continue
+		}
+		if n := r.countryMentions(b.Country); n > bestN {
+			best, bestN = j, n
+		}
+	}
+	if best >= 0 {
+		return link{entity: i, span: e.Span, kind: e.Kind, ante: r.group(best)}, true
+	}
 	// same agent first ("the mercenaries" → "... mercenary fighters"),
 	// then the same kind, then any armed actor for an armed generic
 	for pass := 0; pass < 5; pass++ {
@@ -228,6 +249,19 @@ func (r *resolver) definite(i int) (link, bool) {
 		}
 	}
 	return link{}, false
+}
+
+// countryMentions counts the entities whose actor belongs to a country.
+func (r *resolver) countryMentions(c string) int {
+	if r.countries == nil {
+		r.countries = map[string]int{}
+		for i := range r.doc.Entities {
+			if a := r.actor(i); a != nil && a.Country != "" {
+				r.countries[a.Country]++
+			}
+		}
+	}
+	return r.countries[c]
 }
 
 func isDefinite(w string) bool {
