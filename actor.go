@@ -113,6 +113,29 @@ type Role struct {
 // canonical) rather than from the text alone.
 func (a *Actor) Known() bool { return !strings.HasPrefix(a.ID, LocalActorPrefix) }
 
+// Composed reports whether the actor was composed from a base and a
+// generic agent (id BASE.AGENT: "Syrian mercenaries"): a description of
+// part of another actor rather than a name.
+func (a *Actor) Composed() bool { return strings.Contains(a.ID, ".") }
+
+// Generic reports whether the actor is an unaffiliated generic agent
+// ("mercenaries", "the military" with no country or group named): a kind
+// of party rather than an identity, so two mentions of it need not be the
+// same group. Generic actors have a dictionary agent code as id, no
+// country and no parent.
+func (a *Actor) Generic() bool {
+	if !a.Known() || strings.ContainsAny(a.ID, ".-") || a.Country != "" || a.Parent != "" {
+		return false
+	}
+	switch a.Kind {
+	case ActorState, ActorIGO, ActorMedia, ActorNGO, ActorPerson:
+		return false
+	case ActorUnknown:
+		return a.Sector != "" // a bloc ("the West") has no sector
+	}
+	return true
+}
+
 // ValidAt reports whether the actor existed on date (YYYY-MM-DD); an empty
 // date is always valid. Partial bounds compare by their prefix, so a
 // ValidTo of "2021" includes every day of 2021.

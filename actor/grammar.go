@@ -510,6 +510,9 @@ func (g *grammar) bases(i int) int {
 		b := &g.items[k]
 		id := g.st.addActor(g.st.d.Compose(g.baseEntry(b), ag))
 		g.mention(start, phraseEnd, kind, id, grp)
+		if grp != 0 {
+			g.nestedBase(b)
+		}
 	}
 	// an apposition may name the title holder: "the U.N. envoy for
 	// Yemen, Hans Grundberg"
@@ -521,6 +524,17 @@ func (g *grammar) bases(i int) int {
 		}
 	}
 	return end
+}
+
+// nestedBase records the base of one part of a split compound as a mention
+// of its own, inside the compound's span: "Kenya" (KEN) and "Ethiopia"
+// (ETH) in "the foreign ministers of Kenya and Ethiopia", as an NER would
+// mark them, so that a reader of one name finds its own actor.
+func (g *grammar) nestedBase(b *item) {
+	if b.s.kind == sComposed {
+		return // "Syrian mercenary": the base is inside a composed match
+	}
+	g.mention(b.w0, b.w1, g.baseKind(b), g.baseActor(b), 0)
 }
 
 // sameActor reports whether two name items name one actor.
@@ -633,6 +647,9 @@ func (g *grammar) agentFirst(i int, _ *item, _ int) int {
 					g.done[b] = true
 					id = g.st.addActor(g.st.d.Compose(g.baseEntry(&g.items[b]), ag))
 					g.mention(w0, end, kind, id, grp)
+					if grp != 0 {
+						g.nestedBase(&g.items[b])
+					}
 				}
 				if ag.Title && j == k {
 					if pe, ok := g.appositionAfter(end); ok {
@@ -783,6 +800,9 @@ func (g *grammar) lone(i int) {
 		}
 		g.mention(it.w0, it.w1, entryKind(it.e, sName), st.entryActor(it.e), 0)
 	case it.s.kind == sDemonym:
+		if it.e.Bloc {
+			return // "international pressure", "Western partners": an adjective, no actor
+		}
 		g.mention(it.w0, it.w1, sitrep.KindNORP, st.entryActor(it.e), 0)
 	case it.s.kind == sPeople:
 		id := st.entryActor(it.e)

@@ -314,7 +314,6 @@ func (g *grammar) titleAfter(w int) (sitrep.Role, int, []int, bool) {
 		if b := g.itemAt(x); b >= 0 && g.items[b].isBase() && !g.done[b] {
 			base = b
 			used = append(used, b)
-			w = g.items[b].w1
 		}
 	}
 	if base >= 0 && g.items[base].s.kind == sDemonym {

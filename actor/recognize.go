@@ -2,7 +2,6 @@ package actor
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -346,27 +345,4 @@ func compatible(ner, m sitrep.EntityKind) bool {
 		return m == sitrep.KindGPE || m == sitrep.KindNORP || m == sitrep.KindOrg
 	}
 	return false
-}
-
-// describe is a one-line description of an actor for the CLI and tests.
-func describe(a *sitrep.Actor) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %q %s", a.ID, a.Name, a.Kind)
-	if a.Country != "" {
-		fmt.Fprintf(&b, " %s", a.Country)
-	}
-	if a.Sector != "" {
-		fmt.Fprintf(&b, " sector=%s", a.Sector)
-	}
-	for _, r := range a.Roles {
-		of := r.Of
-		if of == "" {
-			of = r.OfName
-		}
-		fmt.Fprintf(&b, " role=%s", r.Title)
-		if of != "" {
-			fmt.Fprintf(&b, "@%s", of)
-		}
-	}
-	return b.String()
 }

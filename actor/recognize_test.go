@@ -156,6 +156,8 @@ func TestNoTokensNoOp(t *testing.T) {
 // composition, names) on the team's reports, tokens prepared beforehand.
 func BenchmarkRecognize(b *testing.B) {
 	paths, _ := filepath.Glob("../testdata/reports/*.txt")
+	own, _ := filepath.Glob("../relation/testdata/reports/*.txt")
+	paths = append(paths, own...)
 	if len(paths) == 0 {
 		b.Skip("no reports")
 	}

@@ -65,6 +65,14 @@ func (Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	for i := range doc.Entities {
 		l, ok := r.definite(i)
 		if !ok {
+			l, ok = r.apposition(i)
+		}
+		if !ok {
+			// "The U.N. peacekeeping mission, MINUSMA, ...": the name
+			// that follows says who the description is
+			if j := r.namedAfter(i); j >= 0 {
+				doc.Entities[i].ActorID = doc.Entities[j].ActorID
+			}
 			continue
 		}
 		e := &doc.Entities[i]
@@ -98,6 +106,8 @@ type resolver struct {
 	byID map[string]int
 	// countries counts mentions by country, computed on first use.
 	countries map[string]int
+	// pronounAt is the offset of the pronoun being resolved.
+	pronounAt int
 }
 
 func (r *resolver) actor(i int) *sitrep.Actor {
@@ -117,18 +127,7 @@ func (r *resolver) actor(i int) *sitrep.Actor {
 // generic reports whether an actor is an unaffiliated generic agent
 // ("mercenaries", "military"): a dictionary id without a dot, no country,
 // no parent, not a state, not a bloc.
-func generic(a *sitrep.Actor) bool {
-	if a == nil || !a.Known() || strings.ContainsAny(a.ID, ".-") || a.Country != "" || a.Parent != "" {
-		return false
-	}
-	switch a.Kind {
-	case sitrep.ActorState, sitrep.ActorIGO, sitrep.ActorMedia, sitrep.ActorNGO, sitrep.ActorPerson:
-		return false
-	case sitrep.ActorUnknown:
-		return a.Sector != "" // a bloc has no sector
-	}
-	return true
-}
+func generic(a *sitrep.Actor) bool { return a != nil && a.Generic() }
 
 func agentCode(id string) string {
 	if i := strings.LastIndexByte(id, '.'); i >= 0 {
@@ -264,6 +263,71 @@ func (r *resolver) countryMentions(c string) int {
 	return r.countries[c]
 }
 
+// apposition links a description set off by commas right after a name to
+// it: "JNIM, an al-Qaeda affiliate," — the affiliate is JNIM.
+func (r *resolver) apposition(i int) (link, bool) {
+	e := &r.doc.Entities[i]
+	a := r.actor(i)
+	if i == 0 || e.Antecedent != nil || a == nil || !(a.Composed() || a.Generic()) || e.Kind == sitrep.KindNORP {
+		return link{}, false
+	}
+	ti := r.tokenAt(e.Start)
+	if ti < 2 {
+		return link{}, false
+	}
+	det := strings.ToLower(r.doc.Tokens[ti-1].Text)
+	if det != "a" && det != "an" && det != "the" || r.doc.Tokens[ti-2].Text != "," {
+		return link{}, false
+	}
+	if te := r.tokenAt(e.End - 1); te < 0 || te+1 >= len(r.doc.Tokens) || r.doc.Tokens[te+1].Text != "," {
+		return link{}, false
+	}
+	comma := r.doc.Tokens[ti-2].Start
+	for j := i - 1; j >= 0; j-- {
+		p := &r.doc.Entities[j]
+		if p.End > comma {
+			continue
+		}
+		pa := r.actor(j)
+		// the name right before the comma, or before its "(ACRONYM)"
+		gap := strings.TrimSpace(r.doc.Slice(sitrep.Span{Start: p.End, End: comma}))
+		if pa == nil || pa.Composed() || pa.Generic() || gap != "" && gap != ")" {
+			return link{}, false
+		}
+		return link{entity: i, span: e.Span, kind: e.Kind, ante: []int{j}}, true
+	}
+	return link{}, false
+}
+
+// namedAfter returns the name set off by commas right after a description
+// ("the U.N. peacekeeping mission, MINUSMA,"), or -1.
+func (r *resolver) namedAfter(i int) int {
+	e := &r.doc.Entities[i]
+	a := r.actor(i)
+	if e.Antecedent != nil || a == nil || !(a.Composed() || a.Generic()) || e.Kind == sitrep.KindNORP {
+		return -1
+	}
+	te := r.tokenAt(e.End - 1)
+	if te < 0 || te+1 >= len(r.doc.Tokens) || r.doc.Tokens[te+1].Text != "," {
+		return -1
+	}
+	for j := i + 1; j < len(r.doc.Entities); j++ {
+		n := &r.doc.Entities[j]
+		if n.Start < r.doc.Tokens[te+1].End {
+			continue
+		}
+		na := r.actor(j)
+		tn := r.tokenAt(n.Start)
+		tl := r.tokenAt(n.End - 1)
+		if na == nil || na.Composed() || na.Generic() || na.Kind == sitrep.ActorPerson || tn != te+2 ||
+			tl < 0 || tl+1 >= len(r.doc.Tokens) || r.doc.Tokens[tl+1].Text != "," {
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
 func isDefinite(w string) bool {
 	switch w {
 	case "the", "these", "those", "this", "that", "both":
@@ -328,6 +392,7 @@ func (r *resolver) pronouns() []link {
 			if r.covered(t.Span) {
 				continue
 			}
+			r.pronounAt = t.Start
 			if j := r.pronounAntecedent(w, ei, si); j >= 0 {
 				out = append(out, link{entity: -1, span: t.Span, kind: doc.Entities[j].Kind, ante: r.group(j)})
 			}
@@ -355,11 +420,58 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 	if plural[w] {
 		back = 1
 	}
+	// In the pronoun's own sentence the subject is preferred, the first
+	// mention that fits ("Mali's junta has turned to Russia since it
+	// expelled ..."); before it, the nearest.
+	// The clause starts after the last ";", ":" or dash before the
+	// pronoun ("Russian Drones Hit Kharkiv; Ukraine Says It Downed 31").
+	clause := r.doc.Sentences[si].Start
+	if pt := r.tokenAt(r.doc.Entities[max(ei-1, 0)].Start); ei > 0 && pt >= 0 {
+		for k := r.doc.Sentences[si].First; k < r.doc.Sentences[si].Last && k < len(r.doc.Tokens); k++ {
+			t := r.doc.Tokens[k]
+			if t.Start >= r.pronounAt {
+				break
+			}
+			if t.Text == ";" || t.Text == ":" || t.Text == "--" || t.Text == "—" {
+				clause = t.End
+			}
+		}
+	}
+	for j := ei - 1; j >= 0 && r.sent[j] == si; j-- {
+		if k := r.fits(w, j); k >= 0 {
+			for j2 := 0; j2 < j; j2++ {
+				if r.sent[j2] == si && r.doc.Entities[j2].Start >= clause && r.fits(w, j2) >= 0 && !r.possessor(j2) {
+					return j2
+				}
+			}
+			return k
+		}
+	}
 	for j := ei - 1; j >= 0 && si-r.sent[j] <= back; j-- {
+		if r.sent[j] == si {
+			continue
+		}
+		if k := r.fits(w, j); k >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// possessor reports whether entity j is followed by "'s": it modifies the
+// subject rather than being it ("Yemen's Houthi movement").
+func (r *resolver) possessor(j int) bool {
+	te := r.tokenAt(r.doc.Entities[j].End - 1)
+	return te >= 0 && te+1 < len(r.doc.Tokens) && (r.doc.Tokens[te+1].Text == "'s" || r.doc.Tokens[te+1].Text == "'")
+}
+
+// fits returns j when entity j can be what pronoun w refers to, or -1.
+func (r *resolver) fits(w string, j int) int {
+	{
 		e := &r.doc.Entities[j]
 		a := r.actor(j)
 		if a == nil || e.Antecedent != nil && e.Source == "coref" || generic(a) {
-			continue
+			return -1
 		}
 		switch {
 		case personal[w]:

@@ -34,7 +34,7 @@ func names(a *sitrep.ActorRef) string {
 	if a == nil {
 		return ""
 	}
-	return strings.ToLower(a.Name + " | " + a.Text)
+	return strings.ToLower(a.Name + " | " + a.Text + " | " + a.ID)
 }
 
 // find returns the first event of the type whose actor1 contains a1.

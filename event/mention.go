@@ -129,11 +129,19 @@ func (r *reader) findMentions(s *sent) {
 		}
 		capOK[i] = true
 	}
-	// Entities from earlier stages mark names the chunker must not split.
+	// Entities from earlier stages mark names the chunker must not split;
+	// descriptions the actor stage composed ("Syrian militiamen") or found
+	// as generic agents ("the rebels") are not names.
 	for _, e := range r.doc.Entities {
 		switch e.Kind {
 		case sitrep.KindPerson, sitrep.KindOrg, sitrep.KindGPE, sitrep.KindNORP, sitrep.KindMisc, sitrep.KindLoc:
 		default:
+			continue
+		}
+		if e.Source == "coref" || e.Antecedent != nil {
+			continue // a pronoun or a definite description, not a name
+		}
+		if a := r.doc.ActorByID(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
 			continue
 		}
 		if !s.Span.Contains(e.Span) {
@@ -446,13 +454,30 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	m.ref.Text = r.doc.Slice(sp)
 	m.ref.Span = spanPtr(sp)
 	m.ref.Name = r.expand(cleanName(strings.TrimSpace(m.ref.Name)))
-	// Entities resolved by the actor stage give the canonical id.
+	// Entities resolved by the actor stage give the canonical id: the
+	// entity with the mention's own span first (of a split compound, the
+	// first part), then the smallest containing the mention, then the last
+	// one it contains (the head: "Yemen's Houthi movement"), then any
+	// overlapping one.
+	bestRank, bestLen := 4, 0
 	for _, e := range r.doc.Entities {
-		if e.ActorID != "" && sp.Overlaps(e.Span) {
-			m.ref.ID = e.ActorID
-			if !m.proper || e.Span.Contains(sp) || sp.Contains(e.Span) {
-				break
-			}
+		if e.ActorID == "" || !sp.Overlaps(e.Span) {
+			continue
+		}
+		if a := r.doc.ActorByID(e.ActorID); a != nil && a.Generic() {
+			continue // a kind of party, not an identity
+		}
+		rank := 3
+		switch {
+		case e.Span == sp:
+			rank = 0
+		case e.Span.Contains(sp):
+			rank = 1
+		case sp.Contains(e.Span):
+			rank = 2
+		}
+		if rank < bestRank || rank == bestRank && (rank == 1 && e.Span.Len() < bestLen || rank == 2) {
+			m.ref.ID, bestRank, bestLen = e.ActorID, rank, e.Span.Len()
 		}
 	}
 	if m.ref.ID != "" {

@@ -91,13 +91,21 @@ func render(doc *sitrep.Document) view {
 	return v
 }
 
+// reportPaths lists the shared fixture reports and this package's own.
+func reportPaths(tb testing.TB) []string {
+	tb.Helper()
+	shared, err := filepath.Glob("../testdata/reports/*.txt")
+	if err != nil || len(shared) == 0 {
+		tb.Fatalf("no reports under ../testdata/reports: %v", err)
+	}
+	own, _ := filepath.Glob("testdata/reports/*.txt")
+	return append(shared, own...)
+}
+
 // TestGolden runs the actor layer on every report in testdata/reports and
 // compares a readable summary with relation/testdata/NAME.golden.json.
 func TestGolden(t *testing.T) {
-	reports, err := filepath.Glob("../testdata/reports/*.txt")
-	if err != nil || len(reports) == 0 {
-		t.Fatalf("no reports under ../testdata/reports: %v", err)
-	}
+	reports := reportPaths(t)
 	p := who(t)
 	for _, path := range reports {
 		name := strings.TrimSuffix(filepath.Base(path), ".txt")
@@ -155,7 +163,11 @@ func TestReports(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.report, func(t *testing.T) {
-			doc := sitrep.NewDocument(readReport(t, "../testdata/reports/"+c.report+".txt"))
+			path := "../testdata/reports/" + c.report + ".txt"
+			if _, err := os.Stat(path); err != nil {
+				path = "testdata/reports/" + c.report + ".txt"
+			}
+			doc := sitrep.NewDocument(readReport(t, path))
 			if err := p.Run(context.Background(), doc); err != nil {
 				t.Fatal(err)
 			}
@@ -195,7 +207,7 @@ func TestReports(t *testing.T) {
 // BenchmarkActorLayer measures the actor, coref and relation stages
 // together on the team's reports, the text layer run beforehand.
 func BenchmarkActorLayer(b *testing.B) {
-	paths, _ := filepath.Glob("../testdata/reports/*.txt")
+	paths := reportPaths(b)
 	full := who(b)
 	text, stages := full.Stages[:3], full.Stages[3:]
 	var docs []*sitrep.Document
