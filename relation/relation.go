@@ -91,10 +91,6 @@ func (r *reader) sentence(si int) {
 	}
 	r.si = si
 	r.toks = doc.Tokens[s.First:s.Last]
-	r.keys = r.keys[:0]
-	for _, t := range r.toks {
-		r.keys = append(r.keys, lower(t.Text))
-	}
 	r.ents = r.ents[:0]
 	// entities are sorted by start: begin at the first that can overlap
 	first, _ := slices.BinarySearchFunc(doc.Entities, s.Start, func(e sitrep.Entity, off int) int { return e.Start - off })
@@ -116,8 +112,12 @@ func (r *reader) sentence(si int) {
 		t0, t1 := r.tokenRange(e.Span)
 		r.ents = append(r.ents, ment{ent: i, t0: t0, t1: t1, actor: a})
 	}
-	if len(r.ents) == 0 {
-		return
+	if len(r.ents) < 2 {
+		return // a relation needs two actors
+	}
+	r.keys = r.keys[:0]
+	for _, t := range r.toks {
+		r.keys = append(r.keys, lower(t.Text))
 	}
 	r.hyphenated()
 	r.byPhrases()
@@ -289,6 +289,9 @@ var supportWords = map[string]bool{"backed": true, "supported": true, "sponsored
 func (r *reader) hyphenated() {
 	text := r.doc.Article.Text
 	for ti, t := range r.toks {
+		if strings.IndexByte(t.Text, '-') < 0 {
+			continue
+		}
 		parts := t.Parts(text)
 		if len(parts) < 2 {
 			continue
