@@ -61,9 +61,11 @@ const LocalActorPrefix = "_:"
 // Actor is a party to a conflict or to politics: a state, an organisation,
 // a person, or a group described by the text ("Russian mercenaries").
 //
-// Dictionary actors have canonical ids ("LBY-LNA", "RUS", "RUS.GOV");
+// Dictionary actors have canonical ids ("LBY-LNA", "RUS", "IGO-UN");
 // actors composed from a base and a generic agent have the id
-// BASE.AGENT ("SYR.MERC" for Syrian mercenaries); actors the dictionary
+// BASE.AGENT ("SYR.MERC" for Syrian mercenaries, "RUS.GOV" for Russia's
+// government); a generic agent named with no base has the id .AGENT
+// (".MERC", mercenaries of unknown allegiance); actors the dictionary
 // does not know have an id starting with LocalActorPrefix.
 type Actor struct {
 	ID   string `json:"id"`
@@ -116,25 +118,13 @@ func (a *Actor) Known() bool { return !strings.HasPrefix(a.ID, LocalActorPrefix)
 // Composed reports whether the actor was composed from a base and a
 // generic agent (id BASE.AGENT: "Syrian mercenaries"): a description of
 // part of another actor rather than a name.
-func (a *Actor) Composed() bool { return strings.Contains(a.ID, ".") }
+func (a *Actor) Composed() bool { return strings.Contains(a.ID, ".") && !a.Generic() }
 
 // Generic reports whether the actor is an unaffiliated generic agent
-// ("mercenaries", "the military" with no country or group named): a kind
-// of party rather than an identity, so two mentions of it need not be the
-// same group. Generic actors have a dictionary agent code as id, no
-// country and no parent.
-func (a *Actor) Generic() bool {
-	if !a.Known() || strings.ContainsAny(a.ID, ".-") || a.Country != "" || a.Parent != "" {
-		return false
-	}
-	switch a.Kind {
-	case ActorState, ActorIGO, ActorMedia, ActorNGO, ActorPerson:
-		return false
-	case ActorUnknown:
-		return a.Sector != "" // a bloc ("the West") has no sector
-	}
-	return true
-}
+// (id .AGENT: "mercenaries", "the military" with no country or group
+// named): a kind of party rather than an identity, so two mentions of it
+// need not be the same group.
+func (a *Actor) Generic() bool { return strings.HasPrefix(a.ID, ".") }
 
 // ValidAt reports whether the actor existed on date (YYYY-MM-DD); an empty
 // date is always valid. Partial bounds compare by their prefix, so a

@@ -146,10 +146,11 @@ func (d *Dictionary) Find(q string) []Entry {
 
 // Compose returns the actor a base actor and an agent make together:
 // "Syrian" (SYR) and "militiamen" (MILITIA) give SYR.MILITIA, "Syrian
-// militia". A nil base gives the agent alone, an unaffiliated group.
+// militia". A nil base gives the agent alone, an unaffiliated group with
+// the id .AGENT.
 func (d *Dictionary) Compose(base *Entry, ag *Agent) sitrep.Actor {
 	if base == nil {
-		return sitrep.Actor{ID: ag.Code, Name: ag.Name, Kind: ag.Kind, Sector: ag.Sector, Inter: ag.Inter}
+		return sitrep.Actor{ID: "." + ag.Code, Name: ag.Name, Kind: ag.Kind, Sector: ag.Sector, Inter: ag.Inter}
 	}
 	a := sitrep.Actor{
 		ID:      base.ID + "." + ag.Code,

@@ -508,7 +508,7 @@ func (g *grammar) bases(i int) int {
 	}
 	for _, k := range list {
 		b := &g.items[k]
-		id := g.st.addActor(g.st.d.Compose(g.baseEntry(b), ag))
+		id := g.compose(b, ag)
 		g.mention(start, phraseEnd, kind, id, grp)
 		if grp != 0 {
 			g.nestedBase(b)
@@ -543,6 +543,13 @@ func sameActor(a, b *item) bool {
 		return a.local == b.local
 	}
 	return a.e != nil && a.e == b.e && a.s.kind == sName && b.s.kind == sName
+}
+
+// compose adds the actor a base item and an agent make, and the base
+// itself (the composed actor's parent), and returns the composed id.
+func (g *grammar) compose(b *item, ag *Agent) string {
+	g.baseActor(b)
+	return g.st.addActor(g.st.d.Compose(g.baseEntry(b), ag))
 }
 
 // titleText is the title as written between a base and a name, lower-cased
@@ -645,7 +652,7 @@ func (g *grammar) agentFirst(i int, _ *item, _ int) int {
 				var id string
 				for b := k; b <= j; b++ {
 					g.done[b] = true
-					id = g.st.addActor(g.st.d.Compose(g.baseEntry(&g.items[b]), ag))
+					id = g.compose(&g.items[b], ag)
 					g.mention(w0, end, kind, id, grp)
 					if grp != 0 {
 						g.nestedBase(&g.items[b])
@@ -739,12 +746,27 @@ func (g *grammar) agentFirst(i int, _ *item, _ int) int {
 func (g *grammar) standsAlone(w int) bool {
 	k := g.key(w)
 	if weakForms[k] && !determiners[g.key(w-1)] {
-		return false
+		// "the Kurdish-led force": a hyphenated modifier between
+		if !(w >= 2 && g.ws[w-1].piece == 3 && g.determinerBeforeToken(w-1)) {
+			return false
+		}
 	}
 	if g.ws[w].piece == 1 {
 		return false // "government-held"
 	}
 	return !g.adjectival(w + 1)
+}
+
+// determinerBeforeToken reports whether the token holding word w follows a
+// determiner.
+func (g *grammar) determinerBeforeToken(w int) bool {
+	tok := g.ws[w].tok
+	for k := w; k >= 0; k-- {
+		if g.ws[k].tok != tok {
+			return determiners[g.ws[k].key]
+		}
+	}
+	return false
 }
 
 // adjectival reports whether the agent words ending before word nx modify
@@ -828,6 +850,7 @@ func (g *grammar) lone(i int) {
 		if it.s.member {
 			kind = sitrep.KindPerson
 		}
+		st.entryActor(it.e) // the parent is an actor of the document too
 		g.mention(it.w0, it.w1, kind, st.addActor(st.d.Compose(it.e, it.a)), 0)
 	}
 }

@@ -75,7 +75,7 @@ func TestComposition(t *testing.T) {
 		{"capital metonym", "Moscow denies the claim.", []string{"Moscow=RUS.GOV"}, nil},
 		{"capital as place", "He flew to Moscow on Monday.", []string{"Moscow="}, []string{"Moscow=RUS.GOV"}},
 		{"possessive", "Sudan's army said it advanced.", []string{"Sudan's army=SDN.MIL"}, nil},
-		{"adjective is not an actor", "A military intervention followed.", nil, []string{"military=MIL"}},
+		{"adjective is not an actor", "A military intervention followed.", nil, []string{"military=.MIL"}},
 		{"unknown org and acronym", "The Kordofan Liberation Front (KLF) attacked. KLF fighters withdrew.",
 			[]string{"Kordofan Liberation Front=_:kordofan-liberation-front", "KLF=_:kordofan-liberation-front", "KLF fighters=_:kordofan-liberation-front.FIGHTERS"}, nil},
 		{"apposition", "Salem Alaywan, Bani Walid's mayor, confirmed it. Alaywan said more.",

@@ -155,8 +155,8 @@ func (r *resolver) determinerBefore(e *sitrep.Entity) string {
 	// skip a number: "the two diplomats", "the 3,000 fighters"
 	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
 		w := strings.ToLower(r.doc.Tokens[k].Text)
-		if numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' {
-			continue
+		if numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' || strings.Contains(w, "-") && len(w) > 2 {
+			continue // "the two diplomats", "the Kurdish-led force"
 		}
 		return w
 	}

@@ -123,6 +123,7 @@ func (r *reader) sentence(si int) {
 	r.byPhrases()
 	r.activeSupport()
 	r.possessives()
+	r.appositions()
 	r.roles()
 }
 
@@ -462,6 +463,95 @@ func (r *reader) activeSupport() {
 			}
 		}
 	}
+}
+
+// memberWords in an apposition tie a name to a body: "JNIM, an al-Qaeda
+// affiliate", "ISKP, an affiliate of the Islamic State group".
+var memberWords = map[string]sitrep.RelationType{"affiliate": sitrep.MemberOf, "member": sitrep.MemberOf,
+	"branch": sitrep.MemberOf, "wing": sitrep.MemberOf, "offshoot": sitrep.MemberOf, "arm": sitrep.MemberOf,
+	"faction": sitrep.MemberOf, "unit": sitrep.MemberOf, "part": sitrep.MemberOf, "ally": sitrep.Supports,
+	"proxy": sitrep.Supports}
+
+// appositions reads "X, a|an [Y] affiliate|member|branch|ally [of Y]".
+func (r *reader) appositions() {
+	for ti, k := range r.keys {
+		typ, ok := memberWords[k]
+		if !ok {
+			continue
+		}
+		var body []ment
+		start := ti
+		if ti+1 < len(r.keys) && r.keys[ti+1] == "of" {
+			body = r.next(ti+1, 2)
+		} else if e := r.endingAt(ti); len(e) > 0 {
+			body = e
+			start = e[0].t0
+		}
+		// "an al-Qaeda affiliate" was composed into one mention, which
+		// coreference then gave the name it describes: the body is the
+		// parent of the composed actor named in it.
+		for _, m := range r.ents {
+			if m.t0 <= ti && ti < m.t1 && len(body) == 0 || m.t0 <= ti && ti < m.t1 && body[0].actor == m.actor {
+				if b := r.composedParent(m); b != nil {
+					body = []ment{{ent: m.ent, t0: m.t0, t1: m.t1, actor: b}}
+					start = m.t0
+				}
+			}
+		}
+		if len(body) == 0 {
+			continue
+		}
+		// back over "a|an|the" and the comma to the name
+		p := start - 1
+		if p >= 0 && (r.keys[p] == "a" || r.keys[p] == "an" || r.keys[p] == "the") {
+			p--
+		}
+		if p < 1 || r.keys[p] != "," {
+			continue
+		}
+		for _, x := range r.endingAt(p) {
+			if x.actor.Composed() || x.actor.Generic() {
+				continue
+			}
+			for _, b := range body {
+				r.add(typ, x, b, ti)
+			}
+		}
+		if len(r.endingAt(p)) == 0 && p >= 3 && r.keys[p-1] == ")" {
+			// "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate"
+			for _, x := range r.endingAt(p - 1) {
+				for _, b := range body {
+					r.add(typ, x, b, ti)
+				}
+			}
+		}
+	}
+}
+
+// composedParent finds, for a mention that coreference resolved to a
+// name, the base of the membership description it was read as ("an
+// al-Qaeda affiliate" → al-Qaeda): a composed actor of the document with a
+// membership agent whose parent's name the mention's text contains.
+func (r *reader) composedParent(m ment) *sitrep.Actor {
+	text := strings.ToLower(r.doc.Entities[m.ent].Text)
+	for i := range r.doc.Actors {
+		a := &r.doc.Actors[i]
+		if !a.Composed() || a.Parent == "" {
+			continue
+		}
+		if c := agentCode(a.ID); c != "MEMBER" && c != "SUPPORTERS" {
+			continue
+		}
+		k, ok := r.byID[a.Parent]
+		if !ok {
+			continue
+		}
+		p := &r.doc.Actors[k]
+		if p.Name != "" && strings.Contains(text, strings.ToLower(p.Name)) && p.ID != m.actor.ID {
+			return p
+		}
+	}
+	return nil
 }
 
 // leaderWords mark a person as the leader of what follows his name.
