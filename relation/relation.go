@@ -178,6 +178,10 @@ func (r *reader) startingAt(t int) []ment {
 func (r *reader) next(t, max int) []ment {
 	for k := t + 1; k < len(r.toks) && k <= t+max; k++ {
 		if ms := r.startingAt(k); len(ms) > 0 {
+			if r.backerToken(k) {
+				max++ // "by Turkish-backed Syrian fighters": the fighters
+				continue
+			}
 			return ms
 		}
 		if !isWordish(r.keys[k]) {
@@ -185,6 +189,21 @@ func (r *reader) next(t, max int) []ment {
 		}
 	}
 	return nil
+}
+
+// backerToken reports whether token k is "X-backed", "X-led" and the like:
+// a mention inside it is the backer of what follows, not the head.
+func (r *reader) backerToken(k int) bool {
+	t := r.toks[k]
+	if strings.IndexByte(t.Text, '-') < 0 {
+		return false
+	}
+	parts := t.Parts(r.doc.Article.Text)
+	if len(parts) < 2 {
+		return false
+	}
+	last := strings.ToLower(r.doc.Slice(parts[len(parts)-1]))
+	return supportWords[last] || last == "led"
 }
 
 func isWordish(k string) bool {
@@ -235,11 +254,14 @@ func (r *reader) list(ms []ment) []ment {
 	end := ms[0].t1
 	for {
 		k := end
-		for k < len(r.toks) && (r.keys[k] == "," || r.keys[k] == "and" || r.keys[k] == "the" || r.keys[k] == "or") {
+		for k < len(r.toks) && listGap[r.keys[k]] {
 			k++
 		}
 		if k == end {
 			return out
+		}
+		if k < len(r.toks) && r.backerToken(k) {
+			k++ // "such as Turkey-backed Syrian militiamen"
 		}
 		nx := r.startingAt(k)
 		if len(nx) == 0 {
@@ -250,8 +272,19 @@ func (r *reader) list(ms []ment) []ment {
 	}
 }
 
-// add records a relation.
+// listGap are the words between coordinated mentions: "Russia, Syria and
+// Egypt", "foreign fighters, such as Syrian militiamen".
+var listGap = map[string]bool{",": true, "and": true, "the": true, "or": true, "such": true, "as": true,
+	"including": true, "notably": true}
+
+// add records a relation with the modality of its sentence around the
+// trigger token.
 func (r *reader) add(typ sitrep.RelationType, from, to ment, trigger int) {
+	r.addAs(typ, from, to, r.modality(trigger))
+}
+
+// addAs records a relation with a given modality.
+func (r *reader) addAs(typ sitrep.RelationType, from, to ment, mod sitrep.Modality) {
 	if from.actor.ID == to.actor.ID && from.actor.ID != "" || from.actor == to.actor {
 		return
 	}
@@ -261,7 +294,7 @@ func (r *reader) add(typ sitrep.RelationType, from, to ment, trigger int) {
 		Type:     typ,
 		From:     r.ref(from),
 		To:       r.ref(to),
-		Modality: r.modality(trigger),
+		Modality: mod,
 		Evidence: sitrep.Evidence{Text: doc.Slice(s.Span), Span: s.Span},
 	}
 	k := key(rel)
@@ -509,19 +542,25 @@ func (r *reader) appositions() {
 		if p < 1 || r.keys[p] != "," {
 			continue
 		}
+		// an apposition is the outlet's own statement, whatever the
+		// sentence goes on to report
+		mod := sitrep.Asserted
+		if m := r.modality(ti); m == sitrep.Negated || m == sitrep.Denied {
+			mod = m
+		}
 		for _, x := range r.endingAt(p) {
 			if x.actor.Composed() || x.actor.Generic() {
 				continue
 			}
 			for _, b := range body {
-				r.add(typ, x, b, ti)
+				r.addAs(typ, x, b, mod)
 			}
 		}
 		if len(r.endingAt(p)) == 0 && p >= 3 && r.keys[p-1] == ")" {
 			// "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate"
 			for _, x := range r.endingAt(p - 1) {
 				for _, b := range body {
-					r.add(typ, x, b, ti)
+					r.addAs(typ, x, b, mod)
 				}
 			}
 		}
