@@ -99,7 +99,7 @@ func boolInt(b bool) int {
 func ReadFile(name string) (File, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
-		return File{}, sitrep.Errorf(sitrep.EINVALID, "actor dictionary: %v", err)
+		return File{}, sitrep.Errorf(sitrep.EINVALID, "cannot read actor dictionary: %v (user dictionaries are named by --dict or $%s)", err, FilesEnv)
 	}
 	if fi.Size() > MaxFileSize {
 		return File{}, sitrep.Errorf(sitrep.ETOOLARGE, "actor dictionary %s is %d bytes, over the %d byte limit; split it", name, fi.Size(), MaxFileSize)

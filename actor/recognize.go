@@ -2,6 +2,8 @@ package actor
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -19,9 +21,23 @@ type Config struct {
 	Dictionary *Dictionary
 }
 
+// FilesEnv names the environment variable that DefaultConfig reads user
+// dictionaries from: file names separated by the system's list separator
+// (":" on Unix), so that `SITREP_ACTOR_FILES=mine.yaml sitrep extract`
+// uses them.
+const FilesEnv = "SITREP_ACTOR_FILES"
+
 // DefaultConfig returns the settings of the default pipeline: the shipped
-// dictionary alone.
-func DefaultConfig() Config { return Config{} }
+// dictionary, followed by the files named in $SITREP_ACTOR_FILES, if any.
+func DefaultConfig() Config {
+	var c Config
+	for _, f := range filepath.SplitList(os.Getenv(FilesEnv)) {
+		if f = strings.TrimSpace(f); f != "" {
+			c.Files = append(c.Files, f)
+		}
+	}
+	return c
+}
 
 // Validate checks that the user files exist and are readable.
 func (c Config) Validate() error {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -206,4 +207,28 @@ func cpuSeconds() float64 {
 		return 0
 	}
 	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+func TestFilesFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(f, []byte("actors:\n  - {id: XYZ-KLF, name: Kordofan Liberation Front, aliases: [KLF], kind: rebel, country: SDN}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(actor.FilesEnv, f)
+	cfg := actor.DefaultConfig()
+	if len(cfg.Files) != 1 || cfg.Files[0] != f {
+		t.Fatalf("files %q", cfg.Files)
+	}
+	r, err := actor.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.Dictionary().Lookup("XYZ-KLF"); !ok {
+		t.Error("the user's actor is not in the dictionary")
+	}
+	t.Setenv(actor.FilesEnv, filepath.Join(dir, "missing.yaml"))
+	if _, err := actor.New(actor.DefaultConfig()); err == nil || !strings.Contains(err.Error(), actor.FilesEnv) {
+		t.Errorf("a missing file must fail and name the variable, got %v", err)
+	}
 }
