@@ -288,13 +288,27 @@ func (st *state) add(m mention) {
 func (st *state) finish() {
 	doc := st.doc
 	used := make([]bool, len(st.mentions))
+	// mentions by start, so that each NER entity looks only at those that
+	// can overlap it
+	slices.SortStableFunc(st.mentions, func(a, b mention) int { return a.span.Start - b.span.Start })
+	maxLen := 0
+	for _, m := range st.mentions {
+		maxLen = max(maxLen, m.span.Len())
+	}
+	near := func(e *sitrep.Entity) (int, int) {
+		lo, _ := slices.BinarySearchFunc(st.mentions, e.Start-maxLen, func(m mention, off int) int { return m.span.Start - off })
+		hi, _ := slices.BinarySearchFunc(st.mentions, e.End, func(m mention, off int) int { return m.span.Start - off })
+		return lo, hi
+	}
 	for _, ni := range st.ner {
 		e := &doc.Entities[ni]
 		if e.ActorID != "" {
 			continue
 		}
 		best := -1
-		for j, m := range st.mentions {
+		lo, hi := near(e)
+		for j := lo; j < hi; j++ {
+			m := st.mentions[j]
 			if used[j] || !m.span.Overlaps(e.Span) {
 				continue
 			}
@@ -315,8 +329,8 @@ func (st *state) finish() {
 			continue // a split compound: keep the finer mentions
 		}
 		overlapped := false
-		for _, m := range st.mentions {
-			if m.span.Overlaps(e.Span) {
+		for j := lo; j < hi; j++ {
+			if st.mentions[j].span.Overlaps(e.Span) {
 				overlapped = true
 				break
 			}

@@ -187,9 +187,11 @@ func (r *reader) isOutlet(m *mention) bool {
 	if m == nil || !m.proper {
 		return false
 	}
-	for _, e := range r.doc.Entities {
-		if m.ref.Span != nil && e.Span.Overlaps(*m.ref.Span) && e.Kind == sitrep.KindPerson {
-			return false
+	if m.ref.Span != nil {
+		for _, e := range r.entitiesOver(*m.ref.Span) {
+			if e.Span.Overlaps(*m.ref.Span) && e.Kind == sitrep.KindPerson {
+				return false
+			}
 		}
 	}
 	for _, w := range strings.Fields(strings.ToLower(m.ref.Name)) {

@@ -132,7 +132,7 @@ func (r *reader) findMentions(s *sent) {
 	// Entities from earlier stages mark names the chunker must not split;
 	// descriptions the actor stage composed ("Syrian militiamen") or found
 	// as generic agents ("the rebels") are not names.
-	for _, e := range r.doc.Entities {
+	for _, e := range r.entitiesOver(s.Span) {
 		switch e.Kind {
 		case sitrep.KindPerson, sitrep.KindOrg, sitrep.KindGPE, sitrep.KindNORP, sitrep.KindMisc, sitrep.KindLoc:
 		default:
@@ -141,7 +141,7 @@ func (r *reader) findMentions(s *sent) {
 		if e.Source == "coref" || e.Antecedent != nil {
 			continue // a pronoun or a definite description, not a name
 		}
-		if a := r.doc.ActorByID(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
+		if a := r.actor(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
 			continue
 		}
 		if !s.Span.Contains(e.Span) {
@@ -460,11 +460,11 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	// one it contains (the head: "Yemen's Houthi movement"), then any
 	// overlapping one.
 	bestRank, bestLen := 4, 0
-	for _, e := range r.doc.Entities {
+	for _, e := range r.entitiesOver(sp) {
 		if e.ActorID == "" || !sp.Overlaps(e.Span) {
 			continue
 		}
-		if a := r.doc.ActorByID(e.ActorID); a != nil && a.Generic() {
+		if a := r.actor(e.ActorID); a != nil && a.Generic() {
 			continue // a kind of party, not an identity
 		}
 		rank := 3

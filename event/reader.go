@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -65,10 +66,51 @@ type reader struct {
 	lastOutlet  string
 	lastDoc     string
 	lastGroup   string
+	// entSorted says doc.Entities is sorted by start (the actor stage
+	// sorts it); entMaxLen is the longest entity, for window searches.
+	entSorted bool
+	entMaxLen int
+	actorIdx  map[string]int
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
-	return &reader{c: c, doc: doc, acronyms: acronymsOf(doc), paraSources: map[int][]sitrep.Attribution{}}
+	r := &reader{c: c, doc: doc, acronyms: acronymsOf(doc), paraSources: map[int][]sitrep.Attribution{},
+		entSorted: true, actorIdx: make(map[string]int, len(doc.Actors))}
+	for i, e := range doc.Entities {
+		if i > 0 && e.Start < doc.Entities[i-1].Start {
+			r.entSorted = false
+		}
+		r.entMaxLen = max(r.entMaxLen, e.Len())
+	}
+	for i, a := range doc.Actors {
+		r.actorIdx[a.ID] = i
+	}
+	return r
+}
+
+// entitiesOver returns the entities that may overlap sp: a window of the
+// sorted list found by binary search, or the whole list when it is not
+// sorted. Large reports have thousands of entities; scanning them all for
+// every mention made coding quadratic.
+func (r *reader) entitiesOver(sp sitrep.Span) []sitrep.Entity {
+	es := r.doc.Entities
+	if !r.entSorted {
+		return es
+	}
+	lo, _ := slices.BinarySearchFunc(es, sp.Start-r.entMaxLen, func(e sitrep.Entity, off int) int { return e.Start - off })
+	hi, _ := slices.BinarySearchFunc(es, sp.End, func(e sitrep.Entity, off int) int { return e.Start - off })
+	if lo > hi {
+		return nil
+	}
+	return es[lo:hi]
+}
+
+// actor returns the document's actor with the id, or nil.
+func (r *reader) actor(id string) *sitrep.Actor {
+	if i, ok := r.actorIdx[id]; ok {
+		return &r.doc.Actors[i]
+	}
+	return nil
 }
 
 // sentence analyses sentence si and adds its candidates.

@@ -534,7 +534,7 @@ func refCopy(a sitrep.ActorRef) *sitrep.ActorRef {
 // entity's antecedent when the coreference stage gave one.
 func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
 	if m.ref.Span != nil {
-		for _, e := range r.doc.Entities {
+		for _, e := range r.entitiesOver(*m.ref.Span) {
 			if e.Span == *m.ref.Span && e.Antecedent != nil && *e.Antecedent >= 0 && *e.Antecedent < len(r.doc.Entities) {
 				ant := r.doc.Entities[*e.Antecedent]
 				key := foldName(ant.Text)
