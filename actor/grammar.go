@@ -703,7 +703,11 @@ func (g *grammar) agentFirst(i int, _ *item, _ int) int {
 		if id != "" {
 			to := g.st.actor(id)
 			a := g.st.d.Compose(&Entry{Actor: *to}, ag)
-			a.Name = ag.Name + " loyal to " + to.Name
+			head := ag.Name
+			if ag.Code == "MIL" {
+				head = "forces" // "military loyal to" is not English
+			}
+			a.Name = head + " loyal to " + to.Name
 			a.Kind, a.Sector = ag.Kind, ag.Sector
 			if a.Kind == sitrep.ActorUnknown || a.Kind == "" {
 				a.Kind, a.Sector = sitrep.ActorMilitary, "MIL"

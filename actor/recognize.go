@@ -242,8 +242,13 @@ func (st *state) personSector(e *Entry) string {
 		if r.Of == "" || !sitrep.InDateRange(st.date, r.From, r.To) {
 			continue
 		}
-		if o, ok := st.d.Lookup(r.Of); ok && o.Sector != "" {
-			return o.Sector
+		if o, ok := st.d.Lookup(r.Of); ok {
+			if o.Kind == sitrep.ActorState {
+				return "GOV" // president of a state
+			}
+			if o.Sector != "" {
+				return o.Sector
+			}
 		}
 		if _, code, ok := strings.Cut(r.Of, "."); ok {
 			if ag, ok := st.d.Agent(code); ok {

@@ -57,7 +57,7 @@ func TestRelations(t *testing.T) {
 		{"help verb and such as", "The RSF enlists the help of foreign fighters, such as Chadian mercenaries.",
 			[]string{"SUPPORT foreign fighters -> Rapid Support Forces (asserted)", "SUPPORT Chadian mercenaries -> Rapid Support Forces (asserted)"}, nil},
 		{"loyal to", "Forces loyal to Abdel Fattah al-Burhan shelled the city.",
-			[]string{"LOYAL_TO military loyal to Abdel Fattah al-Burhan -> Abdel Fattah al-Burhan (asserted)"}, nil},
+			[]string{"LOYAL_TO forces loyal to Abdel Fattah al-Burhan -> Abdel Fattah al-Burhan (asserted)"}, nil},
 		{"led by", "The Congo River Alliance, led by Corneille Nangaa, seized Goma.",
 			[]string{"LEADS Corneille Nangaa -> Congo River Alliance (asserted)"}, nil},
 		{"leader's possessive", "The setback hit rebel leader Riek Machar's SPLM-IO.",
