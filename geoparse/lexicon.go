@@ -104,6 +104,16 @@ var unitWords = set(
 	"department", "municipality", "parish", "emirate", "territory", "canton", "krai",
 )
 
+// townWords before "of" and a name call it a town ("the town of
+// Ménaka"): the town is meant, not the unit of the same name.
+var townWords = set("town", "city", "village", "port", "capital", "suburb", "outskirts", "centre", "center")
+
+// unitTitles after a name are offices of a state or province: the
+// first-order unit is meant ("New York Gov.", "Punjab governor", "Texas
+// lawmakers").
+var unitTitles = set("gov", "governor", "governors", "legislature", "legislator", "legislators", "lawmakers",
+	"statehouse", "assemblyman", "assemblywoman", "lt")
+
 // qualifiers before a name do not stop it being a place ("northern
 // Syria", "Greater London").
 var qualifiers = set(

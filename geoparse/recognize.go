@@ -39,9 +39,19 @@ type mention struct {
 	// placeNoun: a demonym followed by a place noun ("Tunisian border"):
 	// the fold of that noun.
 	placeNoun string
-	// unit: followed by "province", "state", "district" ...: the admin
-	// unit is meant rather than the town of the same name.
+	// unit: followed by "province", "state", "district" ... or after
+	// "the state of", "the province of": the admin unit is meant rather
+	// than the town of the same name.
 	unit bool
+	// level: followed by the title of a state's or province's office
+	// ("New York Gov.", "Punjab Governor"): a first-order unit is meant.
+	level bool
+	// unitCued: this or another mention of the same name is cued as an
+	// admin unit (see cued), so the town of that name is not preferred.
+	unitCued bool
+	// qualifies indexes the mention this one qualifies ("Lebanon" in
+	// "Tripoli, Lebanon"), or -1.
+	qualifies int
 	// qualifier indexes the mention that qualifies this one ("Tripoli,
 	// Lebanon"), or -1.
 	qualifier int
@@ -126,7 +136,7 @@ func (p *parse) recognise() {
 
 // addMention records words [a, b) as a place name with its candidates.
 func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy bool) {
-	m := mention{first: a, last: b, Span: sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}, best: -1, qualifier: -1, key: key, fuzzy: fuzzy}
+	m := mention{first: a, last: b, Span: sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}, best: -1, qualifier: -1, qualifies: -1, key: key, fuzzy: fuzzy}
 	dem := false
 	for _, x := range ms {
 		if x.Code == "DEM" {
@@ -292,11 +302,11 @@ func (p *parse) filter() {
 			continue
 		}
 		// Next word: a unit word, or a place noun after a demonym.
+		if !m.demonym {
+			m.unit, m.level = p.unitContext(a, b)
+		}
 		if b < len(ws) && ws[b].sent == ws[a].sent {
 			nf := ws[b].fold
-			if unitWords[nf] && !m.demonym {
-				m.unit = true
-			}
 			if m.demonym && placeNouns[nf] && !(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
 				m.placeNoun = nf
 			}
@@ -532,7 +542,7 @@ func (p *parse) gold(spans []sitrep.Span) {
 	p.ms = keep
 	p.goldIndex = make([]int, len(spans))
 	for i, s := range spans {
-		m := mention{Span: s, best: -1, qualifier: -1, forced: true, first: -1, last: -1, key: gazetteer.Key(p.doc.Slice(s))}
+		m := mention{Span: s, best: -1, qualifier: -1, qualifies: -1, forced: true, first: -1, last: -1, key: gazetteer.Key(p.doc.Slice(s))}
 		for k := range p.ws {
 			if p.ws[k].Start >= s.Start && p.ws[k].End <= s.End {
 				if m.first < 0 {
@@ -546,6 +556,14 @@ func (p *parse) gold(spans []sitrep.Span) {
 			p.buf = p.r.set.Lookup(p.buf[:0], gazetteer.Key(variant))
 			if len(p.buf) > 0 {
 				break
+			}
+		}
+		if len(p.buf) == 0 && m.first >= 0 && m.last-m.first > 1 {
+			// A name that holds a place ("Colorado State University",
+			// "Dubai World Cup", "Bank of Japan") stands at that place.
+			if a, b, ok := p.inner(m.first, m.last); ok {
+				m.role = sitrep.RoleEmbedded
+				p.buf = p.r.set.Lookup(p.buf[:0], gazetteer.KeyFolded(p.foldRange(a, b)))
 			}
 		}
 		if len(p.buf) == 0 {
@@ -563,8 +581,8 @@ func (p *parse) gold(spans []sitrep.Span) {
 			m.cands = append(m.cands, cand{Match: x})
 		}
 		m.demonym = dem
-		if m.first >= 0 && m.last < len(p.ws) && unitWords[p.ws[m.last].fold] {
-			m.unit = true
+		if m.first >= 0 && !dem {
+			m.unit, m.level = p.unitContext(m.first, m.last)
 		}
 		m.gold = i
 		p.ms = append(p.ms, m)
@@ -602,4 +620,80 @@ func nameVariants(s string) []string {
 		out = append(out, t[:len(t)-1]) // "Americans" when only "American" is known
 	}
 	return out
+}
+
+// inner finds the longest run of words inside words [a, b) that the
+// gazetteer knows as a place name: one that starts with a capitalised word
+// that is not a function word, an organisation word or a title. Among runs
+// of the same length the first wins.
+func (p *parse) inner(a, b int) (int, int, bool) {
+	for n := b - a - 1; n >= 1; n-- {
+		for i := a; i+n <= b; i++ {
+			w := &p.ws[i]
+			if !p.capable(i) || functionWords[w.fold] || orgWords[w.fold] || titles[strings.TrimSuffix(w.fold, ".")] ||
+				n == 1 && (qualifiers[w.fold] || letterCount(w.raw) <= 2) {
+				continue
+			}
+			last := &p.ws[i+n-1]
+			if connectors[last.fold] || last.punct {
+				continue
+			}
+			p.buf = p.r.set.Lookup(p.buf[:0], gazetteer.KeyFolded(p.foldRange(i, i+n)))
+			for _, c := range p.buf {
+				// a place by its own name, or a major one by another name;
+				// never a village's alternate name ("Nazi", "Fire")
+				if c.Primary && (n > 1 || p.spelledAs(c, i)) || strong(c, 100000) {
+					return i, i + n, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// spelledAs reports whether word i is written as the candidate's own
+// name (after folding), not merely a variant under the same key.
+func (p *parse) spelledAs(c gazetteer.Match, i int) bool {
+	return gazetteer.Fold(c.Name) == p.ws[i].fold || gazetteer.IsCountryCode(c.Code) || c.Code == "DEM"
+}
+
+// foldRange joins the folds of words [a, b) with spaces, leaving out
+// punctuation.
+func (p *parse) foldRange(a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if p.ws[k].punct {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(p.ws[k].fold)
+	}
+	return sb.String()
+}
+
+// unitContext reads the words around words [a, b) for the kind of place
+// meant: unit when a unit word follows ("Idlib province", "New York
+// State") or precedes with "of" ("the state of Washington", "province of
+// Idlib"); level when the title of a state's or province's office follows
+// ("New York Gov. Andrew Cuomo", "the Basra governor").
+func (p *parse) unitContext(a, b int) (unit, level bool) {
+	ws := p.ws
+	if b < len(ws) && ws[b].sent == ws[a].sent {
+		nf := strings.TrimSuffix(ws[b].fold, ".")
+		unit = unitWords[nf]
+		level = unitTitles[nf]
+	}
+	if a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && unitWords[ws[a-2].fold] {
+		unit = true
+	}
+	return unit, level
+}
+
+// townContext reports whether the words before words [a, b) call it a
+// town ("the town of Ménaka", "the city of Tabriz").
+func (p *parse) townContext(a int) bool {
+	ws := p.ws
+	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && townWords[ws[a-2].fold]
 }

@@ -19,6 +19,8 @@ const (
 	regionWeight    = 1.5 // within 300 km
 	areaWeight      = 0.5 // within 800 km
 	insideWeight    = 2.0 // inside an admin unit the report names
+	unitWeight      = 4.0 // "Idlib province", "the state of Washington", "New York Gov."
+	listWeight      = 3.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
 	altNamePenalty  = 1.0 // found by an alternate name, not the place's own
 	editPenalty     = 2.5 // per edit of a fuzzy match
 )
@@ -94,9 +96,17 @@ func (p *parse) findQualifiers() {
 		if (sep != "," && sep != "(") || q.first != m.last+1 || q.demonym {
 			continue
 		}
+		// "Washington, New York and Boston", "Miami, Orlando, Tampa":
+		// items of a list do not qualify each other.
+		if mi+2 < len(p.ms) && q.last >= 0 && q.last < len(ws) && (ws[q.last].fold == "and" || ws[q.last].fold == "or") &&
+			p.ms[mi+2].first == q.last+1 ||
+			mi > 0 && p.ms[mi-1].last >= 0 && m.first >= 1 && ws[m.first-1].raw == "," && p.ms[mi-1].last == m.first-1 {
+			continue
+		}
 		for _, c := range q.cands {
 			if gazetteer.IsCountryCode(c.Code) || c.Code == "ADM1" || c.Code == "ADM2" {
 				m.qualifier = mi + 1
+				q.qualifies = mi
 				break
 			}
 		}
@@ -163,8 +173,17 @@ func (p *parse) pick(context bool) {
 					s += qualifierWeight
 				}
 			}
+			if (m.unit || m.level) && m.role != sitrep.RoleEmbedded && gazetteer.IsAdminCode(c.Code) && (!m.level || c.Code == "ADM1") {
+				s += unitWeight
+			}
+			if m.qualifies >= 0 && p.holds(c.Entry, &p.ms[m.qualifies]) {
+				s += qualifierWeight // "Buffalo, New York": the state that holds Buffalo
+			}
 			if context {
 				s += p.contextScore(mi, c.Entry)
+				if k := p.listKind(mi); k != 0 && kindOf(c.Code) == k {
+					s += listWeight
+				}
 			}
 			c.score = s
 			if m.best < 0 || s > m.cands[m.best].score {
@@ -242,6 +261,18 @@ func (p *parse) oneSense() {
 		groups[m.key] = append(groups[m.key], mi)
 	}
 	for _, g := range groups {
+		// A name the text once marks as a unit ("New York State", "the
+		// state of Washington") is that unit throughout the report.
+		cued, town := false, false
+		for _, mi := range g {
+			cued = cued || p.cued(mi)
+			town = town || p.ms[mi].first >= 0 && p.townContext(p.ms[mi].first)
+		}
+		for _, mi := range g {
+			// unless it also calls it a town ("Ménaka region" ... "the
+			// town of Ménaka"): then each mention keeps its own reading
+			p.ms[mi].unitCued = cued && !town || p.cued(mi)
+		}
 		if len(g) < 2 {
 			continue
 		}
@@ -262,8 +293,8 @@ func (p *parse) oneSense() {
 		}
 		for _, mi := range g {
 			m := &p.ms[mi]
-			if m.qualifier >= 0 {
-				continue
+			if m.qualifier >= 0 || p.cued(mi) {
+				continue // its own context settled it
 			}
 			for ci, c := range m.cands {
 				if c.Ref == bestRef {
@@ -286,8 +317,8 @@ func less(a, b gazetteer.Ref) bool {
 func (p *parse) preferTown() {
 	for mi := range p.ms {
 		m := &p.ms[mi]
-		if m.best < 0 || m.unit {
-			continue
+		if m.best < 0 || m.unitCued {
+			continue // the text asks for the unit
 		}
 		b := m.cands[m.best]
 		if !gazetteer.IsAdminCode(b.Code) || b.Admin == "" {
@@ -458,4 +489,92 @@ func (p *parse) demonymTarget(d gazetteer.Entry) (gazetteer.Entry, bool) {
 		}
 	}
 	return gazetteer.Entry{}, false
+}
+
+// holds reports whether the unit e (a country or an admin unit) contains
+// one of the candidates of mention o.
+func (p *parse) holds(e gazetteer.Entry, o *mention) bool {
+	country := gazetteer.IsCountryCode(e.Code)
+	if !country && !gazetteer.IsAdminCode(e.Code) || e.Admin == "" {
+		return false
+	}
+	for _, c := range o.cands {
+		if country && c.Country == e.Country && !gazetteer.IsCountryCode(c.Code) ||
+			!country && c.Admin != e.Admin && strings.HasPrefix(c.Admin+".", e.Admin+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// Kinds of place a list holds.
+const (
+	kindCountry = 1 + iota
+	kindProvince
+)
+
+func kindOf(code string) int {
+	switch {
+	case gazetteer.IsCountryCode(code):
+		return kindCountry
+	case code == "ADM1":
+		return kindProvince
+	}
+	return 0
+}
+
+// listKind returns the kind of place (country, first-order unit) that the
+// mentions listed beside mention mi stand for ("Michigan, Oregon, New
+// York and Ohio"; "France, Germany and Georgia"), or 0 when it is not in
+// a list or its neighbours disagree.
+func (p *parse) listKind(mi int) int {
+	kind := 0
+	for _, oi := range []int{mi - 1, mi + 1} {
+		if oi < 0 || oi >= len(p.ms) {
+			continue
+		}
+		a, b := &p.ms[mi], &p.ms[oi]
+		if oi < mi {
+			a, b = b, a
+		}
+		if a.last < 0 || b.first < 0 || !p.listed(a.last, b.first) {
+			continue
+		}
+		o := &p.ms[oi]
+		if o.best < 0 || o.role == sitrep.RoleEmbedded || o.demonym {
+			continue
+		}
+		k := kindOf(o.cands[o.best].Code)
+		if k == 0 || kind != 0 && k != kind {
+			return 0
+		}
+		kind = k
+	}
+	return kind
+}
+
+// listed reports whether words [a, b) only separate two items of a list:
+// a comma, "and", "or", or a comma and one of them.
+func (p *parse) listed(a, b int) bool {
+	if b <= a || b-a > 2 || p.ws[a].sent != p.ws[b].sent {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if f := p.ws[k].fold; p.ws[k].raw != "," && f != "and" && f != "or" {
+			return false
+		}
+	}
+	return true
+}
+
+// cued reports whether the text around mention mi asks for an admin unit
+// and its pick is one: a unit word or a state office beside it, a place it
+// qualifies and holds ("Buffalo, New York"), or a list of provinces.
+func (p *parse) cued(mi int) bool {
+	m := &p.ms[mi]
+	if m.best < 0 || !gazetteer.IsAdminCode(m.cands[m.best].Code) {
+		return false
+	}
+	return m.unit || m.level || m.qualifies >= 0 && p.holds(m.cands[m.best].Entry, &p.ms[m.qualifies]) ||
+		p.listKind(mi) == kindProvince
 }

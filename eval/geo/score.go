@@ -42,6 +42,10 @@ type Miss struct {
 	Text    string  `json:"text"`
 	GoldLat float64 `json:"gold_lat"`
 	GoldLon float64 `json:"gold_lon"`
+	// GoldID is the gold GeoNames id (TR-News, GWN); 0 when the corpus
+	// gives none.
+	GoldID  int64   `json:"gold_geonames_id,omitempty"`
+	ID      int64   `json:"geonames_id,omitempty"`
 	Name    string  `json:"name,omitempty"`
 	Country string  `json:"country,omitempty"`
 	Code    string  `json:"feature_code,omitempty"`
@@ -154,7 +158,7 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 				errs = append(errs, km)
 				if opt.Misses && km > 161 {
 					rep.Misses = append(rep.Misses, Miss{Article: ai + 1, Text: gold[i].Name, GoldLat: gold[i].Lat, GoldLon: gold[i].Lon,
-						Name: p.Name, Country: p.Country, Code: p.FeatureCode, Lat: p.Lat, Lon: p.Lon, ErrorKM: math.Round(km)})
+						GoldID: gold[i].GeonamesID, ID: p.GeonamesID, Name: p.Name, Country: p.Country, Code: p.FeatureCode, Lat: p.Lat, Lon: p.Lon, ErrorKM: math.Round(km)})
 				}
 			}
 			continue
