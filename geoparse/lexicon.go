@@ -108,6 +108,24 @@ var unitWords = set(
 // Ménaka"): the town is meant, not the unit of the same name.
 var townWords = set("town", "city", "village", "port", "capital", "suburb", "outskirts", "centre", "center")
 
+// officeTitles after a place and before a name are an office of that
+// place ("Montreal Mayor Denis Coderre", "Calgary MLA Sandra Jansen"):
+// the place is kept.
+var officeTitles = set("mayor", "gov", "governor", "mla", "mpp", "mp", "sen", "senator", "rep", "councillor",
+	"councilman", "councilwoman", "alderman", "sheriff", "police", "fire", "coroner", "premier", "minister",
+	"mps", "mlas", "lt", "deputy", "chief", "commissioner", "prefect", "archbishop", "bishop", "imam", "mufti")
+
+// locatives before a name make it a place ("in Edmonton").
+var locatives = set("in", "at", "near", "outside", "inside", "into", "throughout", "across", "around", "towards",
+	"toward", "from", "via", "across", "within", "downtown")
+
+// ofPlaces before "of" and a name make it a place ("residents of Tabriz",
+// "the outskirts of Idlib").
+var ofPlaces = set("resident", "residents", "city", "town", "village", "outskirts", "province", "state",
+	"region", "district", "capital", "streets", "people", "mayor", "governor", "centre", "center", "north",
+	"south", "east", "west", "part", "parts", "suburbs", "south-east", "south-west", "north-east", "north-west",
+	"northeast", "northwest", "southeast", "southwest", "heart", "port", "island", "coast", "county", "area")
+
 // unitTitles after a name are offices of a state or province: the
 // first-order unit is meant ("New York Gov.", "Punjab governor", "Texas
 // lawmakers").

@@ -99,7 +99,16 @@ func (p *parse) recognise() {
 		folds = folds[:0]
 		for j := i; j < len(ws) && j-i < maxWords; j++ {
 			x := &ws[j]
-			if x.sent != w.sent || x.punct {
+			if x.sent != w.sent {
+				break
+			}
+			if x.punct {
+				// a comma inside a name the gazetteer has ("Washington,
+				// D.C."); elsewhere punctuation ends a name
+				if x.raw == "," && j > i && j+1 < len(ws) && ws[j+1].cap &&
+					p.r.set.HasPrefix(gazetteer.KeyFolded(strings.Join(folds, " "))+" ") {
+					continue
+				}
 				break
 			}
 			if j > i && !x.joined && !p.capable(j) && !connectors[x.fold] {
@@ -332,7 +341,7 @@ func (p *parse) filter() {
 		// ("Ahmed Mismari"), unless it qualifies a place ("northern
 		// Syria", "Greater London").
 		if a > 0 && ws[a-1].sent == ws[a].sent && p.capable(a-1) && inMention[a-1] < 0 &&
-			!qualifiers[ws[a-1].fold] && !ws[a-1].first && !ws[a].joined {
+			!qualifiers[ws[a-1].fold] && !ws[a-1].first && !ws[a].joined && !functionWords[ws[a-1].fold] {
 			if !ws[a-1].upper {
 				m.drop = true
 				p.person(a, b, inMention)
@@ -343,6 +352,10 @@ func (p *parse) filter() {
 		// place is embedded) or a person's (drop it).
 		if p.orgBefore(a) {
 			m.role = sitrep.RoleEmbedded // "Islamic State Sahel Province"
+		} else if b < len(ws) && ws[b].sent == ws[a].sent && ws[b].cap && (officeTitles[strings.TrimSuffix(ws[b].fold, ".")] || ws[b].upper && len(ws[b].fold) <= 4 && b+1 < len(ws) && p.capable(b+1)) {
+			// a place before an office and a name modifies the office
+			// ("Montreal Mayor Denis Coderre", "Calgary MLA Sandra
+			// Jansen"): it is the place of that office
 		} else if run, org := p.runAfter(b, inMention); org {
 			m.role = sitrep.RoleEmbedded
 		} else if run > 0 && !m.unit {
@@ -357,7 +370,8 @@ func (p *parse) filter() {
 		// Two names side by side with nothing between them, the second
 		// no country or province, are one person's name ("Lucy Smith",
 		// "Nelson Mandela"), unless the first qualifies the second.
-		if single && b < len(ws) && inMention[b] >= 0 && ws[b].sent == ws[a].sent && !ws[b].joined {
+		if single && b < len(ws) && inMention[b] >= 0 && ws[b].sent == ws[a].sent && !ws[b].joined && m.role == sitrep.RoleLocation &&
+			!orgWords[ws[b].fold] && !m.anyStrong(500000) {
 			n := &p.ms[inMention[b]]
 			if n.last-n.first == 1 && !n.demonym && !n.anyStrong(1<<40) && !m.anyStrong(1<<40) {
 				m.drop = true
@@ -367,13 +381,23 @@ func (p *parse) filter() {
 			}
 		}
 		// The second piece of a hyphenated name ("Jean-Paul").
-		if ws[a].joined && a > 0 && p.capable(a-1) && inMention[a-1] < 0 && !m.demonym {
-			m.drop = true
-			p.person(a, b, inMention)
-			continue
+		if ws[a].joined && a > 0 && p.capable(a-1) && !m.demonym && !articles[ws[a-1].fold] {
+			// "Jean-Paul Mushagalusa": the first piece is no place, or
+			// only a weak one on its own ("Jean"), and a name follows
+			pm := inMention[a-1]
+			weak := pm < 0 || p.ms[pm].first == a-1 && !p.ms[pm].demonym && !p.ms[pm].anyStrong(100000)
+			named := b < len(ws) && ws[b].sent == ws[a].sent && p.capable(b) && inMention[b] < 0
+			if pm < 0 || weak && named {
+				m.drop = true
+				if pm >= 0 {
+					p.ms[pm].drop = true
+				}
+				p.person(a, b, inMention)
+				continue
+			}
 		}
 		// A speech verb after a name that is only a town: a speaker.
-		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1<<40) {
+		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1<<40) && !p.locative(a) {
 			m.drop = true
 			p.person(a, b, inMention)
 			continue
@@ -404,7 +428,8 @@ func (p *parse) filter() {
 	// it names a country or first-order unit.
 	out := p.ms[:0]
 	for _, m := range p.ms {
-		if !m.drop && !m.demonym && !m.confirmed && m.last-m.first == 1 && p.people[ws[m.first].fold] && !m.anyStrong(1<<40) {
+		if !m.drop && !m.demonym && !m.confirmed && m.last-m.first == 1 && p.people[ws[m.first].fold] && !m.anyStrong(1<<40) &&
+			!p.locative(m.first) {
 			m.drop = true
 		}
 		if !m.drop {
@@ -696,4 +721,18 @@ func (p *parse) unitContext(a, b int) (unit, level bool) {
 func (p *parse) townContext(a int) bool {
 	ws := p.ws
 	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && townWords[ws[a-2].fold]
+}
+
+// locative reports whether word a follows a preposition of place ("in
+// Edmonton", "a resident of Tabriz", "flights to Heathrow"): what follows
+// is a place even where the report uses the same word as a surname.
+func (p *parse) locative(a int) bool {
+	if a == 0 || p.ws[a-1].sent != p.ws[a].sent {
+		return false
+	}
+	f := p.ws[a-1].fold
+	if f == "of" {
+		return a >= 2 && ofPlaces[p.ws[a-2].fold]
+	}
+	return locatives[f]
 }
