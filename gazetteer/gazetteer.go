@@ -67,7 +67,8 @@ func (e Entry) Precision() int {
 		switch e.Code {
 		case "MTS", "HLLS", "PLAT", "DSRT":
 			return precisionRegion
-		case "ISLS", "PEN":
+		case "ISL", "ISLS", "PEN":
+			// an island's point stands for all of it
 			return precisionRegion
 		}
 		return precisionTown

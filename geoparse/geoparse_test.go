@@ -106,6 +106,42 @@ func TestPlaces(t *testing.T) {
 		{"hyphenated article",
 			"Government forces captured al-Jufra and advanced on Misurata.",
 			[]want{{"al-Jufra", 2219944, "LBY", 3, ""}, {"Misurata", 0, "LBY", 1, ""}}, nil},
+		{"hyphenated given name",
+			"Fighting reached Goma, said Jean-Paul Mushagalusa, a civil society leader.",
+			[]want{{"Goma", 0, "COD", 1, ""}}, []string{"Paul", "Jean"}},
+		{"county by its short name, province by its English name",
+			"Rebels captured the town of Masisi in North Kivu province, west of Sake and Goma. The army denied it had lost Masisi.",
+			[]want{{"Masisi", 0, "COD", 3, ""}, {"North Kivu", 206938, "COD", 3, ""}}, nil},
+		{"a surname is no county",
+			"Officials in Ohio said Johnson would not run. Iron prices rose in Ohio.",
+			[]want{{"Ohio", 5165418, "USA", 3, ""}}, []string{"Johnson", "Iron"}},
+		{"state after a town",
+			"A girl from Buffalo, New York, died of the flu. The New York state governor declared an emergency.",
+			[]want{{"New York", 5128638, "USA", 3, ""}}, nil},
+		{"state of",
+			"The first case was a cow on a farm in the state of Washington.",
+			[]want{{"Washington", 5815135, "USA", 3, ""}}, nil},
+		{"a list of states",
+			"Cases were reported in Ohio, Georgia and Texas.",
+			[]want{{"Georgia", 4197000, "USA", 3, ""}}, nil},
+		{"a list of countries",
+			"Ministers from France, Georgia and Armenia met in Paris.",
+			[]want{{"Georgia", 614540, "GEO", 4, ""}}, nil},
+		{"the town, not the region",
+			"Gunmen attacked villages in the Menaka region. They fled towards the town of Menaka.",
+			nil, nil},
+		{"an office after a city",
+			"Montreal Mayor Denis Coderre said the rule would stay. Drivers in Montreal disagreed.",
+			[]want{{"Montreal", 6077243, "CAN", 1, ""}}, nil},
+		{"airport",
+			"Flights at Heathrow were cancelled as fog covered London.",
+			[]want{{"Heathrow", 0, "GBR", 1, ""}}, nil},
+		{"islands",
+			"Migrants landed on Lesbos and Samos overnight, Greek officials said.",
+			[]want{{"Lesbos", 0, "GRC", 3, ""}, {"Samos", 0, "GRC", 0, ""}}, nil},
+		{"Congo",
+			"Fighting in eastern Congo displaced thousands near Goma.",
+			[]want{{"Congo", 203312, "COD", 4, ""}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -128,6 +164,35 @@ func TestPlaces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTownOrRegion(t *testing.T) {
+	r := resolver(t)
+	doc := annotate(t, r, "Gunmen attacked three villages in Mali's eastern Ménaka region. Families fled towards the town of Ménaka.")
+	var codes []string
+	for _, p := range doc.Places {
+		if p.Text == "Ménaka" {
+			codes = append(codes, p.FeatureCode)
+		}
+	}
+	if len(codes) != 2 || codes[0] != "ADM1" || codes[1] == "ADM1" {
+		t.Errorf("Ménaka region, then the town: feature codes %q in %s", codes, dump(doc))
+	}
+}
+
+func TestResolveSpansInsideNames(t *testing.T) {
+	r := resolver(t)
+	text := "She studied at Colorado State University and worked for the Bank of Japan."
+	doc := annotate(t, r, text)
+	spans := []sitrep.Span{}
+	for _, s := range []string{"Colorado State University", "Bank of Japan"} {
+		i := strings.Index(text, s)
+		spans = append(spans, sitrep.Span{Start: i, End: i + len(s)})
+	}
+	got := r.ResolveSpans(doc, spans)
+	if got[0].GeonamesID != 5417618 || got[1].Country != "JPN" {
+		t.Errorf("names holding places resolved to %+v and %+v, want Colorado and Japan", got[0], got[1])
 	}
 }
 

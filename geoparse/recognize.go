@@ -17,11 +17,13 @@ type parse struct {
 	ms  []mention
 	buf []gazetteer.Match
 
-	focus     map[string]float64 // country focus: ISO2 → share
-	goldIndex []int
-	lower     map[string]bool // folded words the report uses in lower case
-	people    map[string]bool // folded words of names dropped as people's
-	noFuzzy   map[string]bool // folded words with no fuzzy match
+	focus      map[string]float64            // country focus: ISO2 → share
+	votes      map[string]map[string]float64 // name key → ISO2 → its votes for the focus ("" the sum)
+	focusTotal float64
+	goldIndex  []int
+	lower      map[string]bool // folded words the report uses in lower case
+	people     map[string]bool // folded words of names dropped as people's
+	noFuzzy    map[string]bool // folded words with no fuzzy match
 }
 
 // mention is a recognised place name.
@@ -202,7 +204,7 @@ func strong(c gazetteer.Match, minPop int64) bool {
 	switch {
 	case c.Code == "DEM", gazetteer.IsCountryCode(c.Code), c.Code == "ADM1":
 		return true
-	case c.ID == 0 && c.Code != "ADM2" && c.Code != "BDR" && c.Class != 'P':
+	case c.ID == 0 && c.Code != "ADM2" && c.Code != "BDR" && c.Code != "AIRP" && c.Class != 'P':
 		return true
 	case c.Code == "CONT":
 		return true
@@ -406,7 +408,8 @@ func (p *parse) filter() {
 		// would send") is a speaker, not a location. Countries keep the
 		// location role; an event coder tells "Russia said" from "in
 		// Russia" itself.
-		if b < len(ws) && ws[b].sent == ws[a].sent && stanceVerbs[ws[b].fold] && !m.hasCountry() && !m.demonym && m.role == sitrep.RoleLocation {
+		if b < len(ws) && ws[b].sent == ws[a].sent && stanceVerbs[ws[b].fold] && !m.hasCountry() && !m.demonym && m.role == sitrep.RoleLocation &&
+			!p.locative(a) {
 			m.role = sitrep.RoleMetonymic
 		}
 		// A word the report also writes in lower case is a common word,

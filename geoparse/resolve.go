@@ -3,6 +3,7 @@ package geoparse
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -20,7 +21,7 @@ const (
 	areaWeight      = 0.5 // within 800 km
 	insideWeight    = 2.0 // inside an admin unit the report names
 	unitWeight      = 4.0 // "Idlib province", "the state of Washington", "New York Gov."
-	listWeight      = 3.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
+	listWeight      = 4.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
 	altNamePenalty  = 1.0 // found by an alternate name, not the place's own
 	editPenalty     = 2.5 // per edit of a fuzzy match
 )
@@ -36,8 +37,10 @@ func prior(c gazetteer.Match) float64 {
 		s = 12 + lp/2
 	case c.Code == "BDR":
 		s = 10
+	case c.Code == "AIRP":
+		s = 6 // an airport is known by name about as well as a city of a million
 	case c.ID == 0 && c.Code != "ADM2" && c.Class != 'P' || c.Code == "CONT":
-		s = 11 // the team's table: continents, seas, regions
+		s = 11 // the team's table: continents, seas, regions, islands
 	case c.Code == "ADM1":
 		s = 7 + lp/2
 	case c.Code == "ADM2":
@@ -69,8 +72,18 @@ func prior(c gazetteer.Match) float64 {
 func (p *parse) resolve() {
 	for mi := range p.ms {
 		m := &p.ms[mi]
+		known := false // a notable place has the name as its own
 		for ci := range m.cands {
-			m.cands[ci].prior = prior(m.cands[ci].Match)
+			c := &m.cands[ci]
+			c.prior = prior(c.Match)
+			known = known || c.Primary && c.Edits == 0 && c.Population >= 100000
+		}
+		if known {
+			for ci := range m.cands {
+				if c := &m.cands[ci]; !c.Primary && (c.ID != 0 || c.Code == "ADM2") {
+					c.prior -= altNamePenalty // "Venice" is Venice before it is an old name of Dayton
+				}
+			}
 		}
 	}
 	p.findQualifiers()
@@ -118,10 +131,20 @@ func (p *parse) findQualifiers() {
 // priors alone; country names and demonyms vote more.
 func (p *parse) computeFocus() {
 	p.focus = map[string]float64{}
+	p.votes = map[string]map[string]float64{}
 	total := 0.0
-	for _, m := range p.ms {
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.key == "" {
+			m.key = gazetteer.Key(p.doc.Slice(m.Span))
+		}
 		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded {
 			continue
+		}
+		kv := p.votes[m.key]
+		if kv == nil {
+			kv = map[string]float64{}
+			p.votes[m.key] = kv
 		}
 		maxP := math.Inf(-1)
 		for _, c := range m.cands {
@@ -141,14 +164,30 @@ func (p *parse) computeFocus() {
 			}
 			v := weight * math.Exp(c.prior-maxP) / sum
 			p.focus[c.Country] += v
+			kv[c.Country] += v
+			kv[""] += v
 			total += v
 		}
 	}
+	p.focusTotal = total
 	if total > 0 {
 		for k := range p.focus {
 			p.focus[k] /= total
 		}
 	}
+}
+
+// otherFocus is the report's focus on a country counting only the votes
+// of names other than key: a name does not vouch for its own reading
+// ("Georgia" alone makes no focus on Georgia the country when the report
+// lists Ohio and Texas beside it).
+func (p *parse) otherFocus(key, country string) float64 {
+	kv := p.votes[key]
+	rest := p.focusTotal - kv[""]
+	if rest <= 1e-9 {
+		return 0
+	}
+	return max(0, (p.focus[country]*p.focusTotal-kv[country])/rest)
 }
 
 // pick scores the candidates of every mention and keeps the best. With
@@ -163,7 +202,7 @@ func (p *parse) pick(context bool) {
 		}
 		for ci := range m.cands {
 			c := &m.cands[ci]
-			s := c.prior + focusWeight*p.focus[c.Country]
+			s := c.prior + focusWeight*p.otherFocus(m.key, c.Country)
 			if q != nil {
 				qe := q.cands[q.best].Entry
 				switch {
@@ -347,12 +386,13 @@ func (p *parse) support() {
 		}
 		return
 	}
-	out := p.ms[:0]
+	var out, weak []int
+	accepted := map[string]gazetteer.Ref{}
 	for mi := range p.ms {
 		m := &p.ms[mi]
 		if m.best < 0 {
 			if m.forced {
-				out = append(out, *m)
+				out = append(out, mi)
 			}
 			continue
 		}
@@ -363,6 +403,18 @@ func (p *parse) support() {
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
+			case town && m.first >= 0 && p.townContext(m.first) && !m.fuzzy:
+				// "the town of Ménaka": the text says it is a town; it
+				// must still be in a country the report is about
+				ok = p.focus[c.Country] >= 0.1 || p.nearOthers(mi, c.Entry, 500)
+			case c.Code == "ADM2" && !c.Primary:
+				// a county or district by its name without "County",
+				// "Territory": only where the text places something there
+				// ("in Masisi", "Masisi territory") and near the report's
+				// other places; elsewhere it is mostly a surname
+				// ("Johnson", "Starr") or a common word ("Iron")
+				ok = (m.first >= 0 && (p.locative(m.first) || p.townContext(m.first)) || m.unit) && p.nearOthers(mi, c.Entry, 200) &&
+					!p.people[p.ws[m.first].fold]
 			case single && !c.Primary && !strong(c.Match, 100000):
 				// found by an alternate name only: needs a neighbour
 				ok = p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
@@ -382,13 +434,29 @@ func (p *parse) support() {
 				ok = p.focus[c.Country] >= 0.15 || p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
 			}
 			if !ok {
+				weak = append(weak, mi)
 				continue
 			}
 		}
+		accepted[m.key] = m.cands[m.best].Ref
 		p.warnAmbiguous(m)
-		out = append(out, *m)
+		out = append(out, mi)
 	}
-	p.ms = out
+	// A name the report places once with support ("in Masisi") is the
+	// same place where it stands alone ("lost control of Masisi").
+	for _, mi := range weak {
+		m := &p.ms[mi]
+		if ref, ok := accepted[m.key]; ok && ref == m.cands[m.best].Ref && !p.people[p.ws[m.first].fold] {
+			p.warnAmbiguous(m)
+			out = append(out, mi)
+		}
+	}
+	sort.Ints(out)
+	kept := make([]mention, 0, len(out))
+	for _, mi := range out {
+		kept = append(kept, p.ms[mi])
+	}
+	p.ms = kept
 }
 
 // nearOthers reports whether e lies within km of another mention's pick.

