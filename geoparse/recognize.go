@@ -226,12 +226,13 @@ func (p *parse) spelt(m *mention, fold string) bool {
 
 // acronymOK reports whether an all-capital word may stand for one of the
 // candidates: a country's name or short name, a demonym, or the place's
-// own name (a dateline "BEIRUT").
-func (m *mention) acronymOK() bool {
+// own name (a dateline "BEIRUT"; after a dateline's comma, a town of any
+// size).
+func (m *mention) acronymOK(dateline bool) bool {
 	keep := m.cands[:0]
 	for _, c := range m.cands {
 		table := c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')
-		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || c.Primary && strong(c.Match, 100000) {
+		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || c.Primary && (dateline || strong(c.Match, 100000)) {
 			keep = append(keep, c)
 		}
 	}
@@ -288,6 +289,11 @@ func (p *parse) filter() {
 		// A disease named after a place ("West Nile virus").
 		if b < len(ws) && diseaseWords[ws[b].fold] {
 			m.drop = true
+			continue
+		}
+		// The abbreviation of a state or province after a town ("Paris,
+		// Mo.", "Barrie, Ont."): the unit, with its full stop.
+		if single && p.abbreviation(m) {
 			continue
 		}
 		// Common nouns and initials capitalised in names ("University",
@@ -421,7 +427,10 @@ func (p *parse) filter() {
 		// All-capital words are acronyms: keep them only as a place's own
 		// name or a country's short name ("US", "UK", "UAE", "BEIRUT"),
 		// never as an alternate name ("GNA" is not Hrodna).
-		if single && ws[h].upper && !m.acronymOK() {
+		// A dateline ("GLASGOW, Ky.") names a town of any size before
+		// its state or country.
+		dateline := b+1 < len(ws) && ws[b].raw == "," && ws[b+1].sent == ws[b].sent && p.capable(b+1)
+		if single && ws[h].upper && !m.acronymOK(dateline) {
 			m.drop = true
 			continue
 		}
@@ -738,4 +747,40 @@ func (p *parse) locative(a int) bool {
 		return a >= 2 && ofPlaces[p.ws[a-2].fold]
 	}
 	return locatives[f]
+}
+
+// abbreviation recognises a short capitalised word written with a full
+// stop right after a town and a comma ("GLASGOW, Ky.", "Barrie, Ont.",
+// "Severn, Md. man") as the abbreviation of a first-order unit or a
+// country: it keeps only such candidates and takes the full stop into the
+// span. It reports whether the mention is one.
+func (p *parse) abbreviation(m *mention) bool {
+	ws := p.ws
+	a, b := m.first, m.last
+	if b-a != 1 || b >= len(ws) || ws[b].raw != "." || ws[b].Start != ws[a].End || !ws[a].cap || ws[a].upper ||
+		letterCount(ws[a].raw) > 5 || a < 2 || ws[a-1].raw != "," || !p.capable(a-2) {
+		return false
+	}
+	n := 0
+	for _, c := range m.cands {
+		if c.Code == "ADM1" || gazetteer.IsCountryCode(c.Code) {
+			if c.Primary {
+				return false // the unit's own name ("Iowa.") ending a sentence
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	keep := m.cands[:0]
+	for _, c := range m.cands {
+		if c.Code == "ADM1" || gazetteer.IsCountryCode(c.Code) {
+			keep = append(keep, c)
+		}
+	}
+	m.cands = keep
+	m.End = ws[b].End
+	m.confirmed = true
+	return true
 }
