@@ -367,7 +367,7 @@ func (p *parse) filter() {
 		} else if run, org := p.runAfter(b, inMention); org {
 			m.role = sitrep.RoleEmbedded
 		} else if run > 0 && !m.unit {
-			if !m.anyStrong(1 << 40) {
+			if !m.anyMajor() {
 				// a country or province before a name modifies it ("US
 				// President Donald Trump"); a town before one is a name
 				m.drop = true
@@ -381,7 +381,7 @@ func (p *parse) filter() {
 		if single && b < len(ws) && inMention[b] >= 0 && ws[b].sent == ws[a].sent && !ws[b].joined && m.role == sitrep.RoleLocation &&
 			!orgWords[ws[b].fold] && !m.anyStrong(500000) {
 			n := &p.ms[inMention[b]]
-			if n.last-n.first == 1 && !n.demonym && !n.anyStrong(1<<40) && !m.anyStrong(1<<40) {
+			if n.last-n.first == 1 && !n.demonym && !n.anyMajor() && !m.anyMajor() {
 				m.drop = true
 				n.drop = true
 				p.person(a, n.last, inMention)
@@ -405,7 +405,7 @@ func (p *parse) filter() {
 			}
 		}
 		// A speech verb after a name that is only a town: a speaker.
-		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyStrong(1<<40) && !p.locative(a) {
+		if single && b < len(ws) && speechVerbs[ws[b].fold] && !m.anyMajor() && !p.locative(a) {
 			m.drop = true
 			p.person(a, b, inMention)
 			continue
@@ -440,7 +440,7 @@ func (p *parse) filter() {
 	// it names a country or first-order unit.
 	out := p.ms[:0]
 	for _, m := range p.ms {
-		if !m.drop && !m.demonym && !m.confirmed && m.last-m.first == 1 && p.people[ws[m.first].fold] && !m.anyStrong(1<<40) &&
+		if !m.drop && !m.demonym && !m.confirmed && m.last-m.first == 1 && p.people[ws[m.first].fold] && !m.anyMajor() &&
 			!p.locative(m.first) {
 			m.drop = true
 		}
@@ -783,4 +783,20 @@ func (p *parse) abbreviation(m *mention) bool {
 	m.End = ws[b].End
 	m.confirmed = true
 	return true
+}
+
+// anyMajor reports whether a candidate is a place too large to be a
+// person's name by accident: a country, a demonym, a region of the team's
+// table, or a first-order unit of a million people ("Paul", a district of
+// Cape Verde, is not).
+func (m *mention) anyMajor() bool {
+	for _, c := range m.cands {
+		if c.Code == "ADM1" && c.Population < 1000000 {
+			continue
+		}
+		if strong(c.Match, 1<<40) {
+			return true
+		}
+	}
+	return false
 }
