@@ -183,7 +183,7 @@ var diseaseWords = set("virus", "viruses", "fever", "disease", "flu", "influenza
 // something else.
 var notPlaces = func() map[string]bool {
 	m := map[string]bool{}
-	for _, n := range []string{"El Nino", "La Nina", "Notre Dame", "Christmas", "Easter", "Ramadan",
+	for _, n := range []string{"El Nino", "La Nina", "Nina", "Nino", "Notre Dame", "Christmas", "Easter", "Ramadan",
 		"Eid", "Thanksgiving", "Halloween", "Brexit", "Oscar", "Oscars", "Grammy", "Emmy"} {
 		m[gazetteer.Key(n)] = true
 	}

@@ -296,6 +296,20 @@ func (p *parse) filter() {
 		if single && p.abbreviation(m) {
 			continue
 		}
+		// Elsewhere a short word is no abbreviation of a unit: "Mass"
+		// is a service, "Miss" a title, "Ill" an adjective.
+		if single && !ws[h].upper && letterCount(ws[h].raw) <= 5 && !m.demonym {
+			keep := m.cands[:0]
+			for _, c := range m.cands {
+				if !(c.Code == "ADM1" && !c.Primary) {
+					keep = append(keep, c)
+				}
+			}
+			if m.cands = keep; len(keep) == 0 {
+				m.drop = true
+				continue
+			}
+		}
 		// Common nouns and initials capitalised in names ("University",
 		// "Council", "Dr.", "B."), months and weekdays.
 		if single && !m.demonym {
