@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval/geo"
 	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/tokenize"
 )
@@ -21,6 +22,37 @@ type evalGeoCmd struct {
 	Patches   string `type:"existingfile" help:"Coordinate corrections for the gold (GeoVirus_patches.tsv)."`
 	JSON      bool   `name:"json" help:"Print the report as JSON."`
 	Misses    bool   `help:"List every toponym resolved more than 161 km from its gold place (with --json)."`
+	TextOnly  bool   `help:"Run only the sentence splitter and tokenizer before the geoparser, not the language models (tagger, parser, entity recogniser)."`
+}
+
+// analysisStages are the stages of the default pipeline that the
+// geoparser reads: sentences, tokens and, when the pipeline has them,
+// tags, dependencies and entities. The cleaner (it may drop text the
+// corpus offsets count), the time tagger and the event coder are left out.
+var analysisStages = map[string]bool{"segment": true, "tokenize": true, "tag": true, "parse": true, "ner": true}
+
+// textStages returns the stages of the default pipeline that analyse the
+// text before the geoparser, in pipeline order; with textOnly only the
+// sentence splitter and the tokenizer.
+func textStages(textOnly bool) ([]sitrep.Stage, error) {
+	if textOnly {
+		seg, err := segment.New(segment.DefaultConfig())
+		if err != nil {
+			return nil, err
+		}
+		return []sitrep.Stage{seg, tokenize.Tokenizer{}}, nil
+	}
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		return nil, err
+	}
+	var out []sitrep.Stage
+	for _, s := range p.Stages {
+		if analysisStages[sitrep.StageName(s)] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 func (c *evalGeoCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -52,15 +84,20 @@ func (c *evalGeoCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	seg, err := segment.New(segment.DefaultConfig())
+	prepare, err := textStages(c.TextOnly)
 	if err != nil {
 		return err
 	}
-	log.Info("evaluating", "corpus", c.Corpus, "format", corpus.Format, "articles", len(corpus.Articles), "gold_spans", c.GoldSpans)
+	var names []string
+	for _, s := range prepare {
+		names = append(names, sitrep.StageName(s))
+	}
+	log.Info("evaluating", "corpus", c.Corpus, "format", corpus.Format, "articles", len(corpus.Articles), "gold_spans", c.GoldSpans,
+		"stages", names)
 	rep, err := geo.Evaluate(ctx, r, corpus, filepath.Base(c.Corpus), geo.Options{
 		GoldSpans: c.GoldSpans,
 		Misses:    c.Misses,
-		Prepare:   []sitrep.Stage{seg, tokenize.Tokenizer{}},
+		Prepare:   prepare,
 	})
 	if err != nil {
 		return err
