@@ -261,6 +261,43 @@ func TestEntitiesVeto(t *testing.T) {
 	}
 }
 
+func TestActorEntities(t *testing.T) {
+	r := resolver(t)
+	text := "Indonesia's President met the US soldier in Tripoli. Fighters from Gharyan joined, Gharyan told reporters."
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	span := func(s string, nth int) sitrep.Span {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return sitrep.Span{Start: i, End: i + len(s)}
+	}
+	// Phrases of the actor stage: a person's office and an agent, then
+	// a person the actor dictionary knows by a town's name.
+	doc.Entities = []sitrep.Entity{
+		{Span: span("Indonesia's President", 0), Kind: sitrep.KindPerson, Source: "actor"},
+		{Span: span("US soldier", 0), Kind: sitrep.KindOrg, Source: "actor"},
+		{Span: span("Gharyan", 1), Kind: sitrep.KindPerson, Source: "actor"},
+	}
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Indonesia", "US", "Tripoli"} {
+		if p := find(doc, want); p == nil || p.Role != sitrep.RoleLocation {
+			t.Errorf("%q: %+v, want a location in %s", want, p, dump(doc))
+		}
+	}
+	n := 0
+	for _, p := range doc.Places {
+		if p.Text == "Gharyan" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("Gharyan: %d places, want only the town before the person the dictionary knows, in %s", n, dump(doc))
+	}
+}
+
 func TestCancelled(t *testing.T) {
 	r := resolver(t)
 	ctx, cancel := context.WithCancel(context.Background())

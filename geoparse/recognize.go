@@ -553,6 +553,13 @@ func (p *parse) entities(m *mention) bool {
 		if !e.Span.Overlaps(m.Span) {
 			continue
 		}
+		if e.Source == "actor" && (e.Kind == sitrep.KindOrg || e.Kind == sitrep.KindPerson && (e.Span != m.Span || m.anyMajor())) {
+			// The actor stage's phrases ("the US soldier", "China's news
+			// agency", "Indonesia's President") are not names: a country
+			// that modifies them is still a place. Its people found by the
+			// dictionary ("Haftar") still veto the same words.
+			continue
+		}
 		switch e.Kind {
 		case sitrep.KindPerson:
 			if !m.demonym {

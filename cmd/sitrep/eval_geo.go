@@ -29,7 +29,7 @@ type evalGeoCmd struct {
 // geoparser reads: sentences, tokens and, when the pipeline has them,
 // tags, dependencies and entities. The cleaner (it may drop text the
 // corpus offsets count), the time tagger and the event coder are left out.
-var analysisStages = map[string]bool{"segment": true, "tokenize": true, "tag": true, "parse": true, "ner": true}
+var analysisStages = map[string]bool{"segment": true, "tokenize": true, "tag": true, "parse": true, "ner": true, "actor": true}
 
 // textStages returns the stages of the default pipeline that analyse the
 // text before the geoparser, in pipeline order; with textOnly only the
