@@ -17,8 +17,8 @@ type parse struct {
 	ms  []mention
 	buf []gazetteer.Match
 
-	focus      map[string]float64            // country focus: ISO2 → share
-	votes      map[string]map[string]float64 // name key → ISO2 → its votes for the focus ("" the sum)
+	focus      map[string]float64  // country focus: ISO2 → share
+	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
 	focusTotal float64
 	goldIndex  []int
 	lower      map[string]bool // folded words the report uses in lower case

@@ -131,7 +131,7 @@ func (p *parse) findQualifiers() {
 // priors alone; country names and demonyms vote more.
 func (p *parse) computeFocus() {
 	p.focus = map[string]float64{}
-	p.votes = map[string]map[string]float64{}
+	p.votes = map[voteKey]float64{}
 	total := 0.0
 	for mi := range p.ms {
 		m := &p.ms[mi]
@@ -140,11 +140,6 @@ func (p *parse) computeFocus() {
 		}
 		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded {
 			continue
-		}
-		kv := p.votes[m.key]
-		if kv == nil {
-			kv = map[string]float64{}
-			p.votes[m.key] = kv
 		}
 		maxP := math.Inf(-1)
 		for _, c := range m.cands {
@@ -164,8 +159,8 @@ func (p *parse) computeFocus() {
 			}
 			v := weight * math.Exp(c.prior-maxP) / sum
 			p.focus[c.Country] += v
-			kv[c.Country] += v
-			kv[""] += v
+			p.votes[voteKey{m.key, c.Country}] += v
+			p.votes[voteKey{m.key, ""}] += v
 			total += v
 		}
 	}
@@ -182,13 +177,15 @@ func (p *parse) computeFocus() {
 // ("Georgia" alone makes no focus on Georgia the country when the report
 // lists Ohio and Texas beside it).
 func (p *parse) otherFocus(key, country string) float64 {
-	kv := p.votes[key]
-	rest := p.focusTotal - kv[""]
+	rest := p.focusTotal - p.votes[voteKey{key, ""}]
 	if rest <= 1e-9 {
 		return 0
 	}
-	return max(0, (p.focus[country]*p.focusTotal-kv[country])/rest)
+	return max(0, (p.focus[country]*p.focusTotal-p.votes[voteKey{key, country}])/rest)
 }
+
+// voteKey indexes the focus votes of one name for one country ("" all).
+type voteKey struct{ key, country string }
 
 // pick scores the candidates of every mention and keeps the best. With
 // context, closeness to the other mentions' current picks counts too.
@@ -199,6 +196,10 @@ func (p *parse) pick(context bool) {
 		var q *mention
 		if m.qualifier >= 0 && p.ms[m.qualifier].best >= 0 {
 			q = &p.ms[m.qualifier]
+		}
+		list := 0
+		if context {
+			list = p.listKind(mi)
 		}
 		for ci := range m.cands {
 			c := &m.cands[ci]
@@ -220,7 +221,7 @@ func (p *parse) pick(context bool) {
 			}
 			if context {
 				s += p.contextScore(mi, c.Entry)
-				if k := p.listKind(mi); k != 0 && kindOf(c.Code) == k {
+				if list != 0 && kindOf(c.Code) == list {
 					s += listWeight
 				}
 			}
