@@ -21,7 +21,7 @@ const (
 	areaWeight      = 0.5 // within 800 km
 	insideWeight    = 2.0 // inside an admin unit the report names
 	unitWeight      = 4.0 // "Idlib province", "the state of Washington", "New York Gov."
-	listWeight      = 4.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
+	listWeight      = 3.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
 	altNamePenalty  = 1.0 // found by an alternate name, not the place's own
 	editPenalty     = 2.5 // per edit of a fuzzy match
 )
@@ -610,8 +610,9 @@ func (p *parse) listKind(mi int) int {
 			continue
 		}
 		o := &p.ms[oi]
-		if o.best < 0 || o.role == sitrep.RoleEmbedded || o.demonym {
-			continue
+		if o.best < 0 || o.role == sitrep.RoleEmbedded || o.demonym || p.ms[mi].qualifier == oi || p.ms[mi].qualifies == oi ||
+			p.townInside(o) {
+			continue // "Oaxaca State, Mexico" qualifies, it does not list; "New York" may be the city
 		}
 		k := kindOf(o.cands[o.best].Code)
 		if k == 0 || kind != 0 && k != kind {
@@ -646,4 +647,20 @@ func (p *parse) cued(mi int) bool {
 	}
 	return m.unit || m.level || m.qualifies >= 0 && p.holds(m.cands[m.best].Entry, &p.ms[m.qualifies]) ||
 		p.listKind(mi) == kindProvince
+}
+
+// townInside reports whether mention m's pick is an admin unit holding a
+// town of the same name big beside it (New York, Quebec): which of the two
+// the text means is not settled by the pick.
+func (p *parse) townInside(m *mention) bool {
+	b := m.cands[m.best]
+	if !gazetteer.IsAdminCode(b.Code) || b.Admin == "" {
+		return false
+	}
+	for _, c := range m.cands {
+		if c.Class == 'P' && strings.HasPrefix(c.Admin+".", b.Admin+".") && c.Population*10 >= b.Population {
+			return true
+		}
+	}
+	return false
 }
