@@ -414,7 +414,7 @@ func (p *parse) support() {
 				// ("in Masisi", "Masisi territory") and near the report's
 				// other places; elsewhere it is mostly a surname
 				// ("Johnson", "Starr") or a common word ("Iron")
-				ok = (m.first >= 0 && (p.locative(m.first) || p.townContext(m.first)) || m.unit) && p.nearOthers(mi, c.Entry, 200) &&
+				ok = m.first >= 0 && (p.locative(m.first) || p.townContext(m.first) || m.unit) && p.nearOthers(mi, c.Entry, 200) &&
 					!p.people[p.ws[m.first].fold]
 			case single && !c.Primary && !strong(c.Match, 100000):
 				// found by an alternate name only: needs a neighbour
@@ -447,7 +447,7 @@ func (p *parse) support() {
 	// same place where it stands alone ("lost control of Masisi").
 	for _, mi := range weak {
 		m := &p.ms[mi]
-		if ref, ok := accepted[m.key]; ok && ref == m.cands[m.best].Ref && !p.people[p.ws[m.first].fold] {
+		if ref, ok := accepted[m.key]; ok && ref == m.cands[m.best].Ref && m.first >= 0 && !p.people[p.ws[m.first].fold] {
 			p.warnAmbiguous(m)
 			out = append(out, mi)
 		}
