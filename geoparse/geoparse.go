@@ -143,3 +143,24 @@ func (r *Resolver) ResolveSpans(doc *sitrep.Document, spans []sitrep.Span) []sit
 	}
 	return out
 }
+
+// Candidates returns, for each given toponym span, every place the
+// gazetteer offers for it (the places ResolveSpans chooses among), best
+// known first; an empty list where nothing was found. The evaluation uses
+// it for the ceiling of the gazetteer: the accuracy of a resolver that
+// always chose the best of them.
+func (r *Resolver) Candidates(doc *sitrep.Document, spans []sitrep.Span) [][]sitrep.Place {
+	p := &parse{r: r, doc: doc}
+	p.words()
+	p.recognise()
+	p.gold(spans)
+	out := make([][]sitrep.Place, len(spans))
+	for i := range spans {
+		m := &p.ms[p.goldIndex[i]]
+		for ci := range m.cands {
+			m.best = ci
+			out[i] = append(out[i], p.place(m))
+		}
+	}
+	return out
+}

@@ -200,6 +200,23 @@ func TestResolveSpansInsideNames(t *testing.T) {
 	}
 }
 
+func TestCandidates(t *testing.T) {
+	r := resolver(t)
+	text := "Clashes in Tripoli and in Qwxzv."
+	doc := annotate(t, r, text)
+	i := strings.Index(text, "Tripoli")
+	j := strings.Index(text, "Qwxzv")
+	got := r.Candidates(doc, []sitrep.Span{{Start: i, End: i + len("Tripoli")}, {Start: j, End: j + len("Qwxzv")}})
+	var libya, lebanon bool
+	for _, p := range got[0] {
+		libya = libya || p.GeonamesID == 2210247
+		lebanon = lebanon || p.GeonamesID == 266826
+	}
+	if !libya || !lebanon || len(got[1]) != 0 {
+		t.Errorf("candidates of Tripoli: Libya %v, Lebanon %v; of an unknown word: %d", libya, lebanon, len(got[1]))
+	}
+}
+
 func TestRelativeLocations(t *testing.T) {
 	r := resolver(t)
 	doc := annotate(t, r, "Fighters held positions in Espiaa, about 40 kilometres (25 miles) south of the Libyan capital Tripoli. "+

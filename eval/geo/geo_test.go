@@ -97,6 +97,41 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+// farResolver chooses a place in the Gulf of Guinea for every span, while
+// offering the geoparser's candidates.
+type farResolver struct{ *geoparse.Resolver }
+
+func (f farResolver) ResolveSpans(doc *sitrep.Document, spans []sitrep.Span) []sitrep.Place {
+	out := make([]sitrep.Place, len(spans))
+	for i := range out {
+		out[i] = sitrep.Place{Name: "Null Island", Precision: 1}
+	}
+	return out
+}
+
+func TestCeiling(t *testing.T) {
+	cfg := geoparse.DefaultConfig()
+	cfg.Gazetteers = nil
+	r, err := geoparse.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, _ := segment.New(segment.DefaultConfig())
+	c := read(t, "testdata/gwn-sample.xml")
+	opt := geo.Options{Prepare: []sitrep.Stage{seg, tokenize.Tokenizer{}}, GoldSpans: true, Ceiling: true}
+	rep, err := geo.Evaluate(context.Background(), farResolver{r}, c, "gwn-sample", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Resolution.Acc161 != 0 || rep.Ceiling == nil || rep.Ceiling.Acc161 != 1 || rep.Ceiling.N != 3 {
+		t.Errorf("a resolver that always errs among right candidates: resolution %+v, ceiling %+v", rep.Resolution, rep.Ceiling)
+	}
+	opt.Ceiling = false
+	if rep, _ = geo.Evaluate(context.Background(), r, c, "gwn-sample", opt); rep.Ceiling != nil {
+		t.Error("a ceiling without Options.Ceiling")
+	}
+}
+
 func TestPatches(t *testing.T) {
 	c := read(t, "testdata/geovirus-sample.xml")
 	ps, err := geo.ReadPatches(strings.NewReader("Libya \t 27 , 17 \t 26.5 , 17.5\nElsewhere\t1,1\t2,2\n"))

@@ -25,6 +25,12 @@ type Resolver interface {
 	ResolveSpans(doc *sitrep.Document, spans []sitrep.Span) []sitrep.Place
 }
 
+// Candidater is what a resolver offers beyond Resolver for the ceiling:
+// every place it chooses among for each span.
+type Candidater interface {
+	Candidates(doc *sitrep.Document, spans []sitrep.Span) [][]sitrep.Place
+}
+
 // Options select what is scored.
 type Options struct {
 	// GoldSpans resolves the gold toponyms only, skipping recognition.
@@ -34,6 +40,10 @@ type Options struct {
 	Prepare []sitrep.Stage
 	// Misses lists resolution errors over 161 km in the report.
 	Misses bool
+	// Ceiling, with GoldSpans and a resolver that is a Candidater, also
+	// scores the best of each toponym's candidates: the most any choice
+	// among the gazetteer's places can reach.
+	Ceiling bool
 }
 
 // Miss is a toponym resolved more than 161 km from its gold coordinates.
@@ -92,8 +102,11 @@ type Report struct {
 	Resolution Resolution `json:"resolution"`
 	// EndToEnd charges missed gold toponyms MaxErrorKM (end to end only).
 	EndToEnd *Resolution `json:"end_to_end,omitempty"`
-	Seconds  float64     `json:"seconds"`
-	Misses   []Miss      `json:"misses,omitempty"`
+	// Ceiling scores the best candidate of each gold toponym (with
+	// Options.Ceiling).
+	Ceiling *Resolution `json:"ceiling,omitempty"`
+	Seconds float64     `json:"seconds"`
+	Misses  []Miss      `json:"misses,omitempty"`
 	// Spurious and Missed list recognition errors (with Options.Misses).
 	Spurious []string `json:"spurious,omitempty"`
 	Missed   []string `json:"missed,omitempty"`
@@ -121,7 +134,8 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 		}
 		rep.Roles = append(rep.Roles, s)
 	}
-	var errs, e2e []float64
+	var errs, e2e, best []float64
+	cand, _ := r.(Candidater)
 	unresolved, e2eMissed := 0, 0
 	prf := PRF{}
 	start := time.Now()
@@ -147,6 +161,15 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 			spans := make([]sitrep.Span, len(gold))
 			for i, t := range gold {
 				spans[i] = sitrep.Span{Start: t.Start, End: t.End}
+			}
+			if opt.Ceiling && cand != nil {
+				for i, ps := range cand.Candidates(doc, spans) {
+					km := float64(MaxErrorKM)
+					for _, p := range ps {
+						km = math.Min(km, gazetteer.DistanceKM(p.Lat, p.Lon, gold[i].Lat, gold[i].Lon))
+					}
+					best = append(best, km)
+				}
 			}
 			for i, p := range r.ResolveSpans(doc, spans) {
 				km := float64(MaxErrorKM)
@@ -207,6 +230,15 @@ func Evaluate(ctx context.Context, r Resolver, c *Corpus, name string, opt Optio
 		rep.Mode = "gold-spans"
 		rep.Resolution = Summarise(errs)
 		rep.Resolution.Unresolved = unresolved
+		if best != nil {
+			c := Summarise(best)
+			for _, km := range best {
+				if km >= MaxErrorKM {
+					c.Unresolved++
+				}
+			}
+			rep.Ceiling = &c
+		}
 		return rep, nil
 	}
 	rep.Mode = "end-to-end"
