@@ -698,9 +698,12 @@ func (p *parse) inner(a, b int) (int, int, bool) {
 			}
 			p.buf = p.r.set.Lookup(p.buf[:0], gazetteer.KeyFolded(p.foldRange(i, i+n)))
 			for _, c := range p.buf {
-				// a place by its own name, or a major one by another name;
-				// never a village's alternate name ("Nazi", "Fire")
-				if c.Primary && (n > 1 || p.spelledAs(c, i)) || strong(c, 100000) {
+				// a country by any of its names, another place by its own
+				// name; never a village's or a county's other name ("Nazi",
+				// "Fire", "Cedar" of Cedar County, "Penn" of Pennsylvania)
+				// nor a small province one word long ("Michael")
+				if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" ||
+					c.Primary && (n > 1 || p.spelledAs(c, i)) && !(n == 1 && c.Code == "ADM1" && c.Population < 100000) {
 					return i, i + n, true
 				}
 			}
