@@ -741,8 +741,8 @@ func sinceRule(w []string, i int) (int, resolver) {
 	}
 	return best + 1, func(ref time.Time, next bool) (Range, bool) {
 		r, ok := res(ref, false)
-		if !ok || ref.IsZero() {
-			return Range{}, false
+		if !ok || ref.IsZero() || r.Start.After(ref) {
+			return Range{}, false // "since 2021" read before 2021 denotes nothing
 		}
 		return Range{Start: r.Start, End: ref, Kind: sitrep.TimeDuration}, true
 	}
