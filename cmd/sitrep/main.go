@@ -28,6 +28,7 @@ type cli struct {
 	Actors    actorsCmd    `cmd:"" help:"List, show and check actor dictionaries."`
 	Eval      evalCmd      `cmd:"" help:"Score sitrep against gold data kept outside the repository."`
 	Gazetteer gazetteerCmd `cmd:"" help:"Look places up in the gazetteer, and add places from GeoNames dumps."`
+	Train     trainCmd     `cmd:"" help:"Train a language model (tagger, parser, entity recogniser) from corpora."`
 }
 
 func main() {

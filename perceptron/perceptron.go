@@ -1,0 +1,437 @@
+// Package perceptron is a multiclass averaged perceptron over hashed integer
+// features, the learner behind sitrep's tagger, parser and entity recogniser.
+//
+// Features are uint64 hashes built with Hash and Mix from small integers and
+// pre-hashed strings, so scoring allocates nothing. A Trainer learns sparse
+// weights (only the classes a feature was ever updated for are stored) and
+// averages them (Collins 2002, with lazy averaging); Trainer.Model freezes
+// the averaged weights into a Model, a read-only open-addressing table that
+// scores a feature vector with one probe per feature. Models serialise to a
+// compact, deterministic binary form (Model.Encode, Decode): weights are
+// quantised to 16 bits and tiny ones are dropped.
+package perceptron
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+	"sort"
+)
+
+// Hash returns the 64-bit FNV-1a hash of s, mixed so that it can be used as
+// an atom of a feature. It is deterministic across runs and machines.
+func Hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Mix combines a feature hash with one more atom. Features are built as
+// Mix(Mix(Template(id), a), b).
+func Mix(h, a uint64) uint64 {
+	h ^= a + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2)
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ (h >> 31)
+}
+
+// Template returns the seed hash of feature template id.
+func Template(id int) uint64 {
+	return Mix(0x243f6a8885a308d3, uint64(id)+1)
+}
+
+// Model scores hashed features against a fixed set of classes. The zero
+// Model scores nothing; build one with Trainer.Model or Decode. A Model is
+// safe for concurrent use.
+type Model struct {
+	classes int
+	mask    uint64
+	slots   []slot
+	pairs   []pair
+}
+
+type slot struct {
+	key uint64
+	off uint32 // pairs[off : off+n]
+	n   uint32
+}
+
+type pair struct {
+	class uint32
+	w     float32
+}
+
+// Classes returns the number of classes the model scores.
+func (m *Model) Classes() int { return m.classes }
+
+// Features returns the number of features with at least one weight.
+func (m *Model) Features() int {
+	n := 0
+	for _, s := range m.slots {
+		if s.n > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Weights returns the number of stored (feature, class) weights.
+func (m *Model) Weights() int { return len(m.pairs) }
+
+// Score adds the weights of features to scores, which must have one entry
+// per class. Unknown features add nothing.
+func (m *Model) Score(features []uint64, scores []float32) {
+	if len(m.slots) == 0 {
+		return
+	}
+	scores = scores[:m.classes]
+	for _, f := range features {
+		if s := m.find(f); s != nil {
+			for _, p := range m.pairs[s.off : s.off+s.n] {
+				if p.class < uint32(len(scores)) {
+					scores[p.class] += p.w
+				}
+			}
+		}
+	}
+}
+
+// Predict returns the best class for features, or -1 for a model without
+// classes. Ties go to the lowest class. scratch, if it has room for every
+// class, is used to hold the scores.
+func (m *Model) Predict(features []uint64, scratch []float32) int {
+	if m.classes == 0 {
+		return -1
+	}
+	if cap(scratch) < m.classes {
+		scratch = make([]float32, m.classes)
+	}
+	scratch = scratch[:m.classes]
+	clear(scratch)
+	m.Score(features, scratch)
+	return Argmax(scratch)
+}
+
+// Argmax returns the index of the largest score, the lowest index on ties,
+// or -1 for none.
+func Argmax(scores []float32) int {
+	best := -1
+	var bs float32
+	for i, s := range scores {
+		if best < 0 || s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
+
+func (m *Model) find(key uint64) *slot {
+	key = nonzero(key)
+	i := spread(key) & m.mask
+	for {
+		s := &m.slots[i]
+		if s.key == key {
+			return s
+		}
+		if s.key == 0 {
+			return nil
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// nonzero maps the empty-slot marker 0 to another key.
+func nonzero(k uint64) uint64 {
+	if k == 0 {
+		return 0x9e3779b97f4a7c15
+	}
+	return k
+}
+
+func spread(k uint64) uint64 { return (k ^ k>>29) * 0x94d049bb133111eb >> 17 }
+
+// build lays out entries (sorted by key, each with its pairs) as a table.
+func build(classes int, keys []uint64, counts []uint32, pairs []pair) *Model {
+	size := uint64(1) << bits.Len(uint(len(keys)*2+1))
+	m := &Model{classes: classes, mask: size - 1, slots: make([]slot, size), pairs: pairs}
+	off := uint32(0)
+	for i, k := range keys {
+		k = nonzero(k)
+		j := spread(k) & m.mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = slot{key: k, off: off, n: counts[i]}
+		off += counts[i]
+	}
+	return m
+}
+
+// Trainer learns an averaged perceptron. It is not safe for concurrent use.
+type Trainer struct {
+	classes int
+	index   map[uint64]int32
+	feats   [][]entry
+	// step counts the examples seen, the clock of lazy averaging.
+	step int64
+}
+
+type entry struct {
+	class int32
+	w     float32
+	ts    int64   // step at which total was last brought up to date
+	total float64 // sum over steps of w
+}
+
+// NewTrainer returns a trainer for the given number of classes.
+func NewTrainer(classes int) *Trainer {
+	return &Trainer{classes: classes, index: make(map[uint64]int32)}
+}
+
+// Classes returns the number of classes.
+func (t *Trainer) Classes() int { return t.classes }
+
+// Score adds the current (not averaged) weights of features to scores.
+func (t *Trainer) Score(features []uint64, scores []float32) {
+	for _, f := range features {
+		if i, ok := t.index[nonzero(f)]; ok {
+			for _, e := range t.feats[i] {
+				scores[e.class] += e.w
+			}
+		}
+	}
+}
+
+// Predict returns the best class under the current weights.
+func (t *Trainer) Predict(features []uint64, scratch []float32) int {
+	if cap(scratch) < t.classes {
+		scratch = make([]float32, t.classes)
+	}
+	scratch = scratch[:t.classes]
+	clear(scratch)
+	t.Score(features, scratch)
+	return Argmax(scratch)
+}
+
+// Tick advances the averaging clock by one example. Call it once per
+// training example, whether or not it was updated.
+func (t *Trainer) Tick() { t.step++ }
+
+// Update moves the weights of features by delta for class: +1 towards the
+// gold class, -1 away from a wrong prediction.
+func (t *Trainer) Update(features []uint64, class int, delta float32) {
+	for _, f := range features {
+		f = nonzero(f)
+		i, ok := t.index[f]
+		if !ok {
+			i = int32(len(t.feats))
+			t.index[f] = i
+			t.feats = append(t.feats, nil)
+		}
+		es := t.feats[i]
+		k := -1
+		for j := range es {
+			if es[j].class == int32(class) {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			es = append(es, entry{class: int32(class), ts: t.step})
+			k = len(es) - 1
+		}
+		e := &es[k]
+		e.total += float64(t.step-e.ts) * float64(e.w)
+		e.ts = t.step
+		e.w += delta
+		t.feats[i] = es
+	}
+}
+
+// Model returns the averaged weights as a read-only model. The trainer may
+// go on learning afterwards; the model does not change.
+func (t *Trainer) Model() *Model {
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	counts := make([]uint32, 0, len(keys))
+	var pairs []pair
+	kept := keys[:0]
+	steps := float64(max(t.step, 1))
+	for _, k := range keys {
+		n := 0
+		es := append([]entry(nil), t.feats[t.index[k]]...)
+		sort.Slice(es, func(i, j int) bool { return es[i].class < es[j].class })
+		for _, e := range es {
+			avg := (e.total + float64(t.step-e.ts)*float64(e.w)) / steps
+			if avg == 0 {
+				continue
+			}
+			pairs = append(pairs, pair{class: uint32(e.class), w: float32(avg)})
+			n++
+		}
+		if n > 0 {
+			kept = append(kept, k)
+			counts = append(counts, uint32(n))
+		}
+	}
+	return build(t.classes, kept, counts, pairs)
+}
+
+// Encoding.
+
+const magic = "SRPM1"
+
+// Encode appends the model's binary form to dst. Weights are quantised to
+// 16 bits against the largest magnitude; weights that quantise to zero are
+// dropped, as are weights whose magnitude is below prune (0 keeps all).
+// The encoding is deterministic: equal models give equal bytes.
+func (m *Model) Encode(dst []byte, prune float32) []byte {
+	var maxw float32
+	for _, p := range m.pairs {
+		maxw = max(maxw, float32(math.Abs(float64(p.w))))
+	}
+	scale := maxw / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	type feat struct {
+		key   uint64
+		pairs []pair
+	}
+	fs := make([]feat, 0, len(m.slots)/2)
+	for _, s := range m.slots {
+		if s.n == 0 {
+			continue
+		}
+		fs = append(fs, feat{s.key, m.pairs[s.off : s.off+s.n]})
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].key < fs[j].key })
+	dst = append(dst, magic...)
+	dst = appendUvarint(dst, uint64(m.classes))
+	dst = appendUvarint(dst, uint64(math.Float32bits(scale)))
+	// Count surviving features first.
+	q := func(w float32) int16 {
+		if float32(math.Abs(float64(w))) < prune {
+			return 0
+		}
+		return int16(math.Round(float64(w / scale)))
+	}
+	n := 0
+	for _, f := range fs {
+		for _, p := range f.pairs {
+			if q(p.w) != 0 {
+				n++
+				break
+			}
+		}
+	}
+	dst = appendUvarint(dst, uint64(n))
+	prev := uint64(0)
+	for _, f := range fs {
+		c := 0
+		for _, p := range f.pairs {
+			if q(p.w) != 0 {
+				c++
+			}
+		}
+		if c == 0 {
+			continue
+		}
+		dst = appendUvarint(dst, f.key-prev)
+		prev = f.key
+		dst = appendUvarint(dst, uint64(c))
+		last := uint32(0)
+		for _, p := range f.pairs {
+			v := q(p.w)
+			if v == 0 {
+				continue
+			}
+			dst = appendUvarint(dst, uint64(p.class-last))
+			last = p.class
+			dst = append(dst, byte(uint16(v)), byte(uint16(v)>>8))
+		}
+	}
+	return dst
+}
+
+// ErrFormat is returned (wrapped) when bytes are not a model encoding.
+var ErrFormat = errors.New("not a perceptron model")
+
+// Decode reads a model written by Encode from the front of b and returns
+// it with the rest of b.
+func Decode(b []byte) (*Model, []byte, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, nil, fmt.Errorf("decode model: %w: bad magic", ErrFormat)
+	}
+	r := reader{b: b[len(magic):]}
+	classes := r.uvarint()
+	scale := math.Float32frombits(uint32(r.uvarint()))
+	n := r.uvarint()
+	if r.err != nil || classes > 1<<16 || n > uint64(len(r.b)) {
+		return nil, nil, fmt.Errorf("decode model: %w: bad header", ErrFormat)
+	}
+	keys := make([]uint64, n)
+	counts := make([]uint32, n)
+	pairs := make([]pair, 0, n*2)
+	key := uint64(0)
+	for i := range keys {
+		key += r.uvarint()
+		keys[i] = key
+		c := r.uvarint()
+		if c == 0 || c > classes || r.err != nil {
+			return nil, nil, fmt.Errorf("decode model: %w: feature %d has %d weights", ErrFormat, i, c)
+		}
+		counts[i] = uint32(c)
+		class := uint64(0)
+		for j := uint64(0); j < c; j++ {
+			class += r.uvarint()
+			if len(r.b) < 2 {
+				r.err = ErrFormat
+			}
+			if r.err != nil || class >= classes {
+				return nil, nil, fmt.Errorf("decode model: %w: truncated or bad class in feature %d", ErrFormat, i)
+			}
+			v := int16(uint16(r.b[0]) | uint16(r.b[1])<<8)
+			r.b = r.b[2:]
+			pairs = append(pairs, pair{class: uint32(class), w: float32(v) * scale})
+		}
+	}
+	return build(int(classes), keys, counts, pairs), r.b, nil
+}
+
+func appendUvarint(dst []byte, v uint64) []byte {
+	for v >= 0x80 {
+		dst = append(dst, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(dst, byte(v))
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	var v uint64
+	for s := uint(0); s < 64; s += 7 {
+		if len(r.b) == 0 {
+			r.err = ErrFormat
+			return 0
+		}
+		c := r.b[0]
+		r.b = r.b[1:]
+		v |= uint64(c&0x7f) << s
+		if c < 0x80 {
+			return v
+		}
+	}
+	r.err = ErrFormat
+	return 0
+}

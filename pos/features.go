@@ -1,0 +1,305 @@
+package pos
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/perceptron"
+)
+
+// word holds the pre-hashed atoms of one token, computed once per sentence
+// so that feature extraction only mixes integers.
+type word struct {
+	form, lower, shape, short, amb, cluster uint64
+	suf                                     [5]uint64
+	pre                                     [3]uint64
+	flags                                   uint64
+	// lastPart is the hash of the piece after the last hyphen of a
+	// hyphenated word ("backed" of "U.N.-backed"), 0 otherwise.
+	lastPart uint64
+}
+
+// Flags of a word.
+const (
+	flagUpper = 1 << iota
+	flagTitle
+	flagDigit
+	flagHyphen
+	flagPunct
+	flagFirst
+	flagAllDigit
+	flagPeriod
+)
+
+var (
+	boundary = word{form: 1, lower: 1, shape: 1, short: 1, amb: 1, cluster: 1, suf: [5]uint64{1, 1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 20}
+	boundEnd = word{form: 2, lower: 2, shape: 2, short: 2, amb: 2, cluster: 2, suf: [5]uint64{2, 2, 2, 2, 2}, pre: [3]uint64{2, 2, 2}, flags: 1 << 21}
+)
+
+// normalize lower-cases a form and maps digits to 0, so that "2019" and
+// "1996" share statistics.
+func normalize(s string) string {
+	need := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' || c >= utf8.RuneSelf {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= '1' && r <= '9':
+			b.WriteByte('0')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// shape maps a form to its character classes: "Tripoli" → "Xxxxx",
+// "1,000" → "d,ddd", runs longer than four cut to four; short collapses
+// every run to one ("Xx", "d,d").
+func shape(s string) (full, short uint64) {
+	var fb, sb [64]byte
+	fn, sn := 0, 0
+	var last byte
+	run := 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+		} else {
+			run = 1
+		}
+		if run <= 4 && fn < len(fb) {
+			fb[fn] = c
+			fn++
+		}
+		if run == 1 && sn < len(sb) {
+			sb[sn] = c
+			sn++
+		}
+		last = c
+	}
+	return perceptron.Hash(string(fb[:fn])) ^ 0x5bd1e995, perceptron.Hash(string(sb[:sn])) ^ 0x1b873593
+}
+
+// suffix returns the last n runes of s, or s.
+func suffix(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+// prefix returns the first n runes of s, or s.
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
+}
+
+// atoms fills w from a token form.
+func (m *Model) atoms(w *word, form string, first bool) {
+	lower := normalize(form)
+	w.form = perceptron.Hash(form)
+	w.lower = perceptron.Hash(lower)
+	w.shape, w.short = shape(form)
+	for n := range w.suf {
+		w.suf[n] = perceptron.Mix(perceptron.Hash(suffix(lower, n+1)), uint64(n))
+	}
+	for n := range w.pre {
+		w.pre[n] = perceptron.Mix(perceptron.Hash(prefix(lower, n+1)), uint64(n+10))
+	}
+	w.amb = 3
+	if c, ok := m.amb[lower]; ok {
+		w.amb = uint64(c) + 16
+	}
+	w.cluster = 3
+	if c, ok := m.clusters[lower]; ok {
+		w.cluster = uint64(c) + 16
+	}
+	w.lastPart = 0
+	var f uint64
+	r, _ := utf8.DecodeRuneInString(form)
+	if unicode.IsUpper(r) {
+		f |= flagTitle
+		if strings.ToUpper(form) == form {
+			f |= flagUpper
+		}
+	}
+	digits := 0
+	for i := 0; i < len(form); i++ {
+		if c := form[i]; c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits > 0 {
+		f |= flagDigit
+		if digits == len(form) {
+			f |= flagAllDigit
+		}
+	}
+	if h := strings.LastIndexByte(form, '-'); h > 0 && h < len(form)-1 {
+		f |= flagHyphen
+		w.lastPart = perceptron.Hash(normalize(form[h+1:]))
+	}
+	if strings.IndexByte(form, '.') >= 0 {
+		f |= flagPeriod
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		f |= flagPunct
+	}
+	if first {
+		f |= flagFirst
+	}
+	w.flags = f
+}
+
+// Feature templates.
+const (
+	tBias = iota
+	tForm
+	tLower
+	tSuf
+	_
+	_
+	_
+	_
+	tPre
+	_
+	_
+	tShape
+	tShort
+	tFlags
+	tAmb
+	tCluster
+	tLastPart
+	tPrevLower
+	tNextLower
+	tPrev2Lower
+	tNext2Lower
+	tPrevTag
+	tPrev2Tags
+	tPrevTagLower
+	tPrevSuf3
+	tNextSuf3
+	tNextShort
+	tPrevShort
+	tNextAmb
+	tNext2Amb
+	tPrevTagAmb
+	tLowerNext
+	tPrevLowerCur
+	tNextCluster
+	tPrevCluster
+	tPrevTagNextAmb
+	tFlagsFirst
+	tAmbNextAmb
+	tNext2Lower2
+	tPrevTagSuf3
+	tNextTag
+	tNext2Tags
+	tPrevNextTag
+	tNextTagLower
+	tNextTagSuf3
+	tNextTagAmb
+	nTemplates
+)
+
+var seeds = func() (s [nTemplates]uint64) {
+	for i := range s {
+		s[i] = perceptron.Template(1000 + i)
+	}
+	return
+}()
+
+func f1(t int, a uint64) uint64    { return perceptron.Mix(seeds[t], a) }
+func f2(t int, a, b uint64) uint64 { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
+
+// features appends the features of position i given the words (with
+// boundary padding: ws[0], ws[1] are before the sentence, ws[n+2], ws[n+3]
+// after it) and the tags already chosen left of i (tags[k] for word k, and
+// -1/-2 for the padding).
+func features(dst []uint64, ws []word, i int, prev, prev2 uint64) []uint64 {
+	// ws is padded by two on each side: word i is ws[i+2].
+	c, p, p2, n, n2 := &ws[i+2], &ws[i+1], &ws[i], &ws[i+3], &ws[i+4]
+	dst = append(dst,
+		seeds[tBias],
+		f1(tForm, c.form),
+		f1(tLower, c.lower),
+		f1(tSuf, c.suf[0]), f1(tSuf+1, c.suf[1]), f1(tSuf+2, c.suf[2]), f1(tSuf+3, c.suf[3]), f1(tSuf+4, c.suf[4]),
+		f1(tPre, c.pre[0]), f1(tPre+1, c.pre[1]), f1(tPre+2, c.pre[2]),
+		f1(tShape, c.shape),
+		f1(tShort, c.short),
+		f1(tFlags, c.flags),
+		f1(tAmb, c.amb),
+		f1(tCluster, c.cluster),
+		f1(tPrevLower, p.lower),
+		f1(tNextLower, n.lower),
+		f1(tPrev2Lower, p2.lower),
+		f1(tNext2Lower, n2.lower),
+		f1(tPrevTag, prev),
+		f2(tPrev2Tags, prev, prev2),
+		f2(tPrevTagLower, prev, c.lower),
+		f1(tPrevSuf3, p.suf[2]),
+		f1(tNextSuf3, n.suf[2]),
+		f1(tNextShort, n.short),
+		f1(tPrevShort, p.short),
+		f1(tNextAmb, n.amb),
+		f1(tNext2Amb, n2.amb),
+		f2(tPrevTagAmb, prev, c.amb),
+		f2(tLowerNext, c.lower, n.lower),
+		f2(tPrevLowerCur, p.lower, c.lower),
+		f1(tNextCluster, n.cluster),
+		f1(tPrevCluster, p.cluster),
+		f2(tPrevTagNextAmb, prev, n.amb),
+		f2(tFlagsFirst, c.flags, c.short),
+		f2(tAmbNextAmb, c.amb, n.amb),
+		f2(tPrevTagSuf3, prev, c.suf[2]),
+	)
+	if c.lastPart != 0 {
+		dst = append(dst, f1(tLastPart, c.lastPart))
+	}
+	return dst
+}
+
+// features2 appends the features of the second pass, which also sees the
+// first pass's tags of the two words to the right.
+func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []uint64 {
+	dst = features(dst, ws, i, prev, prev2)
+	c := &ws[i+2]
+	return append(dst,
+		f1(tNextTag, next),
+		f2(tNext2Tags, next, next2),
+		f2(tPrevNextTag, prev, next),
+		f2(tNextTagLower, next, c.lower),
+		f2(tNextTagSuf3, next, c.suf[2]),
+		f2(tNextTagAmb, next, c.amb),
+	)
+}

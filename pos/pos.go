@@ -1,0 +1,325 @@
+// Package pos is sitrep's part-of-speech tagger and lemmatizer: a stage that
+// gives every token a Universal Dependencies tag (Token.UPOS), a Penn
+// Treebank tag (Token.XPOS) and a lemma (Token.Lemma).
+//
+// The tagger is a greedy left-to-right averaged perceptron (package
+// perceptron) that predicts the UPOS and XPOS pair jointly from the word, its
+// affixes and shape, the words two either side, the classes of tags each
+// word was seen with in training, and the tags already chosen to its left.
+// Lemmas come from rules learned from the treebank: an exceptions table of
+// whole forms and, for unseen words, suffix rules by tag. The model is
+// trained on Universal Dependencies English EWT (see Train and `sitrep train
+// pos`) and the trained model is embedded in the binary (Default).
+//
+// Settings: none beyond the model (Config.Model).
+package pos
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/modelio"
+	"github.com/sitrep/sitrep/perceptron"
+)
+
+// Model is a trained tagger and lemmatizer. It is safe for concurrent use.
+type Model struct {
+	upos, xpos []string // per class
+	tags       []string // "UPOS XPOS" per class
+	w          *perceptron.Model
+	// w2 is the second pass, which re-tags each word knowing the first
+	// pass's tags to its right; nil for a one-pass model.
+	w2 *perceptron.Model
+	// amb maps normalised frequent words to the id of the set of tags they
+	// were seen with (their ambiguity class).
+	amb map[string]int32
+	// clusters maps normalised words to a distributional cluster id.
+	clusters map[string]int32
+	lem      *lemmatizer
+	// tagHash is the feature atom of each class as a previous tag.
+	tagHash []uint64
+}
+
+const (
+	fileKind    = "pos"
+	fileVersion = 1
+)
+
+// Tag is the result for one word.
+type Tag struct {
+	UPOS, XPOS, Lemma string
+}
+
+// Tagset returns the "UPOS XPOS" pairs the model predicts.
+func (m *Model) Tagset() []string { return append([]string(nil), m.tags...) }
+
+func (m *Model) init() {
+	m.tagHash = make([]uint64, len(m.tags))
+	for i, t := range m.tags {
+		m.tagHash[i] = perceptron.Hash(t) | 1<<63
+	}
+	m.upos = make([]string, len(m.tags))
+	m.xpos = make([]string, len(m.tags))
+	for i, t := range m.tags {
+		m.upos[i], m.xpos[i], _ = strings.Cut(t, " ")
+	}
+}
+
+// tagger holds the scratch space of one tagging call.
+type tagger struct {
+	ws      []word
+	feats   []uint64
+	scores  []float32
+	classes []int
+	first   []int
+}
+
+var pool = sync.Pool{New: func() any { return new(tagger) }}
+
+// Tag tags a sentence of word forms and returns one Tag per word.
+func (m *Model) Tag(forms []string) []Tag {
+	out := make([]Tag, len(forms))
+	t := pool.Get().(*tagger)
+	defer pool.Put(t)
+	cls := m.run(t, forms)
+	for i, c := range cls {
+		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemma(forms[i], m.upos[c], m.xpos[c])}
+	}
+	return out
+}
+
+// lemma returns the lemma of a form with its tags.
+func (m *Model) lemma(form, upos, xpos string) string {
+	switch upos {
+	case "PUNCT", "NUM", "SYM", "X":
+		if upos != "X" || m.lem == nil {
+			return form
+		}
+	}
+	if m.lem == nil {
+		return form
+	}
+	return m.lem.lemma(form, xpos)
+}
+
+// run tags forms with one or both passes and returns the classes.
+func (m *Model) run(t *tagger, forms []string) []int {
+	cls := m.tagClasses(t, forms, m.w.Predict)
+	if m.w2 == nil {
+		return cls
+	}
+	t.first = append(t.first[:0], cls...)
+	return m.secondPass(t, forms, t.first, m.w2.Predict)
+}
+
+// secondPass re-tags forms (whose atoms tagClasses has computed in t.ws)
+// given the first pass's classes.
+func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func([]uint64, []float32) int) []int {
+	t.classes = t.classes[:0]
+	prev, prev2 := uint64(1), uint64(1)
+	next := func(k int) uint64 {
+		if k < len(first) {
+			return m.tagHash[first[k]]
+		}
+		return 2
+	}
+	for i := range forms {
+		t.feats = features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
+		c := predict(t.feats, t.scores)
+		t.classes = append(t.classes, c)
+		prev2, prev = prev, m.tagHash[c]
+	}
+	return t.classes
+}
+
+// tagClasses tags forms greedily with predict and returns the class of each
+// word, in t.classes.
+func (m *Model) tagClasses(t *tagger, forms []string, predict func([]uint64, []float32) int) []int {
+	n := len(forms)
+	if cap(t.ws) < n+4 {
+		t.ws = make([]word, n+4)
+	}
+	t.ws = t.ws[:n+4]
+	t.ws[0], t.ws[1], t.ws[n+2], t.ws[n+3] = boundary, boundary, boundEnd, boundEnd
+	for i, f := range forms {
+		m.atoms(&t.ws[i+2], f, i == 0)
+	}
+	if cap(t.scores) < len(m.tags) {
+		t.scores = make([]float32, len(m.tags))
+	}
+	t.classes = t.classes[:0]
+	prev, prev2 := uint64(1), uint64(1)
+	for i := range forms {
+		t.feats = features(t.feats[:0], t.ws, i, prev, prev2)
+		c := predict(t.feats, t.scores)
+		t.classes = append(t.classes, c)
+		prev2, prev = prev, m.tagHash[c]
+	}
+	return t.classes
+}
+
+// Encode returns the model file.
+func (m *Model) Encode() []byte {
+	w := modelio.NewWriter(fileKind, fileVersion)
+	w.Strings(m.tags)
+	w.Strings(sortedMap(m.amb))
+	w.Strings(sortedMap(m.clusters))
+	forms, sufs := m.lem.flatten()
+	w.Strings(forms)
+	w.Strings(sufs)
+	w.Model(m.w, 0)
+	if m.w2 != nil {
+		w.Uint(1)
+		w.Model(m.w2, 0)
+	} else {
+		w.Uint(0)
+	}
+	return w.Bytes()
+}
+
+// sortedMap flattens a word → id map to sorted "word\x00id" strings.
+func sortedMap(m map[string]int32) []string {
+	out := make([]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, fmt.Sprintf("%s\x00%d", k, v))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func unflattenMap(ss []string) (map[string]int32, error) {
+	m := make(map[string]int32, len(ss))
+	for _, s := range ss {
+		k, v, ok := strings.Cut(s, "\x00")
+		var id int32
+		if _, err := fmt.Sscan(v, &id); !ok || err != nil {
+			return nil, fmt.Errorf("bad word table entry %q", s)
+		}
+		m[k] = id
+	}
+	return m, nil
+}
+
+// Decode reads a model file written by Encode.
+func Decode(file []byte) (*Model, error) {
+	r, err := modelio.NewReader(file, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{tags: r.Strings()}
+	amb, clusters := r.Strings(), r.Strings()
+	forms, sufs := r.Strings(), r.Strings()
+	m.w = r.Model()
+	if r.Uint() == 1 {
+		m.w2 = r.Model()
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("read pos model: %w", err)
+	}
+	if m.amb, err = unflattenMap(amb); err != nil {
+		return nil, fmt.Errorf("read pos model: %w", err)
+	}
+	if m.clusters, err = unflattenMap(clusters); err != nil {
+		return nil, fmt.Errorf("read pos model: %w", err)
+	}
+	var ok bool
+	if m.lem, ok = unflatten(forms, sufs); !ok {
+		return nil, fmt.Errorf("read pos model: bad lemma rules")
+	}
+	if m.w.Classes() != len(m.tags) {
+		return nil, fmt.Errorf("read pos model: %d tags but %d classes", len(m.tags), m.w.Classes())
+	}
+	m.init()
+	return m, nil
+}
+
+//go:embed model/pos.model
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, decoding it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Decode(embedded)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("embedded pos model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+// Config holds the tagger's settings.
+type Config struct {
+	// Model is the model to tag with; nil means the embedded one.
+	Model *Model
+}
+
+// DefaultConfig returns the settings sitrep extract uses.
+func DefaultConfig() Config { return Config{} }
+
+// Validate reports whether the settings can be used.
+func (c Config) Validate() error { return nil }
+
+// Tagger is the tagging stage.
+type Tagger struct {
+	m *Model
+}
+
+var _ sitrep.Stage = (*Tagger)(nil)
+
+// New returns a tagger with the given settings.
+func New(cfg Config) (*Tagger, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	m := cfg.Model
+	if m == nil {
+		var err error
+		if m, err = Default(); err != nil {
+			return nil, err
+		}
+	}
+	return &Tagger{m: m}, nil
+}
+
+// Name implements sitrep.Namer.
+func (*Tagger) Name() string { return "tag" }
+
+// Annotate sets UPOS, XPOS and Lemma on every token of every sentence. A
+// document without tokens is left as it is.
+func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
+	t := pool.Get().(*tagger)
+	defer pool.Put(t)
+	var forms []string
+	for si, s := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if s.Last <= s.First || s.Last > len(doc.Tokens) {
+			continue
+		}
+		toks := doc.Tokens[s.First:s.Last]
+		forms = forms[:0]
+		for _, tok := range toks {
+			forms = append(forms, tok.Text)
+		}
+		cls := tg.m.run(t, forms)
+		for i, c := range cls {
+			toks[i].UPOS, toks[i].XPOS = tg.m.upos[c], tg.m.xpos[c]
+			toks[i].Lemma = tg.m.lemma(forms[i], toks[i].UPOS, toks[i].XPOS)
+		}
+	}
+	return nil
+}
