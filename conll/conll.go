@@ -17,6 +17,9 @@ import (
 type Sentence struct {
 	Words []string
 	Tags  []string
+	// POS holds the second column (a Penn Treebank tag in CoNLL-2000 and
+	// CoNLL-2003) when lines have at least three columns; nil otherwise.
+	POS []string
 	// DocStart is true for the first sentence after a -DOCSTART- line.
 	DocStart bool
 }
@@ -59,8 +62,14 @@ func Read(r io.Reader) ([]Sentence, error) {
 		if tag != "O" && (len(tag) < 3 || tag[1] != '-' || !strings.ContainsRune("BIES", rune(tag[0]))) {
 			return nil, fmt.Errorf("conll: line %d: tag %q is not O, B-X, I-X, E-X or S-X", line, tag)
 		}
+		if len(cur.Words) > 0 && (len(f) >= 3) != (cur.POS != nil) {
+			return nil, fmt.Errorf("conll: line %d: %d columns, unlike the lines before it in the sentence", line, len(f))
+		}
 		cur.Words = append(cur.Words, f[0])
 		cur.Tags = append(cur.Tags, tag)
+		if len(f) >= 3 {
+			cur.POS = append(cur.POS, f[1])
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("conll: after line %d: %w", line, err)

@@ -435,3 +435,47 @@ func (r *reader) uvarint() uint64 {
 	r.err = ErrFormat
 	return 0
 }
+
+// MaxWeight returns the largest weight magnitude in the model.
+func (m *Model) MaxWeight() float32 {
+	var mx float32
+	for _, p := range m.pairs {
+		mx = max(mx, float32(math.Abs(float64(p.w))))
+	}
+	return mx
+}
+
+// Prune returns a copy of the model without the weights whose magnitude is
+// below threshold, and without features left with no weight. Small weights
+// rarely change a decision; dropping them shrinks the model and speeds up
+// scoring.
+func (m *Model) Prune(threshold float32) *Model {
+	var keys []uint64
+	var counts []uint32
+	var pairs []pair
+	type feat struct {
+		key uint64
+		ps  []pair
+	}
+	fs := make([]feat, 0, len(m.slots)/2)
+	for _, s := range m.slots {
+		if s.n > 0 {
+			fs = append(fs, feat{s.key, m.pairs[s.off : s.off+s.n]})
+		}
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].key < fs[j].key })
+	for _, f := range fs {
+		n := 0
+		for _, p := range f.ps {
+			if float32(math.Abs(float64(p.w))) >= threshold {
+				pairs = append(pairs, p)
+				n++
+			}
+		}
+		if n > 0 {
+			keys = append(keys, f.key)
+			counts = append(counts, uint32(n))
+		}
+	}
+	return build(m.classes, keys, counts, pairs)
+}

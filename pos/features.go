@@ -229,6 +229,12 @@ const (
 	tNextTagLower
 	tNextTagSuf3
 	tNextTagAmb
+	tVerbLeftSuf
+	tVerbLeftAmb
+	tVerbLeftLower
+	tVerbRightSuf
+	tVerbRightAmb
+	tVerbBothSuf
 	nTemplates
 )
 
@@ -241,15 +247,21 @@ var seeds = func() (s [nTemplates]uint64) {
 
 func f1(t int, a uint64) uint64    { return perceptron.Mix(seeds[t], a) }
 func f2(t int, a, b uint64) uint64 { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
+func f3(t int, a, b, c uint64) uint64 {
+	return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c)
+}
 
 // features appends the features of position i given the words (with
 // boundary padding: ws[0], ws[1] are before the sentence, ws[n+2], ws[n+3]
 // after it) and the tags already chosen left of i (tags[k] for word k, and
 // -1/-2 for the padding).
-func features(dst []uint64, ws []word, i int, prev, prev2 uint64) []uint64 {
+func features(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
 	// ws is padded by two on each side: word i is ws[i+2].
 	c, p, p2, n, n2 := &ws[i+2], &ws[i+1], &ws[i], &ws[i+3], &ws[i+4]
 	dst = append(dst,
+		f2(tVerbLeftSuf, verbLeft, c.suf[1]),
+		f2(tVerbLeftAmb, verbLeft, c.amb),
+		f2(tVerbLeftLower, verbLeft, c.lower),
 		seeds[tBias],
 		f1(tForm, c.form),
 		f1(tLower, c.lower),
@@ -291,10 +303,13 @@ func features(dst []uint64, ws []word, i int, prev, prev2 uint64) []uint64 {
 
 // features2 appends the features of the second pass, which also sees the
 // first pass's tags of the two words to the right.
-func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []uint64 {
-	dst = features(dst, ws, i, prev, prev2)
+func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
+	dst = features(dst, ws, i, prev, prev2, verbLeft)
 	c := &ws[i+2]
 	return append(dst,
+		f2(tVerbRightSuf, verbRight, c.suf[1]),
+		f2(tVerbRightAmb, verbRight, c.amb),
+		f3(tVerbBothSuf, verbLeft, verbRight, c.suf[1]),
 		f1(tNextTag, next),
 		f2(tNext2Tags, next, next2),
 		f2(tPrevNextTag, prev, next),

@@ -35,6 +35,8 @@ type Model struct {
 	// w2 is the second pass, which re-tags each word knowing the first
 	// pass's tags to its right; nil for a one-pass model.
 	w2 *perceptron.Model
+	// domains is set when the model was trained with domain features.
+	domains bool
 	// amb maps normalised frequent words to the id of the set of tags they
 	// were seen with (their ambiguity class).
 	amb map[string]int32
@@ -43,6 +45,8 @@ type Model struct {
 	lem      *lemmatizer
 	// tagHash is the feature atom of each class as a previous tag.
 	tagHash []uint64
+	// finite marks the classes of finite verbs and modals.
+	finite []bool
 }
 
 const (
@@ -63,6 +67,13 @@ func (m *Model) init() {
 	for i, t := range m.tags {
 		m.tagHash[i] = perceptron.Hash(t) | 1<<63
 	}
+	m.finite = make([]bool, len(m.tags))
+	for i, t := range m.tags {
+		switch t[strings.IndexByte(t, ' ')+1:] {
+		case "VBD", "VBZ", "VBP", "MD":
+			m.finite[i] = true
+		}
+	}
 	m.upos = make([]string, len(m.tags))
 	m.xpos = make([]string, len(m.tags))
 	for i, t := range m.tags {
@@ -77,20 +88,69 @@ type tagger struct {
 	scores  []float32
 	classes []int
 	first   []int
+	// domain is the atom of the text's domain, 0 for a model without
+	// domains.
+	domain uint64
+}
+
+// Domain is the kind of text a sentence comes from. A model trained on
+// several kinds (treebank web text and tagger-tagged news) learns, next to
+// what holds everywhere, what holds in each (Daumé 2007's feature
+// augmentation), so that the conventions and noise of one do not leak into
+// the other.
+type Domain int
+
+// Domains.
+const (
+	// News is newswire, the text sitrep reads; the default.
+	News Domain = iota
+	// Web is the web text of the English Web Treebank (blogs, reviews,
+	// e-mail), for evaluation against it.
+	Web
+)
+
+func (d Domain) atom() uint64 {
+	if d == Web {
+		return 0x7ab2c0ffee5a17e1
+	}
+	return 0x2e3d51a4c9b8f007
+}
+
+// augment appends a domain-specific copy of every feature.
+func augment(feats []uint64, domain uint64) []uint64 {
+	if domain == 0 {
+		return feats
+	}
+	n := len(feats)
+	for _, f := range feats[:n] {
+		feats = append(feats, perceptron.Mix(f, domain))
+	}
+	return feats
 }
 
 var pool = sync.Pool{New: func() any { return new(tagger) }}
 
-// Tag tags a sentence of word forms and returns one Tag per word.
-func (m *Model) Tag(forms []string) []Tag {
+// Tag tags a sentence of word forms as news and returns one Tag per word.
+func (m *Model) Tag(forms []string) []Tag { return m.TagDomain(forms, News) }
+
+// TagDomain tags a sentence of word forms from the given domain.
+func (m *Model) TagDomain(forms []string, d Domain) []Tag {
 	out := make([]Tag, len(forms))
 	t := pool.Get().(*tagger)
 	defer pool.Put(t)
+	t.domain = m.domainAtom(d)
 	cls := m.run(t, forms)
 	for i, c := range cls {
 		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemma(forms[i], m.upos[c], m.xpos[c])}
 	}
 	return out
+}
+
+func (m *Model) domainAtom(d Domain) uint64 {
+	if !m.domains {
+		return 0
+	}
+	return d.atom()
 }
 
 // lemma returns the lemma of a form with its tags.
@@ -128,11 +188,25 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		}
 		return 2
 	}
+	// finiteRight counts the first pass's finite verbs right of each word.
+	right := 0
+	for _, c := range first {
+		if m.finite[c] {
+			right++
+		}
+	}
+	verbLeft := uint64(0)
 	for i := range forms {
-		t.feats = features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
+		if m.finite[first[i]] {
+			right--
+		}
+		t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
 		c := predict(t.feats, t.scores)
 		t.classes = append(t.classes, c)
 		prev2, prev = prev, m.tagHash[c]
+		if m.finite[c] {
+			verbLeft = 1
+		}
 	}
 	return t.classes
 }
@@ -154,11 +228,15 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func([]uint64, []f
 	}
 	t.classes = t.classes[:0]
 	prev, prev2 := uint64(1), uint64(1)
+	verbLeft := uint64(0)
 	for i := range forms {
-		t.feats = features(t.feats[:0], t.ws, i, prev, prev2)
+		t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
 		c := predict(t.feats, t.scores)
 		t.classes = append(t.classes, c)
 		prev2, prev = prev, m.tagHash[c]
+		if m.finite[c] {
+			verbLeft = 1
+		}
 	}
 	return t.classes
 }
@@ -167,6 +245,11 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func([]uint64, []f
 func (m *Model) Encode() []byte {
 	w := modelio.NewWriter(fileKind, fileVersion)
 	w.Strings(m.tags)
+	if m.domains {
+		w.Uint(1)
+	} else {
+		w.Uint(0)
+	}
 	w.Strings(sortedMap(m.amb))
 	w.Strings(sortedMap(m.clusters))
 	forms, sufs := m.lem.flatten()
@@ -212,6 +295,7 @@ func Decode(file []byte) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{tags: r.Strings()}
+	m.domains = r.Uint() == 1
 	amb, clusters := r.Strings(), r.Strings()
 	forms, sufs := r.Strings(), r.Strings()
 	m.w = r.Model()
@@ -262,17 +346,25 @@ func Default() (*Model, error) {
 type Config struct {
 	// Model is the model to tag with; nil means the embedded one.
 	Model *Model
+	// Domain is the kind of text tagged; News unless evaluating on web text.
+	Domain Domain
 }
 
 // DefaultConfig returns the settings sitrep extract uses.
 func DefaultConfig() Config { return Config{} }
 
 // Validate reports whether the settings can be used.
-func (c Config) Validate() error { return nil }
+func (c Config) Validate() error {
+	if c.Domain != News && c.Domain != Web {
+		return fmt.Errorf("pos config: Domain %d is neither News nor Web", c.Domain)
+	}
+	return nil
+}
 
 // Tagger is the tagging stage.
 type Tagger struct {
-	m *Model
+	m      *Model
+	domain Domain
 }
 
 var _ sitrep.Stage = (*Tagger)(nil)
@@ -289,7 +381,7 @@ func New(cfg Config) (*Tagger, error) {
 			return nil, err
 		}
 	}
-	return &Tagger{m: m}, nil
+	return &Tagger{m: m, domain: cfg.Domain}, nil
 }
 
 // Name implements sitrep.Namer.
@@ -300,6 +392,7 @@ func (*Tagger) Name() string { return "tag" }
 func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	t := pool.Get().(*tagger)
 	defer pool.Put(t)
+	t.domain = tg.m.domainAtom(tg.domain)
 	var forms []string
 	for si, s := range doc.Sentences {
 		if si%64 == 0 {

@@ -30,6 +30,10 @@ type TrainConfig struct {
 	Folds int
 	// Clusters optionally maps normalised words to cluster ids.
 	Clusters map[string]int32
+	// News holds extra news sentences (see FromPTB). When there are any,
+	// the model learns with domain features: the treebank is Web, these
+	// are News.
+	News []conllu.Sentence
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -56,8 +60,9 @@ func (c TrainConfig) Validate() error {
 
 // example is a training sentence as forms and gold classes.
 type example struct {
-	forms []string
-	gold  []int
+	forms  []string
+	gold   []int
+	domain uint64
 }
 
 // Train learns a tagger and lemmatizer from treebank sentences.
@@ -72,19 +77,26 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m := newModel(sents, cfg)
+	m := newModel(append(sents[:len(sents):len(sents)], cfg.News...), cfg)
+	m.domains = len(cfg.News) > 0
 	tagID := map[string]int{}
 	for i, t := range m.tags {
 		tagID[t] = i
 	}
-	exs := make([]example, len(sents))
-	for i, s := range sents {
+	exs := make([]example, 0, len(sents)+len(cfg.News))
+	for k, s := range append(sents[:len(sents):len(sents)], cfg.News...) {
 		e := example{forms: make([]string, len(s.Words)), gold: make([]int, len(s.Words))}
 		for j, w := range s.Words {
 			e.forms[j] = w.Form
 			e.gold[j] = tagID[w.UPOS+" "+w.XPOS]
 		}
-		exs[i] = e
+		if m.domains {
+			e.domain = Web.atom()
+			if k >= len(sents) {
+				e.domain = News.atom()
+			}
+		}
+		exs = append(exs, e)
 	}
 	var err error
 	if m.w, err = m.trainPass(ctx, exs, nil, cfg, log, "pass 1"); err != nil {
@@ -110,6 +122,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		t := &tagger{}
 		for i, e := range exs {
 			if i%cfg.Folds == k {
+				t.domain = e.domain
 				first[i] = append([]int(nil), fm.tagClasses(t, e.forms, fm.w.Predict)...)
 			}
 		}
@@ -201,6 +214,7 @@ func (m *Model) trainPass(ctx context.Context, exs []example, first [][]int, cfg
 		correct, total := 0, 0
 		for _, si := range order {
 			e := exs[si]
+			t.domain = e.domain
 			k := 0
 			learn := func(feats []uint64, scores []float32) int {
 				p := tr.Predict(feats, scores)

@@ -11,13 +11,17 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/eval/ud"
+	"github.com/sitrep/sitrep/parse"
 	"github.com/sitrep/sitrep/pos"
 )
 
 type evalUDCmd struct {
 	Conllu   string `required:"" type:"existingfile" help:"Gold treebank (CoNLL-U), e.g. ../shared/corpora/ud_english_ewt/en_ewt-ud-test.conllu."`
 	JSON     bool   `name:"json" help:"Print the scores as JSON."`
-	POSModel string `name:"pos-model" type:"existingfile" help:"Tagger model file (default: the embedded one)."`
+	POSModel   string `name:"pos-model" type:"existingfile" help:"Tagger model file (default: the embedded one)."`
+	ParseModel string `name:"parse-model" type:"existingfile" help:"Parser model file (default: the embedded one)."`
+	GoldTags   bool   `help:"Parse with the gold tags instead of the tagger's (to measure the parser alone)."`
+	Domain     string `help:"Kind of text, for a tagger trained with domains: web (the English Web Treebank) or news." enum:"web,news" default:"web"`
 	Output   string `help:"Also write the predictions to this CoNLL-U file."`
 }
 
@@ -30,6 +34,14 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	parser, err := loadParse(c.ParseModel)
+	if err != nil {
+		return err
+	}
+	domain := pos.Web
+	if c.Domain == "news" {
+		domain = pos.News
+	}
 	start := time.Now()
 	pred := make([]conllu.Sentence, len(gold))
 	forms := []string{}
@@ -41,10 +53,19 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 		for _, w := range s.Words {
 			forms = append(forms, w.Form)
 		}
-		tags := tagger.Tag(forms)
+		tags := tagger.TagDomain(forms, domain)
 		p := conllu.Sentence{ID: s.ID, Text: s.Text, Words: make([]conllu.Word, len(forms))}
+		joint := make([]string, len(forms))
 		for j, t := range tags {
 			p.Words[j] = conllu.Word{Form: forms[j], UPOS: t.UPOS, XPOS: t.XPOS, Lemma: t.Lemma}
+			joint[j] = t.UPOS + " " + t.XPOS
+			if c.GoldTags {
+				joint[j] = s.Words[j].UPOS + " " + s.Words[j].XPOS
+			}
+		}
+		heads, rels := parser.Parse(forms, joint)
+		for j := range heads {
+			p.Words[j].Head, p.Words[j].Rel = heads[j], rels[j]
 		}
 		pred[i] = p
 	}
@@ -53,7 +74,7 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Debug("eval ud", "seconds", elapsed.Seconds())
+	log.Info("eval ud", "seconds", elapsed.Seconds(), "words_per_second", int(float64(sc.Words)/elapsed.Seconds()))
 	if c.Output != "" {
 		f, err := os.Create(c.Output)
 		if err != nil {
@@ -73,6 +94,17 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	fmt.Printf("%s: %d sentences, %d words\n", c.Conllu, sc.Sentences, sc.Words)
 	fmt.Printf("UPOS %.2f  XPOS %.2f  lemma %.2f  UAS %.2f  LAS %.2f  LAS (with subtypes) %.2f\n", sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS, sc.LASFull)
 	return nil
+}
+
+func loadParse(file string) (*parse.Model, error) {
+	if file == "" {
+		return parse.Default()
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "read parser model: %v", err)
+	}
+	return parse.Decode(b)
 }
 
 func loadPOS(file string) (*pos.Model, error) {

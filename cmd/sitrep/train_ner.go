@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/conll"
+	"github.com/sitrep/sitrep/ner"
+)
+
+type trainNERCmd struct {
+	Train    []string `required:"" type:"existingfile" help:"Training corpora in CoNLL format (repeat the flag for several), e.g. ../shared/corpora/conll2003/eng.train."`
+	Out      string   `required:"" help:"Model file to write, e.g. ner/model/ner.model."`
+	Lexicons string   `help:"Directory with petrarch2/ and countries/ name lists for the gazetteer features (empty: none)." default:"../shared/lexicon"`
+	Epochs   int      `help:"Passes over the training data." default:"12"`
+	Seed     uint64   `help:"Random seed for document order." default:"1"`
+}
+
+func (c *trainNERCmd) Run(ctx context.Context, log *slog.Logger) error {
+	var sents []conll.Sentence
+	for _, f := range c.Train {
+		s, err := readCoNLL(f)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, s...)
+	}
+	start := time.Now()
+	cfg := ner.DefaultTrainConfig()
+	cfg.Epochs, cfg.Seed, cfg.Log = c.Epochs, c.Seed, log
+	if c.Lexicons != "" {
+		g, err := buildGazetteer(c.Lexicons)
+		if err != nil {
+			return err
+		}
+		log.Info("gazetteer built", "names", g.Len())
+		cfg.Gazetteer = g
+	}
+	m, err := ner.Train(ctx, sents, cfg)
+	if err != nil {
+		return err
+	}
+	b := m.Encode()
+	log.Info("trained ner model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
+	return writeFile(c.Out, b)
+}
+
+// buildGazetteer reads the name lists under dir: the PETRARCH2 actor
+// dictionaries (MIT), GeoNames country and admin1 tables (CC BY 4.0) and
+// the world-countries JSON (ODbL).
+func buildGazetteer(dir string) (*ner.Gazetteer, error) {
+	g := ner.NewGazetteer()
+	sources := []struct {
+		path string
+		read func(*os.File) error
+	}{
+		{"petrarch2/Phoenix.Countries.actors.txt", func(f *os.File) error { return g.ReadPetrarch(f, ner.ListPlace) }},
+		{"petrarch2/Phoenix.International.actors.txt", func(f *os.File) error { return g.ReadPetrarch(f, ner.ListOrg) }},
+		{"petrarch2/Phoenix.MilNonState.actors.txt", func(f *os.File) error { return g.ReadPetrarch(f, ner.ListOrg) }},
+		{"countries/geonames_countryInfo.txt", func(f *os.File) error { return g.ReadGeoNamesCountries(f) }},
+		{"countries/geonames_admin1CodesASCII.txt", func(f *os.File) error { return g.ReadGeoNamesAdmin1(f) }},
+		{"countries/world-countries_5.1.0_countries.json", func(f *os.File) error { return g.ReadWorldCountries(f) }},
+	}
+	for _, s := range sources {
+		p := filepath.Join(dir, s.path)
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "gazetteer source: %v (pass --lexicons \"\" to train without name lists)", err)
+		}
+		err = s.read(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	g.AddNewsOutlets()
+	return g, nil
+}

@@ -1,0 +1,204 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/perceptron"
+)
+
+// tok holds the pre-hashed atoms of one token.
+type tok struct {
+	form, lower, shape, short, cluster, hist uint64
+	suf                                      [4]uint64
+	pre                                      [3]uint64
+	flags                                    uint64
+	gaz                                      [numLists]uint64
+	gazAll                                   uint64
+}
+
+const (
+	flagTitle = 1 << iota
+	flagUpper
+	flagDigit
+	flagHyphen
+	flagPunct
+	flagFirst
+	flagPeriod
+	flagCapsSentence
+	flagLowerInside // a lower-case letter after the first ("McDonald", "iPhone")
+)
+
+var padTok = tok{form: 1, lower: 1, shape: 1, short: 1, cluster: 1, hist: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 30, gazAll: 1}
+
+func normalize(s string) string {
+	need := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' || c >= utf8.RuneSelf {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r >= '1' && r <= '9' {
+			b.WriteByte('0')
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func shape(s string) (full, short uint64) {
+	var fb, sb [48]byte
+	fn, sn := 0, 0
+	var last byte
+	run := 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+		} else {
+			run = 1
+		}
+		if run <= 3 && fn < len(fb) {
+			fb[fn] = c
+			fn++
+		}
+		if run == 1 && sn < len(sb) {
+			sb[sn] = c
+			sn++
+		}
+		last = c
+	}
+	return perceptron.Hash(string(fb[:fn])) ^ 0x5bd1e995, perceptron.Hash(string(sb[:sn])) ^ 0x1b873593
+}
+
+func suffix(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
+}
+
+// Feature templates.
+const (
+	tBias = iota
+	tForm
+	tLower
+	tShape
+	tShort
+	tFlags
+	tSuf1
+	tSuf2
+	tSuf3
+	tSuf4
+	tPre1
+	tPre2
+	tPre3
+	tCluster
+	tPrevLower
+	tNextLower
+	tPrev2Lower
+	tNext2Lower
+	tPrevShape
+	tNextShape
+	tPrevLowerCur
+	tCurNextLower
+	tPrevLabel
+	tPrev2Labels
+	tPrevLabelLower
+	tPrevLabelShape
+	tGaz
+	tPrevGaz
+	tNextGaz
+	tGazAll
+	tHist
+	tPrevCluster
+	tNextCluster
+	tShapeWindow
+	tFlagsPrevLabel
+	tPrevSuf3
+	tNextSuf3
+	tHistShape
+	tGazPrevLabel
+	nTemplates
+)
+
+var seeds = func() (s [nTemplates]uint64) {
+	for i := range s {
+		s[i] = perceptron.Template(3000 + i)
+	}
+	return
+}()
+
+func f1(t int, a uint64) uint64       { return perceptron.Mix(seeds[t], a) }
+func f2(t int, a, b uint64) uint64    { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
+func f3(t int, a, b, c uint64) uint64 { return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c) }
+
+// features appends the features of token i; ts is padded by two on each
+// side (token i is ts[i+2]); prev and prev2 are the labels chosen for the
+// two tokens before.
+func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
+	c, p, p2, n, n2 := &ts[i+2], &ts[i+1], &ts[i], &ts[i+3], &ts[i+4]
+	dst = append(dst,
+		seeds[tBias],
+		f1(tForm, c.form), f1(tLower, c.lower), f1(tShape, c.shape), f1(tShort, c.short), f1(tFlags, c.flags),
+		f1(tSuf1, c.suf[0]), f1(tSuf2, c.suf[1]), f1(tSuf3, c.suf[2]), f1(tSuf4, c.suf[3]),
+		f1(tPre1, c.pre[0]), f1(tPre2, c.pre[1]), f1(tPre3, c.pre[2]),
+		f1(tCluster, c.cluster),
+		f1(tPrevLower, p.lower), f1(tNextLower, n.lower), f1(tPrev2Lower, p2.lower), f1(tNext2Lower, n2.lower),
+		f1(tPrevShape, p.short), f1(tNextShape, n.short),
+		f2(tPrevLowerCur, p.lower, c.lower), f2(tCurNextLower, c.lower, n.lower),
+		f1(tPrevLabel, prev), f2(tPrev2Labels, prev, prev2), f2(tPrevLabelLower, prev, c.lower), f2(tPrevLabelShape, prev, c.short),
+		f1(tGazAll, c.gazAll), f2(tGazAll, c.gazAll, n.gazAll), f2(tGazAll, p.gazAll, c.gazAll),
+		f1(tHist, c.hist), f2(tHistShape, c.hist, c.short),
+		f1(tPrevCluster, p.cluster), f1(tNextCluster, n.cluster),
+		f3(tShapeWindow, p.short, c.short, n.short),
+		f2(tFlagsPrevLabel, c.flags, prev),
+		f1(tPrevSuf3, p.suf[2]), f1(tNextSuf3, n.suf[2]),
+		f2(tGazPrevLabel, c.gazAll, prev),
+	)
+	for l := 0; l < numLists; l++ {
+		if c.gaz[l] != 0 {
+			dst = append(dst, f2(tGaz, uint64(l), c.gaz[l]))
+		}
+		if p.gaz[l] != 0 {
+			dst = append(dst, f2(tPrevGaz, uint64(l), p.gaz[l]))
+		}
+		if n.gaz[l] != 0 {
+			dst = append(dst, f2(tNextGaz, uint64(l), n.gaz[l]))
+		}
+	}
+	return dst
+}

@@ -1,0 +1,499 @@
+// Package ner is sitrep's named-entity recogniser: a stage that finds
+// people, organisations, places, nationalities and other names, dates and
+// numbers in the tokens of a document and adds them to doc.Entities with
+// Source "ner".
+//
+// Names come from a greedy left-to-right averaged perceptron (package
+// perceptron) over BILOU tags, trained on CoNLL-2003 English. Its features
+// are the word, its shape and affixes, the words around it, the tags
+// already chosen, the tag the same word got earlier in the document, and
+// gazetteer features: whether the token starts, continues or ends a known
+// person's name, first or last name, organisation, place, country or
+// demonym, from lists built at training time out of openly licensed data
+// (PETRARCH2 dictionaries, GeoNames, world-countries; see NOTICE).
+//
+// CoNLL's four types are mapped to sitrep's kinds (docs/evaluation.md):
+// PER → PERSON, ORG → ORG, LOC → GPE when the name is a known country,
+// capital, province or city and LOC otherwise, MISC → NORP when the name is
+// a nationality or demonym ("Russian", "Syrians") and MISC otherwise. DATE
+// and NUMBER come from rules over the tokens (rules.go).
+//
+// The stage reads Token.Text and, when the tagger has run, Token.XPOS (for
+// numbers); it needs no other stage.
+//
+// Settings: Config.Model, Config.Rules (dates and numbers on or off).
+package ner
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/modelio"
+	"github.com/sitrep/sitrep/perceptron"
+)
+
+// Model is a trained recogniser. It is safe for concurrent use.
+type Model struct {
+	labels   []string // BILOU tags; 0 is "O"
+	types    []string // entity types
+	w        *perceptron.Model
+	gaz      *Gazetteer
+	clusters map[string]int32
+	// per label: its prefix (B, I, L, U, O) and type index
+	prefix    []byte
+	typ       []int
+	labelAtom []uint64
+	typeAtom  []uint64
+}
+
+const (
+	fileKind    = "ner"
+	fileVersion = 1
+	// historySentences is how long a word's last label stays a feature.
+	historySentences = 100
+)
+
+// Mention is an entity found in a sentence: tokens [Start, End) and a
+// CoNLL type (PER, ORG, LOC, MISC).
+type Mention struct {
+	Start, End int
+	Type       string
+}
+
+// Types returns the entity types the model predicts.
+func (m *Model) Types() []string { return append([]string(nil), m.types...) }
+
+func newModel(types []string) *Model {
+	m := &Model{types: types, labels: []string{"O"}}
+	for _, t := range types {
+		for _, p := range "BILU" {
+			m.labels = append(m.labels, string(p)+"-"+t)
+		}
+	}
+	m.init()
+	return m
+}
+
+func (m *Model) init() {
+	m.prefix = make([]byte, len(m.labels))
+	m.typ = make([]int, len(m.labels))
+	m.labelAtom = make([]uint64, len(m.labels))
+	for i, l := range m.labels {
+		m.labelAtom[i] = perceptron.Hash(l) | 1<<61
+		m.prefix[i], m.typ[i] = 'O', -1
+		if i > 0 {
+			m.prefix[i] = l[0]
+			m.typ[i] = (i - 1) / 4
+		}
+	}
+	m.typeAtom = make([]uint64, len(m.types)+1)
+	for i, t := range m.types {
+		m.typeAtom[i] = perceptron.Hash("hist " + t)
+	}
+	m.typeAtom[len(m.types)] = perceptron.Hash("hist O")
+}
+
+// allowed reports whether label c may follow label prev (BILOU).
+func (m *Model) allowed(prev, c int) bool {
+	open := prev > 0 && (m.prefix[prev] == 'B' || m.prefix[prev] == 'I')
+	if open {
+		return (m.prefix[c] == 'I' || m.prefix[c] == 'L') && m.typ[c] == m.typ[prev]
+	}
+	return m.prefix[c] == 'O' || m.prefix[c] == 'B' || m.prefix[c] == 'U'
+}
+
+// allowedLast reports whether label c may end a sentence.
+func (m *Model) allowedLast(c int) bool { return m.prefix[c] != 'B' && m.prefix[c] != 'I' }
+
+// history remembers the type each capitalised word was last given.
+type history struct {
+	last map[string]histEntry
+	sent int
+}
+
+type histEntry struct {
+	typ  int // index into types, or len(types) for O
+	sent int
+}
+
+func newHistory() *history { return &history{last: map[string]histEntry{}} }
+
+// recognizer holds the scratch space of one sentence.
+type recognizer struct {
+	ts     []tok
+	lower  []string
+	marks  [][numLists]uint8
+	buf    []byte
+	feats  []uint64
+	scores []float32
+	labels []int
+}
+
+var pool = sync.Pool{New: func() any { return new(recognizer) }}
+
+// prepare computes the atoms of a sentence.
+func (m *Model) prepare(r *recognizer, forms []string, h *history) {
+	n := len(forms)
+	if cap(r.ts) < n+4 {
+		r.ts = make([]tok, n+4)
+		r.marks = make([][numLists]uint8, n)
+	}
+	r.ts = r.ts[:n+4]
+	r.marks = r.marks[:n]
+	r.lower = r.lower[:0]
+	caps := true
+	letters := 0
+	for _, f := range forms {
+		r.lower = append(r.lower, strings.ToLower(f))
+		for _, c := range f {
+			if c >= 'a' && c <= 'z' {
+				caps = false
+			}
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+				letters++
+			}
+		}
+	}
+	caps = caps && letters > 3
+	if m.gaz != nil {
+		m.gaz.Match(r.lower, r.marks, r.buf)
+	}
+	r.ts[0], r.ts[1], r.ts[n+2], r.ts[n+3] = padTok, padTok, padTok, padTok
+	for i, f := range forms {
+		t := &r.ts[i+2]
+		lower := normalize(f)
+		t.form = perceptron.Hash(f)
+		t.lower = perceptron.Hash(lower)
+		t.shape, t.short = shape(f)
+		for k := range t.suf {
+			t.suf[k] = perceptron.Mix(perceptron.Hash(suffix(lower, k+1)), uint64(k))
+		}
+		for k := range t.pre {
+			t.pre[k] = perceptron.Mix(perceptron.Hash(prefix(lower, k+1)), uint64(k+10))
+		}
+		t.cluster = 3
+		if c, ok := m.clusters[lower]; ok {
+			t.cluster = uint64(c) + 16
+		}
+		var fl uint64
+		if f != "" {
+			c0 := f[0]
+			if c0 >= 'A' && c0 <= 'Z' {
+				fl |= flagTitle
+				if strings.ToUpper(f) == f {
+					fl |= flagUpper
+				}
+			}
+			for k := 1; k < len(f); k++ {
+				if f[k] >= 'A' && f[k] <= 'Z' && f[k-1] >= 'a' && f[k-1] <= 'z' {
+					fl |= flagLowerInside
+				}
+			}
+			if strings.ContainsAny(f, "0123456789") {
+				fl |= flagDigit
+			}
+			if strings.Contains(f, "-") {
+				fl |= flagHyphen
+			}
+			if strings.Contains(f, ".") {
+				fl |= flagPeriod
+			}
+			if !(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z' || c0 >= '0' && c0 <= '9' || c0 >= 0x80) {
+				fl |= flagPunct
+			}
+		}
+		if i == 0 {
+			fl |= flagFirst
+		}
+		if caps {
+			fl |= flagCapsSentence
+		}
+		t.flags = fl
+		t.hist = 5
+		if h != nil && fl&flagTitle != 0 {
+			if e, ok := h.last[r.lower[i]]; ok && h.sent-e.sent <= historySentences {
+				t.hist = m.typeAtom[e.typ]
+			}
+		}
+		var all uint64
+		for l := 0; l < numLists; l++ {
+			t.gaz[l] = uint64(r.marks[i][l])
+			all = all*5 + uint64(r.marks[i][l])
+		}
+		t.gazAll = all + 7
+	}
+	if cap(r.scores) < len(m.labels) {
+		r.scores = make([]float32, len(m.labels))
+	}
+	r.scores = r.scores[:len(m.labels)]
+}
+
+// decode tags a prepared sentence greedily under the BILOU constraints,
+// using score to get each token's scores.
+func (m *Model) decode(r *recognizer, n int, score func(feats []uint64, scores []float32), learn func(i int, feats []uint64, pred int) int) []int {
+	r.labels = r.labels[:0]
+	prevL, prev2 := 0, uint64(1)
+	prev := m.labelAtom[0] ^ 7
+	for i := 0; i < n; i++ {
+		r.feats = features(r.feats[:0], r.ts, i, prev, prev2)
+		clear(r.scores)
+		score(r.feats, r.scores)
+		best := -1
+		for c, s := range r.scores {
+			if !m.allowed(prevL, c) || (i == n-1 && !m.allowedLast(c)) {
+				continue
+			}
+			if best < 0 || s > r.scores[best] {
+				best = c
+			}
+		}
+		if learn != nil {
+			best = learn(i, r.feats, best)
+		}
+		r.labels = append(r.labels, best)
+		prev2, prev, prevL = prev, m.labelAtom[best], best
+	}
+	return r.labels
+}
+
+// remember records the labels of a tagged sentence in the history.
+func (m *Model) remember(h *history, r *recognizer, labels []int) {
+	if h == nil {
+		return
+	}
+	for i, c := range labels {
+		if r.ts[i+2].flags&flagTitle == 0 {
+			continue
+		}
+		t := len(m.types)
+		if c > 0 {
+			t = m.typ[c]
+		}
+		h.last[r.lower[i]] = histEntry{typ: t, sent: h.sent}
+	}
+	h.sent++
+}
+
+// mentions turns BILOU labels into mentions.
+func (m *Model) mentions(labels []int) []Mention {
+	var out []Mention
+	start := -1
+	for i, c := range labels {
+		switch m.prefix[c] {
+		case 'U':
+			out = append(out, Mention{Start: i, End: i + 1, Type: m.types[m.typ[c]]})
+		case 'B':
+			start = i
+		case 'L':
+			if start >= 0 {
+				out = append(out, Mention{Start: start, End: i + 1, Type: m.types[m.typ[c]]})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+// Document recognises the names in a document given as sentences of word
+// forms, in order; a word's label in earlier sentences is a feature for
+// later ones.
+func (m *Model) Document(sents [][]string) [][]Mention {
+	r := pool.Get().(*recognizer)
+	defer pool.Put(r)
+	h := newHistory()
+	out := make([][]Mention, len(sents))
+	for i, forms := range sents {
+		out[i] = m.sentence(r, forms, h)
+	}
+	return out
+}
+
+func (m *Model) sentence(r *recognizer, forms []string, h *history) []Mention {
+	if len(forms) == 0 {
+		return nil
+	}
+	m.prepare(r, forms, h)
+	labels := m.decode(r, len(forms), m.w.Score, nil)
+	m.remember(h, r, labels)
+	return m.mentions(labels)
+}
+
+// Encode returns the model file.
+func (m *Model) Encode() []byte {
+	w := modelio.NewWriter(fileKind, fileVersion)
+	w.Strings(m.types)
+	w.Strings(m.gaz.flatten())
+	w.Strings(flattenClusters(m.clusters))
+	w.Model(m.w, 0)
+	return w.Bytes()
+}
+
+// Decode reads a model file written by Encode.
+func Decode(file []byte) (*Model, error) {
+	r, err := modelio.NewReader(file, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
+	}
+	types := r.Strings()
+	gaz, cl := r.Strings(), r.Strings()
+	w := r.Model()
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	m := newModel(types)
+	m.w = w
+	if m.gaz, err = unflattenGazetteer(gaz); err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	if m.clusters, err = unflattenClusters(cl); err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	if w.Classes() != len(m.labels) {
+		return nil, fmt.Errorf("read ner model: %d labels but %d classes", len(m.labels), w.Classes())
+	}
+	return m, nil
+}
+
+//go:embed model/ner.model
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, decoding it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Decode(embedded)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("embedded ner model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+// Config holds the recogniser's settings.
+type Config struct {
+	// Model is the model to use; nil means the embedded one.
+	Model *Model
+	// Rules adds DATE and NUMBER entities found by rules.
+	Rules bool
+}
+
+// DefaultConfig returns the settings sitrep extract uses.
+func DefaultConfig() Config { return Config{Rules: true} }
+
+// Validate reports whether the settings can be used.
+func (c Config) Validate() error { return nil }
+
+// Recognizer is the entity recognition stage.
+type Recognizer struct {
+	m     *Model
+	rules bool
+}
+
+var _ sitrep.Stage = (*Recognizer)(nil)
+
+// New returns a recogniser with the given settings.
+func New(cfg Config) (*Recognizer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	m := cfg.Model
+	if m == nil {
+		var err error
+		if m, err = Default(); err != nil {
+			return nil, err
+		}
+	}
+	return &Recognizer{m: m, rules: cfg.Rules}, nil
+}
+
+// Name implements sitrep.Namer.
+func (*Recognizer) Name() string { return "ner" }
+
+// Annotate appends the entities of every sentence to doc.Entities, in text
+// order, with Source "ner". It finds nothing in a document without tokens.
+func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error {
+	r := pool.Get().(*recognizer)
+	defer pool.Put(r)
+	h := newHistory()
+	var forms []string
+	for si, s := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if s.Last <= s.First || s.Last > len(doc.Tokens) {
+			continue
+		}
+		toks := doc.Tokens[s.First:s.Last]
+		forms = forms[:0]
+		for _, t := range toks {
+			forms = append(forms, t.Text)
+		}
+		ms := rc.m.sentence(r, forms, h)
+		var taken []bool
+		if rc.rules {
+			taken = make([]bool, len(toks))
+		}
+		next := 0
+		emit := func(e sitrep.Entity) {
+			doc.Entities = append(doc.Entities, e)
+		}
+		var found []sitrep.Entity
+		for _, mt := range ms {
+			sp := sitrep.Span{Start: toks[mt.Start].Start, End: toks[mt.End-1].End}
+			found = append(found, sitrep.Entity{Span: sp, Text: doc.Slice(sp), Kind: rc.m.kind(r.lower[mt.Start:mt.End], mt.Type), Source: "ner"})
+			for k := mt.Start; k < mt.End && taken != nil; k++ {
+				taken[k] = true
+			}
+		}
+		if rc.rules {
+			for _, e := range timexAndNumbers(toks, taken) {
+				e.Text = doc.Slice(e.Span)
+				found = append(found, e)
+			}
+			sortEntities(found)
+		}
+		for _, e := range found {
+			emit(e)
+		}
+		_ = next
+	}
+	return nil
+}
+
+// kind maps a CoNLL type to a sitrep entity kind, using the gazetteer to
+// tell polities from other places and nationalities from other names.
+func (m *Model) kind(lower []string, typ string) sitrep.EntityKind {
+	name := strings.Join(lower, " ")
+	var bits uint8
+	if m.gaz != nil {
+		bits = m.gaz.Lookup(name)
+	}
+	switch typ {
+	case "PER":
+		return sitrep.KindPerson
+	case "ORG":
+		return sitrep.KindOrg
+	case "LOC":
+		if bits&(1<<ListPlace|1<<ListCountry) != 0 {
+			return sitrep.KindGPE
+		}
+		return sitrep.KindLoc
+	case "MISC":
+		if bits&(1<<ListDemonym) != 0 {
+			return sitrep.KindNORP
+		}
+		return sitrep.KindMisc
+	}
+	return sitrep.KindMisc
+}

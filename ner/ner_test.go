@@ -1,0 +1,208 @@
+package ner_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/conll"
+	"github.com/sitrep/sitrep/ner"
+)
+
+// corpus is a tiny NER corpus written for these tests (IOB1, as CoNLL-2003).
+const corpus = `Salem I-PER
+Alaywan I-PER
+told O
+Reuters I-ORG
+on O
+Sunday O
+. O
+
+The O
+mayor O
+of O
+Bani I-LOC
+Walid I-LOC
+spoke O
+to O
+Al I-ORG
+Jazeera I-ORG
+. O
+
+Russian I-MISC
+fighters O
+left O
+Libya I-LOC
+. O
+
+Over O
+200 O
+people O
+met O
+on O
+April O
+3 O
+, O
+2019 O
+. O
+`
+
+func tiny(t *testing.T) *ner.Model {
+	t.Helper()
+	sents, err := conll.Read(strings.NewReader(corpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := ner.NewGazetteer()
+	g.Add(ner.ListPlace, "Libya")
+	g.Add(ner.ListCountry, "Libya")
+	g.Add(ner.ListDemonym, "Russian")
+	cfg := ner.DefaultTrainConfig()
+	cfg.Gazetteer = g
+	m, err := ner.Train(context.Background(), sents, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestTrainRecognisesTrainingData(t *testing.T) {
+	m := tiny(t)
+	sents, _ := conll.Read(strings.NewReader(corpus))
+	var doc [][]string
+	for _, s := range sents {
+		doc = append(doc, s.Words)
+	}
+	for i, ms := range m.Document(doc) {
+		want := conll.Spans(sents[i].Tags)
+		if len(ms) != len(want) {
+			t.Errorf("sentence %d: %v, want %v", i, ms, want)
+			continue
+		}
+		for k := range ms {
+			if ms[k].Start != want[k].Start || ms[k].End != want[k].End || ms[k].Type != want[k].Type {
+				t.Errorf("sentence %d: %v, want %v", i, ms[k], want[k])
+			}
+		}
+	}
+	if _, err := ner.Decode(m.Encode()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// annotate runs a recogniser over text split on spaces, one sentence.
+func annotate(t *testing.T, r *ner.Recognizer, text string) *sitrep.Document {
+	t.Helper()
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	off := 0
+	for _, w := range strings.Split(text, " ") {
+		doc.Tokens = append(doc.Tokens, sitrep.Token{Span: sitrep.Span{Start: off, End: off + len(w)}, Text: w, Head: -1})
+		off += len(w) + 1
+	}
+	doc.Sentences = []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: len(text)}, First: 0, Last: len(doc.Tokens)}}
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func entities(doc *sitrep.Document) string {
+	var out []string
+	for _, e := range doc.Entities {
+		out = append(out, string(e.Kind)+":"+e.Text)
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestKindsAndRules(t *testing.T) {
+	r, err := ner.New(ner.Config{Model: tiny(t), Rules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := annotate(t, r, "Russian fighters left Libya on April 29 , 2019 , 1,000 of them , and three more last week .")
+	want := "NORP:Russian | GPE:Libya | DATE:April 29 , 2019 | NUMBER:1,000 | NUMBER:three | DATE:last week"
+	if got := entities(doc); got != want {
+		t.Errorf("entities:\n got %s\nwant %s", got, want)
+	}
+	for _, e := range doc.Entities {
+		if e.Source != "ner" || doc.Slice(e.Span) != e.Text {
+			t.Errorf("entity %+v: source %q, span text %q", e, e.Source, doc.Slice(e.Span))
+		}
+	}
+}
+
+// TestEmbedded checks the shipped model on sentences written for it, in the
+// style of the seed report.
+func TestEmbedded(t *testing.T) {
+	r, err := ner.New(ner.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"Salem Alaywan , the town 's mayor , spoke to Reuters on Sunday .", "PERSON:Salem Alaywan"},
+		{"Russian and Syrian fighters left Tripoli , Bloomberg reported .", "NORP:Russian NORP:Syrian GPE:Tripoli ORG:Bloomberg"},
+		{"According to Al Jazeera , the army advanced .", "ORG:Al Jazeera"},
+	}
+	for _, tc := range tests {
+		got := entities(annotate(t, r, tc.text))
+		for _, w := range strings.Fields(tc.want) {
+			if !strings.Contains(" | "+got+" | ", " | "+strings.ReplaceAll(w, "_", " ")+" | ") && !strings.Contains(got, w) {
+				t.Errorf("%q: entities %s lack %s", tc.text, got, w)
+			}
+		}
+	}
+}
+
+func TestGazetteerMatch(t *testing.T) {
+	g := ner.NewGazetteer()
+	g.Add(ner.ListPerson, "Khalifa Haftar")
+	g.Add(ner.ListPlace, "Bani_Walid")
+	g.Add(ner.ListPlace, "Walid")
+	if g.Lookup("bani walid") == 0 || g.Len() != 3 {
+		t.Fatalf("lookup failed, %d names", g.Len())
+	}
+}
+
+func TestReadPetrarch(t *testing.T) {
+	dict := "KHALIFA_HAFTAR_\n+GENERAL_HAFTAR_\n\t[LBYMIL 140101-201231]\n\nLIBYAN_NATIONAL_ARMY_ [LBYMIL]\n+LNA_ # the army\n"
+	g := ner.NewGazetteer()
+	if err := g.ReadPetrarch(strings.NewReader(dict), ner.ListOrg); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]int{"khalifa haftar": ner.ListPerson, "general haftar": ner.ListPerson, "khalifa": ner.ListFirstName, "libyan national army": ner.ListOrg, "lna": ner.ListOrg}
+	for name, list := range tests {
+		if g.Lookup(name)&(1<<list) == 0 {
+			t.Errorf("%q not in list %d (bits %b)", name, list, g.Lookup(name))
+		}
+	}
+}
+
+func FuzzReadPetrarch(f *testing.F) {
+	f.Add("KHALIFA_HAFTAR_\n+GENERAL_HAFTAR_\n\t[LBYMIL 140101-201231]\n\nLNA_ [LBYMIL]\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		if len(in) > 1<<16 {
+			return
+		}
+		g := ner.NewGazetteer()
+		if err := g.ReadPetrarch(strings.NewReader(in), ner.ListOrg); err != nil {
+			return
+		}
+		m := ner.NewGazetteer()
+		_ = m
+	})
+}
+
+func BenchmarkRecognize(b *testing.B) {
+	m, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sent := strings.Fields("Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines to a town south of the capital on Sunday following a Turkish-backed military intervention , Bloomberg reported on Sunday .")
+	doc := [][]string{sent}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Document(doc)
+	}
+	b.ReportMetric(float64(b.N*len(sent))/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -1,0 +1,151 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/sitrep/sitrep/conll"
+	"github.com/sitrep/sitrep/perceptron"
+)
+
+// TrainConfig holds the settings of Train.
+type TrainConfig struct {
+	// Epochs is the number of passes over the training documents.
+	Epochs int
+	// Seed fixes the order documents are visited in.
+	Seed uint64
+	// Chunk is the number of sentences treated as one document when the
+	// corpus has no -DOCSTART- lines.
+	Chunk int
+	// Gazetteer gives the name-list features; nil trains without them.
+	Gazetteer *Gazetteer
+	// Clusters optionally maps normalised words to cluster ids.
+	Clusters map[string]int32
+	// Log receives progress; nil is silent.
+	Log *slog.Logger
+}
+
+// DefaultTrainConfig returns the settings the embedded model was trained
+// with (plus the gazetteer, which `sitrep train ner` builds).
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{Epochs: 12, Seed: 1, Chunk: 30}
+}
+
+// Validate names the first bad setting.
+func (c TrainConfig) Validate() error {
+	if c.Epochs < 1 {
+		return fmt.Errorf("ner train config: Epochs must be at least 1, got %d", c.Epochs)
+	}
+	if c.Chunk < 1 {
+		return fmt.Errorf("ner train config: Chunk must be at least 1, got %d", c.Chunk)
+	}
+	return nil
+}
+
+// Train learns a recogniser from CoNLL sentences (IOB1 or IOB2 tags), in
+// corpus order so that document history works as at run time.
+func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("ner train: no training sentences")
+	}
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	typeSet := map[string]bool{}
+	type example struct {
+		forms []string
+		gold  []string // BILOU
+	}
+	var docs [][]example
+	var cur []example
+	for _, s := range sents {
+		if (s.DocStart || len(cur) >= cfg.Chunk) && len(cur) > 0 {
+			docs = append(docs, cur)
+			cur = nil
+		}
+		gold := make([]string, len(s.Words))
+		for i := range gold {
+			gold[i] = "O"
+		}
+		for _, sp := range conll.Spans(s.Tags) {
+			typeSet[sp.Type] = true
+			if sp.End-sp.Start == 1 {
+				gold[sp.Start] = "U-" + sp.Type
+				continue
+			}
+			gold[sp.Start] = "B-" + sp.Type
+			for k := sp.Start + 1; k < sp.End-1; k++ {
+				gold[k] = "I-" + sp.Type
+			}
+			gold[sp.End-1] = "L-" + sp.Type
+		}
+		cur = append(cur, example{forms: s.Words, gold: gold})
+	}
+	if len(cur) > 0 {
+		docs = append(docs, cur)
+	}
+	types := make([]string, 0, len(typeSet))
+	for t := range typeSet {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	m := newModel(types)
+	m.gaz = cfg.Gazetteer
+	if m.gaz == nil {
+		m.gaz = NewGazetteer()
+	}
+	m.clusters = cfg.Clusters
+	if m.clusters == nil {
+		m.clusters = map[string]int32{}
+	}
+	labelID := map[string]int{}
+	for i, l := range m.labels {
+		labelID[l] = i
+	}
+	tr := perceptron.NewTrainer(len(m.labels))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0xbeef))
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	r := &recognizer{}
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, di := range order {
+			h := newHistory()
+			for _, e := range docs[di] {
+				m.prepare(r, e.forms, h)
+				labels := m.decode(r, len(e.forms), tr.Score, func(i int, feats []uint64, pred int) int {
+					g := labelID[e.gold[i]]
+					tr.Tick()
+					total++
+					if pred == g {
+						right++
+						return pred
+					}
+					tr.Update(feats, g, 1)
+					if pred >= 0 {
+						tr.Update(feats, pred, -1)
+					}
+					return g
+				})
+				m.remember(h, r, labels)
+			}
+		}
+		log.Debug("ner epoch", "epoch", epoch+1, "train_acc", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
+	}
+	m.w = tr.Model()
+	log.Info("ner trained", "documents", len(docs), "types", types)
+	return m, nil
+}
