@@ -162,9 +162,11 @@ var seeds = func() (s [nTemplates]uint64) {
 	return
 }()
 
-func f1(t int, a uint64) uint64       { return perceptron.Mix(seeds[t], a) }
-func f2(t int, a, b uint64) uint64    { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
-func f3(t int, a, b, c uint64) uint64 { return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c) }
+func f1(t int, a uint64) uint64    { return perceptron.Mix(seeds[t], a) }
+func f2(t int, a, b uint64) uint64 { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
+func f3(t int, a, b, c uint64) uint64 {
+	return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c)
+}
 
 // features appends the features of token i; ts is padded by two on each
 // side (token i is ts[i+2]); prev and prev2 are the labels chosen for the

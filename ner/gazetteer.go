@@ -26,7 +26,6 @@ const (
 	numLists
 )
 
-
 // Gazetteer maps lower-cased token sequences (joined by single spaces) to
 // the set of lists they are in.
 type Gazetteer struct {

@@ -101,9 +101,11 @@ var seeds = func() (s [nTemplates]uint64) {
 	return
 }()
 
-func f1(t int, a uint64) uint64       { return perceptron.Mix(seeds[t], a) }
-func f2(t int, a, b uint64) uint64    { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
-func f3(t int, a, b, c uint64) uint64 { return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c) }
+func f1(t int, a uint64) uint64    { return perceptron.Mix(seeds[t], a) }
+func f2(t int, a, b uint64) uint64 { return perceptron.Mix(perceptron.Mix(seeds[t], a), b) }
+func f3(t int, a, b, c uint64) uint64 {
+	return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c)
+}
 
 // atoms are the pre-hashed word, tag and cluster of each position, with
 // index 0 the root and the last two entries standing for "no word" and

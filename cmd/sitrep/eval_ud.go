@@ -16,13 +16,13 @@ import (
 )
 
 type evalUDCmd struct {
-	Conllu   string `required:"" type:"existingfile" help:"Gold treebank (CoNLL-U), e.g. ../shared/corpora/ud_english_ewt/en_ewt-ud-test.conllu."`
-	JSON     bool   `name:"json" help:"Print the scores as JSON."`
+	Conllu     string `required:"" type:"existingfile" help:"Gold treebank (CoNLL-U), e.g. ../shared/corpora/ud_english_ewt/en_ewt-ud-test.conllu."`
+	JSON       bool   `name:"json" help:"Print the scores as JSON."`
 	POSModel   string `name:"pos-model" type:"existingfile" help:"Tagger model file (default: the embedded one)."`
 	ParseModel string `name:"parse-model" type:"existingfile" help:"Parser model file (default: the embedded one)."`
 	GoldTags   bool   `help:"Parse with the gold tags instead of the tagger's (to measure the parser alone)."`
 	Domain     string `help:"Kind of text, for a tagger trained with domains: web (the English Web Treebank) or news." enum:"web,news" default:"web"`
-	Output   string `help:"Also write the predictions to this CoNLL-U file."`
+	Output     string `help:"Also write the predictions to this CoNLL-U file."`
 }
 
 func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
