@@ -16,6 +16,9 @@ type tok struct {
 	flags                                    uint64
 	gaz                                      [numLists]uint64
 	gazAll                                   uint64
+	// caps is the bucket of how often the word is capitalised inside
+	// sentences of unlabelled text (0 unseen).
+	caps uint64
 }
 
 const (
@@ -152,6 +155,11 @@ const (
 	tNextSuf3
 	tHistShape
 	tGazPrevLabel
+	tCaps
+	tCapsShape
+	tCapsFirst
+	tPrevCaps
+	tNextCaps
 	nTemplates
 )
 
@@ -190,6 +198,8 @@ func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 		f2(tFlagsPrevLabel, c.flags, prev),
 		f1(tPrevSuf3, p.suf[2]), f1(tNextSuf3, n.suf[2]),
 		f2(tGazPrevLabel, c.gazAll, prev),
+		f1(tCaps, c.caps), f2(tCapsShape, c.caps, c.short), f2(tCapsFirst, c.caps, c.flags&(flagFirst|flagCapsSentence|flagTitle)),
+		f2(tPrevCaps, p.caps, c.caps), f2(tNextCaps, c.caps, n.caps),
 	)
 	for l := 0; l < numLists; l++ {
 		if c.gaz[l] != 0 {

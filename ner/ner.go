@@ -38,11 +38,16 @@ import (
 
 // Model is a trained recogniser. It is safe for concurrent use.
 type Model struct {
-	labels   []string // BILOU tags; 0 is "O"
-	types    []string // entity types
-	w        *perceptron.Model
+	labels []string // BILOU tags; 0 is "O"
+	types  []string // entity types
+	w      *perceptron.Model
+	// w2 is the second stage, nil for a one-stage model.
+	w2       *perceptron.Model
 	gaz      *Gazetteer
 	clusters map[string]int32
+	// caps maps lower-cased words to how often they are capitalised
+	// inside sentences (see capsBuckets).
+	caps map[string]int32
 	// per label: its prefix (B, I, L, U, O) and type index
 	prefix    []byte
 	typ       []int
@@ -179,6 +184,10 @@ func (m *Model) prepare(r *recognizer, forms []string, h *history) {
 		if c, ok := m.clusters[lower]; ok {
 			t.cluster = uint64(c) + 16
 		}
+		t.caps = 1
+		if c, ok := m.caps[r.lower[i]]; ok {
+			t.caps = uint64(c) + 2
+		}
 		var fl uint64
 		if f != "" {
 			c0 := f[0]
@@ -234,12 +243,15 @@ func (m *Model) prepare(r *recognizer, forms []string, h *history) {
 
 // decode tags a prepared sentence greedily under the BILOU constraints,
 // using score to get each token's scores.
-func (m *Model) decode(r *recognizer, n int, score func(feats []uint64, scores []float32), learn func(i int, feats []uint64, pred int) int) []int {
+func (m *Model) decode(r *recognizer, n int, score func(feats []uint64, scores []float32), extra func(i int, dst []uint64) []uint64, learn func(i int, feats []uint64, pred int) int) []int {
 	r.labels = r.labels[:0]
 	prevL, prev2 := 0, uint64(1)
 	prev := m.labelAtom[0] ^ 7
 	for i := 0; i < n; i++ {
 		r.feats = features(r.feats[:0], r.ts, i, prev, prev2)
+		if extra != nil {
+			r.feats = extra(i, r.feats)
+		}
 		clear(r.scores)
 		score(r.feats, r.scores)
 		best := -1
@@ -304,20 +316,31 @@ func (m *Model) mentions(labels []int) []Mention {
 func (m *Model) Document(sents [][]string) [][]Mention {
 	r := pool.Get().(*recognizer)
 	defer pool.Put(r)
+	var fp *firstPass
+	if m.w2 != nil {
+		fp = m.firstPassDoc(sents)
+	}
 	h := newHistory()
 	out := make([][]Mention, len(sents))
 	for i, forms := range sents {
-		out[i] = m.sentence(r, forms, h)
+		out[i] = m.sentence(r, forms, h, fp, i)
 	}
 	return out
 }
 
-func (m *Model) sentence(r *recognizer, forms []string, h *history) []Mention {
+// sentence recognises one sentence, with the second stage when the model
+// has one (fp then holds the first stage's labels of the document).
+func (m *Model) sentence(r *recognizer, forms []string, h *history, fp *firstPass, si int) []Mention {
 	if len(forms) == 0 {
 		return nil
 	}
 	m.prepare(r, forms, h)
-	labels := m.decode(r, len(forms), m.w.Score, nil)
+	var labels []int
+	if fp != nil {
+		labels = m.decode(r, len(forms), m.w2.Score, m.stage2Features(r, fp, si), nil)
+	} else {
+		labels = m.decode(r, len(forms), m.w.Score, nil, nil)
+	}
 	m.remember(h, r, labels)
 	return m.mentions(labels)
 }
@@ -328,7 +351,14 @@ func (m *Model) Encode() []byte {
 	w.Strings(m.types)
 	w.Strings(m.gaz.flatten())
 	w.Strings(flattenClusters(m.clusters))
+	w.Strings(flattenClusters(m.caps))
 	w.Model(m.w, 0)
+	if m.w2 != nil {
+		w.Uint(1)
+		w.Model(m.w2, 0)
+	} else {
+		w.Uint(0)
+	}
 	return w.Bytes()
 }
 
@@ -339,17 +369,24 @@ func Decode(file []byte) (*Model, error) {
 		return nil, err
 	}
 	types := r.Strings()
-	gaz, cl := r.Strings(), r.Strings()
+	gaz, cl, caps := r.Strings(), r.Strings(), r.Strings()
 	w := r.Model()
+	var w2 *perceptron.Model
+	if r.Uint() == 1 {
+		w2 = r.Model()
+	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
 	m := newModel(types)
-	m.w = w
+	m.w, m.w2 = w, w2
 	if m.gaz, err = unflattenGazetteer(gaz); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
 	if m.clusters, err = unflattenClusters(cl); err != nil {
+		return nil, fmt.Errorf("read ner model: %w", err)
+	}
+	if m.caps, err = unflattenClusters(caps); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
 	if w.Classes() != len(m.labels) {
@@ -367,15 +404,20 @@ var (
 	defaultErr   error
 )
 
-// Default returns the embedded model, decoding it on first use.
+// Default returns the embedded model, decoding it on first use and
+// sharing it afterwards.
 func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Decode(embedded)
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("embedded ner model: %w", defaultErr)
-		}
-	})
+	defaultOnce.Do(func() { defaultModel, defaultErr = Load() })
 	return defaultModel, defaultErr
+}
+
+// Load decodes the embedded model afresh. Most callers want Default.
+func Load() (*Model, error) {
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s model: %w", fileKind, err)
+	}
+	return m, nil
 }
 
 // Config holds the recogniser's settings.
@@ -424,22 +466,32 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 	r := pool.Get().(*recognizer)
 	defer pool.Put(r)
 	h := newHistory()
-	var forms []string
+	sents := make([][]string, len(doc.Sentences))
+	for si, s := range doc.Sentences {
+		if s.Last <= s.First || s.Last > len(doc.Tokens) {
+			continue
+		}
+		forms := make([]string, 0, s.Last-s.First)
+		for _, t := range doc.Tokens[s.First:s.Last] {
+			forms = append(forms, t.Text)
+		}
+		sents[si] = forms
+	}
+	var fp *firstPass
+	if rc.m.w2 != nil {
+		fp = rc.m.firstPassDoc(sents)
+	}
 	for si, s := range doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if s.Last <= s.First || s.Last > len(doc.Tokens) {
+		if len(sents[si]) == 0 {
 			continue
 		}
 		toks := doc.Tokens[s.First:s.Last]
-		forms = forms[:0]
-		for _, t := range toks {
-			forms = append(forms, t.Text)
-		}
-		ms := rc.m.sentence(r, forms, h)
+		ms := rc.m.sentence(r, sents[si], h, fp, si)
 		var taken []bool
 		if rc.rules {
 			taken = make([]bool, len(toks))
@@ -475,7 +527,7 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 // tell polities from other places and nationalities from other names.
 func (m *Model) kind(lower []string, typ string) sitrep.EntityKind {
 	name := strings.Join(lower, " ")
-	var bits uint8
+	var bits uint16
 	if m.gaz != nil {
 		bits = m.gaz.Lookup(name)
 	}
@@ -485,7 +537,7 @@ func (m *Model) kind(lower []string, typ string) sitrep.EntityKind {
 	case "ORG":
 		return sitrep.KindOrg
 	case "LOC":
-		if bits&(1<<ListPlace|1<<ListCountry) != 0 {
+		if bits&(1<<ListPlace|1<<ListCountry|1<<ListCity) != 0 {
 			return sitrep.KindGPE
 		}
 		return sitrep.KindLoc

@@ -24,6 +24,13 @@ type TrainConfig struct {
 	Gazetteer *Gazetteer
 	// Clusters optionally maps normalised words to cluster ids.
 	Clusters map[string]int32
+	// Caps optionally is the capitalisation table (CaseStats) of unlabelled
+	// text; nil builds it from the training sentences alone.
+	Caps map[string]int32
+	// Folds, when at least 2, trains a second stage that sees the first
+	// stage's labels of the whole document, jackknifed over this many
+	// folds of documents.
+	Folds int
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -31,7 +38,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the settings the embedded model was trained
 // with (plus the gazetteer, which `sitrep train ner` builds).
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 12, Seed: 1, Chunk: 30}
+	return TrainConfig{Epochs: 20, Seed: 1, Chunk: 30, Folds: 4}
 }
 
 // Validate names the first bad setting.
@@ -59,12 +66,8 @@ func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model
 		log = slog.New(slog.DiscardHandler)
 	}
 	typeSet := map[string]bool{}
-	type example struct {
-		forms []string
-		gold  []string // BILOU
-	}
-	var docs [][]example
-	var cur []example
+	var docs []doc
+	var cur doc
 	for _, s := range sents {
 		if (s.DocStart || len(cur) >= cfg.Chunk) && len(cur) > 0 {
 			docs = append(docs, cur)
@@ -105,10 +108,71 @@ func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model
 	if m.clusters == nil {
 		m.clusters = map[string]int32{}
 	}
+	m.caps = cfg.Caps
+	if m.caps == nil {
+		text := make([][]string, len(sents))
+		for i, s := range sents {
+			text[i] = s.Words
+		}
+		m.caps = CaseStats(text)
+	}
 	labelID := map[string]int{}
 	for i, l := range m.labels {
 		labelID[l] = i
 	}
+	var err error
+	if m.w, err = m.trainStage(ctx, docs, nil, labelID, cfg, log, "stage 1"); err != nil {
+		return nil, err
+	}
+	if cfg.Folds >= 2 {
+		// Stage 2 learns from stage-1 labels of documents that stage 1 did
+		// not train on (jackknifing), so it trusts them only as far as
+		// they deserve.
+		first := make([]*firstPass, len(docs))
+		for k := 0; k < cfg.Folds; k++ {
+			var in []doc
+			for i, d := range docs {
+				if i%cfg.Folds != k {
+					in = append(in, d)
+				}
+			}
+			fm := *m
+			if fm.w, err = m.trainStage(ctx, in, nil, labelID, cfg, log, fmt.Sprintf("fold %d/%d", k+1, cfg.Folds)); err != nil {
+				return nil, err
+			}
+			for i, d := range docs {
+				if i%cfg.Folds == k {
+					first[i] = fm.firstPassDoc(d.forms())
+				}
+			}
+		}
+		if m.w2, err = m.trainStage(ctx, docs, first, labelID, cfg, log, "stage 2"); err != nil {
+			return nil, err
+		}
+	}
+	log.Info("ner trained", "documents", len(docs), "types", types)
+	return m, nil
+}
+
+// doc is a training document.
+type doc []example
+
+type example struct {
+	forms []string
+	gold  []string // BILOU
+}
+
+func (d doc) forms() [][]string {
+	out := make([][]string, len(d))
+	for i, e := range d {
+		out[i] = e.forms
+	}
+	return out
+}
+
+// trainStage trains stage 1 (first == nil) or stage 2 on the given
+// stage-1 passes.
+func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, labelID map[string]int, cfg TrainConfig, log *slog.Logger, name string) (*perceptron.Model, error) {
 	tr := perceptron.NewTrainer(len(m.labels))
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0xbeef))
 	order := make([]int, len(docs))
@@ -124,9 +188,13 @@ func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model
 		right, total := 0, 0
 		for _, di := range order {
 			h := newHistory()
-			for _, e := range docs[di] {
+			for si, e := range docs[di] {
 				m.prepare(r, e.forms, h)
-				labels := m.decode(r, len(e.forms), tr.Score, func(i int, feats []uint64, pred int) int {
+				var extra func(int, []uint64) []uint64
+				if first != nil {
+					extra = m.stage2Features(r, first[di], si)
+				}
+				labels := m.decode(r, len(e.forms), tr.Score, extra, func(i int, feats []uint64, pred int) int {
 					g := labelID[e.gold[i]]
 					tr.Tick()
 					total++
@@ -143,9 +211,8 @@ func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model
 				m.remember(h, r, labels)
 			}
 		}
-		log.Debug("ner epoch", "epoch", epoch+1, "train_acc", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
+		log.Debug("ner epoch", "stage", name, "epoch", epoch+1, "train_acc", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
 	}
-	m.w = tr.Model()
-	log.Info("ner trained", "documents", len(docs), "types", types)
-	return m, nil
+	log.Info("ner stage trained", "stage", name, "documents", len(docs))
+	return tr.Model(), nil
 }

@@ -479,3 +479,19 @@ func (m *Model) Prune(threshold float32) *Model {
 	}
 	return build(m.classes, keys, counts, pairs)
 }
+
+// Quantile returns the weight magnitude below which the given share
+// (0 to 1) of the model's weights lie, for pruning to a size.
+func (m *Model) Quantile(q float64) float32 {
+	if len(m.pairs) == 0 {
+		return 0
+	}
+	ws := make([]float32, len(m.pairs))
+	for i, p := range m.pairs {
+		ws[i] = float32(math.Abs(float64(p.w)))
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i] < ws[j] })
+	k := int(q * float64(len(ws)))
+	k = min(max(k, 0), len(ws)-1)
+	return ws[k]
+}

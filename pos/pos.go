@@ -331,15 +331,20 @@ var (
 	defaultErr   error
 )
 
-// Default returns the embedded model, decoding it on first use.
+// Default returns the embedded model, decoding it on first use and
+// sharing it afterwards.
 func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Decode(embedded)
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("embedded pos model: %w", defaultErr)
-		}
-	})
+	defaultOnce.Do(func() { defaultModel, defaultErr = Load() })
 	return defaultModel, defaultErr
+}
+
+// Load decodes the embedded model afresh. Most callers want Default.
+func Load() (*Model, error) {
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s model: %w", fileKind, err)
+	}
+	return m, nil
 }
 
 // Config holds the tagger's settings.
@@ -415,4 +420,17 @@ func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		}
 	}
 	return nil
+}
+
+// Pruned returns a copy of the model without the smallest weights: drop
+// is the share (0 to 1) of weights dropped from each pass. Small weights
+// rarely change a decision; dropping them shrinks the file and speeds up
+// tagging.
+func (m *Model) Pruned(drop float64) *Model {
+	c := *m
+	c.w = m.w.Prune(m.w.Quantile(drop))
+	if m.w2 != nil {
+		c.w2 = m.w2.Prune(m.w2.Quantile(drop))
+	}
+	return &c
 }

@@ -27,11 +27,12 @@ type trainCmd struct {
 }
 
 type trainParseCmd struct {
-	Train     string `required:"" type:"existingfile" help:"Training treebank (CoNLL-U)."`
-	Out       string `required:"" help:"Model file to write, e.g. parse/model/parse.model."`
-	Epochs    int    `help:"Passes over the training data." default:"15"`
-	Seed      uint64 `help:"Random seed for sentence order and exploration." default:"1"`
-	Jackknife int    `help:"Tag the training data with taggers trained on the other folds of this many (0: train on gold tags)." default:"10"`
+	Train     string  `required:"" type:"existingfile" help:"Training treebank (CoNLL-U)."`
+	Out       string  `required:"" help:"Model file to write, e.g. parse/model/parse.model."`
+	Epochs    int     `help:"Passes over the training data." default:"15"`
+	Seed      uint64  `help:"Random seed for sentence order and exploration." default:"1"`
+	Jackknife int     `help:"Tag the training data with taggers trained on the other folds of this many (0: train on gold tags)." default:"10"`
+	Prune     float64 `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.5"`
 }
 
 func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -50,6 +51,9 @@ func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
 	m, err := parse.Train(ctx, sents, cfg)
 	if err != nil {
 		return err
+	}
+	if c.Prune > 0 {
+		m = m.Pruned(c.Prune)
 	}
 	b := m.Encode()
 	log.Info("trained parse model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
@@ -105,6 +109,7 @@ type trainPOSCmd struct {
 	Epochs int      `help:"Passes over the training data." default:"10"`
 	Seed   uint64   `help:"Random seed for the order of training sentences." default:"1"`
 	Extra  []string `type:"existingfile" help:"Extra news text with Penn Treebank tags in CoNLL column format (CoNLL-2000 zip or files, CoNLL-2003), added to the training data for tags only."`
+	Prune  float64  `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.75"`
 }
 
 func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -124,6 +129,9 @@ func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if c.Prune > 0 {
+		m = m.Pruned(c.Prune)
+	}
 	b := m.Encode()
 	log.Info("trained pos model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
 	return writeFile(c.Out, b)
@@ -133,20 +141,46 @@ func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
 // inside it) and turns them into tagger training sentences.
 func readExtra(files []string, treebank []conllu.Sentence) ([]conllu.Sentence, error) {
 	var words, tags [][]string
+	for _, f := range files {
+		ss, err := readColumns(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range ss {
+			if s.POS == nil {
+				return nil, sitrep.Errorf(sitrep.EINVALID, "%s: no part-of-speech column", f)
+			}
+			words, tags = append(words, s.Words), append(tags, s.POS)
+		}
+	}
+	return pos.FromPTB(words, tags, treebank), nil
+}
+
+// readExtraWords reads the word forms of CoNLL column files or zips.
+func readExtraWords(f string) ([][]string, error) {
+	ss, err := readColumns(f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Words
+	}
+	return out, nil
+}
+
+// readColumns reads a CoNLL column file, or every .txt file in a zip.
+func readColumns(f string) ([]conll.Sentence, error) {
+	var out []conll.Sentence
 	add := func(name string, r io.Reader) error {
 		ss, err := conll.Read(r)
 		if err != nil {
 			return sitrep.Errorf(sitrep.EINVALID, "%s: %v", name, err)
 		}
-		for _, s := range ss {
-			if s.POS == nil {
-				return sitrep.Errorf(sitrep.EINVALID, "%s: no part-of-speech column", name)
-			}
-			words, tags = append(words, s.Words), append(tags, s.POS)
-		}
+		out = append(out, ss...)
 		return nil
 	}
-	for _, f := range files {
+	{
 		if strings.HasSuffix(f, ".zip") {
 			z, err := zip.OpenReader(f)
 			if err != nil {
@@ -169,7 +203,7 @@ func readExtra(files []string, treebank []conllu.Sentence) ([]conllu.Sentence, e
 				}
 			}
 			z.Close()
-			continue
+			return out, nil
 		}
 		r, err := os.Open(f)
 		if err != nil {
@@ -181,7 +215,7 @@ func readExtra(files []string, treebank []conllu.Sentence) ([]conllu.Sentence, e
 			return nil, err
 		}
 	}
-	return pos.FromPTB(words, tags, treebank), nil
+	return out, nil
 }
 
 func readConllu(name string) ([]conllu.Sentence, error) {

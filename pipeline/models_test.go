@@ -1,0 +1,156 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ner"
+	"github.com/sitrep/sitrep/parse"
+	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/pos"
+)
+
+// TestSeedLanguageModels checks the language-model acceptance traps on the
+// shared seed report. It skips when ../shared is absent.
+func TestSeedLanguageModels(t *testing.T) {
+	const path = "../../shared/seed/libya-report.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared seed report not present:", err)
+	}
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := sitrep.NewDocument(readReport(t, path))
+	if err := p.Run(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	// "Over 1,000 Russian and Syrian mercenary fighters in Libya retreated
+	// ...": fighters is the subject of retreated; Russian and Syrian hang
+	// from fighters (Syrian directly or as a conjunct of Russian).
+	idx := func(from int, text string) int {
+		for i := from; i < len(doc.Tokens); i++ {
+			if doc.Tokens[i].Text == text {
+				return i
+			}
+		}
+		return -1
+	}
+	retreated := idx(0, "retreated")
+	start := retreated - 12
+	fighters, russian, syrian := idx(start, "fighters"), idx(start, "Russian"), idx(start, "Syrian")
+	if retreated < 0 || fighters < 0 || russian < 0 || syrian < 0 {
+		t.Fatal("seed sentence not found in the tokens")
+	}
+	tk := doc.Tokens
+	if tk[fighters].Head != retreated || tk[fighters].Rel != "nsubj" {
+		t.Errorf("fighters: head %q rel %s, want retreated nsubj", headText(doc, fighters), tk[fighters].Rel)
+	}
+	if tk[russian].Head != fighters {
+		t.Errorf("Russian: head %q, want fighters", headText(doc, russian))
+	}
+	if h := tk[syrian].Head; h != fighters && !(h == russian && tk[syrian].Rel == "conj") {
+		t.Errorf("Syrian: head %q rel %s, want fighters, or Russian as conj", headText(doc, syrian), tk[syrian].Rel)
+	}
+	want := map[string]sitrep.EntityKind{
+		"Salem Alaywan": sitrep.KindPerson, "Bloomberg": sitrep.KindOrg, "Reuters": sitrep.KindOrg,
+		"Al Jazeera": sitrep.KindOrg, "Libya Observer": sitrep.KindOrg,
+	}
+	got := map[string][]sitrep.EntityKind{}
+	for _, e := range doc.Entities {
+		got[e.Text] = append(got[e.Text], e.Kind)
+	}
+	for name, kind := range want {
+		ok := false
+		for _, k := range got[name] {
+			ok = ok || k == kind
+		}
+		if !ok {
+			t.Errorf("%s: kinds %v, want %s", name, got[name], kind)
+		}
+	}
+}
+
+func headText(doc *sitrep.Document, i int) string {
+	if h := doc.Tokens[i].Head; h >= 0 && h < len(doc.Tokens) {
+		return doc.Tokens[h].Text
+	}
+	return "ROOT"
+}
+
+// BenchmarkLanguageModels measures tag + parse + NER throughput on the
+// project's own reports, in tokens per second (run with -cpu 1 for one
+// core). The text layer runs once, outside the timing.
+func BenchmarkLanguageModels(b *testing.B) {
+	reports, _ := filepath.Glob("../testdata/reports/*.txt")
+	text := textLayer(b)
+	tg, err := pos.New(pos.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, err := parse.New(parse.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	nr, err := ner.New(ner.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var docs []*sitrep.Document
+	tokens := 0
+	for _, path := range reports {
+		doc := sitrep.NewDocument(readReport(b, path))
+		if err := text.Run(ctx, doc); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		tokens += len(doc.Tokens)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, doc := range docs {
+			doc.Entities = doc.Entities[:0]
+			for _, s := range []sitrep.Stage{tg, ps, nr} {
+				if err := s.Annotate(ctx, doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkModelLoad measures decoding all three embedded models, and the
+// heap they hold once loaded (MB-heap).
+func BenchmarkModelLoad(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var keep []any
+	for b.Loop() {
+		pm, err := pos.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		dm, err := parse.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		nm, err := ner.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		keep = []any{pm, dm, nm}
+	}
+	b.StopTimer()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-heap")
+	runtime.KeepAlive(keep)
+}
