@@ -4,6 +4,8 @@
 package pipeline
 
 import (
+	"sync"
+
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/actor"
 	"github.com/sitrep/sitrep/clean"
@@ -62,6 +64,7 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	preload(cfg)
 	tg, err := pos.New(cfg.Tag)
 	if err != nil {
 		return nil, err
@@ -91,4 +94,26 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	// its tests were written without places. Move g before ev when it
 	// does (docs/architecture.md, "Places").
 	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, ev, tg, ps, nr, g}}, nil
+}
+
+// preload decodes the embedded language models that cfg leaves to their
+// defaults, all at once: on a machine with several cores that takes the
+// time of the slowest rather than of the three together. Errors surface
+// again, with context, when each stage is built.
+func preload(cfg Config) {
+	var loads []func()
+	if cfg.Tag.Model == nil {
+		loads = append(loads, func() { _, _ = pos.Default() })
+	}
+	if cfg.Parse.Model == nil {
+		loads = append(loads, func() { _, _ = parse.Default() })
+	}
+	if cfg.NER.Model == nil {
+		loads = append(loads, func() { _, _ = ner.Default() })
+	}
+	var wg sync.WaitGroup
+	for _, load := range loads {
+		wg.Go(load)
+	}
+	wg.Wait()
 }

@@ -11,6 +11,7 @@ import (
 // word holds the pre-hashed atoms of one token, computed once per sentence
 // so that feature extraction only mixes integers.
 type word struct {
+	norm string // the normalised form
 	form, lower, shape, short, amb, cluster uint64
 	suf                                     [5]uint64
 	pre                                     [3]uint64
@@ -127,6 +128,7 @@ func prefix(s string, n int) string {
 // atoms fills w from a token form.
 func (m *Model) atoms(w *word, form string, first bool) {
 	lower := normalize(form)
+	w.norm = lower
 	w.form = perceptron.Hash(form)
 	w.lower = perceptron.Hash(lower)
 	w.shape, w.short = shape(form)

@@ -101,7 +101,7 @@ func TestEmbedded(t *testing.T) {
 		want     string // word/XPOS/lemma for the words that matter
 	}{
 		{"The rebels attacked the town on Sunday .", "attacked/VBD/attack town/NN/town"},
-		{"Over 1,000 fighters in Libya retreated from Tripoli .", "fighters/NNS/fighter retreated/VBD/retreat Tripoli/NNP/Tripoli"},
+		{"Over 1,000 fighters in Libya withdrew from Tripoli .", "Over/RB/over fighters/NNS/fighter withdrew/VBD/withdraw Tripoli/NNP/Tripoli"},
 		{"They were flown in three military planes to Jufra .", "were/VBD/be flown/VBN/fly planes/NNS/plane"},
 	}
 	for _, tc := range tests {

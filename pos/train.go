@@ -31,8 +31,11 @@ type TrainConfig struct {
 	// Clusters optionally maps normalised words to cluster ids.
 	Clusters map[string]int32
 	// News holds extra news sentences (see FromPTB). When there are any,
-	// the model learns with domain features: the treebank is Web, these
-	// are News.
+	// the model learns with domain features (Daumé 2007): every feature
+	// also has a copy for the sentence's source, treebank or news, so the
+	// news teaches how narrative news is written ("rebels attacked") while
+	// the treebank's conventions, which the parser expects, stay its own.
+	// The trained model keeps the treebank's side (fold).
 	News []conllu.Sentence
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
@@ -91,9 +94,9 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 			e.gold[j] = tagID[w.UPOS+" "+w.XPOS]
 		}
 		if m.domains {
-			e.domain = Web.atom()
+			e.domain = treebank.atom()
 			if k >= len(sents) {
-				e.domain = News.atom()
+				e.domain = news.atom()
 			}
 		}
 		exs = append(exs, e)
@@ -103,6 +106,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		return nil, err
 	}
 	if cfg.Folds < 2 {
+		m.fold()
 		return m, nil
 	}
 	// Jackknife: first-pass tags for each fold from a model that did not
@@ -130,7 +134,22 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	if m.w2, err = m.trainPass(ctx, exs, first, cfg, log, "pass 2"); err != nil {
 		return nil, err
 	}
+	m.fold()
 	return m, nil
+}
+
+// fold keeps only the treebank domain: the tagger tags with treebank
+// conventions, so the domain copies of features are folded into the
+// features themselves, halving the look-ups.
+func (m *Model) fold() {
+	if !m.domains {
+		return
+	}
+	m.w = m.w.Fold(treebank.atom(), news.atom())
+	if m.w2 != nil {
+		m.w2 = m.w2.Fold(treebank.atom(), news.atom())
+	}
+	m.domains = false
 }
 
 // newModel builds the tag set, ambiguity classes and lemma rules.
@@ -157,7 +176,11 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
-	m := &Model{tags: tags, amb: map[string]int32{}, clusters: cfg.Clusters}
+	m := &Model{tags: tags, amb: map[string]int32{}, unamb: map[string]int32{}, clusters: cfg.Clusters}
+	tagIndex := map[string]int32{}
+	for i, t := range tags {
+		tagIndex[t] = int32(i)
+	}
 	if m.clusters == nil {
 		m.clusters = map[string]int32{}
 	}
@@ -175,6 +198,11 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		}
 		if total < cfg.AmbMinCount {
 			continue
+		}
+		for t, c := range counts {
+			if total >= unambMinCount && c*1000 >= total*995 {
+				m.unamb[w] = tagIndex[t]
+			}
 		}
 		var set []string
 		for t, c := range counts {
@@ -195,6 +223,10 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 	m.init()
 	return m
 }
+
+// unambMinCount is how often a word must be seen, with one tag at least
+// 99.5% of the time, to be tagged from the dictionary without scoring.
+const unambMinCount = 20
 
 // trainPass trains the first pass (first == nil) or the second pass on
 // the given first-pass tags.

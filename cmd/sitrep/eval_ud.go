@@ -21,7 +21,6 @@ type evalUDCmd struct {
 	POSModel   string `name:"pos-model" type:"existingfile" help:"Tagger model file (default: the embedded one)."`
 	ParseModel string `name:"parse-model" type:"existingfile" help:"Parser model file (default: the embedded one)."`
 	GoldTags   bool   `help:"Parse with the gold tags instead of the tagger's (to measure the parser alone)."`
-	Domain     string `help:"Kind of text, for a tagger trained with domains: web (the English Web Treebank) or news." enum:"web,news" default:"web"`
 	Output     string `help:"Also write the predictions to this CoNLL-U file."`
 }
 
@@ -38,10 +37,6 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	domain := pos.Web
-	if c.Domain == "news" {
-		domain = pos.News
-	}
 	start := time.Now()
 	pred := make([]conllu.Sentence, len(gold))
 	forms := []string{}
@@ -53,7 +48,7 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 		for _, w := range s.Words {
 			forms = append(forms, w.Form)
 		}
-		tags := tagger.TagDomain(forms, domain)
+		tags := tagger.Tag(forms)
 		p := conllu.Sentence{ID: s.ID, Text: s.Text, Words: make([]conllu.Word, len(forms))}
 		joint := make([]string, len(forms))
 		for j, t := range tags {

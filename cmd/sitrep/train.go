@@ -32,7 +32,7 @@ type trainParseCmd struct {
 	Epochs    int     `help:"Passes over the training data." default:"15"`
 	Seed      uint64  `help:"Random seed for sentence order and exploration." default:"1"`
 	Jackknife int     `help:"Tag the training data with taggers trained on the other folds of this many (0: train on gold tags)." default:"10"`
-	Prune     float64 `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.5"`
+	Prune     float64 `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.75"`
 }
 
 func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
