@@ -389,7 +389,7 @@ func Decode(file []byte) (*Model, error) {
 	if m.caps, err = unflattenClusters(caps); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
-	if w.Classes() != len(m.labels) {
+	if w.Classes() != len(m.labels) || w2 != nil && w2.Classes() != len(m.labels) {
 		return nil, fmt.Errorf("read ner model: %d labels but %d classes", len(m.labels), w.Classes())
 	}
 	return m, nil
@@ -496,10 +496,6 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 		if rc.rules {
 			taken = make([]bool, len(toks))
 		}
-		next := 0
-		emit := func(e sitrep.Entity) {
-			doc.Entities = append(doc.Entities, e)
-		}
 		var found []sitrep.Entity
 		for _, mt := range ms {
 			sp := sitrep.Span{Start: toks[mt.Start].Start, End: toks[mt.End-1].End}
@@ -515,10 +511,7 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 			}
 			sortEntities(found)
 		}
-		for _, e := range found {
-			emit(e)
-		}
-		_ = next
+		doc.Entities = append(doc.Entities, found...)
 	}
 	return nil
 }

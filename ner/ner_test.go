@@ -209,3 +209,24 @@ func BenchmarkRecognize(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(sent))/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzDecode(f *testing.F) {
+	sents, _ := conll.Read(strings.NewReader(corpus))
+	cfg := ner.DefaultTrainConfig()
+	cfg.Epochs, cfg.Folds = 2, 2
+	m, err := ner.Train(context.Background(), sents, cfg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(m.Encode())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<16 {
+			return
+		}
+		m, err := ner.Decode(b)
+		if err != nil {
+			return
+		}
+		m.Document([][]string{{"Salem", "Alaywan", "told", "Reuters", "."}})
+	})
+}

@@ -336,10 +336,23 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 }
 
 // Pruned returns a copy of the model without the smallest weights: drop
-// is the share (0 to 1) of weights dropped. Small weights rarely change a
+// is the share (0 to 1) of the weights an encoding keeps (those that do not
+// round to zero) dropped, so pruning a decoded model file gives the same
+// result as pruning the model before it was written. Small weights rarely change a
 // decision; dropping them shrinks the file and speeds up parsing.
 func (m *Model) Pruned(drop float64) *Model {
 	c := *m
-	c.w = m.w.Prune(m.w.Quantile(drop))
+	q := m.w.Quantized()
+	c.w = q.Prune(q.Quantile(drop))
+	return &c
+}
+
+// Thinned returns a copy of the model without the given share (0 to 1) of
+// all its trained weights, smallest first; most of them are too small to
+// survive encoding anyway. It is what `sitrep train parse --prune` applies
+// before writing; Pruned is the finer knob for model files.
+func (m *Model) Thinned(share float64) *Model {
+	c := *m
+	c.w = m.w.Prune(m.w.Quantile(share))
 	return &c
 }

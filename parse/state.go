@@ -8,9 +8,8 @@ const (
 	reduce = 1
 )
 
-func isLeft(c int) bool  { return c >= 2 && c%2 == 0 }
-func isRight(c int) bool { return c >= 2 && c%2 == 1 }
-func label(c int) int    { return (c - 2) / 2 }
+func isLeft(c int) bool { return c >= 2 && c%2 == 0 }
+func label(c int) int   { return (c - 2) / 2 }
 
 // state is a parser configuration over words 1..n; 0 is the artificial
 // root, which starts on the stack.

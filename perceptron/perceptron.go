@@ -570,3 +570,18 @@ func (m *Model) Fold(keep uint64, drop ...uint64) *Model {
 	}
 	return build(m.classes, keys, counts, pairs)
 }
+
+// Quantized returns the model with every weight snapped to the 16-bit grid
+// its encoding uses, and weights that snap to zero dropped: the model as
+// Decode would return it after Encode.
+func (m *Model) Quantized() *Model {
+	scale := m.MaxWeight() / 32767
+	if scale == 0 {
+		return m.Prune(1)
+	}
+	c := &Model{classes: m.classes, mask: m.mask, slots: append([]slot(nil), m.slots...), pairs: append([]pair(nil), m.pairs...)}
+	for i := range c.pairs {
+		c.pairs[i].w = float32(int16(math.Round(float64(c.pairs[i].w/scale)))) * scale
+	}
+	return c.Prune(scale / 4)
+}

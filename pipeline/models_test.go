@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -153,4 +154,26 @@ func BenchmarkModelLoad(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-heap")
 	runtime.KeepAlive(keep)
+}
+
+// BenchmarkNewModelsConcurrently measures loading the three models the way
+// pipeline.New does: decoding concurrently, one goroutine per model.
+// Each iteration decodes afresh, so this is the start-up cost of sitrep
+// extract's models on all cores.
+func BenchmarkNewModelsConcurrently(b *testing.B) {
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for _, load := range []func() error{
+			func() error { _, err := pos.Load(); return err },
+			func() error { _, err := parse.Load(); return err },
+			func() error { _, err := ner.Load(); return err },
+		} {
+			wg.Go(func() {
+				if err := load(); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+	}
 }

@@ -11,7 +11,7 @@ import (
 // word holds the pre-hashed atoms of one token, computed once per sentence
 // so that feature extraction only mixes integers.
 type word struct {
-	norm string // the normalised form
+	norm                                    string // the normalised form
 	form, lower, shape, short, amb, cluster uint64
 	suf                                     [5]uint64
 	pre                                     [3]uint64

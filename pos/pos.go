@@ -172,17 +172,17 @@ func (m *Model) lemma(form, upos, xpos string) string {
 
 // run tags forms with one or both passes and returns the classes.
 func (m *Model) run(t *tagger, forms []string) []int {
-	cls := m.tagClasses(t, forms, m.w.Predict)
+	cls := m.tagClasses(t, forms, func(_ int, f []uint64, s []float32) int { return m.w.Predict(f, s) })
 	if m.w2 == nil {
 		return cls
 	}
 	t.first = append(t.first[:0], cls...)
-	return m.secondPass(t, forms, t.first, m.w2.Predict)
+	return m.secondPass(t, forms, t.first, func(_ int, f []uint64, s []float32) int { return m.w2.Predict(f, s) })
 }
 
 // secondPass re-tags forms (whose atoms tagClasses has computed in t.ws)
 // given the first pass's classes.
-func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func([]uint64, []float32) int) []int {
+func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(i int, feats []uint64, scores []float32) int) []int {
 	t.classes = t.classes[:0]
 	prev, prev2 := uint64(1), uint64(1)
 	next := func(k int) uint64 {
@@ -206,7 +206,7 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		c := int(t.fixed[i])
 		if c < 0 {
 			t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
-			c = predict(t.feats, t.scores)
+			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
 		prev2, prev = prev, m.tagHash[c]
@@ -219,7 +219,7 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 
 // tagClasses tags forms greedily with predict and returns the class of each
 // word, in t.classes.
-func (m *Model) tagClasses(t *tagger, forms []string, predict func([]uint64, []float32) int) []int {
+func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats []uint64, scores []float32) int) []int {
 	n := len(forms)
 	if cap(t.ws) < n+4 {
 		t.ws = make([]word, n+4)
@@ -247,7 +247,7 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func([]uint64, []f
 		c := int(t.fixed[i])
 		if c < 0 {
 			t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
-			c = predict(t.feats, t.scores)
+			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
 		prev2, prev = prev, m.tagHash[c]
@@ -341,7 +341,7 @@ func Decode(file []byte) (*Model, error) {
 	if m.lem, ok = unflatten(forms, sufs); !ok {
 		return nil, fmt.Errorf("read pos model: bad lemma rules")
 	}
-	if m.w.Classes() != len(m.tags) {
+	if m.w.Classes() != len(m.tags) || m.w2 != nil && m.w2.Classes() != len(m.tags) {
 		return nil, fmt.Errorf("read pos model: %d tags but %d classes", len(m.tags), m.w.Classes())
 	}
 	m.init()
@@ -441,14 +441,34 @@ func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 }
 
 // Pruned returns a copy of the model without the smallest weights: drop
-// is the share (0 to 1) of weights dropped from each pass. Small weights
+// is the share (0 to 1) of the weights an encoding keeps (those that do not
+// round to zero) dropped from each pass, so pruning a decoded model file
+// gives the same result as pruning the model before it was written. Small weights
 // rarely change a decision; dropping them shrinks the file and speeds up
 // tagging.
 func (m *Model) Pruned(drop float64) *Model {
 	c := *m
-	c.w = m.w.Prune(m.w.Quantile(drop))
+	c.w = prune(m.w, drop)
 	if m.w2 != nil {
-		c.w2 = m.w2.Prune(m.w2.Quantile(drop))
+		c.w2 = prune(m.w2, drop)
+	}
+	return &c
+}
+
+func prune(w *perceptron.Model, drop float64) *perceptron.Model {
+	q := w.Quantized()
+	return q.Prune(q.Quantile(drop))
+}
+
+// Thinned returns a copy of the model without the given share (0 to 1) of
+// all its trained weights, smallest first; most of them are too small to
+// survive encoding anyway. It is what `sitrep train pos --prune` applies
+// before writing; Pruned is the finer knob for model files.
+func (m *Model) Thinned(share float64) *Model {
+	c := *m
+	c.w = m.w.Prune(m.w.Quantile(share))
+	if m.w2 != nil {
+		c.w2 = m.w2.Prune(m.w2.Quantile(share))
 	}
 	return &c
 }

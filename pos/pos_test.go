@@ -2,6 +2,7 @@ package pos_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,7 +41,14 @@ func tiny(t *testing.T) (*pos.Model, []conllu.Sentence) {
 	cfg := pos.DefaultTrainConfig()
 	cfg.AmbMinCount = 1
 	cfg.Folds = 0
-	m, err := pos.Train(context.Background(), sents, cfg)
+	// Ten copies, so that "the" and "." are frequent enough to be tagged
+	// from the dictionary: training must keep gold tags aligned with words
+	// it does not score.
+	var many []conllu.Sentence
+	for i := 0; i < 10; i++ {
+		many = append(many, sents...)
+	}
+	m, err := pos.Train(context.Background(), many, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,4 +162,38 @@ func BenchmarkTag(b *testing.B) {
 		m.Tag(forms)
 	}
 	b.ReportMetric(float64(b.N*len(forms))/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func FuzzDecode(f *testing.F) {
+	sents, _ := conllu.Read(strings.NewReader(treebank))
+	cfg := pos.DefaultTrainConfig()
+	cfg.Folds, cfg.Epochs = 0, 2
+	m, err := pos.Train(context.Background(), sents, cfg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(m.Encode())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<16 {
+			return
+		}
+		m, err := pos.Decode(b)
+		if err != nil {
+			return
+		}
+		m.Tag([]string{"Rebels", "seized", "the", "town", "."})
+	})
+}
+
+func ExampleModel_Tag() {
+	m, err := pos.Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range m.Tag([]string{"The", "rebels", "seized", "two", "towns", "."}) {
+		fmt.Print(t.UPOS, "/", t.XPOS, "/", t.Lemma, " ")
+	}
+	fmt.Println()
+	// Output: DET/DT/the NOUN/NNS/rebel VERB/VBD/seize NUM/CD/two NOUN/NNS/town PUNCT/./.
 }

@@ -127,7 +127,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		for i, e := range exs {
 			if i%cfg.Folds == k {
 				t.domain = e.domain
-				first[i] = append([]int(nil), fm.tagClasses(t, e.forms, fm.w.Predict)...)
+				first[i] = append([]int(nil), fm.tagClasses(t, e.forms, func(_ int, f []uint64, s []float32) int { return fm.w.Predict(f, s) })...)
 			}
 		}
 	}
@@ -247,11 +247,9 @@ func (m *Model) trainPass(ctx context.Context, exs []example, first [][]int, cfg
 		for _, si := range order {
 			e := exs[si]
 			t.domain = e.domain
-			k := 0
-			learn := func(feats []uint64, scores []float32) int {
+			learn := func(k int, feats []uint64, scores []float32) int {
 				p := tr.Predict(feats, scores)
 				g := e.gold[k]
-				k++
 				tr.Tick()
 				if p != g {
 					tr.Update(feats, g, 1)
@@ -265,7 +263,7 @@ func (m *Model) trainPass(ctx context.Context, exs []example, first [][]int, cfg
 			if first == nil {
 				m.tagClasses(t, e.forms, learn)
 			} else {
-				m.tagClasses(t, e.forms, func([]uint64, []float32) int { return 0 })
+				m.tagClasses(t, e.forms, func(int, []uint64, []float32) int { return 0 })
 				m.secondPass(t, e.forms, first[si], learn)
 			}
 		}

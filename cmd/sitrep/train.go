@@ -24,6 +24,33 @@ type trainCmd struct {
 	POS   trainPOSCmd   `cmd:"" name:"pos" help:"Train the part-of-speech tagger and lemmatizer on a CoNLL-U treebank."`
 	Parse trainParseCmd `cmd:"" name:"parse" help:"Train the dependency parser on a CoNLL-U treebank, with jackknifed predicted tags."`
 	NER   trainNERCmd   `cmd:"" name:"ner" help:"Train the named-entity recogniser on CoNLL-2003-format corpora with gazetteer features."`
+	Prune trainPruneCmd `cmd:"" name:"prune" help:"Drop the smallest weights of a tagger or parser model file, to shrink it and speed it up."`
+}
+
+type trainPruneCmd struct {
+	In   string  `required:"" type:"existingfile" help:"Model file to prune (pos or parse)."`
+	Out  string  `required:"" help:"Model file to write."`
+	Drop float64 `required:"" help:"Share (0 to 1) of the written weights to drop, smallest first."`
+}
+
+func (c *trainPruneCmd) Run(log *slog.Logger) error {
+	if c.Drop < 0 || c.Drop >= 1 {
+		return sitrep.Errorf(sitrep.EINVALID, "--drop must be in [0, 1), got %g", c.Drop)
+	}
+	b, err := os.ReadFile(c.In)
+	if err != nil {
+		return sitrep.Errorf(sitrep.EINVALID, "read model: %v", err)
+	}
+	var out []byte
+	if m, perr := pos.Decode(b); perr == nil {
+		out = m.Pruned(c.Drop).Encode()
+	} else if m, err := parse.Decode(b); err == nil {
+		out = m.Pruned(c.Drop).Encode()
+	} else {
+		return sitrep.Errorf(sitrep.EINVALID, "%s is neither a tagger nor a parser model: %v; %v", c.In, perr, err)
+	}
+	log.Info("pruned model", "in_bytes", len(b), "out_bytes", len(out))
+	return writeFile(c.Out, out)
 }
 
 type trainParseCmd struct {
@@ -32,7 +59,7 @@ type trainParseCmd struct {
 	Epochs    int     `help:"Passes over the training data." default:"15"`
 	Seed      uint64  `help:"Random seed for sentence order and exploration." default:"1"`
 	Jackknife int     `help:"Tag the training data with taggers trained on the other folds of this many (0: train on gold tags)." default:"10"`
-	Prune     float64 `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.75"`
+	Prune     float64 `help:"Share of all trained weights to drop, smallest first, before writing (0 keeps all; most are too small to be written anyway; see train prune)." default:"0.75"`
 }
 
 func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -53,7 +80,7 @@ func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 	if c.Prune > 0 {
-		m = m.Pruned(c.Prune)
+		m = m.Thinned(c.Prune)
 	}
 	b := m.Encode()
 	log.Info("trained parse model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
@@ -109,7 +136,7 @@ type trainPOSCmd struct {
 	Epochs int      `help:"Passes over the training data." default:"10"`
 	Seed   uint64   `help:"Random seed for the order of training sentences." default:"1"`
 	Extra  []string `type:"existingfile" help:"Extra news text with Penn Treebank tags in CoNLL column format (CoNLL-2000 zip or files, CoNLL-2003), added to the training data for tags only."`
-	Prune  float64  `help:"Share of the smallest weights to drop from the model (0 keeps all)." default:"0.75"`
+	Prune  float64  `help:"Share of all trained weights to drop, smallest first, before writing (0 keeps all; most are too small to be written anyway; see train prune)." default:"0.75"`
 }
 
 func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -130,7 +157,7 @@ func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 	if c.Prune > 0 {
-		m = m.Pruned(c.Prune)
+		m = m.Thinned(c.Prune)
 	}
 	b := m.Encode()
 	log.Info("trained pos model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))

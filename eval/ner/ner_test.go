@@ -9,8 +9,8 @@ import (
 )
 
 func TestScore(t *testing.T) {
-	gold := [][]conll.Span{{{0, 2, "PER"}, {3, 4, "ORG"}}, {{2, 3, "LOC"}}}
-	pred := [][]conll.Span{{{0, 1, "PER"}, {3, 4, "ORG"}}, {{2, 3, "LOC"}, {0, 1, "MISC"}}}
+	gold := [][]conll.Span{{{Start: 0, End: 2, Type: "PER"}, {Start: 3, End: 4, Type: "ORG"}}, {{Start: 2, End: 3, Type: "LOC"}}}
+	pred := [][]conll.Span{{{Start: 0, End: 1, Type: "PER"}, {Start: 3, End: 4, Type: "ORG"}}, {{Start: 2, End: 3, Type: "LOC"}, {Start: 0, End: 1, Type: "MISC"}}}
 	sc, err := ner.Score(gold, pred, []int{7, 4})
 	if err != nil {
 		t.Fatal(err)
