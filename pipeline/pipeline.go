@@ -117,25 +117,3 @@ func preload(cfg Config) {
 	}
 	wg.Wait()
 }
-
-// preload decodes the embedded language models that cfg leaves to their
-// defaults, all at once: on a machine with several cores that takes the
-// time of the slowest rather than of the three together. Errors surface
-// again, with context, when each stage is built.
-func preload(cfg Config) {
-	var loads []func()
-	if cfg.Tag.Model == nil {
-		loads = append(loads, func() { _, _ = pos.Default() })
-	}
-	if cfg.Parse.Model == nil {
-		loads = append(loads, func() { _, _ = parse.Default() })
-	}
-	if cfg.NER.Model == nil {
-		loads = append(loads, func() { _, _ = ner.Default() })
-	}
-	var wg sync.WaitGroup
-	for _, load := range loads {
-		wg.Go(load)
-	}
-	wg.Wait()
-}
