@@ -461,11 +461,22 @@ func New(cfg Config) (*Recognizer, error) {
 func (*Recognizer) Name() string { return "ner" }
 
 // Annotate appends the entities of every sentence to doc.Entities, in text
-// order, with Source "ner". It finds nothing in a document without tokens.
+// order, with Source "ner", except those an earlier stage already added with
+// the same span and kind. It finds nothing in a document without tokens.
 func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	r := pool.Get().(*recognizer)
 	defer pool.Put(r)
 	h := newHistory()
+	// An entity another stage already found, with the same span and kind,
+	// is not added again.
+	type entityKey struct {
+		sitrep.Span
+		sitrep.EntityKind
+	}
+	seen := make(map[entityKey]bool, len(doc.Entities))
+	for _, e := range doc.Entities {
+		seen[entityKey{e.Span, e.Kind}] = true
+	}
 	sents := make([][]string, len(doc.Sentences))
 	for si, s := range doc.Sentences {
 		if s.Last <= s.First || s.Last > len(doc.Tokens) {
@@ -511,7 +522,11 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 			}
 			sortEntities(found)
 		}
-		doc.Entities = append(doc.Entities, found...)
+		for _, e := range found {
+			if !seen[entityKey{e.Span, e.Kind}] {
+				doc.Entities = append(doc.Entities, e)
+			}
+		}
 	}
 	return nil
 }

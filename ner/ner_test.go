@@ -230,3 +230,26 @@ func FuzzDecode(f *testing.F) {
 		m.Document([][]string{{"Salem", "Alaywan", "told", "Reuters", "."}})
 	})
 }
+
+func TestAnnotateSkipsEntitiesAlreadyFound(t *testing.T) {
+	r, err := ner.New(ner.Config{Model: tiny(t), Rules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Russian fighters left Libya ."
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	off := 0
+	for _, w := range strings.Split(text, " ") {
+		doc.Tokens = append(doc.Tokens, sitrep.Token{Span: sitrep.Span{Start: off, End: off + len(w)}, Text: w, Head: -1})
+		off += len(w) + 1
+	}
+	doc.Sentences = []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: len(text)}, First: 0, Last: len(doc.Tokens)}}
+	libya := sitrep.Entity{Span: sitrep.Span{Start: 22, End: 27}, Text: "Libya", Kind: sitrep.KindGPE, Source: "actor"}
+	doc.Entities = []sitrep.Entity{libya}
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := entities(doc); got != "GPE:Libya | NORP:Russian" || doc.Entities[0] != libya {
+		t.Errorf("entities %s; want the actor's Libya kept first and not repeated", got)
+	}
+}
