@@ -47,19 +47,43 @@ func (g *Gazetteer) Add(list int, name string) {
 	key := strings.Join(toks, " ")
 	g.entries[key] |= 1 << uint(list)
 	g.maxLen = max(g.maxLen, len(toks))
+	g.addPrefixes(key)
 }
 
 // Len returns the number of distinct names.
-func (g *Gazetteer) Len() int { return len(g.entries) }
+func (g *Gazetteer) Len() int {
+	n := 0
+	for _, v := range g.entries {
+		if v&^prefixBit != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 // Lookup returns the lists a lower-cased, space-joined name is in.
-func (g *Gazetteer) Lookup(name string) uint16 { return g.entries[name] }
+func (g *Gazetteer) Lookup(name string) uint16 { return g.entries[name] &^ prefixBit }
+
+// prefixBit marks an entry that begins a longer name ("bani" of "bani
+// walid"); an entry with only this bit is in no list. Match stops extending
+// a token sequence once it is neither a name nor such a prefix.
+const prefixBit = 1 << 15
+
+func (g *Gazetteer) addPrefixes(key string) {
+	for i := 0; i < len(key); i++ {
+		if key[i] == ' ' {
+			g.entries[key[:i]] |= prefixBit
+		}
+	}
+}
 
 // flatten returns the entries as sorted "name\x00bits" strings.
 func (g *Gazetteer) flatten() []string {
 	out := make([]string, 0, len(g.entries))
 	for k, v := range g.entries {
-		out = append(out, k+"\x00"+strconv.Itoa(int(v)))
+		if v &^= prefixBit; v != 0 {
+			out = append(out, k+"\x00"+strconv.Itoa(int(v)))
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -73,8 +97,9 @@ func unflattenGazetteer(ss []string) (*Gazetteer, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("bad gazetteer entry %q", s)
 		}
-		g.entries[k] = uint16(bits)
+		g.entries[k] |= uint16(bits)
 		g.maxLen = max(g.maxLen, strings.Count(k, " ")+1)
+		g.addPrefixes(k)
 	}
 	return g, nil
 }
@@ -96,8 +121,9 @@ func (g *Gazetteer) Match(lower []string, marks [][numLists]uint8, buf []byte) {
 			buf = append(buf, lower[i+n-1]...)
 			bits, ok := g.entries[string(buf)]
 			if !ok {
-				continue
+				break
 			}
+			bits &^= prefixBit
 			for l := 0; l < numLists; l++ {
 				if bits&(1<<uint(l)) == 0 {
 					continue
