@@ -27,7 +27,7 @@ func day(s string) *sitrep.DateRange {
 // Places near Tripoli for the tests; distances from Tripoli centre.
 var (
 	tripoli  = &sitrep.Location{Name: "Tripoli", GeonamesID: 2210247, Lat: 32.8872, Lon: 13.1913, Country: "LBY", Precision: sitrep.PrecisionTown}
-	airport  = &sitrep.Location{Name: "Tripoli International Airport", Lat: 32.70, Lon: 13.159, Country: "LBY", Precision: sitrep.PrecisionTown} // ~21 km
+	airport  = &sitrep.Location{Name: "Tripoli International Airport", Lat: 32.70, Lon: 13.159, Country: "LBY", Precision: sitrep.PrecisionTown}  // ~21 km
 	tarhuna  = &sitrep.Location{Name: "Tarhuna", GeonamesID: 2210221, Lat: 32.435, Lon: 13.6332, Country: "LBY", Precision: sitrep.PrecisionTown} // ~65 km
 	tunis    = &sitrep.Location{Name: "Tunis", Lat: 36.8, Lon: 10.18, Country: "TUN", Precision: sitrep.PrecisionTown}
 	libya    = &sitrep.Location{Name: "Libya", Lat: 26.3, Lon: 17.2, Country: "LBY", Precision: sitrep.PrecisionCountry}
