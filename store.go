@@ -21,14 +21,16 @@ type Store interface {
 	// id. Ingest calls it before coding an article to skip the work.
 	Seen(ctx context.Context, fp Fingerprint) (articleID string, ok bool, err error)
 
-	// Put stores a coded document in one transaction. An article already
-	// stored under the same content hash or canonical URL adds nothing
-	// (PutDuplicate); a near-duplicate (a syndicated copy) adds its outlet
-	// to the stored article (PutCopy); otherwise the article, its
-	// annotations, its events' mentions and its actors, places and
+	// Put stores a coded document in one transaction. A page already
+	// stored under the same canonical URL, or the same or a near-duplicate
+	// text from an outlet that already carries it, adds nothing
+	// (PutDuplicate); the same or a near-duplicate text from another
+	// outlet (a syndicated copy) adds that outlet to the stored article
+	// and its events (PutCopy); otherwise the article, its annotations,
+	// its events' reports and mentions and its actors, places and
 	// relations are stored and each event is linked to the corroborated
 	// event it reports, or starts a new one (PutNew).
-	Put(ctx context.Context, doc *Document, fp Fingerprint) (PutResult, error)
+	Put(ctx context.Context, c Coded) (PutResult, error)
 
 	// Article returns a stored article with its annotations (all but
 	// tokens), every outlet that carried it, and its event reports.
@@ -66,6 +68,15 @@ type Store interface {
 	Close() error
 }
 
+// Coded is a document ready to store: the article as the pipeline
+// annotated it, its fingerprint, and where ingest read it.
+type Coded struct {
+	Doc         *Document
+	Fingerprint Fingerprint
+	// Origin names the input (Item.Origin), kept with the article's copy.
+	Origin string
+}
+
 // PutStatus says what Put did with a document.
 type PutStatus string
 
@@ -101,8 +112,9 @@ type Copy struct {
 	// Match says how the copy was recognised: "original" for the first
 	// one stored, "near" for a near-duplicate text.
 	Match string `json:"match"`
-	// Distance is the SimHash Hamming distance to the original.
-	Distance int `json:"distance,omitempty"`
+	// Similarity is the estimated Jaccard similarity of the copy's text to
+	// the original's (1 for the original and exact copies).
+	Similarity float64 `json:"similarity"`
 }
 
 // ArticleRecord is a stored article.

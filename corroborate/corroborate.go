@@ -23,7 +23,7 @@
 //     those differ, they must still share some actor.
 //
 // A compatible pair is scored: 0.4 for type and date; 0.05 more when both
-// are dated to the same day; for the place 0.15 + 0.25 × (1 − d/2r) when
+// are dated to the same day; for the place 0.1 + 0.25 × (1 − d/2r) when
 // both are located at town, near or region precision (d the distance, r
 // the radius), 0.05 when the coarser is the country, nothing when either
 // has none; and 0.2 × the Jaccard similarity of the actor sets. The report
@@ -206,7 +206,7 @@ func (r *Rule) Score(rep *sitrep.Report, e *sitrep.EventRecord) float64 {
 		if d > radius {
 			return 0
 		}
-		score += 0.15 + 0.25*(1-d/(2*radius))
+		score += 0.1 + 0.25*(1-d/(2*radius))
 	}
 
 	ka, kb := actorKeys(a), actorKeys(b)

@@ -1,0 +1,223 @@
+// Package sqlstore is the sitrep.Store both SQL databases share: one
+// implementation of deduplication, corroboration, writes and queries over
+// database/sql, parameterised by a Dialect for the few things SQLite and
+// PostgreSQL spell differently (placeholders, full-text search, spatial
+// indexes, week arithmetic). Packages sqlite and postgres supply the
+// dialects, drivers and migrations; internal/storetest checks that both
+// behave alike.
+//
+// The logic lives here once so that the two stores cannot drift: the same
+// article deduplicates the same way and the same reports corroborate into
+// the same events whichever database holds them.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/dedup"
+)
+
+// Dialect is what differs between SQL databases.
+type Dialect interface {
+	// Name names the database in errors ("sqlite", "postgres").
+	Name() string
+	// Rebind turns ? placeholders into the database's own.
+	Rebind(query string) string
+	// Migrations holds NNNN_name.sql files applied in order.
+	Migrations() fs.FS
+	// IndexArticle makes a new article findable by text search.
+	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
+	// IndexEvent (re)indexes an event's search text and point; lat and
+	// lon are nil for an event without a place.
+	IndexEvent(ctx context.Context, tx Execer, seq int64, body string, lat, lon *float64) error
+	// IndexPlace indexes a new place's point.
+	IndexPlace(ctx context.Context, tx Execer, seq int64, lat, lon float64) error
+	// ArticleText and EventText return a condition on articles a and
+	// events e matching a full-text query.
+	ArticleText(query string) (string, []any)
+	EventText(query string) (string, []any)
+	// EventBBox returns a condition on events e inside a box.
+	EventBBox(b sitrep.BBox) (string, []any)
+	// Week returns an expression for the Monday (YYYY-MM-DD) of a date
+	// column.
+	Week(col string) string
+}
+
+// Execer runs statements; *sql.Tx and *sql.DB are both.
+type Execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Config holds the store's rules.
+type Config struct {
+	Dedup        dedup.Config
+	Corroborator sitrep.Corroborator
+	// Now returns the ingest time; time.Now when nil.
+	Now func() time.Time
+}
+
+// Store is a sitrep.Store on a SQL database.
+type Store struct {
+	db   *sql.DB
+	d    Dialect
+	cfg  Config
+	name string
+}
+
+var _ sitrep.Store = (*Store)(nil)
+
+// New migrates db to the current schema and returns the store on it. The
+// store owns db and closes it.
+func New(ctx context.Context, db *sql.DB, d Dialect, cfg Config) (*Store, error) {
+	if cfg.Corroborator == nil {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "store config: Corroborator is nil; pass corroborate.New(corroborate.DefaultConfig())")
+	}
+	if err := cfg.Dedup.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Store{db: db, d: d, cfg: cfg, name: d.Name()}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DB returns the underlying database, for tests and tools.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies the dialect's migrations not yet applied, each in its
+// own transaction, recording them in schema_migrations.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("%s: create schema_migrations: %w", s.name, err)
+	}
+	applied := map[int]bool{}
+	latest := 0
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("%s: read schema_migrations: %w", s.name, err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("%s: read schema_migrations: %w", s.name, err)
+		}
+		applied[v] = true
+		latest = max(latest, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: read schema_migrations: %w", s.name, err)
+	}
+	files, err := fs.Glob(s.d.Migrations(), "*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(files)
+	known := 0
+	for _, f := range files {
+		v, err := strconv.Atoi(strings.SplitN(path.Base(f), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("%s: migration %s: name must start with a number", s.name, f)
+		}
+		known = max(known, v)
+		if applied[v] {
+			continue
+		}
+		body, err := fs.ReadFile(s.d.Migrations(), f)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("%s: migration %s: %w", s.name, f, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return errors.Join(fmt.Errorf("%s: migration %s: %w", s.name, f, err), tx.Rollback())
+		}
+		if _, err := tx.ExecContext(ctx, s.d.Rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
+			v, f, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return errors.Join(fmt.Errorf("%s: record migration %s: %w", s.name, f, err), tx.Rollback())
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("%s: migration %s: %w", s.name, f, err)
+		}
+	}
+	if latest > known {
+		return sitrep.Errorf(sitrep.EINVALID, "%s: the database has schema version %d but this sitrep knows only %d; upgrade sitrep", s.name, latest, known)
+	}
+	return nil
+}
+
+// q wraps an Execer so that queries are written once with ? placeholders.
+type q struct {
+	x Execer
+	d Dialect
+}
+
+func (q q) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return q.x.ExecContext(ctx, q.d.Rebind(query), args...)
+}
+
+func (q q) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.x.QueryContext(ctx, q.d.Rebind(query), args...)
+}
+
+func (q q) row(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.x.QueryRowContext(ctx, q.d.Rebind(query), args...)
+}
+
+// placeholders returns "?, ?, ?" for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// notFound is the error for a missing row.
+func notFound(what, id string) error {
+	return sitrep.Errorf(sitrep.ENOTFOUND, "no %s with id %q", what, id)
+}

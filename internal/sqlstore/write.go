@@ -1,0 +1,707 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// Seen reports whether the fingerprint matches a stored article by
+// canonical URL, content hash or near-duplicate text.
+func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, error) {
+	m, err := s.find(ctx, q{s.db, s.d}, fp)
+	if err != nil || m.seq == 0 {
+		return "", false, err
+	}
+	return m.id, true, nil
+}
+
+// match is a stored article a fingerprint matched.
+type match struct {
+	seq  int64
+	id   string
+	how  string // url, exact, near
+	sim  float64
+	copy bool // true when the matched copy has the same outlet
+}
+
+// find looks for a stored article matching fp: same canonical URL, same
+// content hash, or a near-duplicate text by MinHash.
+func (s *Store) find(ctx context.Context, q q, fp sitrep.Fingerprint) (match, error) {
+	var m match
+	if fp.CanonicalURL != "" {
+		err := q.row(ctx, `SELECT a.seq, a.id FROM copies c JOIN articles a ON a.seq = c.article_seq WHERE c.canonical_url = ? LIMIT 1`,
+			fp.CanonicalURL).Scan(&m.seq, &m.id)
+		if err == nil {
+			m.how, m.sim = "url", 1
+			return m, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return m, fmt.Errorf("%s: look up url: %w", s.name, err)
+		}
+	}
+	err := q.row(ctx, `SELECT a.seq, a.id FROM copies c JOIN articles a ON a.seq = c.article_seq WHERE c.content_hash = ? LIMIT 1`,
+		fp.ContentHash).Scan(&m.seq, &m.id)
+	if err == nil {
+		m.how, m.sim = "exact", 1
+		return m, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return m, fmt.Errorf("%s: look up content hash: %w", s.name, err)
+	}
+	if len(fp.Bands) == 0 {
+		return match{}, nil
+	}
+	args := make([]any, len(fp.Bands))
+	for i, b := range fp.Bands {
+		args[i] = b
+	}
+	rows, err := q.query(ctx, `SELECT a.seq, a.id, a.minhash FROM articles a WHERE a.seq IN (
+		SELECT article_seq FROM article_bands WHERE band IN (`+placeholders(len(args))+`)) LIMIT 200`, args...)
+	if err != nil {
+		return m, fmt.Errorf("%s: look up near-duplicates: %w", s.name, err)
+	}
+	defer rows.Close()
+	best := match{}
+	for rows.Next() {
+		var seq int64
+		var id string
+		var blob []byte
+		if err := rows.Scan(&seq, &id, &blob); err != nil {
+			return m, fmt.Errorf("%s: look up near-duplicates: %w", s.name, err)
+		}
+		sim, near := s.cfg.Dedup.Near(fp.MinHash, decodeMinHash(blob))
+		if near && sim > best.sim {
+			best = match{seq: seq, id: id, how: "near", sim: sim}
+		}
+	}
+	return best, rows.Err()
+}
+
+func encodeMinHash(sig []uint32) []byte {
+	if len(sig) == 0 {
+		return nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+func decodeMinHash(b []byte) []uint32 {
+	if len(b) == 0 || len(b)%4 != 0 {
+		return nil
+	}
+	out := make([]uint32, len(b)/4)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+// Put stores a coded document in one transaction.
+func (s *Store) Put(ctx context.Context, c sitrep.Coded) (res sitrep.PutResult, err error) {
+	doc, fp := c.Doc, c.Fingerprint
+	if doc == nil {
+		return res, sitrep.Errorf(sitrep.EINVALID, "put: nil document")
+	}
+	if fp.ContentHash == "" {
+		return res, sitrep.Errorf(sitrep.EINVALID, "put article %s: fingerprint has no content hash; compute it with dedup.Config.Of", doc.Article.ID)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("%s: begin: %w", s.name, err)
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, tx.Rollback())
+		}
+	}()
+	res, err = s.put(ctx, q{tx, s.d}, doc, fp, c.Origin)
+	if err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("%s: commit article %s: %w", s.name, doc.Article.ID, err)
+	}
+	return res, nil
+}
+
+func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fingerprint, origin string) (sitrep.PutResult, error) {
+	var res sitrep.PutResult
+	a := doc.Article
+	m, err := s.find(ctx, q, fp)
+	if err != nil {
+		return res, err
+	}
+	if m.seq != 0 {
+		res.ArticleID = m.id
+		res.Status = sitrep.PutDuplicate
+		if m.how == "url" {
+			return res, nil
+		}
+		var n int
+		if err := q.row(ctx, `SELECT COUNT(*) FROM copies WHERE article_seq = ? AND outlet = ?`, m.seq, a.Outlet).Scan(&n); err != nil {
+			return res, fmt.Errorf("%s: look up copies of %s: %w", s.name, m.id, err)
+		}
+		if n > 0 {
+			return res, nil
+		}
+		if err := s.insertCopy(ctx, q, m.seq, &a, fp, origin, m.how, m.sim); err != nil {
+			return res, err
+		}
+		res.Status = sitrep.PutCopy
+		return res, s.refreshArticleEvents(ctx, q, m.seq)
+	}
+
+	// A new article. Keep the given id unless another text holds it.
+	id := a.ID
+	var taken int
+	if err := q.row(ctx, `SELECT COUNT(*) FROM articles WHERE id = ?`, id).Scan(&taken); err != nil {
+		return res, fmt.Errorf("%s: look up article id %s: %w", s.name, id, err)
+	}
+	if taken > 0 {
+		id = id + "-" + fp.ContentHash[:8]
+	}
+	stored := *doc
+	stored.Article.ID = id
+	stored.Tokens = nil
+	stored.Sentences = make([]sitrep.Sentence, len(doc.Sentences))
+	for i, sn := range doc.Sentences {
+		sn.First, sn.Last = 0, 0
+		stored.Sentences[i] = sn
+	}
+	docJSON, err := json.Marshal(&stored)
+	if err != nil {
+		return res, fmt.Errorf("encode article %s: %w", id, err)
+	}
+	var seq int64
+	err = q.row(ctx, `INSERT INTO articles (id, content_hash, canonical_url, minhash, title, url, outlet, language,
+		published, published_day, ingested, length, n_events, text, doc)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		id, fp.ContentHash, fp.CanonicalURL, encodeMinHash(fp.MinHash), a.Title, a.URL, a.Outlet, a.Language,
+		formatTime(a.Published), day(a.Published), formatTime(s.cfg.Now()), len(a.Text), len(doc.Events), a.Text, string(docJSON),
+	).Scan(&seq)
+	if err != nil {
+		return res, fmt.Errorf("%s: insert article %s: %w", s.name, id, err)
+	}
+	if err := s.d.IndexArticle(ctx, q.x, seq, a.Title, a.Text); err != nil {
+		return res, fmt.Errorf("%s: index article %s: %w", s.name, id, err)
+	}
+	for _, b := range fp.Bands {
+		if _, err := q.exec(ctx, `INSERT INTO article_bands (band, article_seq) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, seq); err != nil {
+			return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
+		}
+	}
+	if err := s.insertCopy(ctx, q, seq, &a, fp, origin, "original", 1); err != nil {
+		return res, err
+	}
+	res.Status, res.ArticleID = sitrep.PutNew, id
+
+	touched := map[string]bool{}
+	linked := map[int64]bool{} // events this document already reports
+	for i := range doc.Events {
+		ev := doc.Events[i]
+		if ev.ID == "" {
+			ev.ID = "e" + strconv.Itoa(i+1)
+		}
+		rep := sitrep.Report{
+			ID: id + "/" + ev.ID, ArticleID: id, Title: a.Title, URL: a.URL, Outlets: []string{a.Outlet},
+			Published: a.Published, Source: independentSource(&ev, &a, id), Event: ev,
+		}
+		evSeq, evID, isNew, keys, err := s.link(ctx, q, &rep, seq, linked)
+		if err != nil {
+			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
+		}
+		linked[evSeq] = true
+		for k := range keys {
+			touched[k] = true
+		}
+		res.Events = append(res.Events, evID)
+		if isNew {
+			res.NewEvents++
+		}
+		if err := s.insertMentions(ctx, q, doc, &rep, seq, evSeq); err != nil {
+			return res, err
+		}
+	}
+	if err := s.putActors(ctx, q, doc, touched); err != nil {
+		return res, err
+	}
+	if err := s.putPlaces(ctx, q, doc); err != nil {
+		return res, err
+	}
+	for _, r := range doc.Relations {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return res, fmt.Errorf("encode relation: %w", err)
+		}
+		if _, err := q.exec(ctx, `INSERT INTO relations (article_seq, type, from_key, to_key, modality, relation) VALUES (?, ?, ?, ?, ?, ?)`,
+			seq, string(r.Type), sitrep.ActorKey(&r.From), sitrep.ActorKey(&r.To), string(r.Modality), string(b)); err != nil {
+			return res, fmt.Errorf("%s: insert relation of %s: %w", s.name, id, err)
+		}
+	}
+	return res, nil
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+func (s *Store) insertCopy(ctx context.Context, q q, seq int64, a *sitrep.Article, fp sitrep.Fingerprint, origin, how string, sim float64) error {
+	if how == "exact" {
+		how = "copy"
+	}
+	if how != "original" && how != "near" {
+		how = "copy"
+	}
+	_, err := q.exec(ctx, `INSERT INTO copies (article_seq, outlet, url, canonical_url, content_hash, title, published, origin, match, similarity)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		seq, a.Outlet, a.URL, fp.CanonicalURL, fp.ContentHash, a.Title, formatTime(a.Published), origin, how, sim)
+	if err != nil {
+		return fmt.Errorf("%s: insert copy of article %d: %w", s.name, seq, err)
+	}
+	return nil
+}
+
+// independentSource is the source a report counts as: the first cited
+// outlet of its attribution chain, else the publishing outlet, else the
+// URL's host, else the article itself.
+func independentSource(ev *sitrep.Event, a *sitrep.Article, id string) string {
+	for _, at := range ev.Sources {
+		if at.Role == sitrep.RoleCitedOutlet && at.Name != "" {
+			return at.Name
+		}
+	}
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return "article:" + id
+}
+
+// link attaches a report to the best-scoring candidate event or starts a
+// new one, stores the report and updates the event. It returns the event
+// and the actor keys whose counts changed.
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, exclude map[int64]bool) (int64, string, bool, map[string]bool, error) {
+	f := s.cfg.Corroborator.Window(rep)
+	cands, err := s.candidates(ctx, q, f)
+	if err != nil {
+		return 0, "", false, nil, err
+	}
+	var best *candidate
+	bestScore := 0.0
+	for i := range cands {
+		c := &cands[i]
+		if exclude[c.seq] {
+			continue
+		}
+		if sc := s.cfg.Corroborator.Score(rep, &c.rec); sc > bestScore {
+			best, bestScore = c, sc
+		}
+	}
+	var rec *sitrep.EventRecord
+	var evSeq int64
+	isNew := best == nil
+	if isNew {
+		rep.Score = 1
+		sum := sha256.Sum256([]byte(rep.ID))
+		rec = &sitrep.EventRecord{ID: "ev-" + hex.EncodeToString(sum[:8]), Reports: []sitrep.Report{*rep}}
+	} else {
+		rep.Score = bestScore
+		evSeq = best.seq
+		rec = &best.rec
+		if rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
+			return 0, "", false, nil, err
+		}
+		rec.Reports = append(rec.Reports, *rep)
+	}
+	s.cfg.Corroborator.Merge(rec)
+	keys, evSeq, err := s.saveEvent(ctx, q, evSeq, rec)
+	if err != nil {
+		return 0, "", false, nil, err
+	}
+	evJSON, err := json.Marshal(rep.Event)
+	if err != nil {
+		return 0, "", false, nil, fmt.Errorf("encode report %s: %w", rep.ID, err)
+	}
+	if _, err := q.exec(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, string(evJSON)); err != nil {
+		return 0, "", false, nil, fmt.Errorf("insert report %s: %w", rep.ID, err)
+	}
+	return evSeq, rec.ID, isNew, keys, nil
+}
+
+type candidate struct {
+	seq int64
+	rec sitrep.EventRecord
+}
+
+// candidates returns the events in a corroboration window.
+func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]candidate, error) {
+	f.Cursor = ""
+	where, args, err := s.eventWhere(&f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.query(ctx, `SELECT e.seq, e.record FROM events e`+where+` ORDER BY e.date_start DESC, e.seq DESC LIMIT `+
+		strconv.Itoa(sitrep.PageLimit(f.Limit)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("candidate events: %w", err)
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var rec string
+		if err := rows.Scan(&c.seq, &rec); err != nil {
+			return nil, fmt.Errorf("candidate events: %w", err)
+		}
+		if err := json.Unmarshal([]byte(rec), &c.rec); err != nil {
+			return nil, fmt.Errorf("decode event %d: %w", c.seq, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// saveEvent inserts (seq 0) or updates an event row and its actors and
+// search index; it returns the actor keys before and after.
+func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) (map[string]bool, int64, error) {
+	ev := &rec.Event
+	reports := rec.Reports
+	rec.Reports = nil
+	recJSON, err := json.Marshal(rec)
+	rec.Reports = reports
+	if err != nil {
+		return nil, 0, fmt.Errorf("encode event %s: %w", rec.ID, err)
+	}
+	dateStart, dateEnd := "", ""
+	if ev.Date != nil {
+		dateStart, dateEnd = ev.Date.Start, ev.Date.End
+		if dateEnd == "" {
+			dateEnd = dateStart
+		}
+	} else if d := day(rec.FirstReported); d != "" {
+		// Undated events are filed under the day they were first reported.
+		dateStart, dateEnd = d, d
+	}
+	var country, admin1, placeKey, placeName string
+	var lat, lon *float64
+	if l := ev.Location; l != nil {
+		country, admin1, placeName = l.Country, l.Admin1, l.Name
+		placeKey = locationKey(l)
+		la, lo := l.Lat, l.Lon
+		lat, lon = &la, &lo
+	}
+	var fat any
+	if ev.Fatalities != nil {
+		fat = *ev.Fatalities
+	}
+	args := []any{string(ev.Type), string(ev.Modality), boolInt(rec.Happened), dateStart, dateEnd, country, admin1, placeKey, placeName,
+		nullFloat(lat), nullFloat(lon), sitrep.ActorKey(ev.Actor1), sitrep.ActorKey(ev.Actor2), fat, len(rec.Sources), rec.ReportCount,
+		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, string(recJSON)}
+	keys := map[string]bool{}
+	if seq == 0 {
+		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
+			lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record, id)
+			VALUES (`+placeholders(len(args)+1)+`) RETURNING seq`, append(args, rec.ID)...).Scan(&seq)
+		if err != nil {
+			return nil, 0, fmt.Errorf("insert event %s: %w", rec.ID, err)
+		}
+	} else {
+		if _, err := q.exec(ctx, `UPDATE events SET type = ?, modality = ?, happened = ?, date_start = ?, date_end = ?, country = ?,
+			admin1 = ?, place_key = ?, place_name = ?, lat = ?, lon = ?, actor1 = ?, actor2 = ?, fatalities = ?, n_sources = ?,
+			n_reports = ?, first_reported = ?, last_reported = ?, confidence = ?, record = ? WHERE seq = ?`, append(args, seq)...); err != nil {
+			return nil, 0, fmt.Errorf("update event %s: %w", rec.ID, err)
+		}
+		rows, err := q.query(ctx, `SELECT actor_key FROM event_actors WHERE event_seq = ?`, seq)
+		if err != nil {
+			return nil, 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, 0, err
+			}
+			keys[k] = true
+		}
+		rows.Close()
+		if _, err := q.exec(ctx, `DELETE FROM event_actors WHERE event_seq = ?`, seq); err != nil {
+			return nil, 0, fmt.Errorf("update actors of event %s: %w", rec.ID, err)
+		}
+	}
+	add := func(a *sitrep.ActorRef, role string) error {
+		k := sitrep.ActorKey(a)
+		if k == "" {
+			return nil
+		}
+		keys[k] = true
+		_, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, k, seq, role)
+		return err
+	}
+	if err := add(ev.Actor1, "actor1"); err != nil {
+		return nil, 0, err
+	}
+	if err := add(ev.Actor2, "actor2"); err != nil {
+		return nil, 0, err
+	}
+	for i := range ev.Associated {
+		if err := add(&ev.Associated[i], "associated"); err != nil {
+			return nil, 0, err
+		}
+	}
+	if err := s.d.IndexEvent(ctx, q.x, seq, eventBody(rec), lat, lon); err != nil {
+		return nil, 0, fmt.Errorf("index event %s: %w", rec.ID, err)
+	}
+	return keys, seq, nil
+}
+
+func nullFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// eventBody is the text an event is found by: its place and actors and
+// the evidence and mentions of every report.
+func eventBody(rec *sitrep.EventRecord) string {
+	var b strings.Builder
+	ev := &rec.Event
+	if ev.Location != nil {
+		b.WriteString(ev.Location.Name)
+		b.WriteByte('\n')
+	}
+	for _, a := range []*sitrep.ActorRef{ev.Actor1, ev.Actor2} {
+		if a != nil {
+			b.WriteString(a.Name)
+			b.WriteByte('\n')
+		}
+	}
+	for _, a := range ev.Associated {
+		b.WriteString(a.Name)
+		b.WriteByte('\n')
+	}
+	seen := map[string]bool{}
+	for _, r := range rec.Reports {
+		for _, t := range append([]sitrep.Evidence{r.Event.Evidence}, r.Event.Mentions...) {
+			if t.Text != "" && !seen[t.Text] {
+				seen[t.Text] = true
+				b.WriteString(t.Text)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	if len(rec.Reports) == 0 {
+		b.WriteString(ev.Evidence.Text)
+	}
+	return b.String()
+}
+
+func locationKey(l *sitrep.Location) string {
+	if l.GeonamesID != 0 {
+		return "gn:" + strconv.FormatInt(l.GeonamesID, 10)
+	}
+	return fmt.Sprintf("name:%s|%s|%.3f,%.3f", strings.ToLower(l.Name), l.Country, l.Lat, l.Lon)
+}
+
+func placeKey(p *sitrep.Place) string {
+	return locationKey(&sitrep.Location{Name: p.Name, GeonamesID: p.GeonamesID, Country: p.Country, Lat: p.Lat, Lon: p.Lon})
+}
+
+// refreshArticleEvents re-merges the events an article reports after a
+// copy added outlets to it.
+func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64) error {
+	rows, err := q.query(ctx, `SELECT DISTINCT e.seq, e.record FROM events e JOIN reports r ON r.event_seq = e.seq WHERE r.article_seq = ?`, articleSeq)
+	if err != nil {
+		return fmt.Errorf("%s: events of article %d: %w", s.name, articleSeq, err)
+	}
+	var cands []candidate
+	for rows.Next() {
+		var c candidate
+		var rec string
+		if err := rows.Scan(&c.seq, &rec); err != nil {
+			rows.Close()
+			return err
+		}
+		if err := json.Unmarshal([]byte(rec), &c.rec); err != nil {
+			rows.Close()
+			return fmt.Errorf("decode event %d: %w", c.seq, err)
+		}
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	touched := map[string]bool{}
+	for i := range cands {
+		c := &cands[i]
+		if c.rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, c.seq); err != nil {
+			return err
+		}
+		s.cfg.Corroborator.Merge(&c.rec)
+		keys, _, err := s.saveEvent(ctx, q, c.seq, &c.rec)
+		if err != nil {
+			return err
+		}
+		for k := range keys {
+			touched[k] = true
+		}
+	}
+	return s.updateActorCounts(ctx, q, touched)
+}
+
+// insertMentions stores the GDELT-style mention rows of a report: the
+// evidence sentence and every other stretch about the event, each with
+// its sentence and the innermost source of the attribution chain.
+func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, rep *sitrep.Report, articleSeq, eventSeq int64) error {
+	var repSeq int64
+	if err := q.row(ctx, `SELECT seq FROM reports WHERE id = ?`, rep.ID).Scan(&repSeq); err != nil {
+		return fmt.Errorf("%s: report %s: %w", s.name, rep.ID, err)
+	}
+	attr, role := doc.Article.Outlet, string(sitrep.RoleOutlet)
+	if n := len(rep.Event.Sources); n > 0 {
+		attr, role = rep.Event.Sources[n-1].Name, string(rep.Event.Sources[n-1].Role)
+	}
+	ev := &rep.Event
+	spans := append([]sitrep.Evidence{ev.Evidence}, ev.Mentions...)
+	seen := map[sitrep.Span]bool{}
+	for i, m := range spans {
+		if m.Text == "" && m.Span == (sitrep.Span{}) || seen[m.Span] {
+			continue
+		}
+		seen[m.Span] = true
+		if _, err := q.exec(ctx, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			repSeq, articleSeq, eventSeq, doc.SentenceAt(m.Start), m.Start, m.End, boolInt(i == 0), attr, role, m.Text); err != nil {
+			return fmt.Errorf("%s: insert mention of %s: %w", s.name, rep.ID, err)
+		}
+	}
+	return nil
+}
+
+// putActors files every actor the document names — in events, relations
+// and resolved entities — and refreshes the counts of those whose events
+// changed.
+func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document, touched map[string]bool) error {
+	refs := map[string]sitrep.ActorRef{}
+	var order []string
+	add := func(a *sitrep.ActorRef) {
+		k := sitrep.ActorKey(a)
+		if k == "" {
+			return
+		}
+		if _, ok := refs[k]; !ok {
+			order = append(order, k)
+			refs[k] = *a
+		}
+	}
+	for i := range doc.Events {
+		ev := &doc.Events[i]
+		if ev.Actor1 != nil {
+			add(ev.Actor1)
+		}
+		if ev.Actor2 != nil {
+			add(ev.Actor2)
+		}
+		for j := range ev.Associated {
+			add(&ev.Associated[j])
+		}
+	}
+	for i := range doc.Relations {
+		add(&doc.Relations[i].From)
+		add(&doc.Relations[i].To)
+	}
+	for i := range doc.Entities {
+		if e := &doc.Entities[i]; e.ActorID != "" && !strings.HasPrefix(e.ActorID, "_:") {
+			add(&sitrep.ActorRef{ID: e.ActorID, Name: e.Text})
+		}
+	}
+	for _, k := range order {
+		a := refs[k]
+		name := a.Name
+		if name == "" {
+			name = a.ID
+		}
+		if _, err := q.exec(ctx, `INSERT INTO actors (key, id, name, name_fold, country, sector, kind, n_articles) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+			ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`,
+			k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind); err != nil {
+			return fmt.Errorf("%s: file actor %s: %w", s.name, k, err)
+		}
+	}
+	return s.updateActorCounts(ctx, q, touched)
+}
+
+func (s *Store) updateActorCounts(ctx context.Context, q q, keys map[string]bool) error {
+	for k := range keys {
+		if _, err := q.exec(ctx, `UPDATE actors SET
+			n_events = (SELECT COUNT(DISTINCT event_seq) FROM event_actors WHERE actor_key = ?),
+			first_seen = COALESCE((SELECT MIN(e.date_start) FROM events e JOIN event_actors ea ON ea.event_seq = e.seq WHERE ea.actor_key = ?), ''),
+			last_seen = COALESCE((SELECT MAX(e.date_end) FROM events e JOIN event_actors ea ON ea.event_seq = e.seq WHERE ea.actor_key = ?), '')
+			WHERE key = ?`, k, k, k, k); err != nil {
+			return fmt.Errorf("%s: count events of actor %s: %w", s.name, k, err)
+		}
+	}
+	return nil
+}
+
+// putPlaces files the document's resolved places and event locations,
+// counting each place once per article.
+func (s *Store) putPlaces(ctx context.Context, q q, doc *sitrep.Document) error {
+	seen := map[string]bool{}
+	file := func(key string, p sitrep.Place) error {
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		var seq int64
+		err := q.row(ctx, `INSERT INTO places (key, geonames_id, name, country, admin1, feature_code, lat, lon, precision, n_articles)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO NOTHING RETURNING seq`,
+			key, p.GeonamesID, p.Name, p.Country, p.Admin1, p.FeatureCode, p.Lat, p.Lon, p.Precision).Scan(&seq)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			_, err = q.exec(ctx, `UPDATE places SET n_articles = n_articles + 1 WHERE key = ?`, key)
+		case err == nil:
+			err = s.d.IndexPlace(ctx, q.x, seq, p.Lat, p.Lon)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: file place %s: %w", s.name, key, err)
+		}
+		return nil
+	}
+	for i := range doc.Places {
+		if err := file(placeKey(&doc.Places[i]), doc.Places[i]); err != nil {
+			return err
+		}
+	}
+	for i := range doc.Events {
+		if l := doc.Events[i].Location; l != nil {
+			p := sitrep.Place{Name: l.Name, GeonamesID: l.GeonamesID, Country: l.Country, Admin1: l.Admin1,
+				FeatureCode: l.FeatureCode, Lat: l.Lat, Lon: l.Lon, Precision: l.Precision}
+			if err := file(locationKey(l), p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

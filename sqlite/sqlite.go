@@ -1,0 +1,145 @@
+// Package sqlite is sitrep's default store: one embedded SQLite file
+// (modernc.org/sqlite, pure Go, no cgo), created on first use, with FTS5
+// full-text indexes on articles and events and R*Tree indexes on event and
+// place coordinates. The logic is shared with package postgres through
+// internal/sqlstore; this package holds the driver, the dialect and the
+// migrations (migrations/NNNN_name.sql, applied in order and recorded in
+// schema_migrations).
+//
+// The file runs in write-ahead-log mode: readers never block the writer,
+// a killed process loses at most the transaction in flight, and the next
+// open recovers.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Config holds the store's settings.
+type Config = sqlstore.Config
+
+// Store is a sitrep.Store in a SQLite file.
+type Store struct {
+	*sqlstore.Store
+}
+
+var _ sitrep.Store = (*Store)(nil)
+
+// Open opens (creating when missing) the SQLite store at path and brings
+// its schema up to date. The directory must exist or be creatable.
+func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
+	if path == "" {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "sqlite: empty database path")
+	}
+	if path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: create directory for %s: %w", path, err)
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)*2))
+	db.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)*2))
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s, err := sqlstore.New(ctx, db, dialect{}, cfg)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite %s: %w", path, err)
+	}
+	return &Store{s}, nil
+}
+
+type dialect struct{}
+
+func (dialect) Name() string           { return "sqlite" }
+func (dialect) Rebind(q string) string { return q }
+
+func (dialect) Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory exists at build time
+	}
+	return sub
+}
+
+func (dialect) IndexArticle(ctx context.Context, tx sqlstore.Execer, seq int64, title, text string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, seq, title, text)
+	return err
+}
+
+func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, body string, lat, lon *float64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, seq); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, body) VALUES (?, ?)`, seq, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events_rtree WHERE id = ?`, seq); err != nil {
+		return err
+	}
+	if lat == nil || lon == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, seq, *lon, *lon, *lat, *lat)
+	return err
+}
+
+func (dialect) IndexPlace(ctx context.Context, tx sqlstore.Execer, seq int64, lat, lon float64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO places_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, seq, lon, lon, lat, lat)
+	return err
+}
+
+// ftsQuery turns free text into an FTS5 query of quoted terms, all
+// required, so that user input can never be FTS5 syntax.
+func ftsQuery(s string) string {
+	var terms []string
+	for _, f := range strings.Fields(s) {
+		f = strings.ReplaceAll(f, `"`, `""`)
+		terms = append(terms, `"`+f+`"`)
+	}
+	return strings.Join(terms, " ")
+}
+
+func (dialect) ArticleText(s string) (string, []any) {
+	return `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, []any{ftsQuery(s)}
+}
+
+func (dialect) EventText(s string) (string, []any) {
+	return `e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, []any{ftsQuery(s)}
+}
+
+func (dialect) EventBBox(b sitrep.BBox) (string, []any) {
+	return `e.seq IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)`,
+		[]any{b.MinLon, b.MaxLon, b.MinLat, b.MaxLat}
+}
+
+func (dialect) Week(col string) string {
+	return `date(` + col + `, '-6 days', 'weekday 1')`
+}

@@ -1,0 +1,69 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/storetest"
+	"github.com/sitrep/sitrep/sqlite"
+)
+
+// MustOpen opens a store in a fresh temporary file.
+func MustOpen(tb testing.TB, cfg storetest.Config) *sqlite.Store {
+	tb.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "sitrep.db"),
+		sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, cfg storetest.Config) sitrep.Store { return MustOpen(t, cfg) })
+}
+
+func TestReopenKeepsDataAndSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nested", "dir", "sitrep.db")
+	cfg := storetest.DefaultConfig(t)
+	s, err := sqlite.Open(ctx, path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Put(t, s, storetest.Doc{ID: "x1", Outlet: "O", Text: "Rebels seized the town of Kidal on Monday."})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = sqlite.Open(ctx, path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Article(ctx, "x1"); err != nil {
+		t.Errorf("article lost on reopen: %v", err)
+	}
+	var n int
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("schema_migrations: %d rows, %v", n, err)
+	}
+}
+
+func TestNewerSchemaRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	cfg := storetest.DefaultConfig(t)
+	s, err := sqlite.Open(ctx, path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`INSERT INTO schema_migrations VALUES (999, '0999_future.sql', '')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := sqlite.Open(ctx, path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator}); err == nil {
+		t.Error("opened a database with a newer schema")
+	}
+}
