@@ -108,7 +108,9 @@ func (dialect) Migrations() fs.FS {
 }
 
 // IndexArticle does nothing: the search column is generated.
-func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, string) error { return nil }
+func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, string) error {
+	return nil
+}
 
 func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, body string, _, _ *float64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE events SET body = $1 WHERE seq = $2`, body, seq)
@@ -116,7 +118,9 @@ func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, bo
 }
 
 // IndexPlace does nothing: the point index is on the table's columns.
-func (dialect) IndexPlace(context.Context, sqlstore.Execer, int64, float64, float64) error { return nil }
+func (dialect) IndexPlace(context.Context, sqlstore.Execer, int64, float64, float64) error {
+	return nil
+}
 
 func (dialect) ArticleText(s string) (string, []any) {
 	return `a.search @@ plainto_tsquery('english', ?)`, []any{s}

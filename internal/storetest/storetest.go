@@ -260,7 +260,12 @@ func testIdempotent(t *testing.T, s sitrep.Store) {
 	before, _ := s.Stats(ctx)
 	for _, d := range []Doc{
 		libyaDoc(), // the same input again
-		func() Doc { d := libyaDoc(); d.URL = "http://www.tripoliwire.example/2020/05/18/shelling/#top"; d.Text += " Updated."; return d }(), // same page
+		func() Doc {
+			d := libyaDoc()
+			d.URL = "http://www.tripoliwire.example/2020/05/18/shelling/#top"
+			d.Text += " Updated."
+			return d
+		}(), // same page
 		func() Doc { d := libyaDoc(); d.ID = "other-id"; d.URL = ""; return d }(), // same text, same outlet, no URL
 	} {
 		res := Put(t, s, d)
