@@ -359,4 +359,3 @@ func (s *Source) page(ctx context.Context, link string) (sitrep.Article, error) 
 	}
 	return html.Extract(b, link, s.cfg.HTML)
 }
-
