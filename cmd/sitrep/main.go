@@ -29,6 +29,8 @@ type cli struct {
 	Eval      evalCmd      `cmd:"" help:"Score sitrep against gold data kept outside the repository."`
 	Gazetteer gazetteerCmd `cmd:"" help:"Look places up in the gazetteer, and add places from GeoNames dumps."`
 	Train     trainCmd     `cmd:"" help:"Train a language model (tagger, parser, entity recogniser) from corpora."`
+	Ingest    ingestCmd    `cmd:"" help:"Read reports (files, directories, JSONL, HTML, feeds, WARC), code them and store them with their corroborated events."`
+	Export    exportCmd    `cmd:"" help:"Write the stored events as ACLED-style CSV, PLOVER JSON lines, GeoJSON or CSV, streaming."`
 }
 
 func main() {
