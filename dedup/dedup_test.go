@@ -73,6 +73,9 @@ func TestNearDuplicates(t *testing.T) {
 			`Witnesses described shelling through the night. The attackers claimed to hold the terminal, which the government ` +
 			`denied, saying its troops pushed them back and seized vehicles. A UN envoy urged both sides to stop and let ` +
 			`civilians leave the district around the runway.`, false},
+		{"the same template, other numbers and places", strings.NewReplacer("airport", "port", "south", "west", "Tuesday", "Sunday",
+			"twelve", "three", "dozens", "two", "several hours", "the night", "several vehicles", "a tank", "terminal", "harbour",
+			"United Nations mission", "African Union envoy", "civilians", "families").Replace(wire), false},
 		{"unrelated report", strings.Repeat("Farmers gathered in the market square to protest against new grain prices. ", 6), false},
 	}
 	for _, tt := range tests {

@@ -310,7 +310,7 @@ func testSyndicatedCopies(t *testing.T, s sitrep.Store) {
 	if !slices.Equal(outlets, []string{"Tripoli Wire", "Coastal Daily", "Desert Times"}) || !slices.Equal(matches, []string{"original", "copy", "near"}) {
 		t.Errorf("copies: outlets %v matches %v", outlets, matches)
 	}
-	if a.Copies[2].Similarity >= 1 || a.Copies[2].Similarity < 0.7 {
+	if a.Copies[2].Similarity >= 1 || a.Copies[2].Similarity < 0.8 {
 		t.Errorf("near copy similarity %g", a.Copies[2].Similarity)
 	}
 	e, err := s.Event(ctx, res.Events[0])
