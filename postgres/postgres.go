@@ -126,12 +126,14 @@ func (dialect) ArticleText(s string) (string, []any) {
 	return `a.search @@ plainto_tsquery('english', ?)`, []any{s}
 }
 
+func (dialect) ProbeMembership() bool { return false }
+
 func (dialect) EventText(s string) (string, []any) {
-	return `e.search @@ plainto_tsquery('english', ?)`, []any{s}
+	return `SELECT seq FROM events WHERE search @@ plainto_tsquery('english', ?)`, []any{s}
 }
 
 func (dialect) EventBBox(b sitrep.BBox) (string, []any) {
-	return `point(e.lon, e.lat) <@ box(point(?, ?), point(?, ?))`, []any{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat}
+	return `SELECT seq FROM events WHERE point(lon, lat) <@ box(point(?, ?), point(?, ?))`, []any{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat}
 }
 
 func (dialect) Week(col string) string {

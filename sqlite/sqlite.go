@@ -127,16 +127,18 @@ func ftsQuery(s string) string {
 	return strings.Join(terms, " ")
 }
 
+func (dialect) ProbeMembership() bool { return true }
+
 func (dialect) ArticleText(s string) (string, []any) {
 	return `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, []any{ftsQuery(s)}
 }
 
 func (dialect) EventText(s string) (string, []any) {
-	return `e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, []any{ftsQuery(s)}
+	return `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, []any{ftsQuery(s)}
 }
 
 func (dialect) EventBBox(b sitrep.BBox) (string, []any) {
-	return `e.seq IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)`,
+	return `SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?`,
 		[]any{b.MinLon, b.MaxLon, b.MinLat, b.MaxLat}
 }
 

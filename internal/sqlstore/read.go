@@ -31,9 +31,34 @@ func decodeCursor(c string) (string, int64, error) {
 	return "", 0, sitrep.Errorf(sitrep.EINVALID, "cursor %q is not one this store handed out; start again without it", c)
 }
 
+// probeLimit is the number of matches above which a membership filter is
+// checked during the date-ordered scan rather than driving the query.
+const probeLimit = 2000
+
+// member returns the condition "e.seq IN (sub)", written so that the
+// database drives the query from the subquery only when it is selective.
+// When it is not and wide is set, wide (a plain condition on the row)
+// replaces the subquery altogether.
+func (s *Store) member(ctx context.Context, q q, sub string, args []any, wide string, wideArgs []any) (string, []any, error) {
+	if !s.d.ProbeMembership() {
+		return "e.seq IN (" + sub + ")", args, nil
+	}
+	var n int
+	if err := q.row(ctx, "SELECT COUNT(*) FROM ("+sub+" LIMIT "+strconv.Itoa(probeLimit)+")", args...).Scan(&n); err != nil {
+		return "", nil, fmt.Errorf("%s: probe filter: %w", s.name, err)
+	}
+	switch {
+	case n < probeLimit:
+		return "e.seq IN (" + sub + ")", args, nil
+	case wide != "":
+		return wide, wideArgs, nil
+	}
+	return "+e.seq IN (" + sub + ")", args, nil
+}
+
 // eventWhere turns a filter into a WHERE clause on events e (with a
 // leading space), including the cursor position.
-func (s *Store) eventWhere(f *sitrep.EventFilter) (string, []any, error) {
+func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter) (string, []any, error) {
 	if err := f.Validate(); err != nil {
 		return "", nil, err
 	}
@@ -43,6 +68,16 @@ func (s *Store) eventWhere(f *sitrep.EventFilter) (string, []any, error) {
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
+	var err error
+	addMember := func(sub string, a []any, wide string, wideArgs ...any) {
+		if err != nil {
+			return
+		}
+		var c string
+		if c, a, err = s.member(ctx, q, sub, a, wide, wideArgs); err == nil {
+			add(c, a...)
+		}
+	}
 	if f.Since != "" {
 		add("e.date_end >= ?", f.Since)
 	}
@@ -50,12 +85,13 @@ func (s *Store) eventWhere(f *sitrep.EventFilter) (string, []any, error) {
 		add("e.date_start <= ?", f.Until)
 	}
 	if f.BBox != nil {
-		c, a := s.d.EventBBox(*f.BBox)
-		add(c, a...)
+		b := *f.BBox
+		sub, a := s.d.EventBBox(b)
+		addMember(sub, a, "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	if f.Actor != "" {
 		name := sitrep.ActorKey(&sitrep.ActorRef{Name: f.Actor})
-		add("e.seq IN (SELECT event_seq FROM event_actors WHERE actor_key IN (?, ?))", f.Actor, name)
+		addMember("SELECT event_seq FROM event_actors WHERE actor_key IN (?, ?)", []any{f.Actor, name}, "")
 	}
 	if f.Country != "" {
 		add("e.country = ?", strings.ToUpper(f.Country))
@@ -81,11 +117,14 @@ func (s *Store) eventWhere(f *sitrep.EventFilter) (string, []any, error) {
 		add("e.n_sources >= ?", f.MinSources)
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
-		c, a := s.d.EventText(t)
-		add(c, a...)
+		sub, a := s.d.EventText(t)
+		addMember(sub, a, "")
 	}
 	if f.ArticleID != "" {
 		add("e.seq IN (SELECT r.event_seq FROM reports r JOIN articles a ON a.seq = r.article_seq WHERE a.id = ?)", f.ArticleID)
+	}
+	if err != nil {
+		return "", nil, err
 	}
 	if f.Cursor != "" {
 		key, seq, err := decodeCursor(f.Cursor)
@@ -118,7 +157,7 @@ func scanEvent(rows *sql.Rows) (int64, string, sitrep.EventRecord, error) {
 // Events lists a page of events, latest event date first.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventPage, error) {
 	var page sitrep.EventPage
-	where, args, err := s.eventWhere(&f)
+	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return page, err
 	}
@@ -152,7 +191,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventP
 
 // EachEvent streams every event matching the filter.
 func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*sitrep.EventRecord) error) error {
-	where, args, err := s.eventWhere(&f)
+	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return err
 	}
@@ -425,7 +464,7 @@ func (s *Store) Counts(ctx context.Context, f sitrep.EventFilter, by sitrep.Coun
 		return nil, sitrep.Errorf(sitrep.EINVALID, "count by %q: want one of day, week, month, type, country, admin1, place, actor, modality", by)
 	}
 	f.Cursor, f.Limit = "", 0
-	where, args, err := s.eventWhere(&f)
+	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return nil, err
 	}

@@ -42,15 +42,24 @@ type Dialect interface {
 	IndexEvent(ctx context.Context, tx Execer, seq int64, body string, lat, lon *float64) error
 	// IndexPlace indexes a new place's point.
 	IndexPlace(ctx context.Context, tx Execer, seq int64, lat, lon float64) error
-	// ArticleText and EventText return a condition on articles a and
-	// events e matching a full-text query.
+	// ArticleText returns a condition on articles a matching a full-text
+	// query.
 	ArticleText(query string) (string, []any)
+	// EventText and EventBBox return a query selecting the seq of the
+	// events matching a full-text query, or located inside a box.
 	EventText(query string) (string, []any)
-	// EventBBox returns a condition on events e inside a box.
 	EventBBox(b sitrep.BBox) (string, []any)
 	// Week returns an expression for the Monday (YYYY-MM-DD) of a date
 	// column.
 	Week(col string) string
+	// ProbeMembership says whether filters of the form "e.seq IN
+	// (subquery)" need a cardinality probe: SQLite's planner drives the
+	// query from such a subquery whatever its size, and sorting thousands
+	// of matches by date is slow; with the probe, a large match set is
+	// checked against the date-ordered scan instead (e.seq written +e.seq
+	// so that no index on it is used). PostgreSQL's planner weighs this
+	// itself.
+	ProbeMembership() bool
 }
 
 // Execer runs statements; *sql.Tx and *sql.DB are both.

@@ -357,7 +357,7 @@ type candidate struct {
 // candidates returns the events in a corroboration window.
 func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]candidate, error) {
 	f.Cursor = ""
-	where, args, err := s.eventWhere(&f)
+	where, args, err := s.eventWhere(ctx, q, &f)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,150 @@
+package storetest
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// SeedEvents fills an empty store's event tables with n synthetic
+// corroborated events, fast, for benchmarks of queries and exports: dates
+// over three years, ten countries, fifty actors, one to six sources.
+// sqlite says whether db is the SQLite store (which keeps its search and
+// spatial indexes in separate tables).
+func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
+	tb.Helper()
+	type country struct {
+		iso      string
+		lat, lon float64
+	}
+	countries := []country{{"LBY", 31, 15}, {"SDN", 15, 32}, {"UKR", 49, 33}, {"MLI", 15, -2}, {"SOM", 3, 45},
+		{"YEM", 15, 46}, {"COD", -2, 28}, {"SYR", 35, 38}, {"NGA", 10, 8}, {"MMR", 20, 96}}
+	types := []sitrep.EventType{sitrep.Assault, sitrep.Assault, sitrep.Assault, sitrep.Coerce, sitrep.Protest, sitrep.Mobilize,
+		sitrep.Retreat, sitrep.Consult, sitrep.Accuse, sitrep.Threaten}
+	// A Zipf-distributed vocabulary of 400 words, as news text has: a few
+	// words in most events, most words in few.
+	base := []string{"shelling", "airstrike", "ambush", "clashes", "drone", "checkpoint", "convoy", "market", "village", "protest",
+		"militia", "army", "rebels", "police", "killed", "wounded", "displaced", "attack", "town", "border"}
+	var words []string
+	for i := range 400 {
+		words = append(words, fmt.Sprintf("%s%d", base[i%len(base)], i/len(base)))
+	}
+	for i, w := range base {
+		words[i] = w
+	}
+	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 2, uint64(len(words)-1))
+	r := rand.New(rand.NewPCG(1, 2))
+	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	tx, err := db.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ph := func(k int) string {
+		if sqlite {
+			return "?"
+		}
+		return fmt.Sprintf("$%d", k)
+	}
+	q := "INSERT INTO events (id, type, modality, happened, date_start, date_end, country, admin1, place_key, place_name, lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record"
+	if !sqlite {
+		q += ", body"
+	}
+	q += ") VALUES ("
+	cols := 21
+	if !sqlite {
+		cols = 22
+	}
+	for k := 1; k <= cols; k++ {
+		if k > 1 {
+			q += ", "
+		}
+		q += ph(k)
+	}
+	q += ") RETURNING seq"
+	ins, err := tx.Prepare(q)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	act, err := tx.Prepare(fmt.Sprintf("INSERT INTO event_actors (actor_key, event_seq, role) VALUES (%s, %s, %s)", ph(1), ph(2), ph(3)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var fts, rtree *sql.Stmt
+	if sqlite {
+		if fts, err = tx.Prepare("INSERT INTO events_fts (rowid, body) VALUES (?, ?)"); err != nil {
+			tb.Fatal(err)
+		}
+		if rtree, err = tx.Prepare("INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := range n {
+		c := countries[r.IntN(len(countries))]
+		day := start.AddDate(0, 0, r.IntN(3*365)).Format(time.DateOnly)
+		lat, lon := c.lat+r.Float64()*4-2, c.lon+r.Float64()*4-2
+		a1 := &sitrep.ActorRef{ID: fmt.Sprintf("%s-A%02d", c.iso, r.IntN(5)), Name: fmt.Sprintf("Actor %d of %s", r.IntN(5), c.iso)}
+		a2 := &sitrep.ActorRef{ID: fmt.Sprintf("%s-A%02d", c.iso, 5+r.IntN(5)), Name: fmt.Sprintf("Actor %d of %s", 5+r.IntN(5), c.iso)}
+		fat := r.IntN(20)
+		var evidence []byte
+		for range 12 {
+			evidence = append(evidence, words[zipf.Uint64()]...)
+			evidence = append(evidence, ' ')
+		}
+		nsrc := 1 + r.IntN(6)
+		srcs := make([]string, nsrc)
+		for k := range srcs {
+			srcs[k] = fmt.Sprint("Outlet ", r.IntN(40))
+		}
+		mod := sitrep.Asserted
+		if r.IntN(10) == 0 {
+			mod = sitrep.Claimed
+		}
+		first := start.AddDate(0, 0, r.IntN(3*365))
+		rec := sitrep.EventRecord{ID: fmt.Sprintf("ev-%08d", i), Happened: true, Sources: srcs, Outlets: srcs, ReportCount: nsrc, ArticleCount: nsrc,
+			FirstReported: first, LastReported: first.Add(time.Duration(r.IntN(72)) * time.Hour),
+			Event: sitrep.Event{ID: fmt.Sprintf("ev-%08d", i), Type: types[r.IntN(len(types))], Actor1: a1, Actor2: a2,
+				ACLEDEventType: "Battles", ACLEDSubEventType: "Armed clash",
+				Location:   &sitrep.Location{Name: fmt.Sprintf("Town %d", r.IntN(500)), Lat: lat, Lon: lon, Country: c.iso, Admin1: fmt.Sprint("Province ", r.IntN(8)), Precision: 1},
+				Date:       &sitrep.DateRange{Start: day, End: day, Precision: 1},
+				Fatalities: &fat, Modality: mod, Confidence: 0.5 + r.Float64()/2,
+				Evidence:   sitrep.Evidence{Text: string(evidence), Span: sitrep.Span{Start: 0, End: len(evidence)}}}}
+		b, err := json.Marshal(&rec)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		args := []any{rec.ID, string(rec.Event.Type), string(mod), 1, day, day, c.iso, rec.Event.Location.Admin1,
+			fmt.Sprintf("name:%s", rec.Event.Location.Name), rec.Event.Location.Name, lat, lon, a1.ID, a2.ID, fat, nsrc, nsrc,
+			first.Format(time.RFC3339Nano), rec.LastReported.Format(time.RFC3339Nano), rec.Event.Confidence, string(b)}
+		if !sqlite {
+			args = append(args, string(evidence))
+		}
+		var seq int64
+		if err := ins.QueryRow(args...).Scan(&seq); err != nil {
+			tb.Fatal(err)
+		}
+		for _, a := range []struct{ k, role string }{{a1.ID, "actor1"}, {a2.ID, "actor2"}} {
+			if _, err := act.Exec(a.k, seq, a.role); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if sqlite {
+			if _, err := fts.Exec(seq, string(evidence)); err != nil {
+				tb.Fatal(err)
+			}
+			if _, err := rtree.Exec(seq, lon, lon, lat, lat); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Exec("ANALYZE"); err != nil {
+		tb.Fatal(err)
+	}
+}
