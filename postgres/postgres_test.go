@@ -95,3 +95,10 @@ func TestUnreachableServer(t *testing.T) {
 		t.Errorf("open of an unreachable server: %v", err)
 	}
 }
+
+func TestSeededFilters(t *testing.T) {
+	s := MustOpen(t, storetest.DefaultConfig(t))
+	defer s.Close()
+	storetest.SeedEvents(t, s.DB(), false, 6000)
+	storetest.CheckSeededFilters(t, s)
+}

@@ -67,3 +67,10 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Error("opened a database with a newer schema")
 	}
 }
+
+func TestSeededFilters(t *testing.T) {
+	s := MustOpen(t, storetest.DefaultConfig(t))
+	defer s.Close()
+	storetest.SeedEvents(t, s.DB(), true, 6000)
+	storetest.CheckSeededFilters(t, s)
+}
