@@ -74,3 +74,23 @@ func TestSeededFilters(t *testing.T) {
 	storetest.SeedEvents(t, s.DB(), true, 6000)
 	storetest.CheckSeededFilters(t, s)
 }
+
+func TestConcurrentFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "race.db")
+	cfg := storetest.DefaultConfig(t)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := sqlite.Open(context.Background(), path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -143,12 +143,13 @@ const eventCols = `e.seq, e.date_start, e.record`
 
 func scanEvent(rows *sql.Rows) (int64, string, sitrep.EventRecord, error) {
 	var seq int64
-	var date, rec string
+	var date string
+	var rec []byte
 	var e sitrep.EventRecord
 	if err := rows.Scan(&seq, &date, &rec); err != nil {
 		return 0, "", e, err
 	}
-	if err := json.Unmarshal([]byte(rec), &e); err != nil {
+	if err := decodeRecord(rec, &e); err != nil {
 		return 0, "", e, fmt.Errorf("decode event %d: %w", seq, err)
 	}
 	return seq, date, e, nil
@@ -189,38 +190,92 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventP
 	return page, nil
 }
 
-// EachEvent streams every event matching the filter.
+// EachEvent streams every event matching the filter. Rows are read from
+// the database on one goroutine and decoded and handed to fn on the
+// caller's, in batches, so that an export keeps two cores busy; memory
+// stays bounded by two batches.
 func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*sitrep.EventRecord) error) error {
 	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return err
 	}
-	query := `SELECT ` + eventCols + ` FROM events e` + where + ` ORDER BY e.date_start DESC, e.seq DESC`
+	query := `SELECT e.record FROM events e` + where + ` ORDER BY e.date_start DESC, e.seq DESC`
 	if f.Limit > 0 {
 		query += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	rows, err := q{s.db, s.d}.query(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("%s: walk events: %w", s.name, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		_, _, e, err := scanEvent(rows)
-		if err != nil {
-			return fmt.Errorf("%s: walk events: %w", s.name, err)
+	const batch = 256
+	batches := make(chan [][]byte, 1)
+	var readErr error
+	go func() {
+		defer close(batches)
+		defer rows.Close()
+		buf := make([][]byte, 0, batch)
+		for rows.Next() {
+			var rec []byte
+			if err := rows.Scan(&rec); err != nil {
+				readErr = err
+				return
+			}
+			buf = append(buf, rec)
+			if len(buf) == batch {
+				select {
+				case batches <- buf:
+				case <-ctx.Done():
+					return
+				}
+				buf = make([][]byte, 0, batch)
+			}
 		}
-		if err := fn(&e); err != nil {
-			return err
+		if err := rows.Err(); err != nil {
+			readErr = err
+			return
+		}
+		if len(buf) > 0 {
+			select {
+			case batches <- buf:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	var fnErr error
+	for b := range batches {
+		if fnErr != nil {
+			continue
+		}
+		for _, rec := range b {
+			var e sitrep.EventRecord
+			if err := decodeRecord(rec, &e); err != nil {
+				fnErr = fmt.Errorf("%s: walk events: %w", s.name, err)
+				cancel()
+				break
+			}
+			if err := fn(&e); err != nil {
+				fnErr = err
+				cancel()
+				break
+			}
 		}
 	}
-	return rows.Err()
+	if fnErr != nil {
+		return fnErr
+	}
+	if readErr != nil {
+		return fmt.Errorf("%s: walk events: %w", s.name, readErr)
+	}
+	return ctx.Err()
 }
 
 // Event returns an event with all its reports.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.EventRecord, error) {
 	qq := q{s.db, s.d}
 	var seq int64
-	var rec string
+	var rec []byte
 	err := qq.row(ctx, `SELECT seq, record FROM events WHERE id = ?`, id).Scan(&seq, &rec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("event", id)
@@ -229,7 +284,7 @@ func (s *Store) Event(ctx context.Context, id string) (*sitrep.EventRecord, erro
 		return nil, fmt.Errorf("%s: event %s: %w", s.name, id, err)
 	}
 	var e sitrep.EventRecord
-	if err := json.Unmarshal([]byte(rec), &e); err != nil {
+	if err := decodeRecord(rec, &e); err != nil {
 		return nil, fmt.Errorf("%s: decode event %s: %w", s.name, id, err)
 	}
 	if e.Reports, err = s.loadReports(ctx, qq, `r.event_seq = ?`, seq); err != nil {

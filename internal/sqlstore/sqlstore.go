@@ -161,6 +161,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: migration %s: %w", s.name, f, err)
 		}
+		// Another process may have applied it since we looked: check
+		// again inside the (write-locking) transaction.
+		var done int
+		if err := tx.QueryRowContext(ctx, s.d.Rebind(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), v).Scan(&done); err != nil {
+			return errors.Join(fmt.Errorf("%s: migration %s: %w", s.name, f, err), tx.Rollback())
+		}
+		if done > 0 {
+			if err := tx.Rollback(); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			return errors.Join(fmt.Errorf("%s: migration %s: %w", s.name, f, err), tx.Rollback())
 		}

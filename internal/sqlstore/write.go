@@ -370,11 +370,11 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		var rec string
+		var rec []byte
 		if err := rows.Scan(&c.seq, &rec); err != nil {
 			return nil, fmt.Errorf("candidate events: %w", err)
 		}
-		if err := json.Unmarshal([]byte(rec), &c.rec); err != nil {
+		if err := decodeRecord(rec, &c.rec); err != nil {
 			return nil, fmt.Errorf("decode event %d: %w", c.seq, err)
 		}
 		out = append(out, c)
@@ -386,13 +386,8 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 // search index; it returns the actor keys before and after.
 func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) (map[string]bool, int64, error) {
 	ev := &rec.Event
-	reports := rec.Reports
-	rec.Reports = nil
-	recJSON, err := json.Marshal(rec)
-	rec.Reports = reports
-	if err != nil {
-		return nil, 0, fmt.Errorf("encode event %s: %w", rec.ID, err)
-	}
+	recBytes := encodeRecord(rec)
+	var err error
 	dateStart, dateEnd := "", ""
 	if ev.Date != nil {
 		dateStart, dateEnd = ev.Date.Start, ev.Date.End
@@ -417,7 +412,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	}
 	args := []any{string(ev.Type), string(ev.Modality), boolInt(rec.Happened), dateStart, dateEnd, country, admin1, placeKey, placeName,
 		nullFloat(lat), nullFloat(lon), sitrep.ActorKey(ev.Actor1), sitrep.ActorKey(ev.Actor2), fat, len(rec.Sources), rec.ReportCount,
-		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, string(recJSON)}
+		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, recBytes}
 	keys := map[string]bool{}
 	if seq == 0 {
 		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
@@ -538,12 +533,12 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 	var cands []candidate
 	for rows.Next() {
 		var c candidate
-		var rec string
+		var rec []byte
 		if err := rows.Scan(&c.seq, &rec); err != nil {
 			rows.Close()
 			return err
 		}
-		if err := json.Unmarshal([]byte(rec), &c.rec); err != nil {
+		if err := decodeRecord(rec, &c.rec); err != nil {
 			rows.Close()
 			return fmt.Errorf("decode event %d: %w", c.seq, err)
 		}

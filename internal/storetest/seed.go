@@ -3,7 +3,6 @@ package storetest
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -11,7 +10,11 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/sqlstore"
 )
+
+// EncodeRecord is the stores' record encoding, for seeding.
+var EncodeRecord = sqlstore.EncodeRecord
 
 // SeedEvents fills an empty store's event tables with n synthetic
 // corroborated events, fast, for benchmarks of queries and exports: dates
@@ -115,13 +118,10 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 				Date:       &sitrep.DateRange{Start: day, End: day, Precision: 1},
 				Fatalities: &fat, Modality: mod, Confidence: 0.5 + r.Float64()/2,
 				Evidence:   sitrep.Evidence{Text: string(evidence), Span: sitrep.Span{Start: 0, End: len(evidence)}}}}
-		b, err := json.Marshal(&rec)
-		if err != nil {
-			tb.Fatal(err)
-		}
+		b := EncodeRecord(&rec)
 		args := []any{rec.ID, string(rec.Event.Type), string(mod), 1, day, day, c.iso, rec.Event.Location.Admin1,
 			fmt.Sprintf("name:%s", rec.Event.Location.Name), rec.Event.Location.Name, lat, lon, a1.ID, a2.ID, fat, nsrc, nsrc,
-			first.Format(time.RFC3339Nano), rec.LastReported.Format(time.RFC3339Nano), rec.Event.Confidence, string(b)}
+			first.Format(time.RFC3339Nano), rec.LastReported.Format(time.RFC3339Nano), rec.Event.Confidence, b}
 		if !sqlite {
 			args = append(args, string(evidence))
 		}

@@ -103,6 +103,8 @@ type Ev struct {
 	Evidence string
 	// CitedOutlet, when set, puts a cited outlet in the attribution.
 	CitedOutlet string
+	// ACLED types, as the coder sets them.
+	ACLEDType, ACLEDSubType string
 }
 
 // Build runs the text layer on the fixture and attaches its events.
@@ -126,7 +128,7 @@ func Build(t testing.TB, d Doc) *sitrep.Document {
 	}
 	for i, e := range d.Events {
 		ev := sitrep.Event{ID: fmt.Sprintf("e%d", i+1), Type: e.Type, Modality: e.Modality, Actor1: e.Actor1, Actor2: e.Actor2,
-			Location: e.Location, Fatalities: e.Fatalities, Confidence: 0.9}
+			Location: e.Location, Fatalities: e.Fatalities, Confidence: 0.9, ACLEDEventType: e.ACLEDType, ACLEDSubEventType: e.ACLEDSubType}
 		if ev.Modality == "" {
 			ev.Modality = sitrep.Asserted
 		}

@@ -52,8 +52,8 @@ CREATE TABLE article_bands (
   PRIMARY KEY (band, article_seq)
 );
 
--- Corroborated events. record holds the sitrep.EventRecord as JSON without
--- its reports; the columns are what filters and sorting need.
+-- Corroborated events. record holds the sitrep.EventRecord without its
+-- reports; the columns are what filters and sorting need.
 CREATE TABLE events (
   seq            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   id             TEXT    NOT NULL UNIQUE,
@@ -76,7 +76,7 @@ CREATE TABLE events (
   first_reported TEXT    NOT NULL DEFAULT '',
   last_reported  TEXT    NOT NULL DEFAULT '',
   confidence     DOUBLE PRECISION    NOT NULL,
-  record         TEXT    NOT NULL,
+  record         BYTEA   NOT NULL, -- binary sitrep.EventRecord (internal/sqlstore/codec.go)
   body           TEXT    NOT NULL DEFAULT '', -- evidence of all reports, for text search
   search         tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED
 );

@@ -49,8 +49,8 @@ CREATE TABLE article_bands (
   PRIMARY KEY (band, article_seq)
 ) WITHOUT ROWID;
 
--- Corroborated events. record holds the sitrep.EventRecord as JSON without
--- its reports; the columns are what filters and sorting need.
+-- Corroborated events. record holds the sitrep.EventRecord without its
+-- reports; the columns are what filters and sorting need.
 CREATE TABLE events (
   seq            INTEGER PRIMARY KEY,
   id             TEXT    NOT NULL UNIQUE,
@@ -73,7 +73,7 @@ CREATE TABLE events (
   first_reported TEXT    NOT NULL DEFAULT '',
   last_reported  TEXT    NOT NULL DEFAULT '',
   confidence     REAL    NOT NULL,
-  record         TEXT    NOT NULL
+  record         BLOB    NOT NULL  -- binary sitrep.EventRecord (internal/sqlstore/codec.go)
 );
 CREATE INDEX events_date ON events (date_start DESC, seq DESC);
 CREATE INDEX events_type ON events (type, date_start DESC, seq DESC);
