@@ -6,10 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -273,5 +276,52 @@ func TestExport(t *testing.T) {
 		if _, errs, code := run(t, "", append([]string{"export", "--db", db}, bad...)...); code == 0 {
 			t.Errorf("export %v succeeded: %s", bad, errs)
 		}
+	}
+}
+
+// TestIngestFollow polls a feed with --follow: the second poll is a
+// conditional GET answered 304, and an interrupt ends the run cleanly.
+func TestIngestFollow(t *testing.T) {
+	var polls, conditional atomic.Int64
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	rep := fx.Reports[0]
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		polls.Add(1)
+		if r.Header.Get("If-None-Match") == `"f1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"f1"`)
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Desk</title><item><title>%s</title><link>%s/a</link></item></channel></rss>`, rep.Title, srv.URL)
+	})
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, rep.HTML(srv.URL+"/a")) })
+
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "ingest", "--db", filepath.Join(dir, "f.db"), "--follow", "--interval", "1s", srv.URL+"/feed.xml")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for conditional.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	if conditional.Load() == 0 {
+		t.Fatalf("no conditional poll after %d polls: %s", polls.Load(), stderr.String())
+	}
+	if err != nil {
+		t.Errorf("interrupted --follow: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "1 new articles") {
+		t.Errorf("first poll did not store the article: %s", stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "feeds.json")); err != nil {
+		t.Errorf("feed state not kept beside the store: %v", err)
 	}
 }
