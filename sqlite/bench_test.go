@@ -127,4 +127,3 @@ func BenchmarkEvent(b *testing.B) {
 		}
 	}
 }
-

@@ -117,7 +117,7 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 				Location:   &sitrep.Location{Name: fmt.Sprintf("Town %d", r.IntN(500)), Lat: lat, Lon: lon, Country: c.iso, Admin1: fmt.Sprint("Province ", r.IntN(8)), Precision: 1},
 				Date:       &sitrep.DateRange{Start: day, End: day, Precision: 1},
 				Fatalities: &fat, Modality: mod, Confidence: 0.5 + r.Float64()/2,
-				Evidence:   sitrep.Evidence{Text: string(evidence), Span: sitrep.Span{Start: 0, End: len(evidence)}}}}
+				Evidence: sitrep.Evidence{Text: string(evidence), Span: sitrep.Span{Start: 0, End: len(evidence)}}}}
 		b := EncodeRecord(&rec)
 		args := []any{rec.ID, string(rec.Event.Type), string(mod), 1, day, day, c.iso, rec.Event.Location.Admin1,
 			fmt.Sprintf("name:%s", rec.Event.Location.Name), rec.Event.Location.Name, lat, lon, a1.ID, a2.ID, fat, nsrc, nsrc,
@@ -174,9 +174,15 @@ func CheckSeededFilters(t *testing.T, s sitrep.Store) {
 		keep func(e *sitrep.EventRecord) bool
 	}{
 		{"wide box", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 0, MinLat: 0, MaxLon: 50, MaxLat: 60}},
-			func(e *sitrep.EventRecord) bool { l := e.Event.Location; return l.Lon >= 0 && l.Lon <= 50 && l.Lat >= 0 && l.Lat <= 60 }},
+			func(e *sitrep.EventRecord) bool {
+				l := e.Event.Location
+				return l.Lon >= 0 && l.Lon <= 50 && l.Lat >= 0 && l.Lat <= 60
+			}},
 		{"narrow box", sitrep.EventFilter{BBox: &sitrep.BBox{MinLon: 32, MinLat: 14, MaxLon: 33, MaxLat: 15}},
-			func(e *sitrep.EventRecord) bool { l := e.Event.Location; return l.Lon >= 32 && l.Lon <= 33 && l.Lat >= 14 && l.Lat <= 15 }},
+			func(e *sitrep.EventRecord) bool {
+				l := e.Event.Location
+				return l.Lon >= 32 && l.Lon <= 33 && l.Lat >= 14 && l.Lat <= 15
+			}},
 		{"actor", sitrep.EventFilter{Actor: "UKR-A03"}, func(e *sitrep.EventRecord) bool { return hasActor(e, "UKR-A03") }},
 		{"common word", sitrep.EventFilter{Text: "shelling"}, func(e *sitrep.EventRecord) bool { return containsWord(e.Event.Evidence.Text, "shelling") }},
 		{"rare word", sitrep.EventFilter{Text: "border3"}, func(e *sitrep.EventRecord) bool { return containsWord(e.Event.Evidence.Text, "border3") }},
