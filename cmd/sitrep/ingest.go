@@ -51,12 +51,10 @@ func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 
-	var files, feeds []string
+	var feeds []string
 	for _, s := range c.Sources {
 		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
 			feeds = append(feeds, s)
-		} else {
-			files = append(files, s)
 		}
 	}
 	if c.Follow && len(feeds) == 0 {

@@ -29,11 +29,10 @@ func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, 
 
 // match is a stored article a fingerprint matched.
 type match struct {
-	seq  int64
-	id   string
-	how  string // url, exact, near
-	sim  float64
-	copy bool // true when the matched copy has the same outlet
+	seq int64
+	id  string
+	how string // url, exact, near
+	sim float64
 }
 
 // find looks for a stored article matching fp: same canonical URL, same

@@ -39,9 +39,7 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 	for i := range 400 {
 		words = append(words, fmt.Sprintf("%s%d", base[i%len(base)], i/len(base)))
 	}
-	for i, w := range base {
-		words[i] = w
-	}
+	copy(words, base)
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 2, uint64(len(words)-1))
 	r := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
