@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -167,5 +168,27 @@ func TestFeedErrors(t *testing.T) {
 	src = feed.Open(srv.URL+"/nope.xml", feed.DefaultConfig())
 	if _, ok := src.Next(context.Background()); ok || src.Err() == nil || !strings.Contains(src.Err().Error(), "404") {
 		t.Errorf("missing feed: %v", src.Err())
+	}
+}
+
+func TestJSONFeedFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "feed.json")
+	r := fixture.Reports[4]
+	body := fmt.Sprintf(`{"version": "https://jsonfeed.org/version/1.1", "title": "Horn Report", "items": [
+		{"id": "1", "url": "https://horn.test/blast", "title": %q, "date_published": "2024-02-20T19:00:00Z",
+		 "content_html": %q}]}`, r.Title, "<p>"+strings.Join(r.Paragraphs, "</p><p>")+"</p>")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := feed.DefaultConfig()
+	cfg.FetchLinks = false
+	items := drain(t, feed.OpenFile(p, cfg))
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items %+v", items)
+	}
+	a := items[0].Article
+	if a.Outlet != "Horn Report" || a.URL != "https://horn.test/blast" || !strings.HasPrefix(a.Text, r.Title+"\n\n"+r.Paragraphs[0]+"\n\n") ||
+		a.Published.Format("2006-01-02") != "2024-02-20" {
+		t.Errorf("%+v", a)
 	}
 }
