@@ -56,9 +56,32 @@ func (s *Store) member(ctx context.Context, q q, sub string, args []any, wide st
 	return "+e.seq IN (" + sub + ")", args, nil
 }
 
+// eventQuery returns the FROM, WHERE and ORDER BY clauses (with a leading
+// space) that select a filter's events in list order. An actor filter
+// drives the query from the actor's date-ordered index of events, which
+// gives an actor's latest events without sorting all of them.
+func (s *Store) eventQuery(ctx context.Context, q q, f *sitrep.EventFilter) (string, []any, error) {
+	if f.Actor == "" {
+		where, args, err := s.eventWhere(ctx, q, f, "")
+		return " FROM events e" + where + " ORDER BY e.date_start DESC, e.seq DESC", args, err
+	}
+	key := f.Actor
+	var one int
+	err := q.row(ctx, `SELECT 1 FROM event_actors WHERE actor_key = ? LIMIT 1`, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		key = sitrep.ActorKey(&sitrep.ActorRef{Name: f.Actor})
+	} else if err != nil {
+		return "", nil, fmt.Errorf("%s: look up actor %s: %w", s.name, f.Actor, err)
+	}
+	where, args, err := s.eventWhere(ctx, q, f, key)
+	return " FROM event_actors ea JOIN events e ON e.seq = ea.event_seq" + where +
+		" ORDER BY ea.date_start DESC, ea.event_seq DESC", args, err
+}
+
 // eventWhere turns a filter into a WHERE clause on events e (with a
-// leading space), including the cursor position.
-func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter) (string, []any, error) {
+// leading space), including the cursor position. With actorKey set, the
+// query joins event_actors ea for that key (see eventQuery).
+func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter, actorKey string) (string, []any, error) {
 	if err := f.Validate(); err != nil {
 		return "", nil, err
 	}
@@ -89,7 +112,10 @@ func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter) (str
 		sub, a := s.d.EventBBox(b)
 		addMember(sub, a, "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
-	if f.Actor != "" {
+	switch {
+	case actorKey != "":
+		add("ea.actor_key = ?", actorKey)
+	case f.Actor != "":
 		name := sitrep.ActorKey(&sitrep.ActorRef{Name: f.Actor})
 		addMember("SELECT event_seq FROM event_actors WHERE actor_key IN (?, ?)", []any{f.Actor, name}, "")
 	}
@@ -131,7 +157,11 @@ func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter) (str
 		if err != nil {
 			return "", nil, err
 		}
-		add("(e.date_start < ? OR (e.date_start = ? AND e.seq < ?))", key, key, seq)
+		if actorKey != "" {
+			add("(ea.date_start < ? OR (ea.date_start = ? AND ea.event_seq < ?))", key, key, seq)
+		} else {
+			add("(e.date_start < ? OR (e.date_start = ? AND e.seq < ?))", key, key, seq)
+		}
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
@@ -158,13 +188,12 @@ func scanEvent(rows *sql.Rows) (int64, string, sitrep.EventRecord, error) {
 // Events lists a page of events, latest event date first.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventPage, error) {
 	var page sitrep.EventPage
-	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
+	from, args, err := s.eventQuery(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return page, err
 	}
 	limit := sitrep.PageLimit(f.Limit)
-	rows, err := q{s.db, s.d}.query(ctx, `SELECT `+eventCols+` FROM events e`+where+
-		` ORDER BY e.date_start DESC, e.seq DESC LIMIT `+strconv.Itoa(limit+1), args...)
+	rows, err := q{s.db, s.d}.query(ctx, `SELECT `+eventCols+from+` LIMIT `+strconv.Itoa(limit+1), args...)
 	if err != nil {
 		return page, fmt.Errorf("%s: list events: %w", s.name, err)
 	}
@@ -195,11 +224,11 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventP
 // caller's, in batches, so that an export keeps two cores busy; memory
 // stays bounded by two batches.
 func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*sitrep.EventRecord) error) error {
-	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
+	from, args, err := s.eventQuery(ctx, q{s.db, s.d}, &f)
 	if err != nil {
 		return err
 	}
-	query := `SELECT e.record FROM events e` + where + ` ORDER BY e.date_start DESC, e.seq DESC`
+	query := `SELECT e.record` + from
 	if f.Limit > 0 {
 		query += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
@@ -519,7 +548,7 @@ func (s *Store) Counts(ctx context.Context, f sitrep.EventFilter, by sitrep.Coun
 		return nil, sitrep.Errorf(sitrep.EINVALID, "count by %q: want one of day, week, month, type, country, admin1, place, actor, modality", by)
 	}
 	f.Cursor, f.Limit = "", 0
-	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f)
+	where, args, err := s.eventWhere(ctx, q{s.db, s.d}, &f, "")
 	if err != nil {
 		return nil, err
 	}

@@ -356,12 +356,11 @@ type candidate struct {
 // candidates returns the events in a corroboration window.
 func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]candidate, error) {
 	f.Cursor = ""
-	where, args, err := s.eventWhere(ctx, q, &f)
+	from, args, err := s.eventQuery(ctx, q, &f)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.query(ctx, `SELECT e.seq, e.record FROM events e`+where+` ORDER BY e.date_start DESC, e.seq DESC LIMIT `+
-		strconv.Itoa(sitrep.PageLimit(f.Limit)), args...)
+	rows, err := q.query(ctx, `SELECT e.seq, e.record`+from+` LIMIT `+strconv.Itoa(sitrep.PageLimit(f.Limit)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("candidate events: %w", err)
 	}
@@ -449,7 +448,8 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 			return nil
 		}
 		keys[k] = true
-		_, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, k, seq, role)
+		_, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			k, seq, role, dateStart)
 		return err
 	}
 	if err := add(ev.Actor1, "actor1"); err != nil {

@@ -73,7 +73,7 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	act, err := tx.Prepare(fmt.Sprintf("INSERT INTO event_actors (actor_key, event_seq, role) VALUES (%s, %s, %s)", ph(1), ph(2), ph(3)))
+	act, err := tx.Prepare(fmt.Sprintf("INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (%s, %s, %s, %s)", ph(1), ph(2), ph(3), ph(4)))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 			tb.Fatal(err)
 		}
 		for _, a := range []struct{ k, role string }{{a1.ID, "actor1"}, {a2.ID, "actor2"}} {
-			if _, err := act.Exec(a.k, seq, a.role); err != nil {
+			if _, err := act.Exec(a.k, seq, a.role, day); err != nil {
 				tb.Fatal(err)
 			}
 		}
@@ -182,6 +182,8 @@ func CheckSeededFilters(t *testing.T, s sitrep.Store) {
 				return l.Lon >= 32 && l.Lon <= 33 && l.Lat >= 14 && l.Lat <= 15
 			}},
 		{"actor", sitrep.EventFilter{Actor: "UKR-A03"}, func(e *sitrep.EventRecord) bool { return hasActor(e, "UKR-A03") }},
+		{"actor and country since", sitrep.EventFilter{Actor: "SDN-A07", Country: "SDN", Since: "2023-06-01"},
+			func(e *sitrep.EventRecord) bool { return hasActor(e, "SDN-A07") && e.Event.Date.End >= "2023-06-01" }},
 		{"common word", sitrep.EventFilter{Text: "shelling"}, func(e *sitrep.EventRecord) bool { return containsWord(e.Event.Evidence.Text, "shelling") }},
 		{"rare word", sitrep.EventFilter{Text: "border3"}, func(e *sitrep.EventRecord) bool { return containsWord(e.Event.Evidence.Text, "border3") }},
 		{"box and country", sitrep.EventFilter{Country: "SDN", BBox: &sitrep.BBox{MinLon: -180, MinLat: -90, MaxLon: 180, MaxLat: 90}},
@@ -197,7 +199,7 @@ func CheckSeededFilters(t *testing.T, s sitrep.Store) {
 			}
 			got := map[string]bool{}
 			f := tt.f
-			f.Limit = 500
+			f.Limit = 50
 			for {
 				page, err := s.Events(ctx, f)
 				if err != nil {

@@ -87,14 +87,18 @@ CREATE INDEX events_sources ON events (n_sources, date_start DESC, seq DESC);
 CREATE INDEX events_geo ON events USING gist (point(lon, lat)) WHERE lat IS NOT NULL;
 CREATE INDEX events_search ON events USING gin (search);
 
--- Actors of each event, for the actor filter.
+-- Actors of each event, for the actor filter: one row per actor and event
+-- (its first role), with the event's date so that an actor's latest events
+-- come straight off an index.
 CREATE TABLE event_actors (
-  actor_key TEXT    NOT NULL,
-  event_seq BIGINT NOT NULL REFERENCES events (seq),
-  role      TEXT    NOT NULL, -- actor1, actor2, associated
-  PRIMARY KEY (actor_key, event_seq, role)
+  actor_key  TEXT    NOT NULL,
+  event_seq  BIGINT NOT NULL REFERENCES events (seq),
+  role       TEXT    NOT NULL, -- actor1, actor2, associated
+  date_start TEXT    NOT NULL DEFAULT '',
+  PRIMARY KEY (actor_key, event_seq)
 );
 CREATE INDEX event_actors_event ON event_actors (event_seq);
+CREATE INDEX event_actors_date ON event_actors (actor_key, date_start DESC, event_seq DESC);
 
 -- Reports: one article's coding of one event, linked to the corroborated
 -- event. event holds the sitrep.Event as coded, as JSON.
