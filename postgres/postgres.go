@@ -112,7 +112,7 @@ func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, str
 	return nil
 }
 
-func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, body string, _, _ *float64) error {
+func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string, _, _ *float64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE events SET body = $1 WHERE seq = $2`, body, seq)
 	return err
 }
@@ -127,6 +127,10 @@ func (dialect) ArticleText(s string) (string, []any) {
 }
 
 func (dialect) ProbeMembership() bool { return false }
+
+// TextOrdered is not offered: a GIN index yields matches unordered, and
+// the planner weighs it against the date index itself.
+func (dialect) TextOrdered(string) (sqlstore.TextScan, bool) { return sqlstore.TextScan{}, false }
 
 func (dialect) EventText(s string) (string, []any) {
 	return `SELECT seq FROM events WHERE search @@ plainto_tsquery('english', ?)`, []any{s}

@@ -61,6 +61,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 		{"actor", sitrep.EventFilter{Limit: 100, Actor: "UKR-A03"}},
 		{"min-sources", sitrep.EventFilter{Limit: 100, MinSources: 5}},
 		{"text", sitrep.EventFilter{Limit: 100, Text: "drone convoy"}},
+		{"text-rare", sitrep.EventFilter{Limit: 100, Text: "village5"}},
 		{"combined", sitrep.EventFilter{Limit: 100, Country: "LBY", Types: []sitrep.EventType{sitrep.Assault}, HappenedOnly: true, MinSources: 2, Since: "2023-01-01"}},
 	}
 	for _, q := range queries {

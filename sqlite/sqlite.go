@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
@@ -94,11 +95,32 @@ func (dialect) IndexArticle(ctx context.Context, tx sqlstore.Execer, seq int64, 
 	return err
 }
 
-func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, body string, lat, lon *float64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, seq); err != nil {
+// ftsKey is an event's rowid in events_fts: its date (days since the
+// epoch, offset to stay positive) above its seq, so that the text index
+// yields matches latest first (TextOrdered).
+func ftsKey(date string, seq int64) int64 {
+	days := int64(0)
+	if t, err := time.Parse(time.DateOnly, date); err == nil {
+		days = t.Unix()/86400 + 100_000
+	}
+	return days<<32 | seq&0xffffffff
+}
+
+func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string, lat, lon *float64) error {
+	var old int64
+	if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, body) VALUES (?, ?)`, seq, body); err != nil {
+	if old != 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, old); err != nil {
+			return err
+		}
+	}
+	key := ftsKey(date, seq)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, body) VALUES (?, ?)`, key, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE events SET fts_key = ? WHERE seq = ?`, key, seq); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM events_rtree WHERE id = ?`, seq); err != nil {
@@ -134,7 +156,21 @@ func (dialect) ArticleText(s string) (string, []any) {
 }
 
 func (dialect) EventText(s string) (string, []any) {
-	return `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, []any{ftsQuery(s)}
+	return `SELECT rowid & 4294967295 FROM events_fts WHERE events_fts MATCH ?`, []any{ftsQuery(s)}
+}
+
+// TextOrdered streams matches from FTS5 in descending rowid order, which
+// ftsKey makes the list order.
+func (dialect) TextOrdered(s string) (sqlstore.TextScan, bool) {
+	return sqlstore.TextScan{
+		From:  "FROM events_fts JOIN events e ON e.seq = (events_fts.rowid & 4294967295)",
+		Cond:  "events_fts MATCH ?",
+		Args:  []any{ftsQuery(s)},
+		Order: "events_fts.rowid DESC",
+		Cursor: func(date string, seq int64) (string, []any) {
+			return "events_fts.rowid < ?", []any{ftsKey(date, seq)}
+		},
+	}, true
 }
 
 func (dialect) EventBBox(b sitrep.BBox) (string, []any) {

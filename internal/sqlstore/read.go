@@ -61,6 +61,32 @@ func (s *Store) member(ctx context.Context, q q, sub string, args []any, wide st
 // drives the query from the actor's date-ordered index of events, which
 // gives an actor's latest events without sorting all of them.
 func (s *Store) eventQuery(ctx context.Context, q q, f *sitrep.EventFilter) (string, []any, error) {
+	if t := strings.TrimSpace(f.Text); t != "" && f.Actor == "" {
+		if ts, ok := s.d.TextOrdered(t); ok {
+			// The text index streams matches latest first: no sort, and
+			// the scan stops at the page's end.
+			g := *f
+			g.Text, g.Cursor = "", ""
+			where, args, err := s.eventWhere(ctx, q, &g, "")
+			if err != nil {
+				return "", nil, err
+			}
+			conds := []string{ts.Cond}
+			args = append(append([]any{}, ts.Args...), args...)
+			if where != "" {
+				conds = append(conds, strings.TrimPrefix(where, " WHERE "))
+			}
+			if f.Cursor != "" {
+				key, seq, err := decodeCursor(f.Cursor)
+				if err != nil {
+					return "", nil, err
+				}
+				c, a := ts.Cursor(key, seq)
+				conds, args = append(conds, c), append(args, a...)
+			}
+			return " " + ts.From + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY " + ts.Order, args, nil
+		}
+	}
 	if f.Actor == "" {
 		where, args, err := s.eventWhere(ctx, q, f, "")
 		return " FROM events e" + where + " ORDER BY e.date_start DESC, e.seq DESC", args, err

@@ -37,9 +37,9 @@ type Dialect interface {
 	Migrations() fs.FS
 	// IndexArticle makes a new article findable by text search.
 	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
-	// IndexEvent (re)indexes an event's search text and point; lat and
-	// lon are nil for an event without a place.
-	IndexEvent(ctx context.Context, tx Execer, seq int64, body string, lat, lon *float64) error
+	// IndexEvent (re)indexes an event's search text, date and point; lat
+	// and lon are nil for an event without a place.
+	IndexEvent(ctx context.Context, tx Execer, seq int64, date, body string, lat, lon *float64) error
 	// IndexPlace indexes a new place's point.
 	IndexPlace(ctx context.Context, tx Execer, seq int64, lat, lon float64) error
 	// ArticleText returns a condition on articles a matching a full-text
@@ -60,6 +60,20 @@ type Dialect interface {
 	// so that no index on it is used). PostgreSQL's planner weighs this
 	// itself.
 	ProbeMembership() bool
+	// TextOrdered returns, when the database can stream a full-text
+	// query's matches in list order (latest event date first), the join
+	// that does it and its condition, the ORDER BY, and the cursor
+	// condition for a position; ok is false when it cannot.
+	TextOrdered(query string) (t TextScan, ok bool)
+}
+
+// TextScan is a full-text query driving an event list (Dialect.TextOrdered).
+type TextScan struct {
+	From   string // replaces "FROM events e"
+	Cond   string
+	Args   []any
+	Order  string
+	Cursor func(date string, seq int64) (string, []any)
 }
 
 // Execer runs statements; *sql.Tx and *sql.DB are both.

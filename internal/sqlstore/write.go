@@ -392,9 +392,10 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		if dateEnd == "" {
 			dateEnd = dateStart
 		}
-	} else if d := day(rec.FirstReported); d != "" {
-		// Undated events are filed under the day they were first reported.
-		dateStart, dateEnd = d, d
+	} else if !rec.FirstReported.IsZero() {
+		// An undated event is filed under the week up to its first report,
+		// the window corroboration gives it (corroborate's UndatedDays).
+		dateStart, dateEnd = day(rec.FirstReported.AddDate(0, 0, -undatedDays)), day(rec.FirstReported)
 	}
 	var country, admin1, placeKey, placeName string
 	var lat, lon *float64
@@ -463,11 +464,15 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 			return nil, 0, err
 		}
 	}
-	if err := s.d.IndexEvent(ctx, q.x, seq, eventBody(rec), lat, lon); err != nil {
+	if err := s.d.IndexEvent(ctx, q.x, seq, dateStart, eventBody(rec), lat, lon); err != nil {
 		return nil, 0, fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
 	return keys, seq, nil
 }
+
+// undatedDays is the span before its first report an undated event is
+// filed under; corroborate.DefaultConfig().UndatedDays.
+const undatedDays = 7
 
 func nullFloat(p *float64) any {
 	if p == nil {

@@ -77,8 +77,11 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var fts, rtree *sql.Stmt
+	var fts, rtree, ftsKey *sql.Stmt
 	if sqlite {
+		if ftsKey, err = tx.Prepare("UPDATE events SET fts_key = ? WHERE seq = ?"); err != nil {
+			tb.Fatal(err)
+		}
 		if fts, err = tx.Prepare("INSERT INTO events_fts (rowid, body) VALUES (?, ?)"); err != nil {
 			tb.Fatal(err)
 		}
@@ -133,7 +136,12 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 			}
 		}
 		if sqlite {
-			if _, err := fts.Exec(seq, string(evidence)); err != nil {
+			d, _ := time.Parse(time.DateOnly, day)
+			key := (d.Unix()/86400+100_000)<<32 | seq // as the sqlite store's ftsKey
+			if _, err := fts.Exec(key, string(evidence)); err != nil {
+				tb.Fatal(err)
+			}
+			if _, err := ftsKey.Exec(key, seq); err != nil {
 				tb.Fatal(err)
 			}
 			if _, err := rtree.Exec(seq, lon, lon, lat, lat); err != nil {

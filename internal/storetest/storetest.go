@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"SyndicatedCopies", testSyndicatedCopies},
 		{"SameIDOtherText", testSameIDOtherText},
 		{"Corroboration", testCorroboration},
+		{"Reindex", testReindex},
 		{"Filters", testFilters},
 		{"Pagination", testPagination},
 		{"Counts", testCounts},
@@ -412,8 +413,41 @@ func testCorroboration(t *testing.T, s sitrep.Store) {
 	if other.ReportCount != 1 || other.Event.Actor1.ID != "RUS-WAGNER" {
 		t.Errorf("neighbour event %+v", other)
 	}
+	// Text search finds the event by any report's words, once, however
+	// often it was re-indexed as reports arrived.
+	for _, word := range []string{"bombarded", "toll", "Rockets"} {
+		found, err := s.Events(ctx, sitrep.EventFilter{Text: word})
+		if err != nil || len(found.Events) != 1 || found.Events[0].ID != first {
+			t.Errorf("text %q: %d events, %v", word, len(found.Events), err)
+		}
+	}
 	if e.Event.Confidence <= other.Event.Confidence {
 		t.Errorf("confidence of the corroborated event %g not above the single report's %g", e.Event.Confidence, other.Event.Confidence)
+	}
+}
+
+// testReindex links a dated report to an undated event: the event moves
+// to the report's date, and every index follows it.
+func testReindex(t *testing.T, s sitrep.Store) {
+	ctx := context.Background()
+	Put(t, s, Doc{ID: "u1", Outlet: "A", Published: "2020-05-20", Text: "Gunmen attacked the Tripoli market, residents said.",
+		Events: []Ev{{Type: sitrep.Assault, Location: Tripoli, Evidence: "attacked"}}})
+	res := Put(t, s, Doc{ID: "u2", Outlet: "B", Published: "2020-05-20", Text: "The raid on the market in Tripoli happened on Sunday.",
+		Events: []Ev{{Type: sitrep.Assault, Location: Tripoli, Date: "2020-05-17", Evidence: "raid"}}})
+	if res.NewEvents != 0 {
+		t.Fatalf("dated report did not join the undated event: %+v", res)
+	}
+	for _, f := range []sitrep.EventFilter{
+		{Text: "gunmen"}, {Text: "raid"}, {Since: "2020-05-17", Until: "2020-05-17"}, {Text: "market", Until: "2020-05-18"},
+		{BBox: &sitrep.BBox{MinLon: 13, MinLat: 32, MaxLon: 14, MaxLat: 33}},
+	} {
+		page, err := s.Events(ctx, f)
+		if err != nil || len(page.Events) != 1 || page.Events[0].Event.Date == nil || page.Events[0].Event.Date.Start != "2020-05-17" {
+			t.Errorf("filter %+v: %d events, %v", f, len(page.Events), err)
+		}
+	}
+	if page, _ := s.Events(ctx, sitrep.EventFilter{Since: "2020-05-20"}); len(page.Events) != 0 {
+		t.Errorf("event still filed under its first report's day")
 	}
 }
 

@@ -73,7 +73,8 @@ CREATE TABLE events (
   first_reported TEXT    NOT NULL DEFAULT '',
   last_reported  TEXT    NOT NULL DEFAULT '',
   confidence     REAL    NOT NULL,
-  record         BLOB    NOT NULL  -- binary sitrep.EventRecord (internal/sqlstore/codec.go)
+  record         BLOB    NOT NULL, -- binary sitrep.EventRecord (internal/sqlstore/codec.go)
+  fts_key        INTEGER NOT NULL DEFAULT 0 -- the event's rowid in events_fts: date above seq
 );
 CREATE INDEX events_date ON events (date_start DESC, seq DESC);
 CREATE INDEX events_type ON events (type, date_start DESC, seq DESC);
