@@ -32,7 +32,9 @@ type Config struct {
 	// Workers code articles in parallel; 0 means one per CPU.
 	Workers int
 	Logger  *slog.Logger
-	// Progress, when set, is told of every item as it is settled.
+	// Progress, when set, is told of every item as it is settled. It is
+	// called from several goroutines and must be quick and safe for
+	// concurrent use.
 	Progress func(Stats)
 }
 

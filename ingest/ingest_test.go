@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -140,13 +141,13 @@ func run(t *testing.T, store sitrep.Store, args []string) (ingest.Stats, []skipp
 		}
 		named = append(named, ingest.Named{Name: a, Source: src})
 	}
-	progress := 0
+	var progress atomic.Int64
 	st, err := ingest.Run(context.Background(), ingest.Config{Store: store, Pipeline: p, Dedup: dedup.DefaultConfig(), Workers: 2,
-		Logger: log, Progress: func(ingest.Stats) { progress++ }}, named)
+		Logger: log, Progress: func(ingest.Stats) { progress.Add(1) }}, named)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if progress == 0 {
+	if progress.Load() == 0 {
 		t.Error("progress never reported")
 	}
 	var bad []skipped

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep"
 )
@@ -128,7 +129,15 @@ func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter, acto
 		}
 	}
 	if f.Since != "" {
-		add("e.date_end >= ?", f.Since)
+		// Overlap with [since, ...): the end is on or after since, and so
+		// the start is no earlier than since less the longest span any
+		// event has, a bound the date indexes can use.
+		var span int
+		if err := q.row(ctx, `SELECT n FROM meta WHERE key = 'max_span_days'`).Scan(&span); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", nil, fmt.Errorf("%s: read date span: %w", s.name, err)
+		}
+		since, _ := time.Parse(time.DateOnly, f.Since)
+		add("e.date_end >= ? AND e.date_start >= ?", f.Since, since.AddDate(0, 0, -span).Format(time.DateOnly))
 	}
 	if f.Until != "" {
 		add("e.date_start <= ?", f.Until)

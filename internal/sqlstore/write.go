@@ -412,6 +412,12 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	args := []any{string(ev.Type), string(ev.Modality), boolInt(rec.Happened), dateStart, dateEnd, country, admin1, placeKey, placeName,
 		nullFloat(lat), nullFloat(lon), sitrep.ActorKey(ev.Actor1), sitrep.ActorKey(ev.Actor2), fat, len(rec.Sources), rec.ReportCount,
 		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, recBytes}
+	if span := spanDays(dateStart, dateEnd); span > 0 {
+		if _, err := q.exec(ctx, `INSERT INTO meta (key, n) VALUES ('max_span_days', ?)
+			ON CONFLICT (key) DO UPDATE SET n = excluded.n WHERE meta.n < excluded.n`, span); err != nil {
+			return nil, 0, fmt.Errorf("record date span: %w", err)
+		}
+	}
 	keys := map[string]bool{}
 	if seq == 0 {
 		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
@@ -468,6 +474,16 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		return nil, 0, fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
 	return keys, seq, nil
+}
+
+// spanDays is the length of a date range in days, 0 when unreadable.
+func spanDays(start, end string) int {
+	a, err1 := time.Parse(time.DateOnly, start)
+	b, err2 := time.Parse(time.DateOnly, end)
+	if err1 != nil || err2 != nil || b.Before(a) {
+		return 0
+	}
+	return int(b.Sub(a).Hours() / 24)
 }
 
 // undatedDays is the span before its first report an undated event is

@@ -92,12 +92,14 @@ type Doc struct {
 
 // Ev is a fixture event.
 type Ev struct {
-	Type       sitrep.EventType
-	Modality   sitrep.Modality
-	Actor1     *sitrep.ActorRef
-	Actor2     *sitrep.ActorRef
-	Location   *sitrep.Location
-	Date       string
+	Type     sitrep.EventType
+	Modality sitrep.Modality
+	Actor1   *sitrep.ActorRef
+	Actor2   *sitrep.ActorRef
+	Location *sitrep.Location
+	Date     string
+	// DateEnd makes the date a range (month precision) from Date.
+	DateEnd    string
 	Fatalities *int
 	// Evidence is a phrase of the text; the event's evidence is the
 	// sentence holding it.
@@ -135,6 +137,9 @@ func Build(t testing.TB, d Doc) *sitrep.Document {
 		}
 		if e.Date != "" {
 			ev.Date = &sitrep.DateRange{Start: e.Date, End: e.Date, Precision: sitrep.DateDay}
+			if e.DateEnd != "" {
+				ev.Date.End, ev.Date.Precision = e.DateEnd, sitrep.DateMonth
+			}
 		}
 		off := strings.Index(d.Text, e.Evidence)
 		if off < 0 || e.Evidence == "" {
@@ -448,6 +453,14 @@ func testReindex(t *testing.T, s sitrep.Store) {
 	}
 	if page, _ := s.Events(ctx, sitrep.EventFilter{Since: "2020-05-20"}); len(page.Events) != 0 {
 		t.Errorf("event still filed under its first report's day")
+	}
+	// A month-long event overlaps a later start date.
+	Put(t, s, Doc{ID: "m1", Outlet: "C", Published: "2020-03-02", Text: "The siege of Kharkiv lasted through February.",
+		Events: []Ev{{Type: sitrep.Coerce, Location: Kharkiv, Date: "2020-02-01", DateEnd: "2020-02-29", Evidence: "siege"}}})
+	for _, f := range []sitrep.EventFilter{{Since: "2020-02-20", Until: "2020-02-21"}, {Since: "2020-02-28", Country: "UKR"}} {
+		if page, err := s.Events(ctx, f); err != nil || len(page.Events) != 1 || page.Events[0].Event.Type != sitrep.Coerce {
+			t.Errorf("month-long event, filter %+v: %d events, %v", f, len(page.Events), err)
+		}
 	}
 }
 

@@ -80,12 +80,21 @@ CREATE TABLE events (
   body           TEXT    NOT NULL DEFAULT '', -- evidence of all reports, for text search
   search         tsvector GENERATED ALWAYS AS (to_tsvector('english', body)) STORED
 );
-CREATE INDEX events_date ON events (date_start DESC, seq DESC);
+-- The list order and its cursors, carrying what the common filters and
+-- aggregates read so that scans need not visit the table.
+CREATE INDEX events_date ON events (date_start DESC, seq DESC, date_end, lat, lon, type, fatalities);
 CREATE INDEX events_type ON events (type, date_start DESC, seq DESC);
-CREATE INDEX events_country ON events (country, date_start DESC, seq DESC);
+CREATE INDEX events_country ON events (country, date_start DESC, seq DESC, date_end, type, fatalities);
 CREATE INDEX events_sources ON events (n_sources, date_start DESC, seq DESC);
 CREATE INDEX events_geo ON events USING gist (point(lon, lat)) WHERE lat IS NOT NULL;
 CREATE INDEX events_search ON events USING gin (search);
+
+-- Store-wide facts the queries use: max_span_days, the longest event date
+-- range, bounds date filters from below.
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  n   BIGINT NOT NULL
+);
 
 -- Actors of each event, for the actor filter: one row per actor and event
 -- (its first role), with the event's date so that an actor's latest events

@@ -76,12 +76,21 @@ CREATE TABLE events (
   record         BLOB    NOT NULL, -- binary sitrep.EventRecord (internal/sqlstore/codec.go)
   fts_key        INTEGER NOT NULL DEFAULT 0 -- the event's rowid in events_fts: date above seq
 );
-CREATE INDEX events_date ON events (date_start DESC, seq DESC);
+-- The list order and its cursors, carrying what the common filters and
+-- aggregates read so that scans need not visit the table.
+CREATE INDEX events_date ON events (date_start DESC, seq DESC, date_end, lat, lon, type, fatalities);
 CREATE INDEX events_type ON events (type, date_start DESC, seq DESC);
-CREATE INDEX events_country ON events (country, date_start DESC, seq DESC);
+CREATE INDEX events_country ON events (country, date_start DESC, seq DESC, date_end, type, fatalities);
 CREATE INDEX events_sources ON events (n_sources, date_start DESC, seq DESC);
 CREATE VIRTUAL TABLE events_rtree USING rtree (id, min_lon, max_lon, min_lat, max_lat);
 CREATE VIRTUAL TABLE events_fts USING fts5 (body, tokenize='porter unicode61');
+
+-- Store-wide facts the queries use: max_span_days, the longest event date
+-- range, bounds date filters from below.
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  n   INTEGER NOT NULL
+);
 
 -- Actors of each event, for the actor filter: one row per actor and event
 -- (its first role), with the event's date so that an actor's latest events
