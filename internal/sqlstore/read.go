@@ -162,14 +162,22 @@ func (s *Store) eventWhere(ctx context.Context, q q, f *sitrep.EventFilter, acto
 		for i, t := range f.Types {
 			a[i] = string(t)
 		}
-		add("e.type IN ("+placeholders(len(a))+")", a...)
+		if len(a) == 1 {
+			add("e.type = ?", a...) // lets SQLite test it on the index entry
+		} else {
+			add("e.type IN ("+placeholders(len(a))+")", a...)
+		}
 	}
 	if len(f.Modalities) > 0 {
 		a := make([]any, len(f.Modalities))
 		for i, m := range f.Modalities {
 			a[i] = string(m)
 		}
-		add("e.modality IN ("+placeholders(len(a))+")", a...)
+		if len(a) == 1 {
+			add("e.modality = ?", a...)
+		} else {
+			add("e.modality IN ("+placeholders(len(a))+")", a...)
+		}
 	}
 	if f.HappenedOnly {
 		add("e.happened = 1")
