@@ -231,9 +231,10 @@ type ConflictValue struct {
 // recomputes an event from its reports. Package corroborate holds sitrep's
 // rule; stores call it inside their write transaction.
 type Corroborator interface {
-	// Window returns the filter that selects the candidate events a
-	// report could belong to (by date, and place when it has one).
-	Window(r *Report) EventFilter
+	// Windows returns the filters whose union selects the candidate
+	// events a report could belong to (by date and type, and by place or
+	// actor); none when the report can belong to no stored event.
+	Windows(r *Report) []EventFilter
 	// Score rates how likely it is that r reports e's happening: 0 means
 	// not the same happening; the store links r to the best-scoring
 	// candidate above 0, or starts a new event.

@@ -20,13 +20,17 @@
 //     Config.RadiusKM of each other for the coarser of the two precisions
 //     (town 25 km, near 50 km, region 150 km; country: same country only).
 //   - Actors must not contradict: when both name a canonical actor1 and
-//     those differ, they must still share some actor.
+//     those differ, one must stand on the other's side (its actor1 or an
+//     associated actor); the attacker of one being the other's target
+//     does not count.
 //
 // A compatible pair is scored: 0.4 for type and date; 0.05 more when both
 // are dated to the same day; for the place 0.1 + 0.25 × (1 − d/2r) when
 // both are located at town, near or region precision (d the distance, r
 // the radius), 0.05 when the coarser is the country, nothing when either
-// has none; and 0.2 × the Jaccard similarity of the actor sets. The report
+// has none; and 0.2 × the Jaccard similarity of the actor sets (canonical
+// actors only, when both sides name some; actors known only by name count
+// only when the places agree). The report
 // joins the best candidate scoring at least Config.MinScore (0.55): type
 // and date alone never link, a place or actors must agree too.
 package corroborate
@@ -37,6 +41,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -140,15 +145,69 @@ func (r *Rule) dates(ev *sitrep.Event, published time.Time) (span, bool) {
 	return span{p - r.cfg.UndatedDays, p}, true
 }
 
-// Window selects candidates by date (widened by the slack) and compatible
-// type.
-func (r *Rule) Window(rep *sitrep.Report) sitrep.EventFilter {
-	f := sitrep.EventFilter{Types: r.compatible(rep.Event.Type), Limit: sitrep.MaxLimit}
-	if s, ok := r.dates(&rep.Event, rep.Published); ok {
-		f.Since = dayString(s.lo - r.cfg.DaySlack)
-		f.Until = dayString(s.hi + r.cfg.DaySlack)
+// Windows selects candidates by date (widened by the slack) and
+// compatible type, and within those by what can make a link: the events
+// around the report's place (within the largest radius, or in its
+// country), and the events of each canonical actor it names. A report
+// with neither a place nor a canonical actor can reach at most 0.45 and
+// gets no window at all.
+func (r *Rule) Windows(rep *sitrep.Report) []sitrep.EventFilter {
+	base := sitrep.EventFilter{Types: r.compatible(rep.Event.Type), Limit: sitrep.MaxLimit}
+	s, ok := r.dates(&rep.Event, rep.Published)
+	if !ok {
+		return nil
 	}
-	return f
+	base.Since = dayString(s.lo - r.cfg.DaySlack)
+	base.Until = dayString(s.hi + r.cfg.DaySlack)
+	var out []sitrep.EventFilter
+	if l := rep.Event.Location; l != nil {
+		f := base
+		if clampPrecision(l.Precision) == sitrep.PrecisionCountry {
+			if l.Country != "" {
+				f.Country = l.Country
+				out = append(out, f)
+			}
+		} else {
+			b := aroundKM(l.Lat, l.Lon, r.cfg.RadiusKM[sitrep.PrecisionRegion])
+			f.BBox = &b
+			out = append(out, f)
+		}
+	}
+	seen := map[string]bool{}
+	ev := &rep.Event
+	for _, a := range append([]*sitrep.ActorRef{ev.Actor1, ev.Actor2}, refs(ev.Associated)...) {
+		if a == nil || a.ID == "" || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		f := base
+		f.Actor = a.ID
+		out = append(out, f)
+	}
+	return out
+}
+
+func refs(as []sitrep.ActorRef) []*sitrep.ActorRef {
+	out := make([]*sitrep.ActorRef, len(as))
+	for i := range as {
+		out[i] = &as[i]
+	}
+	return out
+}
+
+// aroundKM returns the box within km of a point, clamped to the globe
+// (a box reaching the poles or across the antimeridian spans all
+// longitudes).
+func aroundKM(lat, lon, km float64) sitrep.BBox {
+	dlat := km / 111.0
+	b := sitrep.BBox{MinLat: max(-90, lat-dlat), MaxLat: min(90, lat+dlat), MinLon: -180, MaxLon: 180}
+	if c := math.Cos(math.Max(math.Abs(b.MinLat), math.Abs(b.MaxLat)) * math.Pi / 180); c > 0.01 {
+		dlon := km / (111.0 * c)
+		if lon-dlon >= -180 && lon+dlon <= 180 {
+			b.MinLon, b.MaxLon = lon-dlon, lon+dlon
+		}
+	}
+	return b
 }
 
 func (r *Rule) compatible(t sitrep.EventType) []sitrep.EventType {
@@ -191,6 +250,7 @@ func (r *Rule) Score(rep *sitrep.Report, e *sitrep.EventRecord) float64 {
 		score += 0.05
 	}
 
+	placed := false // both located, close enough
 	switch la, lb := a.Location, b.Location; {
 	case la == nil || lb == nil:
 	case la.Country != "" && lb.Country != "" && la.Country != lb.Country:
@@ -207,18 +267,27 @@ func (r *Rule) Score(rep *sitrep.Report, e *sitrep.EventRecord) float64 {
 			return 0
 		}
 		score += 0.1 + 0.25*(1-d/(2*radius))
+		placed = true
 	}
 
 	ka, kb := actorKeys(a), actorKeys(b)
+	if contradicts(a, b) {
+		return 0
+	}
+	// Compare canonical actors when both sides name some. Actors known
+	// only by their words ("gunmen", "civilians", a town read as an
+	// actor) say little: they count only where the places agree too.
+	if ca, cb := canonical(ka), canonical(kb); len(ca) > 0 && len(cb) > 0 {
+		ka, kb = ca, cb
+	} else if !placed {
+		ka, kb = nil, nil
+	}
 	if len(ka) > 0 && len(kb) > 0 {
 		shared := 0
 		for k := range ka {
 			if kb[k] {
 				shared++
 			}
-		}
-		if shared == 0 && a.Actor1 != nil && a.Actor1.ID != "" && b.Actor1 != nil && b.Actor1.ID != "" && a.Actor1.ID != b.Actor1.ID {
-			return 0
 		}
 		score += 0.2 * float64(shared) / float64(len(ka)+len(kb)-shared)
 	}
@@ -230,6 +299,39 @@ func clampPrecision(p int) int {
 		return sitrep.PrecisionCountry
 	}
 	return p
+}
+
+// contradicts reports whether two events' first actors rule each other
+// out: both are canonical, they differ, and neither stands on the other's
+// side (as its actor1 or an associated actor). The attacker of one being
+// the target of the other does not count: that is another happening.
+func contradicts(a, b *sitrep.Event) bool {
+	if a.Actor1 == nil || b.Actor1 == nil || a.Actor1.ID == "" || b.Actor1.ID == "" || a.Actor1.ID == b.Actor1.ID {
+		return false
+	}
+	return !onSide(b, a.Actor1.ID) && !onSide(a, b.Actor1.ID)
+}
+
+func onSide(ev *sitrep.Event, id string) bool {
+	if ev.Actor1 != nil && ev.Actor1.ID == id {
+		return true
+	}
+	for _, x := range ev.Associated {
+		if x.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func canonical(keys map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range keys {
+		if !strings.HasPrefix(k, "name:") {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // actorKeys returns the set of actor keys of an event: actor1, actor2 and

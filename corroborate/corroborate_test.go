@@ -70,6 +70,10 @@ func TestScore(t *testing.T) {
 		{"65 km away", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Location: tarhuna, Date: day("2020-05-18")}, false},
 		{"another country", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Location: tunis, Date: day("2020-05-18")}, false},
 		{"other attacker, no shared actor", sitrep.Event{Type: sitrep.Assault, Actor1: wagner, Location: tripoli, Date: day("2020-05-18")}, false},
+		{"the target strikes back", sitrep.Event{Type: sitrep.Assault, Actor1: gna, Actor2: lna, Location: tripoli, Date: day("2020-05-18")}, false},
+		{"an ally named as attacker", sitrep.Event{Type: sitrep.Assault, Actor1: wagner, Associated: []sitrep.ActorRef{*lna}, Location: tripoli, Date: day("2020-05-18")}, true},
+		{"headline naming the town as actor", sitrep.Event{Type: sitrep.Assault, Actor1: &sitrep.ActorRef{Name: "Tripoli"}, Actor2: gna, Location: tripoli, Date: day("2020-05-18")}, true},
+		{"canonical actors without a place", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Actor2: gna, Date: day("2020-05-18")}, true},
 		{"planned, not done", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Location: tripoli, Date: day("2020-05-18"), Modality: sitrep.Planned}, false},
 		{"type and date only", sitrep.Event{Type: sitrep.Assault, Date: day("2020-05-18")}, false},
 		{"country-level place only", sitrep.Event{Type: sitrep.Assault, Location: libya, Date: day("2020-05-18")}, false},
@@ -87,20 +91,41 @@ func TestScore(t *testing.T) {
 	}
 }
 
-func TestWindow(t *testing.T) {
+func TestWindows(t *testing.T) {
 	r := rule(t)
-	rep := report("a", "A", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Date: day("2020-05-18")})
-	f := r.Window(&rep)
-	if f.Since != "2020-05-17" || f.Until != "2020-05-19" {
-		t.Errorf("window %s..%s, want 2020-05-17..2020-05-19", f.Since, f.Until)
+	rep := report("a", "A", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Actor2: gna, Location: tripoli, Date: day("2020-05-18")})
+	fs := r.Windows(&rep)
+	if len(fs) != 3 {
+		t.Fatalf("%d windows, want place, LNA, GNA: %+v", len(fs), fs)
 	}
-	if len(f.Types) != 2 || f.Types[0] != sitrep.Assault || f.Types[1] != sitrep.Coerce {
-		t.Errorf("types %v, want [ASSAULT COERCE]", f.Types)
+	for _, f := range fs {
+		if f.Since != "2020-05-17" || f.Until != "2020-05-19" || len(f.Types) != 2 || f.Types[1] != sitrep.Coerce {
+			t.Errorf("window %+v: want 2020-05-17..2020-05-19, ASSAULT and COERCE", f)
+		}
 	}
-	undated := report("b", "B", "2020-05-19", sitrep.Event{Type: sitrep.Protest})
-	f = r.Window(&undated)
-	if f.Since != "2020-05-11" || f.Until != "2020-05-20" {
-		t.Errorf("undated window %s..%s, want 2020-05-11..2020-05-20", f.Since, f.Until)
+	if b := fs[0].BBox; b == nil || !b.Contains(tripoli.Lat, tripoli.Lon) || !b.Contains(airport.Lat, airport.Lon) || b.Contains(tunis.Lat, tunis.Lon) {
+		t.Errorf("place window %+v", fs[0].BBox)
+	}
+	if fs[1].Actor != "LBY-LNA" || fs[2].Actor != "LBY-GNA" {
+		t.Errorf("actor windows %q %q", fs[1].Actor, fs[2].Actor)
+	}
+	// Every candidate that can score a link lies in some window.
+	for _, ev := range []sitrep.Event{
+		{Type: sitrep.Assault, Location: airport, Date: day("2020-05-18")},
+		{Type: sitrep.Coerce, Actor1: lna, Date: day("2020-05-18")},
+	} {
+		e := event(t, report("x", "X", "2020-05-19", ev))
+		if s := r.Score(&rep, e); s < corroborate.DefaultConfig().MinScore {
+			t.Fatalf("candidate %+v scores %.3f", ev, s)
+		}
+	}
+	country := report("c", "C", "2020-05-19", sitrep.Event{Type: sitrep.Protest, Location: libya})
+	if fs := r.Windows(&country); len(fs) != 1 || fs[0].Country != "LBY" || fs[0].Since != "2020-05-11" {
+		t.Errorf("country-level, undated report: %+v", fs)
+	}
+	nothing := report("n", "N", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: &sitrep.ActorRef{Name: "gunmen"}, Date: day("2020-05-18")})
+	if fs := r.Windows(&nothing); len(fs) != 0 {
+		t.Errorf("a report with no place and no canonical actor got windows %+v", fs)
 	}
 }
 
@@ -277,5 +302,20 @@ func BenchmarkScore(b *testing.B) {
 	rep := report("b", "B", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: lna, Location: airport, Date: day("2020-05-18")})
 	for b.Loop() {
 		r.Score(&rep, e)
+	}
+}
+
+func TestNamesAloneNeedAPlace(t *testing.T) {
+	r := rule(t)
+	gunmen := &sitrep.ActorRef{Name: "gunmen"}
+	e := event(t, report("a", "A", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: gunmen, Date: day("2020-05-18")}))
+	other := report("b", "B", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: gunmen, Date: day("2020-05-18")})
+	if s := r.Score(&other, e); s >= corroborate.DefaultConfig().MinScore {
+		t.Errorf("\"gunmen\" twice the same day, no place: score %.3f links", s)
+	}
+	placed := event(t, report("c", "C", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: gunmen, Location: tripoli, Date: day("2020-05-18")}))
+	again := report("d", "D", "2020-05-19", sitrep.Event{Type: sitrep.Assault, Actor1: gunmen, Location: tripoli, Date: day("2020-05-18")})
+	if s := r.Score(&again, placed); s < corroborate.DefaultConfig().MinScore {
+		t.Errorf("\"gunmen\" in Tripoli twice the same day: score %.3f does not link", s)
 	}
 }

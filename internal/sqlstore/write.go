@@ -20,7 +20,7 @@ import (
 // Seen reports whether the fingerprint matches a stored article by
 // canonical URL, content hash or near-duplicate text.
 func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, error) {
-	m, err := s.find(ctx, q{s.db, s.d}, fp)
+	m, err := s.find(ctx, q{s.db, s.d, nil}, fp)
 	if err != nil || m.seq == 0 {
 		return "", false, err
 	}
@@ -119,6 +119,9 @@ func (s *Store) Put(ctx context.Context, c sitrep.Coded) (res sitrep.PutResult, 
 	if fp.ContentHash == "" {
 		return res, sitrep.Errorf(sitrep.EINVALID, "put article %s: fingerprint has no content hash; compute it with dedup.Config.Of", doc.Article.ID)
 	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.pendingSpan = 0
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("%s: begin: %w", s.name, err)
@@ -128,12 +131,15 @@ func (s *Store) Put(ctx context.Context, c sitrep.Coded) (res sitrep.PutResult, 
 			err = errors.Join(err, tx.Rollback())
 		}
 	}()
-	res, err = s.put(ctx, q{tx, s.d}, doc, fp, c.Origin)
+	res, err = s.put(ctx, q{tx, s.d, s.stmts}, doc, fp, c.Origin)
 	if err != nil {
 		return res, err
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("%s: commit article %s: %w", s.name, doc.Article.ID, err)
+	}
+	if s.pendingSpan > s.maxSpan.Load() {
+		s.maxSpan.Store(s.pendingSpan)
 	}
 	return res, nil
 }
@@ -209,35 +215,38 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	}
 	res.Status, res.ArticleID = sitrep.PutNew, id
 
-	touched := map[string]bool{}
-	linked := map[int64]bool{} // events this document already reports
+	// Actors first: linking events counts them.
+	if err := s.putActors(ctx, q, doc); err != nil {
+		return res, err
+	}
+	ids := map[string]bool{}
 	for i := range doc.Events {
 		ev := doc.Events[i]
-		if ev.ID == "" {
+		if ev.ID == "" || ids[ev.ID] {
+			// Report ids must be unique within the article.
 			ev.ID = "e" + strconv.Itoa(i+1)
+			for ids[ev.ID] {
+				ev.ID += "+"
+			}
 		}
+		ids[ev.ID] = true
 		rep := sitrep.Report{
 			ID: id + "/" + ev.ID, ArticleID: id, Title: a.Title, URL: a.URL, Outlets: []string{a.Outlet},
 			Published: a.Published, Source: independentSource(&ev, &a, id), Event: ev,
 		}
-		evSeq, evID, isNew, keys, err := s.link(ctx, q, &rep, seq, linked)
+		// Events of one article may join one event: a headline and the
+		// body's sentence often both code the same happening.
+		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq)
 		if err != nil {
 			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
-		}
-		linked[evSeq] = true
-		for k := range keys {
-			touched[k] = true
 		}
 		res.Events = append(res.Events, evID)
 		if isNew {
 			res.NewEvents++
 		}
-		if err := s.insertMentions(ctx, q, doc, &rep, seq, evSeq); err != nil {
+		if err := s.insertMentions(ctx, q, doc, &rep, repSeq, seq, evSeq); err != nil {
 			return res, err
 		}
-	}
-	if err := s.putActors(ctx, q, doc, touched); err != nil {
-		return res, err
 	}
 	if err := s.putPlaces(ctx, q, doc); err != nil {
 		return res, err
@@ -297,28 +306,32 @@ func independentSource(ev *sitrep.Event, a *sitrep.Article, id string) string {
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
-// new one, stores the report and updates the event. It returns the event
-// and the actor keys whose counts changed.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, exclude map[int64]bool) (int64, string, bool, map[string]bool, error) {
-	f := s.cfg.Corroborator.Window(rep)
-	cands, err := s.candidates(ctx, q, f)
-	if err != nil {
-		return 0, "", false, nil, err
+// new one, stores the report and updates the event.
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+	var cands []candidate
+	got := map[int64]bool{}
+	for _, f := range s.cfg.Corroborator.Windows(rep) {
+		cs, err := s.candidates(ctx, q, f)
+		if err != nil {
+			return 0, 0, "", false, err
+		}
+		for _, c := range cs {
+			if !got[c.seq] {
+				got[c.seq] = true
+				cands = append(cands, c)
+			}
+		}
 	}
 	var best *candidate
 	bestScore := 0.0
 	for i := range cands {
 		c := &cands[i]
-		if exclude[c.seq] {
-			continue
-		}
 		if sc := s.cfg.Corroborator.Score(rep, &c.rec); sc > bestScore {
 			best, bestScore = c, sc
 		}
 	}
 	var rec *sitrep.EventRecord
-	var evSeq int64
-	isNew := best == nil
+	isNew = best == nil
 	if isNew {
 		rep.Score = 1
 		sum := sha256.Sum256([]byte(rep.ID))
@@ -328,24 +341,24 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		evSeq = best.seq
 		rec = &best.rec
 		if rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
-			return 0, "", false, nil, err
+			return 0, 0, "", false, err
 		}
 		rec.Reports = append(rec.Reports, *rep)
 	}
 	s.cfg.Corroborator.Merge(rec)
-	keys, evSeq, err := s.saveEvent(ctx, q, evSeq, rec)
+	evSeq, err = s.saveEvent(ctx, q, evSeq, rec)
 	if err != nil {
-		return 0, "", false, nil, err
+		return 0, 0, "", false, err
 	}
 	evJSON, err := json.Marshal(rep.Event)
 	if err != nil {
-		return 0, "", false, nil, fmt.Errorf("encode report %s: %w", rep.ID, err)
+		return 0, 0, "", false, fmt.Errorf("encode report %s: %w", rep.ID, err)
 	}
-	if _, err := q.exec(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, string(evJSON)); err != nil {
-		return 0, "", false, nil, fmt.Errorf("insert report %s: %w", rep.ID, err)
+	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, string(evJSON)).Scan(&repSeq); err != nil {
+		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
-	return evSeq, rec.ID, isNew, keys, nil
+	return evSeq, repSeq, rec.ID, isNew, nil
 }
 
 type candidate struct {
@@ -380,9 +393,9 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 	return out, rows.Err()
 }
 
-// saveEvent inserts (seq 0) or updates an event row and its actors and
-// search index; it returns the actor keys before and after.
-func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) (map[string]bool, int64, error) {
+// saveEvent inserts (seq 0) or updates an event row, its actors and their
+// counts, and its search index, and returns its seq.
+func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) (int64, error) {
 	ev := &rec.Event
 	recBytes := encodeRecord(rec)
 	var err error
@@ -412,41 +425,45 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	args := []any{string(ev.Type), string(ev.Modality), boolInt(rec.Happened), dateStart, dateEnd, country, admin1, placeKey, placeName,
 		nullFloat(lat), nullFloat(lon), sitrep.ActorKey(ev.Actor1), sitrep.ActorKey(ev.Actor2), fat, len(rec.Sources), rec.ReportCount,
 		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, recBytes}
-	if span := spanDays(dateStart, dateEnd); span > 0 {
+	if span := int64(spanDays(dateStart, dateEnd)); span > s.maxSpan.Load() {
+		// The stored maximum is at least what this process wrote (it only
+		// grows), so smaller spans need no write. The cache is raised
+		// only after the transaction commits (see Put).
 		if _, err := q.exec(ctx, `INSERT INTO meta (key, n) VALUES ('max_span_days', ?)
 			ON CONFLICT (key) DO UPDATE SET n = excluded.n WHERE meta.n < excluded.n`, span); err != nil {
-			return nil, 0, fmt.Errorf("record date span: %w", err)
+			return 0, fmt.Errorf("record date span: %w", err)
 		}
+		s.pendingSpan = max(s.pendingSpan, span)
 	}
-	keys := map[string]bool{}
+	oldKeys, keys := map[string]bool{}, map[string]bool{}
 	if seq == 0 {
 		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
 			lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record, id)
 			VALUES (`+placeholders(len(args)+1)+`) RETURNING seq`, append(args, rec.ID)...).Scan(&seq)
 		if err != nil {
-			return nil, 0, fmt.Errorf("insert event %s: %w", rec.ID, err)
+			return 0, fmt.Errorf("insert event %s: %w", rec.ID, err)
 		}
 	} else {
 		if _, err := q.exec(ctx, `UPDATE events SET type = ?, modality = ?, happened = ?, date_start = ?, date_end = ?, country = ?,
 			admin1 = ?, place_key = ?, place_name = ?, lat = ?, lon = ?, actor1 = ?, actor2 = ?, fatalities = ?, n_sources = ?,
 			n_reports = ?, first_reported = ?, last_reported = ?, confidence = ?, record = ? WHERE seq = ?`, append(args, seq)...); err != nil {
-			return nil, 0, fmt.Errorf("update event %s: %w", rec.ID, err)
+			return 0, fmt.Errorf("update event %s: %w", rec.ID, err)
 		}
 		rows, err := q.query(ctx, `SELECT actor_key FROM event_actors WHERE event_seq = ?`, seq)
 		if err != nil {
-			return nil, 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
+			return 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
 		}
 		for rows.Next() {
 			var k string
 			if err := rows.Scan(&k); err != nil {
 				rows.Close()
-				return nil, 0, err
+				return 0, err
 			}
-			keys[k] = true
+			oldKeys[k] = true
 		}
 		rows.Close()
 		if _, err := q.exec(ctx, `DELETE FROM event_actors WHERE event_seq = ?`, seq); err != nil {
-			return nil, 0, fmt.Errorf("update actors of event %s: %w", rec.ID, err)
+			return 0, fmt.Errorf("update actors of event %s: %w", rec.ID, err)
 		}
 	}
 	add := func(a *sitrep.ActorRef, role string) error {
@@ -460,20 +477,41 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		return err
 	}
 	if err := add(ev.Actor1, "actor1"); err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	if err := add(ev.Actor2, "actor2"); err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	for i := range ev.Associated {
 		if err := add(&ev.Associated[i], "associated"); err != nil {
-			return nil, 0, err
+			return 0, err
+		}
+	}
+	// Actor counts, incrementally: an actor's event count follows the
+	// events it joins and leaves; its first and last seen dates widen.
+	for k := range keys {
+		delta := 0
+		if !oldKeys[k] {
+			delta = 1
+		}
+		if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events + ?,
+			first_seen = CASE WHEN first_seen = '' OR first_seen > ? THEN ? ELSE first_seen END,
+			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key = ?`,
+			delta, dateStart, dateStart, dateEnd, dateEnd, k); err != nil {
+			return 0, fmt.Errorf("count events of actor %s: %w", k, err)
+		}
+	}
+	for k := range oldKeys {
+		if !keys[k] {
+			if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events - 1 WHERE key = ?`, k); err != nil {
+				return 0, fmt.Errorf("count events of actor %s: %w", k, err)
+			}
 		}
 	}
 	if err := s.d.IndexEvent(ctx, q.x, seq, dateStart, eventBody(rec), lat, lon); err != nil {
-		return nil, 0, fmt.Errorf("index event %s: %w", rec.ID, err)
+		return 0, fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
-	return keys, seq, nil
+	return seq, nil
 }
 
 // spanDays is the length of a date range in days, 0 when unreadable.
@@ -568,32 +606,23 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	touched := map[string]bool{}
 	for i := range cands {
 		c := &cands[i]
 		if c.rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, c.seq); err != nil {
 			return err
 		}
 		s.cfg.Corroborator.Merge(&c.rec)
-		keys, _, err := s.saveEvent(ctx, q, c.seq, &c.rec)
-		if err != nil {
+		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec); err != nil {
 			return err
 		}
-		for k := range keys {
-			touched[k] = true
-		}
 	}
-	return s.updateActorCounts(ctx, q, touched)
+	return nil
 }
 
 // insertMentions stores the GDELT-style mention rows of a report: the
 // evidence sentence and every other stretch about the event, each with
 // its sentence and the innermost source of the attribution chain.
-func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, rep *sitrep.Report, articleSeq, eventSeq int64) error {
-	var repSeq int64
-	if err := q.row(ctx, `SELECT seq FROM reports WHERE id = ?`, rep.ID).Scan(&repSeq); err != nil {
-		return fmt.Errorf("%s: report %s: %w", s.name, rep.ID, err)
-	}
+func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, rep *sitrep.Report, repSeq, articleSeq, eventSeq int64) error {
 	attr, role := doc.Article.Outlet, string(sitrep.RoleOutlet)
 	if n := len(rep.Event.Sources); n > 0 {
 		attr, role = rep.Event.Sources[n-1].Name, string(rep.Event.Sources[n-1].Role)
@@ -616,9 +645,8 @@ func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, r
 }
 
 // putActors files every actor the document names — in events, relations
-// and resolved entities — and refreshes the counts of those whose events
-// changed.
-func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document, touched map[string]bool) error {
+// and resolved entities — counting the article for each.
+func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document) error {
 	refs := map[string]sitrep.ActorRef{}
 	var order []string
 	add := func(a *sitrep.ActorRef) {
@@ -662,19 +690,6 @@ func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document, touche
 			ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`,
 			k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind); err != nil {
 			return fmt.Errorf("%s: file actor %s: %w", s.name, k, err)
-		}
-	}
-	return s.updateActorCounts(ctx, q, touched)
-}
-
-func (s *Store) updateActorCounts(ctx context.Context, q q, keys map[string]bool) error {
-	for k := range keys {
-		if _, err := q.exec(ctx, `UPDATE actors SET
-			n_events = (SELECT COUNT(DISTINCT event_seq) FROM event_actors WHERE actor_key = ?),
-			first_seen = COALESCE((SELECT MIN(e.date_start) FROM events e JOIN event_actors ea ON ea.event_seq = e.seq WHERE ea.actor_key = ?), ''),
-			last_seen = COALESCE((SELECT MAX(e.date_end) FROM events e JOIN event_actors ea ON ea.event_seq = e.seq WHERE ea.actor_key = ?), '')
-			WHERE key = ?`, k, k, k, k); err != nil {
-			return fmt.Errorf("%s: count events of actor %s: %w", s.name, k, err)
 		}
 	}
 	return nil

@@ -15,9 +15,11 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/clean"
 	"github.com/sitrep/sitrep/corroborate"
 	"github.com/sitrep/sitrep/dedup"
-	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/tokenize"
 )
 
 // Opener opens an empty store; the suite closes it.
@@ -110,7 +112,8 @@ type Ev struct {
 	ACLEDType, ACLEDSubType string
 }
 
-// Build runs the text layer on the fixture and attaches its events.
+// Build runs the text layer (clean, segment, tokenize) on the fixture and
+// attaches its events.
 func Build(t testing.TB, d Doc) *sitrep.Document {
 	t.Helper()
 	a := sitrep.Article{ID: d.ID, Outlet: d.Outlet, URL: d.URL, Title: d.Title, Text: d.Text, Language: "en"}
@@ -122,10 +125,17 @@ func Build(t testing.TB, d Doc) *sitrep.Document {
 		a.Published = p
 	}
 	doc := sitrep.NewDocument(a)
-	p, err := pipeline.New(pipeline.DefaultConfig())
+	// The text layer only: the suite tests stores, so the events, actors
+	// and places are the fixture's, never a model's.
+	c, err := clean.New(clean.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
+	sg, err := segment.New(segment.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &sitrep.Pipeline{Stages: []sitrep.Stage{c, sg, tokenize.Tokenizer{}}}
 	if err := p.Run(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
