@@ -30,7 +30,8 @@
 // the radius), 0.05 when the coarser is the country, nothing when either
 // has none; and 0.2 × the Jaccard similarity of the actor sets (canonical
 // actors only, when both sides name some; actors known only by name count
-// only when the places agree). The report
+// only when the places agree); 0.1 more for another event of the same
+// article. The report
 // joins the best candidate scoring at least Config.MinScore (0.55): type
 // and date alone never link, a place or actors must agree too.
 package corroborate
@@ -274,12 +275,22 @@ func (r *Rule) Score(rep *sitrep.Report, e *sitrep.EventRecord) float64 {
 	if contradicts(a, b) {
 		return 0
 	}
+	// Another event of the same article (the store passes those with their
+	// reports): a headline and the body restate one happening in other
+	// words, so the article's own names count and agreement is likelier.
+	same := false
+	for i := range e.Reports {
+		same = same || e.Reports[i].ArticleID == rep.ArticleID
+	}
+	if same {
+		score += 0.1
+	}
 	// Compare canonical actors when both sides name some. Actors known
 	// only by their words ("gunmen", "civilians", a town read as an
 	// actor) say little: they count only where the places agree too.
 	if ca, cb := canonical(ka), canonical(kb); len(ca) > 0 && len(cb) > 0 {
 		ka, kb = ca, cb
-	} else if !placed {
+	} else if !placed && !same {
 		ka, kb = nil, nil
 	}
 	if len(ka) > 0 && len(kb) > 0 {

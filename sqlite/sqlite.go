@@ -59,7 +59,32 @@ func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	// Switching a new file to WAL, and migrating it, can meet another
+	// process doing the same; SQLite then answers "busy" without waiting,
+	// so opening retries for a while.
+	var lastErr error
+	for try := 0; try < 100; try++ {
+		if try > 0 {
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(time.Duration(20+try*5) * time.Millisecond):
+			}
+		}
+		s, err := open(ctx, path, q.Encode(), cfg)
+		if err == nil {
+			return s, nil
+		}
+		lastErr = err
+		if !strings.Contains(err.Error(), "SQLITE_BUSY") && !strings.Contains(err.Error(), "database is locked") {
+			break
+		}
+	}
+	return nil, lastErr
+}
+
+func open(ctx context.Context, path, query string, cfg Config) (*Store, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?"+query)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}

@@ -219,8 +219,20 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	if err := s.putActors(ctx, q, doc); err != nil {
 		return res, err
 	}
+	// Events with a place or a canonical actor first, so that the weak
+	// ones (a headline's) can join what the article's strong ones joined.
+	order := make([]int, 0, len(doc.Events))
+	for pass := range 2 {
+		for i := range doc.Events {
+			if strong(&doc.Events[i]) == (pass == 0) {
+				order = append(order, i)
+			}
+		}
+	}
+	res.Events = make([]string, len(doc.Events))
+	mine := map[int64]*sitrep.EventRecord{} // events this article joined, with their reports
 	ids := map[string]bool{}
-	for i := range doc.Events {
+	for _, i := range order {
 		ev := doc.Events[i]
 		if ev.ID == "" || ids[ev.ID] {
 			// Report ids must be unique within the article.
@@ -236,11 +248,11 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 		// Events of one article may join one event: a headline and the
 		// body's sentence often both code the same happening.
-		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq)
+		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine)
 		if err != nil {
 			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
 		}
-		res.Events = append(res.Events, evID)
+		res.Events[i] = evID
 		if isNew {
 			res.NewEvents++
 		}
@@ -287,6 +299,28 @@ func (s *Store) insertCopy(ctx context.Context, q q, seq int64, a *sitrep.Articl
 	return nil
 }
 
+// strong reports whether an event has what can link it beyond its own
+// article: a place or a canonical actor.
+func strong(ev *sitrep.Event) bool {
+	if ev.Location != nil {
+		return true
+	}
+	for _, a := range append([]*sitrep.ActorRef{ev.Actor1, ev.Actor2}, refs(ev.Associated)...) {
+		if a != nil && a.ID != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func refs(as []sitrep.ActorRef) []*sitrep.ActorRef {
+	out := make([]*sitrep.ActorRef, len(as))
+	for i := range as {
+		out[i] = &as[i]
+	}
+	return out
+}
+
 // independentSource is the source a report counts as: the first cited
 // outlet of its attribution chain, else the publishing outlet, else the
 // URL's host, else the article itself.
@@ -307,9 +341,13 @@ func independentSource(ev *sitrep.Event, a *sitrep.Article, id string) string {
 
 // link attaches a report to the best-scoring candidate event or starts a
 // new one, stores the report and updates the event.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*sitrep.EventRecord) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
+	for seq, rec := range mine {
+		got[seq] = true
+		cands = append(cands, candidate{seq: seq, rec: *rec})
+	}
 	for _, f := range s.cfg.Corroborator.Windows(rep) {
 		cs, err := s.candidates(ctx, q, f)
 		if err != nil {
@@ -347,6 +385,9 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 	}
 	s.cfg.Corroborator.Merge(rec)
 	evSeq, err = s.saveEvent(ctx, q, evSeq, rec)
+	if err == nil {
+		mine[evSeq] = rec // with its reports, this one included
+	}
 	if err != nil {
 		return 0, 0, "", false, err
 	}
