@@ -280,6 +280,29 @@ func (q q) stmt(ctx context.Context, query string) *sql.Stmt {
 	return nil
 }
 
+// ExecContext, QueryContext and QueryRowContext make q an Execer for the
+// dialect's own statements, with their placeholders as written.
+func (q q) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := q.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return q.x.ExecContext(ctx, query, args...)
+}
+
+func (q q) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := q.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return q.x.QueryContext(ctx, query, args...)
+}
+
+func (q q) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := q.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return q.x.QueryRowContext(ctx, query, args...)
+}
+
 func (q q) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	query = q.d.Rebind(query)
 	if st := q.stmt(ctx, query); st != nil {

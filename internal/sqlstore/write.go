@@ -260,6 +260,11 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 			return res, err
 		}
 	}
+	for seq, rec := range mine {
+		if err := s.indexEvent(ctx, q, seq, rec); err != nil {
+			return res, err
+		}
+	}
 	if err := s.putPlaces(ctx, q, doc); err != nil {
 		return res, err
 	}
@@ -378,13 +383,18 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		rep.Score = bestScore
 		evSeq = best.seq
 		rec = &best.rec
-		if rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
-			return 0, 0, "", false, err
+		if m, ok := mine[evSeq]; ok {
+			// Joined earlier in this article: its reports are at hand.
+			rec.Reports = append(m.Reports[:len(m.Reports):len(m.Reports)], *rep)
+		} else {
+			if rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
+				return 0, 0, "", false, err
+			}
+			rec.Reports = append(rec.Reports, *rep)
 		}
-		rec.Reports = append(rec.Reports, *rep)
 	}
 	s.cfg.Corroborator.Merge(rec)
-	evSeq, err = s.saveEvent(ctx, q, evSeq, rec)
+	evSeq, err = s.saveEvent(ctx, q, evSeq, rec, false) // indexed once, at the end of put
 	if err == nil {
 		mine[evSeq] = rec // with its reports, this one included
 	}
@@ -436,7 +446,7 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 
 // saveEvent inserts (seq 0) or updates an event row, its actors and their
 // counts, and its search index, and returns its seq.
-func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) (int64, error) {
+func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, index bool) (int64, error) {
 	ev := &rec.Event
 	recBytes := encodeRecord(rec)
 	var err error
@@ -549,10 +559,30 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 			}
 		}
 	}
-	if err := s.d.IndexEvent(ctx, q.x, seq, dateStart, eventBody(rec), lat, lon); err != nil {
-		return 0, fmt.Errorf("index event %s: %w", rec.ID, err)
+	if index {
+		if err := s.indexEvent(ctx, q, seq, rec); err != nil {
+			return 0, err
+		}
 	}
 	return seq, nil
+}
+
+// indexEvent (re)indexes an event's text, date and point.
+func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) error {
+	date := ""
+	if d := rec.Event.Date; d != nil {
+		date = d.Start
+	} else if !rec.FirstReported.IsZero() {
+		date = day(rec.FirstReported.AddDate(0, 0, -undatedDays))
+	}
+	var lat, lon *float64
+	if l := rec.Event.Location; l != nil {
+		lat, lon = &l.Lat, &l.Lon
+	}
+	if err := s.d.IndexEvent(ctx, q, seq, date, eventBody(rec), lat, lon); err != nil {
+		return fmt.Errorf("index event %s: %w", rec.ID, err)
+	}
+	return nil
 }
 
 // spanDays is the length of a date range in days, 0 when unreadable.
@@ -653,7 +683,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 			return err
 		}
 		s.cfg.Corroborator.Merge(&c.rec)
-		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec); err != nil {
+		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, true); err != nil {
 			return err
 		}
 	}
