@@ -9,8 +9,9 @@
 //     source_scale, notes, fatalities, timestamp) followed by sitrep's own
 //     columns (sitrep_id, modality, independent_sources, confidence). Only
 //     events that happened and carry an ACLED type are written, as ACLED
-//     would record only those; iso and country hold the ISO 3166 alpha-3
-//     code.
+//     would record only those. iso is the ISO 3166 numeric code and country
+//     the English name, as ACLED writes them (a code the country table does
+//     not know is written as it is in both).
 //   - plover-jsonl: one PLOVER-style JSON object per line (event_type,
 //     mode, source and target actor, agent and country, location, date,
 //     modality, sources, conflicts, evidence).
@@ -23,12 +24,14 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/country"
 )
 
 // Format names an export format.
@@ -62,7 +65,7 @@ func New(f Format, w io.Writer) (Writer, error) {
 	case CSV:
 		return newCSV(bw, flatHeader, flatRow), nil
 	case PLOVERJSONL:
-		return &ploverWriter{w: bw, enc: newEncoder(bw)}, nil
+		return &ploverWriter{w: bw}, nil
 	case GeoJSON:
 		return &geoWriter{w: bw, enc: newEncoder(bw)}, nil
 	}
@@ -157,9 +160,13 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 			year = date[:4]
 		}
 	}
-	var iso, admin1, loc, lat, lon, gp string
+	var iso, cname, admin1, loc, lat, lon, gp string
 	if l := ev.Location; l != nil {
-		iso, admin1, loc, lat, lon, gp = l.Country, l.Admin1, l.Name, ftoa(l.Lat), ftoa(l.Lon), itoa(l.Precision)
+		admin1, loc, lat, lon, gp = l.Admin1, l.Name, ftoa(l.Lat), ftoa(l.Lon), itoa(l.Precision)
+		iso, cname = l.Country, l.Country
+		if c, ok := country.Lookup(l.Country); ok {
+			iso, cname = strconv.Itoa(c.Numeric), c.Name
+		}
 	}
 	fat := "0"
 	if ev.Fatalities != nil {
@@ -170,7 +177,7 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 		ts = strconv.FormatInt(e.LastReported.Unix(), 10)
 	}
 	return append(rec, e.ID, date, year, prec, ev.ACLEDEventType, ev.ACLEDSubEventType,
-		actorName(ev.Actor1), associated(ev), "", actorName(ev.Actor2), "", "", itoa(ev.Interaction), iso, iso, admin1,
+		actorName(ev.Actor1), associated(ev), "", actorName(ev.Actor2), "", "", itoa(ev.Interaction), iso, cname, admin1,
 		loc, lat, lon, gp, strings.Join(e.Sources, "; "), "", ev.Evidence.Text, fat, ts,
 		e.ID, string(ev.Modality), strconv.Itoa(len(e.Sources)), ftoa(ev.Confidence)), true
 }
@@ -289,12 +296,20 @@ func PloverOf(e *sitrep.EventRecord) Plover {
 }
 
 type ploverWriter struct {
-	w   *bufio.Writer
-	enc *json.Encoder
+	w *bufio.Writer
+	j jsonBuf
 }
 
 func (p *ploverWriter) Write(e *sitrep.EventRecord) (bool, error) {
-	return true, p.enc.Encode(PloverOf(e))
+	pl := PloverOf(e)
+	p.j.b, p.j.err = p.j.b[:0], nil
+	p.j.plover(&pl)
+	if p.j.err != nil {
+		return false, fmt.Errorf("event %s: %w", e.ID, p.j.err)
+	}
+	p.j.b = append(p.j.b, '\n')
+	_, err := p.w.Write(p.j.b)
+	return true, err
 }
 
 func (p *ploverWriter) Close() error { return p.w.Flush() }
