@@ -78,6 +78,15 @@ type dialect struct{}
 
 func (dialect) Name() string { return "postgres" }
 
+// writeLock is the key of the transaction-level advisory lock every
+// writing transaction takes (7310420 guards migrations).
+const writeLock = 7310421
+
+func (dialect) LockWrites(ctx context.Context, tx sqlstore.Execer) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock)
+	return err
+}
+
 // Rebind numbers ? placeholders as $1, $2, ... Queries here never hold a
 // literal question mark.
 func (dialect) Rebind(q string) string {

@@ -53,6 +53,13 @@ var schemas atomic.Int64
 // when the test ends.
 func MustOpen(tb testing.TB, cfg storetest.Config) *postgres.Store {
 	tb.Helper()
+	return openSchema(tb, cfg, freshSchema(tb))
+}
+
+// freshSchema creates a schema in the test database, dropped when the test
+// ends, and returns a DSN that uses it.
+func freshSchema(tb testing.TB) string {
+	tb.Helper()
 	base := dsn(tb)
 	schema := fmt.Sprintf("t%d_%d", os.Getpid(), schemas.Add(1))
 	admin, err := sql.Open("pgx", base)
@@ -75,11 +82,26 @@ func MustOpen(tb testing.TB, cfg storetest.Config) *postgres.Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	s, err := postgres.Open(context.Background(), u.String(), postgres.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+	return u.String()
+}
+
+func openSchema(tb testing.TB, cfg storetest.Config, dsn string) *postgres.Store {
+	tb.Helper()
+	s, err := postgres.Open(context.Background(), dsn, postgres.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return s
+}
+
+// TestSharedDatabase runs two stores on one database at once, as worker
+// processes of a queue do.
+func TestSharedDatabase(t *testing.T) {
+	storetest.RunShared(t, func(t *testing.T, cfg storetest.Config) (sitrep.Store, sitrep.Store) {
+		dsn := freshSchema(t)
+		a := openSchema(t, cfg, dsn)
+		return a, openSchema(t, cfg, dsn)
+	})
 }
 
 func TestConformance(t *testing.T) {

@@ -94,3 +94,20 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedFile runs two stores on one file at once, as two processes of
+// a queue's workers do.
+func TestSharedFile(t *testing.T) {
+	storetest.RunShared(t, func(t *testing.T, cfg storetest.Config) (sitrep.Store, sitrep.Store) {
+		path := filepath.Join(t.TempDir(), "shared.db")
+		open := func() sitrep.Store {
+			s, err := sqlite.Open(context.Background(), path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		a := open()
+		return a, open()
+	})
+}

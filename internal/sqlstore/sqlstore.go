@@ -67,6 +67,13 @@ type Dialect interface {
 	// that does it and its condition, the ORDER BY, and the cursor
 	// condition for a position; ok is false when it cannot.
 	TextOrdered(query string) (t TextScan, ok bool)
+	// LockWrites serialises writing transactions across processes that
+	// share the database (workers of a queue): dedup and corroboration
+	// read what earlier articles wrote, so two articles of one happening
+	// written at once must not both start an event. It runs first in each
+	// writing transaction and holds until it ends. SQLite needs nothing
+	// (its transactions begin IMMEDIATE, one writer at a time).
+	LockWrites(ctx context.Context, tx Execer) error
 }
 
 // TextScan is a full-text query driving an event list (Dialect.TextOrdered).

@@ -131,6 +131,9 @@ func (s *Store) Put(ctx context.Context, c sitrep.Coded) (res sitrep.PutResult, 
 			err = errors.Join(err, tx.Rollback())
 		}
 	}()
+	if err := s.d.LockWrites(ctx, tx); err != nil {
+		return res, fmt.Errorf("%s: lock for writing article %s: %w", s.name, doc.Article.ID, err)
+	}
 	res, err = s.put(ctx, q{tx, s.d, s.stmts}, doc, fp, c.Origin)
 	if err != nil {
 		return res, err
