@@ -104,11 +104,12 @@ func open(ctx context.Context, path, query string, cfg Config) (*Store, error) {
 
 type dialect struct{}
 
-func (dialect) Name() string           { return "sqlite" }
+func (dialect) Name() string { return "sqlite" }
 
 // LockWrites needs no statement: transactions begin IMMEDIATE (_txlock),
 // which takes SQLite's one write lock.
 func (dialect) LockWrites(context.Context, sqlstore.Execer) error { return nil }
+
 func (dialect) Rebind(q string) string { return q }
 
 func (dialect) Migrations() fs.FS {
