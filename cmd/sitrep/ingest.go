@@ -29,6 +29,7 @@ type ingestCmd struct {
 	Interval time.Duration `help:"With --follow: time between polls." default:"5m"`
 	NoLinks  bool          `name:"no-links" help:"Feeds: use the items' own text instead of fetching their pages."`
 	Progress string        `help:"Progress display: auto (bars on a terminal), always, never." enum:"auto,always,never" default:"auto"`
+	queueFlags
 
 	Sources []string `arg:"" name:"source" help:"Files (text, Markdown, HTML, JSONL, RSS/Atom, WARC), directories (read recursively), feed URLs, or - for JSON lines on standard input."`
 }
@@ -36,6 +37,9 @@ type ingestCmd struct {
 func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if c.Follow && c.Interval < time.Second {
 		return sitrep.Errorf(sitrep.EINVALID, "--interval %v is too short; poll at most once a second", c.Interval)
+	}
+	if c.Queue != "" {
+		return c.enqueue(ctx, log)
 	}
 	store, dd, err := c.open(ctx, log, true)
 	if err != nil {
@@ -82,19 +86,22 @@ func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 }
 
 // sourceConfig sets the sources' limits, and lets feeds skip pages the
-// store already holds and keep their conditional-GET state between runs.
+// store already holds (when there is a store here) and keep their
+// conditional-GET state between runs.
 func (c *ingestCmd) sourceConfig(store sitrep.Store) (source.Config, error) {
 	cfg := source.DefaultConfig()
 	cfg.Text.MaxBytes, cfg.HTML.MaxBytes, cfg.MaxLine = c.MaxBytes, c.MaxBytes, int(c.MaxBytes)
 	cfg.Feed.HTML = cfg.HTML
 	cfg.Feed.FetchLinks = !c.NoLinks
-	cfg.Feed.Skip = func(ctx context.Context, u string) bool {
-		cu := dedup.CanonicalURL(u)
-		if cu == "" {
-			return false
+	if store != nil {
+		cfg.Feed.Skip = func(ctx context.Context, u string) bool {
+			cu := dedup.CanonicalURL(u)
+			if cu == "" {
+				return false
+			}
+			_, ok, err := store.Seen(ctx, sitrep.Fingerprint{CanonicalURL: cu})
+			return err == nil && ok
 		}
-		_, ok, err := store.Seen(ctx, sitrep.Fingerprint{CanonicalURL: cu})
-		return err == nil && ok
 	}
 	dir := ""
 	if c.DB != "" && !isPostgres(c.DB) {

@@ -31,6 +31,7 @@ type cli struct {
 	Train     trainCmd     `cmd:"" help:"Train a language model (tagger, parser, entity recogniser) from corpora."`
 	Ingest    ingestCmd    `cmd:"" help:"Read reports (files, directories, JSONL, HTML, feeds, WARC), code them and store them with their corroborated events."`
 	Export    exportCmd    `cmd:"" help:"Write the stored events as ACLED-style CSV, PLOVER JSON lines, GeoJSON or CSV, streaming."`
+	Worker    workerCmd    `cmd:"" help:"Take articles from a NATS JetStream queue (filled by ingest --queue), code them and store them; run many on many machines."`
 }
 
 func main() {

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ingest"
+	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/queue"
+	"github.com/sitrep/sitrep/source"
+)
+
+// queueFlags name the NATS JetStream queue that spreads coding over
+// worker processes.
+type queueFlags struct {
+	Queue       string `name:"queue" help:"NATS server with JetStream (nats://host:4222): ingest publishes articles there for sitrep worker processes instead of coding them itself." env:"SITREP_QUEUE"`
+	Stream      string `name:"queue-stream" help:"JetStream stream of the articles." default:"SITREP_ARTICLES"`
+	MaxMsgBytes int32  `name:"queue-max-bytes" help:"Largest article message, in bytes (the server's max_payload must allow it)." default:"1048576"`
+}
+
+func (f queueFlags) openQueue(ctx context.Context) (*queue.Queue, error) {
+	cfg := queue.DefaultConfig()
+	cfg.URL, cfg.Stream, cfg.MaxBytes = f.Queue, f.Stream, f.MaxMsgBytes
+	cfg.Subject = "sitrep.articles." + strings.ToLower(f.Stream)
+	return queue.Open(ctx, cfg)
+}
+
+// enqueue reads the sources and publishes their articles to the queue.
+func (c *ingestCmd) enqueue(ctx context.Context, log *slog.Logger) error {
+	q, err := c.openQueue(ctx)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	scfg, err := c.sourceConfig(nil)
+	if err != nil {
+		return err
+	}
+	var feeds []string
+	for _, s := range c.Sources {
+		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+			feeds = append(feeds, s)
+		}
+	}
+	if c.Follow && len(feeds) == 0 {
+		return sitrep.Errorf(sitrep.EINVALID, "--follow polls feed URLs, and no source is a URL")
+	}
+	start := time.Now()
+	var published, dups, bad int64
+	publishAll := func(args []string) error {
+		for _, arg := range args {
+			src, err := source.Open(arg, scfg)
+			if err != nil {
+				log.Warn("skipped input", "origin", arg, "code", sitrep.ErrorCode(err), "reason", err.Error())
+				bad++
+				continue
+			}
+			for {
+				it, ok := src.Next(ctx)
+				if !ok {
+					break
+				}
+				if it.Err != nil {
+					log.Warn("skipped input", "origin", it.Origin, "code", sitrep.ErrorCode(it.Err), "reason", it.Err.Error())
+					bad++
+					continue
+				}
+				dup, err := q.Publish(ctx, it.Origin, it.Article)
+				switch {
+				case err != nil && (sitrep.ErrorCode(err) == sitrep.ETOOLARGE || sitrep.ErrorCode(err) == sitrep.EINVALID):
+					log.Warn("skipped input", "origin", it.Origin, "code", sitrep.ErrorCode(err), "reason", err.Error())
+					bad++
+				case err != nil:
+					src.Close()
+					return err
+				case dup:
+					dups++
+				default:
+					published++
+				}
+			}
+			if err := src.Err(); err != nil && ctx.Err() == nil {
+				log.Warn("skipped input", "origin", arg, "code", sitrep.ErrorCode(err), "reason", err.Error())
+				bad++
+			}
+			src.Close()
+		}
+		return ctx.Err()
+	}
+	err = publishAll(c.Sources)
+	for c.Follow && err == nil {
+		select {
+		case <-ctx.Done():
+			err = nil
+		case <-time.After(c.Interval):
+			err = publishAll(feeds)
+			continue
+		}
+		break
+	}
+	pending, perr := q.Pending(context.WithoutCancel(ctx))
+	if perr != nil {
+		log.Warn("could not read the queue's length", "err", perr)
+	}
+	fmt.Fprintf(os.Stderr, "sitrep ingest: published %d articles to %s (%d already queued, %d bad inputs) in %s; %d waiting for workers\n",
+		published, c.Queue, dups, bad, time.Since(start).Round(time.Millisecond), pending)
+	if err != nil {
+		return err
+	}
+	if bad > 0 && published+dups == 0 {
+		return sitrep.Errorf(sitrep.EINVALID, "no input could be read (%d bad); see the warnings above", bad)
+	}
+	return nil
+}
+
+// workerCmd takes articles from the queue, codes them and stores them.
+type workerCmd struct {
+	storeFlags
+	queueFlags
+	Workers int  `help:"Articles coded at once in this process (default: one per CPU)."`
+	Drain   bool `help:"Exit when the queue is empty instead of waiting for more articles."`
+}
+
+func (c *workerCmd) Run(ctx context.Context, log *slog.Logger) error {
+	if c.Queue == "" {
+		return sitrep.Errorf(sitrep.EINVALID, "worker needs --queue nats://host:4222 (or SITREP_QUEUE): the server ingest publishes to")
+	}
+	store, dd, err := c.open(ctx, log, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	q, err := c.openQueue(ctx)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	workers := c.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	icfg := ingest.Config{Store: store, Pipeline: p, Dedup: dd, Logger: log}
+	var stored, copies, already, events atomic.Int64
+	start := time.Now()
+	log.Info("worker started", "queue", c.Queue, "stream", c.Stream, "workers", workers, "drain", c.Drain)
+	st, err := q.Work(ctx, workers, c.Drain, log, func(ctx context.Context, j queue.Job) error {
+		res, err := ingest.Article(ctx, icfg, j.Origin, j.Article)
+		if err != nil {
+			return err
+		}
+		switch res.Status {
+		case sitrep.PutNew:
+			stored.Add(1)
+			events.Add(int64(len(res.Events)))
+		case sitrep.PutCopy:
+			copies.Add(1)
+		case sitrep.PutDuplicate:
+			already.Add(1)
+		}
+		log.Debug("stored", "origin", j.Origin, "article", res.ArticleID, "status", res.Status, "events", len(res.Events), "attempt", j.Attempt)
+		return nil
+	})
+	fmt.Fprintf(os.Stderr, "sitrep worker: %d new articles, %d copies, %d already stored, %d bad inputs, %d given up; %d events in %s\n",
+		stored.Load(), copies.Load(), already.Load(), st.Bad, st.GaveUp, events.Load(), time.Since(start).Round(time.Millisecond))
+	return err
+}
