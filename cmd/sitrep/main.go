@@ -32,6 +32,8 @@ type cli struct {
 	Ingest    ingestCmd    `cmd:"" help:"Read reports (files, directories, JSONL, HTML, feeds, WARC), code them and store them with their corroborated events."`
 	Export    exportCmd    `cmd:"" help:"Write the stored events as ACLED-style CSV, PLOVER JSON lines, GeoJSON or CSV, streaming."`
 	Worker    workerCmd    `cmd:"" help:"Take articles from a NATS JetStream queue (filled by ingest --queue), code them and store them; run many on many machines."`
+	Serve     serveCmd     `cmd:"" help:"Serve the HTTP API and the web UI (map, timeline, evidence) over a store."`
+	Demo      demoCmd      `cmd:"" help:"Code the sample reports the repository ships into a local store and serve the web UI on it."`
 }
 
 func main() {
