@@ -51,7 +51,7 @@ func (c *demoCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "sitrep demo: %d new articles, %d already stored, %d events (%d corroborated) in %s\n",
+	fmt.Fprintf(os.Stderr, "sitrep demo: %d new articles, %d already stored, %d events coded, %d distinct after corroboration, in %s\n",
 		st.New, st.Duplicates, st.Events, st.NewEvents, st.Elapsed.Round(1e6))
 
 	cfg := server.DefaultConfig()
