@@ -116,7 +116,7 @@ test("an event from the list opens with its attribution chain and actors", async
   await page.click(".event-item");
   await page.waitForSelector(".article-text mark.evidence-mark");
   const chain = await page.textContent(".report .chain");
-  assert.match(chain, /^Attribution: /);
+  assert.match(chain, /^According to: \S/);
   const actor = await page.$(".facts button.link");
   if (actor) {
     await actor.click();

@@ -200,15 +200,17 @@ async function openEvent(id, push) {
   }
 }
 
+// chain shows a report's attribution chain as the coder read it, from the
+// publishing outlet to the innermost source it cites ("Outlet → officials
+// (speaker)").
 function chain(r) {
   const srcs = r.event.sources || [];
-  if (!srcs.length) return h("p", { class: "chain" }, "Attribution: the outlet itself (", r.outlets?.[0] || "unknown", ")");
+  if (!srcs.length) return h("p", { class: "chain", "data-testid": "attribution" }, "According to: the outlet itself (", r.outlets?.[0] || "unknown", ")");
   return h(
     "p",
     { class: "chain", "data-testid": "attribution" },
-    "Attribution: ",
-    srcs.map((s, i) => [i ? " ← " : "", h("span", { class: "source" }, s.name), h("span", { class: "muted" }, ` (${s.role})`)]),
-    srcs.at(-1).name === r.outlets?.[0] ? "" : [" ← ", r.outlets?.[0] || ""],
+    "According to: ",
+    srcs.map((s, i) => [i ? " → " : "", h("span", { class: "source" }, s.name), h("span", { class: "muted" }, ` (${s.role})`)]),
   );
 }
 
@@ -234,8 +236,11 @@ function reportView(r, open) {
       for (const s of r.event.sources || []) {
         if (s.start !== undefined && s.end > s.start) marks.push({ start: s.start, end: s.end, class: "attribution-mark", title: `source: ${s.role}` });
       }
-      fill(body, h("h4", {}, "Article text, evidence highlighted"), h("div", { class: "text" }, annotate(a.text, marks)));
-      body.querySelector(".evidence-mark")?.scrollIntoView({ block: "nearest" });
+      const box = h("div", { class: "text" }, annotate(a.text, marks));
+      fill(body, h("h4", {}, "Article text, evidence highlighted"), box);
+      // Scroll the text box, not the panel, to the evidence.
+      const m = box.querySelector(".evidence-mark");
+      if (m) box.scrollTop = Math.max(0, m.offsetTop - 24); // offsetParent is box (position: relative)
     } catch (err) {
       fill(body, h("p", { class: "error" }, String(err.message)));
     }
