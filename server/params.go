@@ -102,7 +102,7 @@ func (p params) limit(max int) (int, error) {
 	return n, nil
 }
 
-// eventFilter reads the event filter of docs/api.md from the query.
+// eventFilter reads the event filter of docs/serve.md from the query.
 func (p params) eventFilter(maxText int) (sitrep.EventFilter, error) {
 	f := sitrep.EventFilter{Since: p.get("since"), Until: p.get("until"), Actor: p.get("actor"), Text: p.get("q"), ArticleID: p.get("article")}
 	if s := p.get("bbox"); s != "" {

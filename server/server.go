@@ -3,7 +3,7 @@
 // GeoJSON, event detail with every report, mention, evidence span and
 // attribution chain, articles with their annotated text, actors with their
 // relations, aggregates, exports, and, when a token is configured, writes
-// that ingest an article or a feed. docs/api.md describes every endpoint
+// that ingest an article or a feed. docs/serve.md describes every endpoint
 // and openapi.yaml (served at /api/v1/openapi.json) is its machine-readable
 // contract, checked against real responses by the tests.
 //
