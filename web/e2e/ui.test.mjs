@@ -127,6 +127,21 @@ test("an event from the list opens with its attribution chain and actors", async
   }
 });
 
+test("the actor view lists an actor's relations with their evidence", async () => {
+  const list = await api("/api/v1/actors?q=Turkey&limit=5");
+  const turkey = list.actors.find((a) => a.name === "Turkey");
+  assert.ok(turkey, "a sample report says Turkey supports the government in Tripoli");
+  await page.goto(base + "/?actorview=" + encodeURIComponent(turkey.id));
+  const name = await page.waitForSelector("[data-testid=actor-name]");
+  assert.equal(await name.textContent(), "Turkey");
+  const rel = await page.waitForSelector(".relations li");
+  assert.match(await rel.textContent(), /SUPPORT/);
+  assert.match(await rel.textContent(), /Turkey supports the government in Tripoli/);
+  await page.click("text=Show this actor's events on the map");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("actor"));
+  await shot("05-actor-relations");
+});
+
 test("hostile article text and titles are shown as text and never run", async () => {
   // The hostile article reports an attack in Zawiya; find its event.
   const list = await api("/api/v1/articles?q=Zawiya&limit=10");
@@ -147,7 +162,7 @@ test("hostile article text and titles are shown as text and never run", async ()
   assert.equal(link, 0, "a javascript: URL is not a link");
   assert.equal(await page.evaluate(() => window.__xssRan), undefined, "no injected script ran");
   assert.deepEqual(errors.filter((e) => /xss/i.test(e)), []);
-  await shot("05-xss");
+  await shot("06-xss");
 });
 
 test("the page raised no script errors", () => {
