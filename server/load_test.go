@@ -44,7 +44,8 @@ var loadQueries = []struct{ name, query string }{
 // of loadQueries, each sub-benchmark one filter and "mix" all of them in
 // turn. It reports requests per second and the median and 99th-percentile
 // latency seen by the clients, which share the machine's cores with the
-// server.
+// server. SITREP_BENCH_GZIP=1 makes the clients ask for gzip, as browsers
+// do.
 //
 // Seeding a million events takes minutes; set SITREP_BENCH_DB=FILE to
 // keep the seeded store and reuse it on the next run:
@@ -61,7 +62,11 @@ func BenchmarkLoad(b *testing.B) {
 		clients = v
 	}
 	base := loadServer(b, n)
-	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
+	// Like wrk, the clients do not ask for gzip unless told to: then the
+	// server compresses every page and the clients decompress it, on the
+	// same two cores.
+	gz := os.Getenv("SITREP_BENCH_GZIP") != ""
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, DisableCompression: !gz}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 

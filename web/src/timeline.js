@@ -54,12 +54,17 @@ export function createTimeline(el, onBrush) {
     // month ticks
     const d = new Date(x0);
     d.setUTCDate(1);
+    let lastLabel = -Infinity;
     for (let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); m < x1; ) {
       const x = xOf(m);
       svg.append(s("line", { x1: x, x2: x, y1: ht - pad.b, y2: ht - pad.b + 4, class: "tick" }));
-      const t = s("text", { x: x + 2, y: ht - 4, class: "tick-label" });
-      t.textContent = new Date(m).toISOString().slice(0, 7);
-      svg.append(t);
+      if (x - lastLabel >= 56) {
+        // label a month only where there is room for it
+        const t = s("text", { x: x + 2, y: ht - 4, class: "tick-label" });
+        t.textContent = new Date(m).toISOString().slice(0, 7);
+        svg.append(t);
+        lastLabel = x;
+      }
       const n = new Date(m);
       m = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1);
     }
