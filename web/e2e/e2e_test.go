@@ -1,7 +1,8 @@
 // Package e2e runs the web UI's browser tests (ui.test.mjs, playwright-core
 // driving Chromium) against a real server: a SQLite store holding the
-// sample reports, as sitrep demo codes them, and a hostile article whose
-// title and text carry a <script> and an onerror attribute.
+// sample reports, as sitrep demo codes them, a hostile article whose title
+// and text carry a <script> and an onerror attribute, and, when ../shared is
+// beside the repository, the project's seed report.
 //
 // They need node, Chromium (/usr/bin/chromium, or SITREP_CHROMIUM) and
 // playwright-core installed in web/ (cd web && npm ci). Without them the
@@ -73,12 +74,22 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	hostile := text.Open(filepath.Join("testdata", "xss.txt"), text.DefaultConfig())
-	st, err := samples.Ingest(ctx, store, dd, nil, ingest.Named{Name: "xss", Source: hostile})
+	more := []ingest.Named{{Name: "xss", Source: text.Open(filepath.Join("testdata", "xss.txt"), text.DefaultConfig())}}
+	// The project's seed report, read from ../shared when it is there (it
+	// is never copied into the repository): its events must be on the map.
+	seedID := ""
+	seed := filepath.Join(webDir, "..", "..", "shared", "seed", "libya-report.txt")
+	if a, err := text.ReadFile(seed, text.DefaultConfig()); err == nil {
+		seedID = a.ID
+		more = append(more, ingest.Named{Name: "seed", Source: text.Open(seed, text.DefaultConfig())})
+	} else {
+		t.Logf("no seed report at %s (%v): its browser test skips", seed, err)
+	}
+	st, err := samples.Ingest(ctx, store, dd, nil, more...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := int64(len(samples.Reports()) + 1); st.New != want || st.Bad != 0 {
+	if want := int64(len(samples.Reports()) + len(more)); st.New != want || st.Bad != 0 {
 		t.Fatalf("ingest: %+v; want %d new articles and none bad", st, want)
 	}
 
@@ -109,7 +120,7 @@ func TestBrowser(t *testing.T) {
 	defer tcancel()
 	cmd := exec.CommandContext(tctx, node, "--test", "--test-reporter=spec", filepath.Join("e2e", "ui.test.mjs"))
 	cmd.Dir = webDir
-	cmd.Env = append(os.Environ(), "SITREP_URL=http://"+ln.Addr().String(), "SITREP_CHROMIUM="+chromium, "SITREP_SHOTS="+shots)
+	cmd.Env = append(os.Environ(), "SITREP_URL=http://"+ln.Addr().String(), "SITREP_CHROMIUM="+chromium, "SITREP_SHOTS="+shots, "SITREP_SEED_ARTICLE="+seedID)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err = cmd.Run()

@@ -60,14 +60,30 @@ test("the page shows the sample events on the map and the timeline", async () =>
   await shot("01-map");
 });
 
+test("the seed report's events are on the map", { skip: !process.env.SITREP_SEED_ARTICLE && "no ../shared/seed beside the repository" }, async () => {
+  const id = process.env.SITREP_SEED_ARTICLE;
+  const fc = await api("/api/v1/events.geojson?limit=1000&article=" + encodeURIComponent(id));
+  const located = fc.features.filter((f) => f.geometry);
+  assert.ok(fc.features.length >= 5, `the seed report yields ${fc.features.length} events`);
+  assert.ok(located.length >= 3, `${located.length} of the seed report's events are located`);
+  assert.ok(located.some((f) => f.properties.country === "LBY"), "the seed report's events are in Libya");
+  await page.goto(base + "/?article=" + encodeURIComponent(id));
+  const { events, mapped } = await loaded();
+  assert.equal(events, fc.features.length, "the article permalink lists the seed report's events");
+  assert.equal(mapped, located.length, "every located seed event is on the map");
+  await shot("01-seed");
+});
+
 test("brushing the timeline keeps the chosen dates, in the URL too", async () => {
   await page.goto(base + "/");
   const before = await loaded();
-  const box = await (await page.$("#timeline svg")).boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.25, y);
+  // Drag from just before the middle day's bar to 60 pixels after it.
+  const bars = await page.$$("#timeline rect.bar");
+  const bar = await bars[Math.floor(bars.length / 2)].boundingBox();
+  const y = bar.y + bar.height / 2;
+  await page.mouse.move(bar.x - 2, y);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.45, y, { steps: 8 });
+  await page.mouse.move(bar.x + bar.width + 60, y, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction(() => new URL(location.href).searchParams.has("since"));
   await page.waitForFunction((n) => Number(document.querySelector("[data-testid=event-count]")?.dataset.events) < n, before.events);

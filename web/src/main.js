@@ -91,7 +91,7 @@ async function commit(push, fit) {
     features = fc.features;
     const onMap = eventsMap.show(features, fit);
     timeline.set(days.counts, state.since || state.until ? [state.since || days.counts[0]?.key, state.until || days.counts.at(-1)?.key] : null);
-    const more = fc.next ? ` (the first ${PAGE}; narrow the filters to see the rest)` : "";
+    const more = (fc.next ? ` (the first ${PAGE}; narrow the filters to see the rest)` : "") + (state.article ? " of one article (Reset shows all)" : "");
     fill(
       status,
       h("span", { "data-testid": "event-count", dataset: { events: features.length, mapped: onMap } }, `${features.length} events${more}, ${onMap} on the map`),
@@ -222,6 +222,19 @@ function reportView(r, open) {
     h("summary", {}, h("span", { class: "report-title" }, r.title || r.article_id), h("span", { class: "muted" }, ` · ${(r.outlets || []).join(", ")} · ${(r.published || "").slice(0, 10)}`)),
     chain(r),
     h("blockquote", { class: "evidence" }, r.event.evidence?.text || ""),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        onclick: () => {
+          state = { article: r.article_id };
+          writeForm();
+          commit(true, true);
+        },
+      },
+      "All events of this article",
+    ),
     r.url ? h("p", { class: "muted" }, "Original: ", h("a", { href: safeURL(r.url), rel: "noopener noreferrer nofollow", target: "_blank" }, r.url)) : null,
     body,
   );

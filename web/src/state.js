@@ -1,8 +1,9 @@
 // The UI's state lives in the URL's query string, so every view is a
 // permalink: the filters (since, until, type, modality, actor, min_sources,
-// q), the open event (event) or actor (actorview).
+// q, and article: the events of one article), the open event (event) or
+// actor (actorview).
 
-export const filterKeys = ["since", "until", "type", "modality", "actor", "min_sources", "q"];
+export const filterKeys = ["since", "until", "type", "modality", "actor", "min_sources", "q", "article"];
 const viewKeys = ["event", "actorview"];
 
 export function readState(search = location.search) {
