@@ -278,12 +278,20 @@ func CanonicalURL(raw string) string {
 	default:
 		return ""
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	for _, p := range []string{"www.", "amp.", "m."} {
-		host = strings.TrimPrefix(host, p)
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
+	if host == "" || strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
+		return "" // not a host name ("http://..")
 	}
-	if host == "" {
-		return ""
+	// Mobile and AMP mirrors: drop their prefixes, as often as they are
+	// stacked, while a domain with a dot remains (so that the result is
+	// canonical again).
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, p := range []string{"www.", "amp.", "m."} {
+			if rest, ok := strings.CutPrefix(host, p); ok && strings.Contains(rest, ".") {
+				host, trimmed = rest, true
+			}
+		}
 	}
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]" // IPv6 literal

@@ -19,6 +19,10 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://amp.example.com/news/story-1/amp", "https://example.com/news/story-1"},
 		{"https://example.com/item?id=2&b=1&utm_campaign=z", "https://example.com/item?b=1&id=2"},
 		{"https://example.com:8443/a", "https://example.com:8443/a"},
+		{"http://..", ""},
+		{"https://example.com./a", "https://example.com/a"},
+		{"https://www.m.example.com/a", "https://example.com/a"},
+		{"https://m.com/a", "https://m.com/a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -123,7 +127,8 @@ func TestValidate(t *testing.T) {
 }
 
 func FuzzCanonicalURL(f *testing.F) {
-	for _, s := range []string{"https://www.example.com/a/?utm_source=x#f", "http://[::1]:80/", "%zz", "https://a/b?c=%ff"} {
+	for _, s := range []string{"https://www.example.com/a/?utm_source=x#f", "http://[::1]:80/", "%zz", "https://a/b?c=%ff", "http://..",
+		"https://www.www.m.example.com/", "http://m.com/x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
