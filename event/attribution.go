@@ -175,7 +175,7 @@ func markAttr(s *sent, m *mention) {
 
 func appendSource(out []sitrep.Attribution, a sitrep.Attribution) []sitrep.Attribution {
 	for _, b := range out {
-		if b.Name == a.Name {
+		if b.Name == a.Name || a.ActorID != "" && a.ActorID == b.ActorID {
 			return out
 		}
 	}

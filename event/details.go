@@ -239,7 +239,15 @@ func (r *reader) tokenAt(s *sent, off int) int {
 }
 
 // where chooses the event's location among the geoparser's places in the
-// sentence, and records the "from" and "to" place words of movements.
+// sentence, and records the "from" and "to" places of movements.
+//
+// A place counts by the preposition that governs it, looked for across the
+// words of its noun phrase ("in the town of X", "to LNA stronghold X",
+// "in eastern X"): "in", "at", "near" mark where something happened, "to"
+// where a retreat or deployment went, "from" where it left (kept among the
+// other places). Places that modify a person ("X's mayor"), that stand for
+// an actor ("Russia deployed"), that sit in an attribution or a dateline
+// ("KYIV, March 23 (Reuters) -") are not where the event happened.
 func (r *reader) where(s *sent, c *cand) {
 	n := len(s.words)
 	// origin and destination words, also without a geoparser
@@ -256,13 +264,14 @@ func (r *reader) where(s *sent, c *cand) {
 			}
 		}
 	}
+	moves := c.ev.Type == sitrep.Retreat || c.ev.Type == sitrep.Mobilize
 	type scored struct {
 		p     sitrep.Place
 		score int
-		k     int
 	}
 	var best *scored
 	var others []sitrep.Place
+	cs, ce := s.clauseStart(c.trig), s.clauseEnd(c.trig)
 	for _, p := range r.doc.Places {
 		if !p.IsLocation() || !s.span.Contains(p.Span) {
 			continue
@@ -271,31 +280,36 @@ func (r *reader) where(s *sent, c *cand) {
 		if k < 0 {
 			continue
 		}
-		score := 0
-		prev := ""
-		if k > 0 {
-			prev = s.words[k-1]
-			if (prev == "the" || prev == "of") && k > 1 {
-				prev = s.words[k-2]
-			}
+		e := r.tokenAt(s, p.End-1)
+		if e < k {
+			e = k
 		}
-		switch prev {
-		case "in", "at", "near", "outside", "inside", "around":
+		score := 0
+		switch prep := placePrep(s, k); prep {
+		case "in", "at", "near", "outside", "inside", "around", "across", "within", "throughout", "on", "over":
 			score += 30
 		case "to", "into", "towards", "toward":
-			if c.ev.Type == sitrep.Retreat || c.ev.Type == sitrep.Mobilize {
+			if moves {
 				score += 40
 			} else {
 				score += 10
 			}
 		case "from":
-			if c.ev.Type == sitrep.Retreat {
+			if moves {
 				score -= 10
 				others = append(others, p)
 			}
+		case "of":
+			score += 5
 		}
 		if s.inAttr[k] {
 			score -= 50
+		}
+		if dateline(s, k, e) {
+			score -= 100
+		}
+		if e+1 < n && possessive(s.words[e+1]) {
+			score -= 30 // "Bani Walid's mayor": the place names whose the mayor is
 		}
 		if m := s.mentionAt(k); m != nil && !m.place && p.Precision == sitrep.PrecisionCountry {
 			score -= 40 // the place is an actor here ("Russia deployed")
@@ -309,8 +323,11 @@ func (r *reader) where(s *sent, c *cand) {
 			d = -d
 		}
 		score -= d / 2
+		if k < cs || k >= ce {
+			score -= 10 // another clause
+		}
 		if best == nil || score > best.score {
-			best = &scored{p, score, k}
+			best = &scored{p, score}
 		}
 	}
 	if best != nil && best.score > -45 {
@@ -323,9 +340,102 @@ func (r *reader) where(s *sent, c *cand) {
 	}
 }
 
-// placeAfter returns the lower-case text of the proper-name phrase at i
-// ("Bani Walid", "LNA stronghold Jufra" gives "jufra"), or "".
+// placeNP are the words a place's noun phrase may hold before the name:
+// "in the northern town of", "to LNA stronghold", "near the border village of".
+var placeNP = set("the", "a", "an", "of", "town", "city", "village", "villages", "district", "province", "region",
+	"area", "areas", "stronghold", "capital", "port", "outskirts", "suburb", "suburbs", "county", "state",
+	"border", "frontline", "front", "key", "strategic", "rebel-held", "government-held", "besieged", "nearby",
+	"neighbourhood", "neighborhood", "camp", "base", "airbase", "airport", "island", "governorate",
+	"municipality", "locality", "commune", "territory", "zone", "part", "parts", "heart", "centre", "center",
+	"vicinity", "streets", "crossing", "hub", "enclave", "oasis", "valley", "desert", "coastal", "mountainous",
+	"southern", "northern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+	"southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "restive", "war-torn",
+	"occupied", "divided", "embattled", "contested", "disputed", "remote", "rural")
+
+// placePrep returns the preposition that governs the place starting at
+// token k, looking back over the words of its noun phrase and over a
+// name an actor modifies it with ("to LNA stronghold Jufra"); "" when none.
+func placePrep(s *sent, k int) string {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		w := s.words[j]
+		switch {
+		case locPreps[w] && w != "of" || w == "throughout" || w == "over" || w == "towards":
+			return w
+		case w == "of":
+			// "the town of X", "south of X": keep looking; "residents of X"
+			if j > 0 && !placeNP[s.words[j-1]] && !compass[s.words[j-1]] {
+				return "of"
+			}
+		case placeNP[w] || compass[w] || capitalised(s.toks[j].Text) && !r0(w) || isNumber(w) || distanceUnit[w]:
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// r0 reports whether a capitalised word is a function word at a sentence
+// start rather than part of a name.
+func r0(w string) bool { return locPreps[w] || stopCaps[w] && !compass[w] }
+
+var compass = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+	"north-east", "north-west", "south-east", "south-west")
+
+var distanceUnit = set("km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer")
+
+// dateline reports whether the place at tokens [k, e] opens a dateline:
+// "KYIV, March 23 (Reuters) -", "GOMA —", "BAMAKO, Mali (AP) —".
+func dateline(s *sent, k, e int) bool {
+	if k > 0 || s.kind == sitrep.Headline {
+		return false
+	}
+	n := len(s.words)
+	raw := ""
+	for j := k; j <= e && j < n; j++ {
+		raw += s.toks[j].Text
+	}
+	allCaps := isAllCaps(raw)
+	for j := e + 1; j < n && j < e+12; j++ {
+		w := s.words[j]
+		switch {
+		case w == "—" || w == "–" || w == "-" || w == "--":
+			return allCaps || j > e+2
+		case w == "(" && j+1 < n && capitalised(s.toks[j+1].Text):
+			return true
+		case w == "," || s.inTime[j] || capitalised(s.toks[j].Text) || isNumber(w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// placeAfter returns the lower-case name of the place that the phrase at
+// i names ("Bani Walid"; "LNA stronghold Jufra" and "the town of Jufra"
+// give "jufra"): the geoparser's place there when it found one, else the
+// last capitalised run of the actor phrase there; "" when none.
 func (r *reader) placeAfter(s *sent, i int) string {
+	if i < len(s.toks) {
+		from := s.toks[i].Start
+		for _, p := range r.doc.Places {
+			if !p.IsLocation() || p.Start < from || !s.span.Contains(p.Span) {
+				continue
+			}
+			k := r.tokenAt(s, p.Start)
+			if k >= i && k < i+6 && placePrep(s, k) == placePrep(s, i) {
+				ok := true
+				for j := i; j < k; j++ {
+					if !(placeNP[s.words[j]] || capitalised(s.toks[j].Text)) {
+						ok = false
+					}
+				}
+				if ok {
+					return strings.ToLower(p.Name)
+				}
+			}
+			break
+		}
+	}
 	for k := i; k < len(s.words) && k < i+4; k++ {
 		if m := s.mentionAt(k); m != nil {
 			if m.proper {

@@ -142,6 +142,7 @@ v PROTEST obstruct -: block barricade
 n PROTEST hunger -: hunger_strike
 n PROTEST boycott -: general_strike boycott walkout on_strike hunger_strikes sit-ins
 v PROTEST boycott fIntrans: strike_over go_on_strike went_on_strike
+v PROTEST boycott -: boycott
 v PROTEST demo fIntrans: picket gather take_to_the_streets took_to_the_streets march chant
 v SANCTION - -: sanction embargo
 n SANCTION - -: sanctions embargo

@@ -503,6 +503,13 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	}
 	for _, p := range r.doc.Places {
 		if p.IsLocation() && sp.Overlaps(p.Span) && m.proper && m.head != "person" && !groupNouns[m.head] {
+			// a place inside a longer name is the name's place only when it
+			// ends the name ("LNA stronghold Jufra"); "Asia-Pacific Economic
+			// Cooperation" is an organisation
+			inside := sp.Contains(p.Span) && p.Span != sp
+			if inside && (m.ref.ID != "" && r.actorIsParty(m.ref.ID) || p.End < r.nameEnd(s, m)) {
+				continue
+			}
 			if p.Span.Contains(sp) || sp.Contains(p.Span) {
 				if m.first == 0 || !locPreps[s.words[m.first-1]] {
 					// a bare country name may be an actor ("Russia deployed")
@@ -701,3 +708,21 @@ func placeOf(s *sent, i int) bool {
 var regionAdj = set("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
 	"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 	"neighbouring", "neighboring", "nearby", "rural", "coastal", "occupied", "besieged", "war-torn", "restive")
+
+// nameEnd returns the end offset of a mention without a trailing
+// parenthesised acronym.
+func (r *reader) nameEnd(s *sent, m *mention) int {
+	e := m.last
+	if e-m.first > 3 && s.words[e-1] == ")" && s.words[e-3] == "(" {
+		e -= 3
+	}
+	return s.toks[e-1].End
+}
+
+// actorIsParty reports whether the document's actor with the id is a party
+// rather than a bare place name: anything but an actor the text alone
+// named with no kind.
+func (r *reader) actorIsParty(id string) bool {
+	a := r.actor(id)
+	return a != nil && !(a.Kind == sitrep.ActorUnknown && !a.Known() && !a.Composed())
+}

@@ -134,9 +134,16 @@ func (r *reader) motion(c *cand, events *[]*cand) {
 			c.flags &^= fMotion
 			*events = append(*events, c)
 			return
-		case c.dest != "" && c.dest == e.dest, e.dest == "" && c.dest != "" && (c.origin == "" || c.origin == e.origin || e.origin == "" || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin)):
+		case c.dest != "" && c.dest == e.dest:
 			merge(e, c)
-			if e.dest == "" {
+			return
+		case c.dest != "" && (e.dest == "" || c.origin != "" && e.origin != "" && (c.origin == e.origin || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin))) && (c.origin == "" || c.origin == e.origin || e.origin == "" || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin)):
+			// the same movement told again with its destination, or a
+			// more exact one ("to a town south of the capital" ... "to
+			// Bani Walid")
+			finer := c.ev.Location != nil && (e.ev.Location == nil || c.ev.Location.Precision < e.ev.Location.Precision)
+			merge(e, c)
+			if e.dest == "" || finer {
 				e.dest = c.dest
 			}
 			return

@@ -28,6 +28,8 @@ type sent struct {
 	// speakerActor is the key of the sentence's speaker, for "claimed".
 	speakerKeys []string
 	speakerRefs []*sitrep.ActorRef
+	// tree is the sentence's dependency parse, nil without a parser.
+	tree *tree
 }
 
 // cand is an event candidate read from one trigger.
@@ -132,10 +134,6 @@ func (r *reader) sentence(si int) {
 	s.words = make([]string, len(toks))
 	for i, t := range toks {
 		s.words[i] = strings.ToLower(t.Text)
-		if t.Lemma != "" && (t.UPOS == "VERB" || t.UPOS == "NOUN") {
-			// keep the surface form: the lexicon lists inflections
-			_ = t.Lemma
-		}
 	}
 	s.inTime = make([]bool, len(toks))
 	for _, tx := range doc.Times {
@@ -149,6 +147,7 @@ func (r *reader) sentence(si int) {
 		}
 	}
 	s.inAttr = make([]bool, len(toks))
+	s.tree = parseTree(s)
 	r.findMentions(s)
 	r.attribution(s)
 	r.triggers(s)

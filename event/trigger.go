@@ -168,7 +168,13 @@ func (r *reader) triggers(s *sent) {
 // tagger has run.
 func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	w := s.words[i]
-	if p := s.toks[i].UPOS; p != "" {
+	// the head of a multi-word noun is its last word ("unilateral
+	// ceasefire"), of a phrasal verb its first ("pull out")
+	hw := i
+	if e.flags&fNoun != 0 && e.flags&fVerb == 0 && len(e.words) > 1 {
+		hw = i + len(e.words) - 1
+	}
+	if p := s.toks[hw].UPOS; p != "" {
 		switch {
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
 			return p == "ADJ" && strings.HasSuffix(w, "ed")
@@ -245,9 +251,6 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		r.obligationActors(s, c)
 		return
 	}
-	if r.fromParse(s, c) {
-		return
-	}
 	cs, ce := s.clauseStart(i), s.clauseEnd(i)
 	noun := c.flags&fNoun != 0 && (c.flags&fVerb == 0 || r.nounUse(s, i))
 	if noun {
@@ -284,7 +287,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			if s.inAttr[k] {
 				continue
 			}
-			if m := s.mentionAt(k); m != nil && !m.place {
+			if m := s.mentionAt(k); m != nil && !m.place && !bracketed(s, m) {
 				if m.last < n && possessive(s.words[m.last]) && m.last != to-1 {
 					continue // an owner inside the subject phrase
 				}
@@ -460,6 +463,23 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	if s.tree != nil && c.flags&fMotion == 0 {
+		p1, p2, d1, d2 := r.parseArgs(s, c, noun)
+		if d1 {
+			a1 = p1
+		}
+		if d2 {
+			a2 = p2
+		}
+		if c.flags&fCapture != 0 && a2 == nil {
+			for k := i + width; k < ce && k < i+width+12; k++ {
+				if s.words[k] == "from" {
+					a2 = after(k + 1)
+					break
+				}
+			}
+		}
+	}
 	if a1 != nil && a1 == a2 {
 		a2 = nil
 	}
@@ -498,7 +518,21 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 // "retreat", "clashes") is used as a noun here.
 func (r *reader) nounUse(s *sent, i int) bool {
 	if p := s.toks[i].UPOS; p != "" {
-		return p == "NOUN" || p == "PROPN"
+		if p == "NOUN" || p == "PROPN" {
+			return true
+		}
+		// a tagger's verb that the parse or a determiner shows to be a
+		// noun: "during clashes with", "the attack"
+		if t := s.tree; t != nil && t.child(i, "case", "det", "nmod:poss") >= 0 {
+			return true
+		}
+		if i > 0 && !strings.HasSuffix(s.words[i], "ing") {
+			switch s.words[i-1] {
+			case "the", "a", "an", "during", "amid", "after", "following", "of", "its", "their":
+				return true
+			}
+		}
+		return false
 	}
 	if i == 0 {
 		return !s.headline
@@ -612,106 +646,6 @@ func sameHead(head, name string) bool {
 	return false
 }
 
-// fromParse reads actors from the dependency parse; it reports false when
-// the sentence has no parse.
-func (r *reader) fromParse(s *sent, c *cand) bool {
-	if len(s.toks) == 0 || s.toks[0].Rel == "" {
-		return false
-	}
-	head := s.base + c.trig
-	var subj, obj, agent, poss, nmod *mention
-	passive := false
-	for k := range s.toks {
-		t := s.toks[k]
-		if t.Head != head {
-			continue
-		}
-		m := s.mentionAt(k)
-		switch t.Rel {
-		case "nsubj":
-			subj = m
-		case "nsubj:pass":
-			subj, passive = m, true
-		case "obj", "iobj":
-			obj = m
-		case "obl:agent":
-			agent = m
-		case "nmod:poss":
-			poss = m
-		case "obl", "nmod":
-			if m != nil && !m.place && nmod == nil {
-				prep := ""
-				for j := range s.toks {
-					if s.toks[j].Head == s.base+k && s.toks[j].Rel == "case" {
-						prep = s.words[j]
-					}
-				}
-				switch prep {
-				case "by":
-					agent = m
-				case "with", "against", "of", "on":
-					nmod = m
-				}
-			}
-		}
-	}
-	// the subject of a governing verb or a light verb ("X launched an
-	// assault", "X threatened to attack")
-	if subj == nil && poss == nil && agent == nil {
-		if h := s.toks[c.trig].Head; h >= s.base && h < s.base+len(s.toks) {
-			for k := range s.toks {
-				if s.toks[k].Head == h && (s.toks[k].Rel == "nsubj" || s.toks[k].Rel == "nsubj:pass") {
-					subj = s.mentionAt(k)
-				}
-			}
-		}
-	}
-	set := func(m *mention, first bool) {
-		if m == nil || m.place {
-			return
-		}
-		ref := refCopy(m.ref)
-		if first {
-			c.ev.Actor1, c.a1key, c.actorAna = ref, m.key, m.anaphoric
-		} else {
-			c.ev.Actor2, c.a2key = ref, m.key
-		}
-		if m.anaphoric {
-			r.resolveAnaphor(s, m, c, first)
-		}
-	}
-	switch {
-	case passive:
-		set(agent, true)
-		set(subj, false)
-	case poss != nil:
-		set(poss, true)
-		set(obj, false)
-		if obj == nil {
-			set(nmod, false)
-		}
-	case agent != nil && subj == nil:
-		set(agent, true)
-		set(nmod, false)
-	default:
-		set(subj, true)
-		if obj != nil {
-			set(obj, false)
-		} else {
-			set(nmod, false)
-		}
-	}
-	if c.ev.Actor1 != nil && c.ev.Actor2 == nil {
-		for _, m := range s.mentions {
-			if m.ref.Span != nil && c.ev.Actor1.Span != nil && *m.ref.Span == *c.ev.Actor1.Span && len(m.parts) > 1 {
-				c.ev.Actor1, c.ev.Actor2 = refCopy(m.parts[0]), refCopy(m.parts[1])
-				c.a1key, c.a2key = foldName(m.parts[0].Name), foldName(m.parts[1].Name)
-			}
-		}
-	}
-	return true
-}
-
 // govern links triggers in the complement of governing verbs ("threatened
 // to launch", "denied that", "agreed to withdraw") and purpose clauses
 // ("deployed ... to assist the LNA").
@@ -804,4 +738,33 @@ func ownerOf(s *sent, m *mention) *mention {
 }
 
 // symmetric verbs take both sides as a coordinated subject.
-var symmetric = set("clash", "fight", "battle", "skirmish", "meet", "talk", "discuss", "negotiate", "confer", "consult", "cooperate")
+var symmetric = set("clash", "fight", "battle", "skirmish", "meet", "talk", "discuss", "negotiate", "confer", "consult", "cooperate",
+	"clashes", "fighting", "hostilities", "firefight", "gunfight", "combat", "talks", "meeting", "negotiations", "consultations", "discussions")
+
+
+// bracketed reports whether a mention is an editor's gloss in brackets:
+// "They [the Russians and Syrians] were flown".
+func bracketed(s *sent, m *mention) bool {
+	open := -1
+	for k := m.first - 1; k >= 0 && k >= m.first-8; k-- {
+		if s.words[k] == "]" || s.words[k] == ")" {
+			return false
+		}
+		if s.words[k] == "[" || s.words[k] == "(" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := m.last; k < len(s.words) && k <= m.last+8; k++ {
+		if s.words[k] == "]" || s.words[k] == ")" {
+			return true
+		}
+		if s.words[k] == "[" || s.words[k] == "(" {
+			return false
+		}
+	}
+	return false
+}

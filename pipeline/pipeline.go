@@ -31,11 +31,10 @@ type Config struct {
 	NER      ner.Config
 	Geoparse geoparse.Config
 	Event    event.Config
-	// PlacesFirst runs the geoparser before the event coder, so the coder
-	// can give events a location from the places it scores around each
-	// trigger. Off by default until the event coder's evaluation is redone
-	// with places (see the comment on New); sitrep demo turns it on, since
-	// a map of events needs their locations.
+	// PlacesFirst asked for the geoparser before the event coder. New now
+	// always runs it there (the event coder comes last and reads the
+	// places' roles), so the field changes nothing; it is kept so callers
+	// that set it (the demo's samples) still compile.
 	PlacesFirst bool
 }
 
@@ -99,10 +98,7 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	// does not yet read Place.Role (demonyms, places inside names), and
 	// its tests were written without places. Move g before ev when it
 	// does (docs/architecture.md, "Places").
-	if cfg.PlacesFirst {
-		return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, g, ev, tg, ps, nr}}, nil
-	}
-	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, ev, tg, ps, nr, g}}, nil
+	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, tg, ps, nr, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, g, ev}}, nil
 }
 
 // preload decodes the embedded language models that cfg leaves to their

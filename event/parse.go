@@ -1,0 +1,360 @@
+package event
+
+import (
+	"strings"
+)
+
+// tree is the dependency parse of one sentence with sentence-relative
+// indices: head[k] is the head of token k (-1 for the root or a head
+// outside the sentence), rel[k] its relation, kids[k] its dependents in
+// text order. A sentence the parser has not seen has no tree.
+type tree struct {
+	head []int
+	rel  []string
+	kids [][]int
+}
+
+// parseTree builds the tree of s, or nil when the parser has not run.
+func parseTree(s *sent) *tree {
+	n := len(s.toks)
+	if n == 0 || s.toks[0].Rel == "" {
+		return nil
+	}
+	t := &tree{head: make([]int, n), rel: make([]string, n), kids: make([][]int, n)}
+	for k, tok := range s.toks {
+		t.rel[k] = tok.Rel
+		h := tok.Head - s.base
+		if tok.Head < 0 || h < 0 || h >= n || h == k || tok.Rel == "root" {
+			t.head[k] = -1
+			continue
+		}
+		t.head[k] = h
+		t.kids[h] = append(t.kids[h], k)
+	}
+	return t
+}
+
+// base returns the relation without its subtype ("nsubj" of "nsubj:pass").
+func base(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+// child returns the first dependent of k with one of the relations, or -1.
+func (t *tree) child(k int, rels ...string) int {
+	for _, d := range t.kids[k] {
+		for _, r := range rels {
+			if t.rel[d] == r {
+				return d
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf returns the preposition that marks token k ("by" in "by the
+// army"), lower case, or "".
+func (t *tree) caseOf(s *sent, k int) string {
+	c := ""
+	for _, d := range t.kids[k] {
+		if d < k && t.rel[d] == "case" && s.words[d] != "'s" && s.words[d] != "’s" {
+			c = s.words[d] // the nearest before the noun
+		}
+	}
+	return c
+}
+
+// passive reports whether the verb at k is passive in the parse.
+func (t *tree) passive(k int) bool {
+	return t.child(k, "nsubj:pass", "aux:pass", "csubj:pass") >= 0
+}
+
+// roles are the arguments the parse gives a trigger. A role is a token
+// index or -1; sawObj records that the parse gave the verb a direct
+// object, actor or not, so that no other reading invents one.
+type roles struct {
+	subj, obj, agent, poss, with, of, between int
+	passive, sawObj                           bool
+}
+
+// parseMention returns the actor mention the dependent at k stands for:
+// the mention over k itself, else one over its compound, flat, modifier,
+// possessive or apposition dependents ("Denmark today": the parser made
+// "today" the subject and "Denmark" its compound). Places and the mention
+// of the trigger itself are not actors.
+func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
+	if k < 0 {
+		return nil
+	}
+	if m := s.mentionAt(k); m != nil {
+		if m.place || m.first <= trig && trig < m.last {
+			return nil
+		}
+		return m
+	}
+	if r.isTrigger(s.words[k]) {
+		return nil // an event, not a party: "a military intervention"
+	}
+	for _, d := range t.kids[k] {
+		switch base(t.rel[d]) {
+		case "compound", "flat", "amod", "nmod", "appos", "nummod":
+			if t.rel[d] == "nmod" && t.caseOf(s, d) != "of" {
+				continue
+			}
+			if m := s.mentionAt(d); m != nil && !m.place && !(m.first <= trig && trig < m.last) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// argsOf reads the arguments of the trigger at i from the tree, climbing
+// to the clause that supplies a missing subject: the verb a conjunct
+// shares its subject with ("attacked and destroyed"), the controller of an
+// infinitive ("threatened to attack"), the noun a relative or participle
+// clause modifies ("fighters who attacked", "civilians killed by"), the
+// subject of the clause an adverbial participle hangs on ("..., killing
+// five").
+func (t *tree) argsOf(s *sent, i int, noun bool) roles {
+	ro := roles{subj: -1, obj: -1, agent: -1, poss: -1, with: -1, of: -1, between: -1}
+	for _, d := range t.kids[i] {
+		switch t.rel[d] {
+		case "nsubj":
+			if ro.subj < 0 {
+				ro.subj = d
+			}
+		case "nsubj:pass":
+			ro.subj, ro.passive = d, true
+		case "aux:pass":
+			ro.passive = true
+		case "obj":
+			if ro.obj < 0 {
+				ro.obj, ro.sawObj = d, true
+			}
+		case "iobj":
+			if ro.obj < 0 {
+				ro.obj = d
+			}
+			ro.sawObj = true
+		case "obl:agent":
+			ro.agent = d
+		case "nmod:poss":
+			ro.poss = d
+		case "obl", "nmod", "obl:npmod", "nmod:npmod":
+			switch t.caseOf(s, d) {
+			case "by":
+				if ro.agent < 0 {
+					ro.agent = d
+				}
+			case "against", "on", "upon", "with", "at", "targeting":
+				if ro.with < 0 {
+					ro.with = d
+				}
+			case "of":
+				if ro.of < 0 {
+					ro.of = d
+				}
+			case "between", "among":
+				if ro.between < 0 {
+					ro.between = d
+				}
+			}
+		}
+	}
+	if noun || ro.subj >= 0 {
+		return ro
+	}
+	// a subject from the clause above
+	k := i
+	for hops := 0; hops < 4 && ro.subj < 0; hops++ {
+		h := t.head[k]
+		if h < 0 {
+			break
+		}
+		switch base(t.rel[k]) {
+		case "conj":
+			if sj := t.child(h, "nsubj", "nsubj:pass"); sj >= 0 {
+				if t.rel[sj] == "nsubj:pass" && !ro.passive {
+					return ro // "were attacked and fled": no shared agent
+				}
+				ro.subj = sj
+				if t.rel[sj] == "nsubj:pass" {
+					ro.passive = true
+				}
+				return ro
+			}
+			k = h
+			continue
+		case "xcomp":
+			// object control: "urged the army to withdraw"
+			if o := t.child(h, "obj"); o >= 0 && o < i {
+				ro.subj = o
+			} else if sj := t.child(h, "nsubj"); sj >= 0 {
+				ro.subj = sj
+			}
+			if ro.subj < 0 {
+				k = h
+				continue
+			}
+			return ro
+		case "acl":
+			if t.rel[k] == "acl:relcl" {
+				// "fighters who attacked the base": the relative pronoun
+				// is the subject; the noun it refers to is the actor
+				if p := t.child(i, "nsubj"); p >= 0 || !ro.passive {
+					ro.subj = h
+				}
+				return ro
+			}
+			// "civilians killed by troops": the noun is what was done to;
+			// "fighters attacking the town": the noun acts
+			if strings.HasSuffix(s.words[i], "ing") {
+				ro.subj = h
+			} else {
+				ro.subj, ro.passive = h, true
+			}
+			return ro
+		case "advcl":
+			if strings.HasSuffix(s.words[i], "ing") {
+				if sj := t.child(h, "nsubj"); sj >= 0 {
+					ro.subj = sj
+				} else if ag := t.child(h, "obl:agent"); ag >= 0 {
+					ro.subj = ag
+				}
+			}
+			return ro
+		}
+		break
+	}
+	return ro
+}
+
+// parseArgs reads actor1 and actor2 of a candidate from the dependency
+// parse. It returns the mentions it found and, per role, whether the parse
+// decided it (a decided role with a nil mention means the parse found an
+// argument that is no actor, which no fallback should override).
+func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, dec2 bool) {
+	t := s.tree
+	if t == nil {
+		return nil, nil, false, false
+	}
+	i := c.trig
+	ro := t.argsOf(s, i, noun)
+	m := func(k int) *mention { return r.parseMention(s, t, k, i) }
+	if noun {
+		switch {
+		case ro.poss >= 0 && m(ro.poss) != nil:
+			a1, dec1 = m(ro.poss), true
+		case ro.agent >= 0 && m(ro.agent) != nil:
+			a1, dec1 = m(ro.agent), true
+		}
+		// "X held a position during clashes with Y": the clause's subject
+		// fought
+		if a1 == nil && base(t.rel[i]) == "obl" && symmetric[c.lemma] {
+			switch t.caseOf(s, i) {
+			case "during", "in", "amid", "after", "following":
+				if h := t.head[i]; h >= 0 {
+					if up := t.argsOf(s, h, false); up.subj >= 0 {
+						a1 = m(up.subj)
+						dec1 = a1 != nil
+					}
+				}
+			}
+		}
+		// the object of a verb that is no event itself: the verb's subject
+		// acts ("X launched an offensive", "he will extend the curfew",
+		// "they continued their hunger strike")
+		if a1 == nil && t.rel[i] == "obj" {
+			if h := t.head[i]; h >= 0 && supportVerb(s, h) {
+				if up := t.argsOf(s, h, false); up.subj >= 0 && !up.passive {
+					a1 = m(up.subj)
+					dec1 = a1 != nil
+				}
+			}
+		}
+		switch {
+		case ro.between >= 0 && m(ro.between) != nil:
+			a2, dec2 = m(ro.between), true
+		case ro.with >= 0 && m(ro.with) != nil:
+			a2, dec2 = m(ro.with), true
+		case ro.of >= 0 && m(ro.of) != nil:
+			if c.flags&fIntrans != 0 || intransNoun(c) {
+				if a1 == nil {
+					a1, dec1 = m(ro.of), true
+				}
+			} else {
+				a2, dec2 = m(ro.of), true
+			}
+		}
+		return a1, a2, dec1, dec2
+	}
+	if ro.passive {
+		if ro.agent >= 0 {
+			a1, dec1 = m(ro.agent), m(ro.agent) != nil
+		}
+		if ro.subj >= 0 {
+			a2, dec2 = m(ro.subj), true
+		}
+		return a1, a2, dec1, dec2
+	}
+	if ro.subj >= 0 {
+		a1 = m(ro.subj)
+		dec1 = a1 != nil
+	}
+	switch {
+	case ro.obj >= 0 && c.flags&fIntrans == 0:
+		a2, dec2 = m(ro.obj), true
+		if a2 == nil && ro.with >= 0 {
+			a2 = m(ro.with)
+		}
+	case ro.with >= 0:
+		a2, dec2 = m(ro.with), m(ro.with) != nil
+	case ro.between >= 0:
+		a2, dec2 = m(ro.between), m(ro.between) != nil
+	}
+	return a1, a2, dec1, dec2
+}
+
+// intransNoun reports whether an event noun's "of" phrase names the one
+// who acts ("the retreat of the rebels") rather than the one acted on.
+func intransNoun(c *cand) bool {
+	switch c.ev.Type {
+	case "RETREAT", "MOBILIZE", "PROTEST":
+		return true
+	}
+	return false
+}
+
+// supportVerbs carry an event noun whose doer is their subject, as light
+// verbs do: "he will extend the curfew", "they continued their hunger
+// strike", "the army resumed its offensive". Verbs of saying and seeing
+// are not among them: "the mayor confirmed the retreat" tells who spoke.
+var supportVerbs = inflectAll("continue", "extend", "resume", "renew", "intensify", "escalate", "step",
+	"expand", "maintain", "keep", "end", "announce", "join", "lead", "prolong", "broaden", "widen",
+	"undertake", "initiate", "pursue", "complete", "finish", "sustain", "call", "enforce", "tighten",
+	"reimpose", "spearhead", "orchestrate", "order", "coordinate", "plan", "prepare", "threaten", "vow",
+	"attempt", "try", "give", "grant", "offer", "deliver", "send", "receive", "accept", "sign", "break",
+	"violate", "observe", "respect", "honour", "honor", "agree", "negotiate", "broker", "propose", "seek",
+	"launch", "carry", "conduct", "stage", "mount", "hold", "make", "unleash", "wage", "perpetrate",
+	"impose", "declare", "issue", "begin", "start", "organize", "organise")
+
+// supportVerb reports whether token h is a support verb.
+func supportVerb(s *sent, h int) bool {
+	if l := s.toks[h].Lemma; l != "" && supportVerbs[strings.ToLower(l)] {
+		return true
+	}
+	return supportVerbs[s.words[h]]
+}
+
+func inflectAll(lemmas ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lemmas {
+		for _, f := range inflect(l) {
+			m[f] = true
+		}
+	}
+	return m
+}
