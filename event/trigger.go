@@ -741,7 +741,6 @@ func ownerOf(s *sent, m *mention) *mention {
 var symmetric = set("clash", "fight", "battle", "skirmish", "meet", "talk", "discuss", "negotiate", "confer", "consult", "cooperate",
 	"clashes", "fighting", "hostilities", "firefight", "gunfight", "combat", "talks", "meeting", "negotiations", "consultations", "discussions")
 
-
 // bracketed reports whether a mention is an editor's gloss in brackets:
 // "They [the Russians and Syrians] were flown".
 func bracketed(s *sent, m *mention) bool {
