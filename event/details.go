@@ -68,8 +68,9 @@ func (r *reader) modality(s *sent, c *cand) {
 			if m == sitrep.Asserted {
 				m, cue = sitrep.Negated, w
 			}
-		case plannedCues[w] && (k+1 < len(s.words) && (s.words[k+1] == "to" || w == "will" || w == "shall" || w == "'ll" || w == "about" || w == "due") || c.flags&fNoun != 0 && !beForms[w] && w != "set" && w != "due" && w != "about"):
-			if m == sitrep.Asserted || m == sitrep.Negated && (w == "will") {
+		case plannedCues[w] && (k+1 < len(s.words) && (s.words[k+1] == "to" || w == "will" || w == "shall" || w == "'ll") || c.flags&fNoun != 0 && !beForms[w] && w != "set" && w != "due" && w != "about"):
+			// "will not accept" is a refusal: the negation stands
+			if m == sitrep.Asserted {
 				m, cue = sitrep.Planned, w
 			}
 		case w == "will" || w == "shall":

@@ -110,12 +110,15 @@ n CONSULT mediate -: mediation
 v AGREE - fGovern: agree pledge promise offer vow commit consent accept
 v COERCE - fGovern: order force compel
 n AGREE - -: agreement accord deal truce ceasefire
-v SUPPORT - -: praise endorse support back welcome commend hail congratulate thank recognize recognise apologize apologise defend
+v SUPPORT - -: praise endorse support back welcome commend hail congratulate thank recognize recognise apologize apologise defend forgive pardon
 v SUPPORT agreement -: sign
 n SUPPORT - -: endorsement recognition apology
 v COOPERATE - -: cooperate collaborate coordinate partner ally
+v COOPERATE legal -: extradite
+n COOPERATE legal -: extradition
+n COOPERATE military -: war_games joint_exercises joint_exercise joint_drills joint_patrols
 n COOPERATE - -: cooperation collaboration alliance
-v AID - -: aid donate supply provide deliver fund finance assist hand_over airlift
+v AID - -: aid donate supply provide deliver fund finance assist hand_over airlift contribute
 v RETREAT access -: open_border open_borders
 n AID - -: aid assistance relief donation
 v CONCEDE - -: concede yield accede relent compromise back_down cave lift ease relax loosen shorten call_off allow
@@ -124,6 +127,7 @@ n CONCEDE - -: concession concessions resignation
 v REQUEST - fGovern: ask appeal urge demand request call_for call_on plead petition press implore
 n REQUEST - -: demand demands appeal request plea
 v REJECT - fGovern: reject refuse decline dismiss veto rebuff spurn defy oppose
+v REJECT - -: renege violate breach flout
 n REJECT - -: rejection refusal veto
 v REJECT deny fDeny: deny
 n REJECT deny fDeny: denial
@@ -159,7 +163,7 @@ n COERCE curfew -: curfew
 v COERCE deport -: deport
 n COERCE martial-law -: martial_law state_of_emergency
 v COERCE - -: crack_down raze demolish bulldoze hack deface evict censor muzzle prevent bar disperse
-n COERCE restrict -: blockade blockades state_of_siege
+n COERCE restrict -: blockade blockades state_of_siege restrictions
 n COERCE - -: crackdown
 v COERCE restrict -: restrict blockade
 v THREATEN - fGovern: threaten warn

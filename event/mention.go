@@ -229,6 +229,22 @@ func (r *reader) namePhrase(s *sent, capOK []bool, i int) mention {
 		break
 	}
 	m := mention{first: i, last: j, proper: true}
+	// "Mali's army", "Angola's president": the owner's agent is one actor,
+	// which the actor stage composes (MLI.MIL); "the GNA's capture" keeps
+	// the owner apart from the event
+	if j+1 < n && possessive(s.words[j]) {
+		k := j + 1
+		for k < n && k < j+3 && !capOK[k] && !groupNouns[s.words[k]] && isModifier(s.words[k]) && !r.isTrigger(s.words[k]) && !strings.HasSuffix(s.words[k], "ed") {
+			k++
+		}
+		if k < n && groupNouns[s.words[k]] && !(k+1 < n && capOK[k+1]) && !(k+1 < n && groupNouns[s.words[k+1]]) {
+			m.last = k + 1
+			m.head = s.words[k]
+			m.ref.Name = joinText(s, i, k+1)
+			r.finishMention(s, &m)
+			return m
+		}
+	}
 	nameEnd := j
 	// A demonym or a name before group nouns: "Russian foreign ministry",
 	// "Afghan security forces", "LNA spokesman Ahmed Mismari".
@@ -511,17 +527,51 @@ func (r *reader) finishMention(s *sent, m *mention) {
 				continue
 			}
 			if p.Span.Contains(sp) || sp.Contains(p.Span) {
-				if m.first == 0 || !locPreps[s.words[m.first-1]] {
-					// a bare country name may be an actor ("Russia deployed")
-					if p.Precision != sitrep.PrecisionCountry {
-						m.place = true
-					}
-				} else {
-					m.place = true
-				}
+				m.place = !r.placeAsActor(s, m, p)
 			}
 		}
 	}
+}
+
+// placeAsActor decides whether a name the geoparser resolved to a place is
+// used as an actor: a country ("Russia deployed"), a place the actor stage
+// read as a party ("Berlin rejected" → the German government), or a
+// national capital as the subject of a verb ("Beirut again rejected"),
+// which then stands for its government. After a locative preposition, and
+// for seas, regions and towns, it is a place.
+func (r *reader) placeAsActor(s *sent, m *mention, p sitrep.Place) bool {
+	if m.first > 0 {
+		k := m.first - 1
+		for k > 0 && (s.words[k] == "the" || regionAdj[s.words[k]]) {
+			k--
+		}
+		if locPreps[s.words[k]] && !(s.words[k] == "to" && k > 0 && s.words[k-1] == "loyal") {
+			return false
+		}
+	}
+	if strings.HasPrefix(p.FeatureCode, "PCL") {
+		return true
+	}
+	if m.ref.ID != "" {
+		if a := r.actor(m.ref.ID); a != nil && a.Kind != sitrep.ActorUnknown {
+			return true
+		}
+	}
+	if p.FeatureCode == "PPLC" && p.Country != "" && m.last < len(s.words) {
+		k := m.last
+		for k < len(s.words) && (s.toks[k].UPOS == "ADV" || skipAdverbs[s.words[k]] || s.words[k] == "again") {
+			k++
+		}
+		if k < len(s.words) && (s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX" || s.toks[k].UPOS == "" && (reportVerbs[s.words[k]] || r.isTrigger(s.words[k]))) {
+			m.ref.ID = p.Country + ".GOV"
+			m.ref.Country = p.Country
+			m.ref.Kind = string(sitrep.ActorGovernment)
+			m.ref.Sector = "GOV"
+			m.key = m.ref.ID
+			return true
+		}
+	}
+	return false
 }
 
 // groupName names a group phrase by its modifiers and head, without

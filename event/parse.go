@@ -94,13 +94,21 @@ func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
 		}
 		return m
 	}
-	if r.isTrigger(s.words[k]) {
-		return nil // an event, not a party: "a military intervention"
+	event := r.isTrigger(s.words[k])
+	// an appositive name says who a description is: "the U.N.
+	// peacekeeping mission, MINUSMA,"
+	if d := t.child(k, "appos"); d >= 0 && !event {
+		if m := s.mentionAt(d); m != nil && m.proper && !m.place && m.ref.ID != "" {
+			return m
+		}
 	}
 	for _, d := range t.kids[k] {
 		switch base(t.rel[d]) {
 		case "compound", "flat", "amod", "nmod", "appos", "nummod":
-			if t.rel[d] == "nmod" && t.caseOf(s, d) != "of" {
+			if t.rel[d] == "nmod" && t.caseOf(s, d) != "of" && !(event && t.caseOf(s, d) == "by") || event && t.rel[d] != "nmod:poss" && base(t.rel[d]) != "amod" && t.caseOf(s, d) != "by" {
+				// an event noun stands for its doer only through an owner
+				// or an adjective: "a Russian airstrike", "the army's
+				// offensive"; "a drone strike" names no one
 				continue
 			}
 			if m := s.mentionAt(d); m != nil && !m.place && !(m.first <= trig && trig < m.last) {
@@ -219,6 +227,12 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			return ro
 		case "advcl":
 			if strings.HasSuffix(s.words[i], "ing") {
+				// "accused Rwanda of deploying troops", "blamed the army
+				// for shelling": the object of the verb above acts
+				if o := t.child(h, "obj"); o >= 0 && o < i && (t.caseOf(s, i) == "of" || t.caseOf(s, i) == "for" || t.child(i, "mark") >= 0 && (s.words[t.child(i, "mark")] == "of" || s.words[t.child(i, "mark")] == "for" || s.words[t.child(i, "mark")] == "from")) {
+					ro.subj = o
+					return ro
+				}
 				if sj := t.child(h, "nsubj"); sj >= 0 {
 					ro.subj = sj
 				} else if ag := t.child(h, "obl:agent"); ag >= 0 {
@@ -302,7 +316,10 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	}
 	if ro.subj >= 0 {
 		a1 = m(ro.subj)
-		dec1 = a1 != nil
+		// "a drone strike killed four": an event as subject names its
+		// doer or no one, never a party inside its phrase
+		dec1 = a1 != nil || r.isTrigger(s.words[ro.subj]) && t.child(ro.subj, "det", "nmod:poss") >= 0 &&
+			!(ro.subj+1 < len(s.words) && (s.words[ro.subj+1] == "and" || s.words[ro.subj+1] == "or")) // "a sniper shot and killed": a verb the tagger missed
 	}
 	switch {
 	case ro.obj >= 0 && c.flags&fIntrans == 0:

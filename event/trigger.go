@@ -91,14 +91,20 @@ func (r *reader) triggers(s *sent) {
 			continue
 		}
 		e, k := r.c.lex.match(s.words, i)
+		if oe := r.byObject(s, i); oe != nil {
+			e, k = oe, 1
+		}
 		if e == nil {
 			continue
 		}
 		if !r.plausible(s, i, e) || s.inAttr[i] && e.flags&fLight == 0 {
 			continue
 		}
-		if m := s.mentionAt(i); m != nil && e.flags&fLight == 0 && !(e.flags&fNoun != 0 && m.last == i+1 && m.first == i) {
+		if m := s.mentionAt(i); m != nil && e.flags&fLight == 0 && !(e.flags&fNoun != 0 && (m.last == i+1 && m.first == i || !m.proper && i+k > m.last)) {
 			continue // part of an actor phrase: "allies", "the Security Council"
+		}
+		if stative(s, i, e) {
+			continue
 		}
 		hits = append(hits, hit{i, k, e})
 		i += k - 1
@@ -140,6 +146,8 @@ func (r *reader) triggers(s *sent) {
 		}
 		_ = hi
 		r.arguments(s, c, h.n)
+		r.enrich(c.ev.Actor1)
+		r.enrich(c.ev.Actor2)
 		r.cands = append(r.cands, c)
 	}
 	r.govern(s, first)
@@ -685,7 +693,8 @@ func (r *reader) govern(s *sent, first int) {
 				if d.ev.Actor1 == nil && g.ev.Actor1 != nil {
 					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor1), g.a1key
 				}
-				if d.ev.Type == sitrep.Assault && g.ev.Type == sitrep.Accuse && g.ev.Actor2 != nil && (d.ev.Actor1 == nil || d.a1key == g.a1key) {
+				if g.ev.Type == sitrep.Accuse && g.ev.Actor2 != nil && (d.ev.Actor1 == nil || d.a1key == g.a1key) {
+					// "accused Rwanda of deploying troops": the accused acts
 					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor2), g.a2key
 				}
 			case hasTo && g.flags&fVerb != 0 && d.flags&fVerb != 0 && !gov && d.ev.Type != g.ev.Type && (d.ev.Type == sitrep.Aid || d.ev.Type == sitrep.Support || d.ev.Type == sitrep.Cooperate):
@@ -766,4 +775,102 @@ func bracketed(s *sent, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// stative reports whether a verb trigger is a participle that describes a
+// noun rather than tells of an event: "newly appointed Prime Minister",
+// "the wounded soldiers", "a body linked to the OAU", "a lunch hosted by".
+// A verb the tagger calls finite is never stative; neither is one that
+// follows a bare noun phrase ("people blocked streets"), which the tagger
+// often reads as a participle in news.
+func stative(s *sent, i int, e *entry) bool {
+	if e.flags&fVerb == 0 || e.flags&fNoun != 0 {
+		return false
+	}
+	switch s.toks[i].XPOS {
+	case "VBD", "VBZ", "VBP", "VB", "MD", "VBG":
+		return false
+	}
+	w := s.words[i]
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") && w != "led" && w != "held" {
+		return false
+	}
+	n := len(s.words)
+	// prenominal: a modifier or nothing before, a noun or name after
+	b := i - 1
+	for b >= 0 && (s.toks[b].UPOS == "ADV" || s.toks[b].UPOS == "" && strings.HasSuffix(s.words[b], "ly")) {
+		b-- // "newly appointed", but "agents sexually abused" has a subject
+	}
+	if i+1 < n && nominal(s, i+1) && (b < 0 || modifierBefore(s, b)) {
+		return true
+	}
+	// a reduced relative on a determined noun, for acts that are ties
+	// rather than deeds
+	if t := s.tree; t != nil && t.rel[i] == "acl" {
+		switch e.typ {
+		case sitrep.Cooperate, sitrep.Support, sitrep.Agree, sitrep.Consult:
+			if h := t.head[i]; h >= 0 && h < i && t.child(h, "det") >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nominal reports whether token k begins a noun phrase's head.
+func nominal(s *sent, k int) bool {
+	switch s.toks[k].UPOS {
+	case "NOUN", "PROPN", "ADJ":
+		return true
+	case "":
+		return capitalised(s.toks[k].Text) || groupNouns[s.words[k]]
+	}
+	return false
+}
+
+// modifierBefore reports whether token k may precede a prenominal
+// participle: a determiner, an adverb, an adjective, punctuation.
+func modifierBefore(s *sent, k int) bool {
+	switch s.toks[k].UPOS {
+	case "DET", "ADJ", "PUNCT", "NUM", "CCONJ", "ADP":
+		return true
+	case "":
+		w := s.words[k]
+		return w == "the" || w == "a" || w == "an" || w == "," || w == "and" || isNumber(w) || locPreps[w]
+	}
+	return false
+}
+
+// enrich fills an actor reference from the document's actors: the
+// canonical name, country, sector and kind of the actor the actor stage
+// resolved the mention to, keeping the mention's text and span. A mention
+// without an id takes the id of an entity over exactly its span (the
+// parts of "the foreign ministers of Russia and Turkey"). Actors no
+// dictionary knows keep their name and get no id (sitrep.Actor.Ref).
+func (r *reader) enrich(ref *sitrep.ActorRef) {
+	if ref == nil {
+		return
+	}
+	if ref.ID == "" && ref.Span != nil {
+		for _, e := range r.entitiesOver(*ref.Span) {
+			if e.Span == *ref.Span && e.ActorID != "" {
+				if a := r.actor(e.ActorID); a != nil && !a.Generic() {
+					ref.ID = e.ActorID
+					break
+				}
+			}
+		}
+	}
+	if ref.ID == "" {
+		return
+	}
+	a := r.actor(ref.ID)
+	if a == nil {
+		return
+	}
+	x := a.Ref()
+	ref.ID, ref.Name, ref.Country, ref.Sector, ref.Kind = x.ID, x.Name, x.Country, x.Sector, x.Kind
+	if ref.Name == "" {
+		ref.Name = a.Text
+	}
 }

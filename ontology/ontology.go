@@ -143,12 +143,13 @@ func Interaction(a, b ActorCategory) int {
 // IntentType returns the PLOVER type under which a sentence whose main
 // event did not happen is coded, as the PLOVER manual codes intentions: a
 // planned or hypothetical act that helps its target (AID, COOPERATE,
-// CONCEDE, CONSULT, RETREAT, SUPPORT) is an AGREE, one that harms it
-// (ASSAULT, COERCE, SANCTION, PROTEST, MOBILIZE, REJECT), or any intention
-// held out on a condition, is a THREATEN; a negated act is a REJECT. Types
-// that are themselves speech acts, and events that happened, keep their
-// type.
-func IntentType(t sitrep.EventType, m sitrep.Modality, conditional bool) sitrep.EventType {
+// CONCEDE, CONSULT, RETREAT, SUPPORT) is an AGREE, also on a condition
+// ("if"), unless it is held out as an ultimatum ("unless": ultimatum
+// true), which makes it a THREATEN; one that harms its target (ASSAULT,
+// COERCE, SANCTION, PROTEST, MOBILIZE) is a THREATEN; a negated act is a
+// REJECT. Types that are themselves speech acts, and events that
+// happened, keep their type.
+func IntentType(t sitrep.EventType, m sitrep.Modality, ultimatum bool) sitrep.EventType {
 	if m == sitrep.Negated && t != sitrep.Reject {
 		return sitrep.Reject
 	}
@@ -160,7 +161,10 @@ func IntentType(t sitrep.EventType, m sitrep.Modality, conditional bool) sitrep.
 	case sitrep.Planned, sitrep.Hypothetical:
 		switch t {
 		case sitrep.Aid, sitrep.Cooperate, sitrep.Concede, sitrep.Consult, sitrep.Support, sitrep.Retreat:
-			if conditional {
+			// an offer on a condition is still an offer ("would meet him if
+			// he gave them a veto"); held out as an ultimatum it is a
+			// threat ("will withdraw its force unless ...")
+			if ultimatum {
 				return sitrep.Threaten
 			}
 			return sitrep.Agree

@@ -128,9 +128,9 @@ type Result struct {
 // order, which is the governing one ("threatened to launch" is THREATEN).
 // Events that did not happen are coded as PLOVER codes intentions: an act
 // intended or offered that helps its target (aid, cooperation, yielding,
-// meeting, withdrawing) is AGREE, one that harms it (force, coercion,
-// sanctions, protest) or any intention held out on a condition ("unless",
-// "if") is THREATEN, and an act refused or said not to happen is REJECT.
+// meeting, withdrawing) is AGREE unless it is held out as an ultimatum
+// ("unless"), one that harms it (force, coercion, sanctions, protest) is
+// THREATEN, and an act refused or said not to happen is REJECT.
 func Main(events []sitrep.Event) (sitrep.Event, bool) {
 	if len(events) == 0 {
 		return sitrep.Event{}, false
@@ -141,13 +141,15 @@ func Main(events []sitrep.Event) (sitrep.Event, bool) {
 			best = e
 		}
 	}
-	best.Type = ontology.IntentType(best.Type, best.Modality, conditional(best.Evidence.Text))
+	best.Type = ontology.IntentType(best.Type, best.Modality, ultimatum(best.Evidence.Text))
 	return best, true
 }
 
-func conditional(text string) bool {
+// ultimatum reports whether a sentence holds out its act on an
+// "unless" condition.
+func ultimatum(text string) bool {
 	for _, w := range strings.Fields(strings.ToLower(text)) {
-		if w == "unless" || w == "if" {
+		if w == "unless" {
 			return true
 		}
 	}

@@ -1,0 +1,146 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// objectRule codes a verb by what it acts on: "strengthened its forces" is
+// a mobilisation, "strengthened ties" is not; "lifted the blockade" is a
+// retreat, "lifted restrictions" a concession. These are the verbs CAMEO
+// codes by their object, checked on the verb's object in the parse (or,
+// without a parse, the head noun of the phrase after it).
+type objectRule struct {
+	verbs   []string // lemmas
+	objects []string // head nouns, singular and plural as written
+	typ     sitrep.EventType
+	mode    string
+}
+
+var objectRules = []objectRule{
+	{[]string{"strengthen", "bolster", "boost", "beef", "increase", "build", "expand", "double", "triple", "reinforce", "mass", "amass", "concentrate", "step"},
+		[]string{"forces", "troops", "presence", "military", "defences", "defenses", "deployment", "garrison", "garrisons", "contingent", "security", "troop", "units", "personnel", "soldiers", "police"},
+		sitrep.Mobilize, "troops"},
+	{[]string{"train", "arm", "equip", "recruit", "enlist", "conscript"},
+		[]string{"fighters", "troops", "soldiers", "militants", "recruits", "forces", "militias", "militia", "hackers", "rebels", "insurgents", "volunteers", "men", "youths", "children", "police", "policemen", "officers", "gunmen"},
+		sitrep.Mobilize, "troops"},
+	{[]string{"send", "ship", "supply", "deliver", "provide", "sell", "transfer", "give", "airlift", "smuggle"},
+		[]string{"arms", "weapons", "ammunition", "missiles", "rockets", "tanks", "drones", "equipment", "munitions", "artillery", "jets", "helicopters", "armaments", "weaponry"},
+		sitrep.Aid, "military"},
+	{[]string{"send", "ship", "supply", "deliver", "provide", "give", "airlift", "donate", "rush", "distribute"},
+		[]string{"aid", "food", "supplies", "medicine", "medicines", "assistance", "relief", "grain", "fuel", "tents", "blankets", "water", "doctors", "funds", "money", "loans", "loan", "credit"},
+		sitrep.Aid, "humanitarian"},
+	{[]string{"send", "deploy", "dispatch", "contribute", "station"},
+		[]string{"peacekeepers", "peacekeeping", "monitors", "observers"},
+		sitrep.Aid, "peacekeeping"},
+	{[]string{"evacuate", "rescue", "airlift"},
+		[]string{"wounded", "injured", "civilians", "residents", "people", "refugees", "children", "staff", "citizens", "nationals", "villagers", "families", "survivors", "sick", "patients", "workers", "foreigners"},
+		sitrep.Aid, "humanitarian"},
+	{[]string{"end", "halt", "suspend", "stop", "abandon", "freeze", "break", "cancel", "terminate", "cut", "scale"},
+		[]string{"mediation", "talks", "negotiations", "cooperation", "aid", "ties", "relations", "contacts", "dialogue", "assistance", "funding", "support", "trade", "imports", "exports", "flights"},
+		sitrep.Sanction, "discontinue"},
+	{[]string{"lift", "ease", "relax", "end", "loosen", "remove"},
+		[]string{"blockade", "blockades", "siege", "sieges"},
+		sitrep.Retreat, "withdraw"},
+	{[]string{"violate", "breach", "break"},
+		[]string{"ceasefire", "cease-fire", "truce", "armistice"},
+		sitrep.Assault, ""},
+	{[]string{"open", "reopen"},
+		[]string{"border", "borders", "crossing", "crossings", "bridge", "corridor", "corridors", "airspace", "route", "routes", "road", "roads", "port", "ports", "airport", "checkpoint", "checkpoints", "frontier"},
+		sitrep.Retreat, "access"},
+	{[]string{"close", "shut", "seal"},
+		[]string{"border", "borders", "crossing", "crossings", "airspace", "embassy", "embassies", "consulate", "frontier", "ports", "port", "airport"},
+		sitrep.Sanction, "restrict"},
+	{[]string{"upgrade", "restore", "establish", "resume", "normalise", "normalize", "renew", "improve", "strengthen", "deepen"},
+		[]string{"ties", "relations", "contacts"},
+		sitrep.Support, "diplomatic"},
+	{[]string{"accept", "meet", "grant", "heed", "satisfy"},
+		[]string{"demands", "demand", "conditions"},
+		sitrep.Concede, ""},
+	{[]string{"seek", "request", "ask", "apply", "claim"},
+		[]string{"refuge", "asylum", "sanctuary"},
+		sitrep.Request, ""},
+	{[]string{"impose", "reimpose", "tighten", "extend", "enforce"},
+		[]string{"restrictions", "controls", "limits", "blackout", "lockdown"},
+		sitrep.Coerce, "restrict"},
+}
+
+// objectIndex maps each inflected verb form to the rules of its lemma.
+var objectIndex = func() map[string][]*objectEntry {
+	m := map[string][]*objectEntry{}
+	for i := range objectRules {
+		r := &objectRules[i]
+		objs := set(r.objects...)
+		for _, v := range r.verbs {
+			e := &objectEntry{rule: r, objects: objs,
+				entry: &entry{words: []string{v}, lemma: v, typ: r.typ, mode: r.mode, flags: fVerb, curated: true, block: -1}}
+			for _, f := range inflect(v) {
+				m[f] = append(m[f], e)
+			}
+		}
+	}
+	return m
+}()
+
+type objectEntry struct {
+	rule    *objectRule
+	objects map[string]bool
+	entry   *entry
+}
+
+// byObject returns the trigger entry a verb at i gets from its object, or
+// nil when no rule of the verb matches its object.
+func (r *reader) byObject(s *sent, i int) *entry {
+	rules := objectIndex[s.words[i]]
+	if len(rules) == 0 {
+		return nil
+	}
+	if p := s.toks[i].UPOS; p != "" && p != "VERB" {
+		return nil
+	}
+	for _, obj := range objectHeads(s, i) {
+		for _, e := range rules {
+			if e.objects[obj] {
+				return e.entry
+			}
+		}
+	}
+	return nil
+}
+
+// objectHeads returns the head nouns the verb at i acts on: its objects in
+// the parse (with their conjuncts, and a noun after "of" in "a series of
+// bombs"), or without a parse the nouns of the phrase after it, lower case.
+func objectHeads(s *sent, i int) []string {
+	var out []string
+	if t := s.tree; t != nil {
+		for _, d := range t.kids[i] {
+			switch t.rel[d] {
+			case "obj", "nsubj:pass", "iobj":
+				out = append(out, s.words[d])
+				for _, c := range t.kids[d] {
+					if t.rel[c] == "conj" || t.rel[c] == "compound" || t.rel[c] == "nmod" && t.caseOf(s, c) == "of" {
+						out = append(out, s.words[c])
+					}
+				}
+			case "compound:prt":
+				// "beef up", "step up": the object follows the particle
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	// the words of the phrase after the verb, up to a clause break
+	for k := i + 1; k < len(s.words) && k < i+7; k++ {
+		w := s.words[k]
+		if clauseBreakers[w] || w == "," || w == "." || locPreps[w] && w != "of" && w != "up" {
+			break
+		}
+		if !strings.HasSuffix(w, "ly") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
