@@ -684,8 +684,16 @@ func casualtyCount(w string) (int, bool) {
 	return v, true
 }
 
-// refine sets the ASSAULT mode from the instruments the sentence names.
+// refine sets the ASSAULT mode from the instruments the sentence names,
+// and makes a deployment of peacekeepers the AID PLOVER calls peacekeeping.
 func (r *reader) refine(s *sent, c *cand) {
+	if c.ev.Type == sitrep.Mobilize {
+		for _, a := range []*sitrep.ActorRef{c.ev.Actor1, c.ev.Actor2} {
+			if a != nil && (strings.Contains(strings.ToLower(a.Text), "peacekeep") || strings.Contains(strings.ToLower(a.Name), "peacekeep")) {
+				c.ev.Type, c.ev.Mode = sitrep.Aid, "peacekeeping"
+			}
+		}
+	}
 	if c.ev.Type != sitrep.Assault {
 		return
 	}

@@ -34,6 +34,9 @@ var objectRules = []objectRule{
 	{[]string{"send", "deploy", "dispatch", "contribute", "station"},
 		[]string{"peacekeepers", "peacekeeping", "monitors", "observers"},
 		sitrep.Aid, "peacekeeping"},
+	{[]string{"send", "deploy", "dispatch", "appoint", "name"},
+		[]string{"inspectors", "investigators", "fact-finders", "prosecutors", "auditors"},
+		sitrep.Accuse, "investigate"},
 	{[]string{"evacuate", "rescue", "airlift"},
 		[]string{"wounded", "injured", "civilians", "residents", "people", "refugees", "children", "staff", "citizens", "nationals", "villagers", "families", "survivors", "sick", "patients", "workers", "foreigners"},
 		sitrep.Aid, "humanitarian"},
@@ -110,8 +113,9 @@ func (r *reader) byObject(s *sent, i int) *entry {
 }
 
 // objectHeads returns the head nouns the verb at i acts on: its objects in
-// the parse (with their conjuncts, and a noun after "of" in "a series of
-// bombs"), or without a parse the nouns of the phrase after it, lower case.
+// the parse (with their conjuncts and compounds, and a noun after "of" in
+// "a series of bombs"), and the words of the phrase after it, which cover
+// a parse that took a date for the object ("lifted Friday a blockade").
 func objectHeads(s *sent, i int) []string {
 	var out []string
 	if t := s.tree; t != nil {
@@ -127,9 +131,6 @@ func objectHeads(s *sent, i int) []string {
 			case "compound:prt":
 				// "beef up", "step up": the object follows the particle
 			}
-		}
-		if len(out) > 0 {
-			return out
 		}
 	}
 	// the words of the phrase after the verb, up to a clause break

@@ -337,7 +337,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				det = w
 				k--
 				break np
-			case isModifier(w) && !r.isTrigger(w) && !beForms[w]:
+			case isModifier(w) && !r.isTrigger(w) && !beForms[w] && !verbal(s.toks[k].UPOS):
 				k--
 			default:
 				break np
@@ -787,11 +787,14 @@ func stative(s *sent, i int, e *entry) bool {
 	if e.flags&fVerb == 0 || e.flags&fNoun != 0 {
 		return false
 	}
-	switch s.toks[i].XPOS {
-	case "VBD", "VBZ", "VBP", "VB", "MD", "VBG":
-		return false
-	}
 	w := s.words[i]
+	switch s.toks[i].XPOS {
+	case "VBD", "VBZ", "VBP", "VB", "MD":
+		return false
+	case "VBG":
+		// "Algeria's leading activist", "the ruling party"
+		return s.tree != nil && s.tree.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1)
+	}
 	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") && w != "led" && w != "held" {
 		return false
 	}
@@ -873,4 +876,10 @@ func (r *reader) enrich(ref *sitrep.ActorRef) {
 	if ref.Name == "" {
 		ref.Name = a.Text
 	}
+}
+
+// verbal reports whether a universal POS tag is a verb, auxiliary,
+// adposition or particle: words no noun phrase's modifiers include.
+func verbal(upos string) bool {
+	return upos == "VERB" || upos == "AUX" || upos == "ADP" || upos == "PART" || upos == "SCONJ"
 }

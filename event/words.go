@@ -11,7 +11,7 @@ func set(words ...string) map[string]bool {
 // groupNouns head the phrases that name an actor without a proper name:
 // "mercenary fighters", "security forces", "the foreign ministers".
 var groupNouns = set(
-	"fighters", "fighter", "forces", "force", "troops", "soldiers", "soldier", "militants", "militant",
+	"fighters", "fighter", "guerrillas", "guerrilla", "guerillas", "combatants", "forces", "force", "troops", "soldiers", "soldier", "militants", "militant",
 	"mercenaries", "mercenary", "rebels", "rebel", "insurgents", "insurgent", "militia", "militias",
 	"militiamen", "gunmen", "gunman", "police", "policemen", "policeman", "officers", "army", "military",
 	"government", "authorities", "officials", "official", "ministry", "minister", "ministers",
