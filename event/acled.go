@@ -170,8 +170,14 @@ func classify(c *cand) {
 }
 
 func victimName(a *sitrep.ActorRef) bool {
-	for _, w := range strings.Fields(strings.ToLower(a.Name)) {
-		if victims[w] {
+	words := strings.Fields(strings.ToLower(a.Name))
+	for _, w := range words {
+		if w == "armed" || w == "gunmen" {
+			return false
+		}
+	}
+	for _, w := range words {
+		if victims[w] || w == "men" {
 			return true
 		}
 	}

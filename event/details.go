@@ -91,6 +91,15 @@ func (r *reader) modality(s *sent, c *cand) {
 			}
 		}
 	}
+	// a purpose of a noun: "a road map for ending the war", "a plan to
+	// withdraw", "efforts to end the siege"
+	if t := s.tree; t != nil && m == sitrep.Asserted && (t.rel[c.trig] == "acl" || t.rel[c.trig] == "advcl") {
+		if h := t.head[c.trig]; h >= 0 && h < c.trig && s.toks[h].UPOS == "NOUN" && !attemptNouns[s.words[h]] {
+			if mk := t.child(c.trig, "mark"); mk >= 0 && (s.words[mk] == "for" || s.words[mk] == "to") {
+				m, cue = sitrep.Hypothetical, s.words[mk]
+			}
+		}
+	}
 	// "failed to", "refused to" negate; "threat of" hypothesises
 	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "of" && (s.words[c.trig-2] == "threat" || s.words[c.trig-2] == "threats" || s.words[c.trig-2] == "risk" || s.words[c.trig-2] == "fears") {
 		m, cue = sitrep.Hypothetical, s.words[c.trig-2]
@@ -302,6 +311,12 @@ func (r *reader) where(s *sent, c *cand) {
 			}
 		case "of":
 			score += 5
+		case "":
+			// the object of an attack or capture: "captured the town of
+			// Masisi", "seize Masisi town", "shelled Kharkiv"
+			if c.ev.Type == sitrep.Assault && k > c.trig && k-c.trig <= 6 && npBetween(s, c.trig+1, k) {
+				score += 35
+			}
 		}
 		if s.inAttr[k] {
 			score -= 50
@@ -594,7 +609,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		}
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
-		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" {
+		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
 				j++
@@ -751,4 +766,19 @@ func singularVictim(words []string) bool {
 		}
 	}
 	return false
+}
+
+// attemptNouns carry an act that was tried, which happened as an attempt:
+// "an attempt to assassinate the governor was thwarted".
+var attemptNouns = set("attempt", "attempts", "bid", "bids")
+
+// npBetween reports whether tokens [from, to) can open a noun phrase that
+// ends in a place name: determiners, place nouns, names.
+func npBetween(s *sent, from, to int) bool {
+	for j := from; j < to; j++ {
+		if !(placeNP[s.words[j]] || capitalised(s.toks[j].Text) || possessive(s.words[j])) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,8 +22,10 @@ type goldenEvent struct {
 	ACLED    string   `json:"acled,omitempty"`
 	Actor1   string   `json:"actor1,omitempty"`
 	Actor2   string   `json:"actor2,omitempty"`
+	Assoc    []string `json:"associated,omitempty"`
 	Modality string   `json:"modality"`
 	Date     string   `json:"date,omitempty"`
+	Place    string   `json:"place,omitempty"`
 	Fatal    *int     `json:"fatalities,omitempty"`
 	Sources  []string `json:"sources,omitempty"`
 	Mentions int      `json:"mentions"`
@@ -33,13 +36,18 @@ type goldenEvent struct {
 // coded, and readings that must not be.
 type expectation struct {
 	Events []struct {
-		Type     string `json:"type"`
-		Actor1   string `json:"actor1"`
-		Actor2   string `json:"actor2"`
-		Modality string `json:"modality"`
-		Date     string `json:"date"`
-		Fatal    *int   `json:"fatalities"`
-		Source   string `json:"source"`
+		Type       string `json:"type"`
+		Actor1     string `json:"actor1"`
+		Actor2     string `json:"actor2"`
+		Associated string `json:"associated"`
+		Modality   string `json:"modality"`
+		Date       string `json:"date"`
+		// Place is a word of the location's name or text; NoPlace says
+		// the event must have no location (the text gives none).
+		Place   string `json:"place"`
+		NoPlace bool   `json:"no_place"`
+		Fatal   *int   `json:"fatalities"`
+		Source  string `json:"source"`
 	} `json:"events"`
 	MustNot []struct {
 		Type     string `json:"type"`
@@ -66,9 +74,13 @@ func readMeta(t *testing.T, path string) string {
 // against the hand reading in testdata/<name>.expect.json, and compares
 // the full coding with testdata/<name>.golden.json (-update rewrites it).
 func TestReports(t *testing.T) {
+	// the shared reports, and the actor layer's reports of three more
+	// conflicts (eastern Congo, Myanmar, Gaza)
 	paths, err := filepath.Glob("../testdata/reports/*.txt")
-	if err != nil || len(paths) < 5 {
-		t.Fatalf("want at least five fixture reports, found %d (%v)", len(paths), err)
+	more, err2 := filepath.Glob("../relation/testdata/reports/*.txt")
+	paths = append(paths, more...)
+	if err != nil || err2 != nil || len(paths) < 5 {
+		t.Fatalf("want at least five fixture reports, found %d (%v, %v)", len(paths), err, err2)
 	}
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".txt")
@@ -94,6 +106,12 @@ func TestReports(t *testing.T) {
 				}
 				if e.Date != nil {
 					g.Date = e.Date.Start + ".." + e.Date.End
+				}
+				for _, a := range e.Associated {
+					g.Assoc = append(g.Assoc, a.Name)
+				}
+				if l := e.Location; l != nil {
+					g.Place = fmt.Sprintf("%s (%s, precision %d)", l.Name, l.Country, l.Precision)
 				}
 				for _, s := range e.Sources {
 					g.Sources = append(g.Sources, string(s.Role)+":"+s.Name)
@@ -151,6 +169,25 @@ func checkExpect(t *testing.T, doc *sitrep.Document, path string) {
 			}
 			if w.Date != "" && (e.Date == nil || w.Date < e.Date.Start || w.Date > e.Date.End) {
 				miss = append(miss, "date")
+			}
+			if w.Associated != "" {
+				ok := false
+				for i := range e.Associated {
+					ok = ok || strings.Contains(names(&e.Associated[i]), strings.ToLower(w.Associated))
+				}
+				if !ok {
+					miss = append(miss, "associated")
+				}
+			}
+			if w.Place != "" && (e.Location == nil || !strings.Contains(strings.ToLower(e.Location.Name+" | "+e.Location.Text), strings.ToLower(w.Place))) {
+				got := "none"
+				if e.Location != nil {
+					got = e.Location.Name
+				}
+				miss = append(miss, "place "+got)
+			}
+			if w.NoPlace && e.Location != nil {
+				miss = append(miss, "place "+e.Location.Name+" (want none)")
 			}
 			if w.Fatal != nil && (e.Fatalities == nil || *e.Fatalities != *w.Fatal) {
 				miss = append(miss, "fatalities")

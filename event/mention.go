@@ -438,6 +438,13 @@ func (r *reader) isTrigger(w string) bool {
 func (r *reader) loyalTo(s *sent, capOK []bool, m *mention) {
 	n := len(s.words)
 	p := m.last
+	// "foreign fighters it identified as belonging to", "men described as
+	// loyal to": the speaker's label
+	if p+3 < n && (anaphors[s.words[p]] || s.words[p] == "who") && (s.words[p+1] == "identified" || s.words[p+1] == "described" || s.words[p+1] == "believed") && s.words[p+2] == "as" {
+		p += 3
+	} else if p+2 < n && (s.words[p] == "identified" || s.words[p] == "described" || s.words[p] == "believed") && s.words[p+1] == "as" {
+		p += 2
+	}
 	if p+1 < n && (s.words[p] == "loyal" || s.words[p] == "allied" || s.words[p] == "affiliated" || s.words[p] == "linked" || s.words[p] == "belonging") && (s.words[p+1] == "to" || s.words[p+1] == "with") {
 		q := p + 2
 		for q < n && q < p+8 && !capOK[q] && (s.words[q] == "the" || titles[s.words[q]] || isModifier(s.words[q]) && !r.isTrigger(s.words[q])) {
@@ -447,6 +454,12 @@ func (r *reader) loyalTo(s *sent, capOK []bool, m *mention) {
 			e := q
 			for e < n && (capOK[e] || (s.words[e] == "of" && e+1 < n && capOK[e+1])) {
 				e++
+			}
+			// "Russia's Wagner Group": the group, not its owner
+			if e+1 < n && possessive(s.words[e]) && capOK[e+1] {
+				q = e + 1
+				for e = q; e < n && (capOK[e] || (s.words[e] == "of" && e+1 < n && capOK[e+1])); e++ {
+				}
 			}
 			m.ref.Name = r.expand(joinText(s, q, e))
 			m.proper = true
@@ -540,6 +553,10 @@ func (r *reader) finishMention(s *sent, m *mention) {
 // which then stands for its government. After a locative preposition, and
 // for seas, regions and towns, it is a place.
 func (r *reader) placeAsActor(s *sent, m *mention, p sitrep.Place) bool {
+	owner := m.last < len(s.words) && possessive(s.words[m.last])
+	if owner && strings.HasPrefix(p.FeatureCode, "PCL") {
+		return true // "an attack on Ukraine's energy system": the owner is attacked
+	}
 	if m.first > 0 {
 		k := m.first - 1
 		for k > 0 && (s.words[k] == "the" || regionAdj[s.words[k]]) {

@@ -206,6 +206,15 @@ func merge(e, c *cand) {
 	if e.ev.Actor2 == nil && c.ev.Actor2 != nil && c.a2key != e.a1key {
 		e.ev.Actor2, e.a2key = c.ev.Actor2, c.a2key
 	}
+	for _, a := range c.ev.Associated {
+		dup := false
+		for _, b := range append(e.ev.Associated, derefs(e.ev.Actor1, e.ev.Actor2)...) {
+			dup = dup || a.ID != "" && a.ID == b.ID || a.Name == b.Name
+		}
+		if !dup {
+			e.ev.Associated = append(e.ev.Associated, a)
+		}
+	}
 	if e.ev.Location == nil && c.ev.Location != nil {
 		e.ev.Location = c.ev.Location
 	} else if c.ev.Location != nil && e.ev.Location != nil && c.ev.Location.Precision < e.ev.Location.Precision && c.dest != "" {
@@ -287,4 +296,14 @@ func sharedWord(a, b string) bool {
 		}
 	}
 	return false
+}
+
+func derefs(refs ...*sitrep.ActorRef) []sitrep.ActorRef {
+	var out []sitrep.ActorRef
+	for _, r := range refs {
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
+	return out
 }

@@ -258,6 +258,9 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	i := c.trig
 	ro := t.argsOf(s, i, noun)
 	m := func(k int) *mention { return r.parseMention(s, t, k, i) }
+	if !noun && !ro.passive && s.isPassive(i) {
+		ro.passive = true // "were wounded" the parser read as active
+	}
 	if noun {
 		switch {
 		case ro.poss >= 0 && m(ro.poss) != nil:
@@ -313,6 +316,9 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 			a2, dec2 = m(ro.subj), true
 		}
 		return a1, a2, dec1, dec2
+	}
+	if ro.subj >= 0 && s.inRelative(ro.subj, i) {
+		ro.subj = -1 // the parser reached into "X, which the group ousted, called"
 	}
 	if ro.subj >= 0 {
 		a1 = m(ro.subj)

@@ -30,6 +30,8 @@ type sent struct {
 	speakerRefs []*sitrep.ActorRef
 	// tree is the sentence's dependency parse, nil without a parser.
 	tree *tree
+	// rels are the commas around parenthetical relative clauses.
+	rels [][2]int
 }
 
 // cand is an event candidate read from one trigger.
@@ -148,6 +150,7 @@ func (r *reader) sentence(si int) {
 	}
 	s.inAttr = make([]bool, len(toks))
 	s.tree = parseTree(s)
+	s.findRelatives()
 	r.findMentions(s)
 	r.attribution(s)
 	r.triggers(s)
@@ -167,10 +170,61 @@ func (s *sent) mentionAt(i int) *mention {
 func (s *sent) clauseStart(i int) int {
 	for k := i - 1; k >= 0; k-- {
 		if clauseBreakers[s.words[k]] && !(s.words[k] == "that" && k > 0 && groupNouns[s.words[k-1]]) {
+			if o, c := s.relativeAt(k); o >= 0 && c < i {
+				k = o // a relative clause set off before i: "X, which ..., called"
+				continue
+			}
 			return k + 1
 		}
 	}
 	return 0
+}
+
+// relativeAt returns the commas [open, close] of the parenthetical
+// relative clause whose pronoun is at k (", which the group ousted from
+// Sanaa in 2014,"), or -1, -1.
+func (s *sent) relativeAt(k int) (int, int) {
+	for _, r := range s.rels {
+		if r[0] == k-1 {
+			return r[0], r[1]
+		}
+	}
+	return -1, -1
+}
+
+// inRelative reports whether token k lies inside a parenthetical relative
+// clause that does not also hold token i.
+func (s *sent) inRelative(k, i int) bool {
+	for _, r := range s.rels {
+		if r[0] < k && k < r[1] && !(r[0] < i && i < r[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// findRelatives marks the parenthetical relative clauses of the sentence:
+// a comma, a relative pronoun, and the comma that closes the clause.
+func (s *sent) findRelatives() {
+	for k := 1; k < len(s.words); k++ {
+		switch s.words[k] {
+		case "which", "who", "whose", "whom":
+		default:
+			continue
+		}
+		if s.words[k-1] != "," {
+			continue
+		}
+		for j := k + 1; j < len(s.words) && j < k+25; j++ {
+			if s.words[j] == "," {
+				s.rels = append(s.rels, [2]int{k - 1, j})
+				break
+			}
+			if s.words[j] == "." || s.words[j] == ";" {
+				break
+			}
+		}
+	}
 }
 
 // clauseEnd returns one past the last token of the clause holding token i.

@@ -148,6 +148,9 @@ func (r *reader) triggers(s *sent) {
 		r.arguments(s, c, h.n)
 		r.enrich(c.ev.Actor1)
 		r.enrich(c.ev.Actor2)
+		for k := range c.ev.Associated {
+			r.enrich(&c.ev.Associated[k])
+		}
 		r.cands = append(r.cands, c)
 	}
 	r.govern(s, first)
@@ -176,6 +179,11 @@ func (r *reader) triggers(s *sent) {
 // tagger has run.
 func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	w := s.words[i]
+	// "ally" is a verb only with its partner: "allied with", "allied
+	// themselves"; "allied militias" describes them
+	if e.lemma == "ally" && e.flags&fNoun == 0 && !(i+1 < len(s.words) && (s.words[i+1] == "with" || s.words[i+1] == "themselves" || s.words[i+1] == "itself")) {
+		return false
+	}
 	// the head of a multi-word noun is its last word ("unilateral
 	// ceasefire"), of a phrasal verb its first ("pull out")
 	hw := i
@@ -231,14 +239,11 @@ func (s *sent) isPassive(i int) bool {
 	if i+1 < len(s.words) && s.words[i+1] == "by" && strings.HasSuffix(w, "ed") {
 		return true
 	}
-	if s.toks[i].Rel != "" {
-		for k := range s.toks {
-			if s.toks[k].Head == s.base+i && (s.toks[k].Rel == "aux:pass" || s.toks[k].Rel == "nsubj:pass") {
-				return true
-			}
-		}
-		return false
+	if t := s.tree; t != nil && t.passive(i) {
+		return true
 	}
+	// a be-form before the participle, whatever the parse says ("15
+	// others were wounded")
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if beForms[s.words[k]] {
 			return true
@@ -268,6 +273,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	}
 	var a1, a2 *mention
 	var parts []sitrep.ActorRef
+	pair := false // both sides read from "X and Y clashed"
 	after := func(from int) *mention {
 		for k := from; k < ce && k < from+12; k++ {
 			if s.inAttr[k] {
@@ -286,19 +292,21 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		return nil
 	}
 	before := func(to int) *mention {
-		if cs > 0 && (s.words[cs-1] == "who" || s.words[cs-1] == "which") {
-			// "the LNA and its allies, who have attempted to take": the
-			// relative pronoun's antecedent is the subject
-			defer func() {}()
-		}
 		for k := to - 1; k >= cs; k-- {
-			if s.inAttr[k] {
+			if s.inAttr[k] || s.inRelative(k, to) {
 				continue
 			}
 			if m := s.mentionAt(k); m != nil && !m.place && !bracketed(s, m) {
 				if m.last < n && possessive(s.words[m.last]) && m.last != to-1 {
 					continue // an owner inside the subject phrase
 				}
+				return m
+			}
+		}
+		// "his foreign supporters, who have attempted to take": the
+		// relative pronoun's antecedent acts
+		if cs > 1 && (s.words[cs-1] == "who" || s.words[cs-1] == "which") && s.words[cs-2] == "," {
+			if m := s.mentionAt(cs - 3); m != nil && !m.place {
 				return m
 			}
 		}
@@ -446,6 +454,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" {
 			if o := s.mentionAt(a1.first - 2); o != nil && !o.place {
 				a1, a2 = o, a1
+				pair = true
 				break
 			}
 		}
@@ -471,13 +480,16 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
-	if s.tree != nil && c.flags&fMotion == 0 {
+	if s.tree != nil && c.flags&fMotion == 0 && !pair {
 		p1, p2, d1, d2 := r.parseArgs(s, c, noun)
 		if d1 {
 			a1 = p1
 		}
 		if d2 {
 			a2 = p2
+		}
+		if c.flags&fCapture != 0 && a2 != nil && a2.proper && (a2.ref.ID == "" || strings.HasPrefix(a2.ref.ID, sitrep.LocalActorPrefix)) && !orgName(a2.ref.Name) && !(a2.last < n && possessive(s.words[a2.last])) {
+			a2 = nil // "seize Masisi town": what is captured is a place
 		}
 		if c.flags&fCapture != 0 && a2 == nil {
 			for k := i + width; k < ce && k < i+width+12; k++ {
@@ -488,6 +500,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	a1, a2 = described(s, a1), described(s, a2)
 	if a1 != nil && a1 == a2 {
 		a2 = nil
 	}
@@ -520,6 +533,32 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			r.resolveAnaphor(s, a2, c, false)
 		}
 	}
+	if a1 != nil && !pair && !symmetric[c.lemma] {
+		for _, o := range coordinated(s, a1) {
+			if o != a2 {
+				c.ev.Associated = append(c.ev.Associated, *refCopy(o.ref))
+			}
+		}
+	}
+}
+
+// coordinated returns the actor mentions joined to m by "and" ("Malian
+// soldiers and foreign fighters executed"): the actors acting beside it,
+// ACLED's associated actors.
+func coordinated(s *sent, m *mention) []*mention {
+	var out []*mention
+	for k := m.last; k+1 < len(s.words) && len(out) < 3; {
+		if s.words[k] != "and" && s.words[k] != "," {
+			break
+		}
+		o := s.mentionAt(k + 1)
+		if o == nil || o.place || o.first != k+1 || o.anaphoric {
+			break
+		}
+		out = append(out, o)
+		k = o.last
+	}
+	return out
 }
 
 // nounUse decides whether a word that is both verb and noun ("attack",
@@ -882,4 +921,41 @@ func (r *reader) enrich(ref *sitrep.ActorRef) {
 // adposition or particle: words no noun phrase's modifiers include.
 func verbal(upos string) bool {
 	return upos == "VERB" || upos == "AUX" || upos == "ADP" || upos == "PART" || upos == "SCONJ"
+}
+
+// described returns the name a description is set off with: "the U.N.
+// envoy for Yemen, Hans Grundberg," names the envoy; m itself otherwise.
+func described(s *sent, m *mention) *mention {
+	if m == nil || m.proper && !groupNouns[m.head] && !titles[m.head] {
+		return m
+	}
+	k := m.last
+	if k+1 < len(s.words) && (s.words[k] == "for" || s.words[k] == "of" || s.words[k] == "in") {
+		if o := s.mentionAt(k + 1); o != nil {
+			k = o.last
+		} else {
+			return m
+		}
+	}
+	if k+1 >= len(s.words) || s.words[k] != "," {
+		return m
+	}
+	p := s.mentionAt(k + 1)
+	if p == nil || !p.proper || p.place || p.first != k+1 || p.ref.Kind != "" && p.ref.Kind != string(sitrep.ActorPerson) {
+		return m
+	}
+	if p.last < len(s.words) && s.words[p.last] != "," && s.words[p.last] != "." {
+		return m
+	}
+	if !capitalised(s.toks[p.first].Text) || p.ref.ID == "" && !personName(s, p) {
+		return m
+	}
+	return p
+}
+
+// personName reports whether a proper mention looks like a person's name:
+// two or three capitalised words and no organisation word.
+func personName(s *sent, p *mention) bool {
+	n := p.last - p.first
+	return n >= 2 && n <= 3 && !orgName(p.ref.Name)
 }

@@ -66,7 +66,7 @@ var plannedCues = set(
 var hypotheticalCues = set("could", "would", "might", "may", "if", "unless", "should", "possible", "possibly", "risk", "feared", "fears")
 
 // negationCues: "did not", "never".
-var negationCues = set("not", "n't", "never", "no", "neither", "nor", "failed", "without")
+var negationCues = set("not", "n't", "never", "no", "neither", "nor", "failed", "failing", "fails", "fail", "without")
 
 // allegedCues: "allegedly", "accused ... of".
 var allegedCues = set("allegedly", "alleged", "accused", "accuses", "accusing", "purportedly", "suspected")
