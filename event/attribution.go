@@ -121,7 +121,10 @@ func (r *reader) attribution(s *sent) {
 				continue // "were reported killed" is not attribution
 			}
 			s.inAttr[i] = true
-			m := r.subjectBefore(s, i)
+			m := r.parseSpeaker(s, i)
+			if m == nil {
+				m = r.subjectBefore(s, i)
+			}
 			if m == nil && i+1 < n {
 				// inverted: "..., said Alaywan"
 				if sm := s.mentionAt(i + 1); sm != nil && !sm.place {
@@ -252,4 +255,23 @@ func appositive(s *sent, m *mention) *mention {
 		}
 	}
 	return m
+}
+
+// parseSpeaker returns the subject of the report verb at i from the parse,
+// past an apposition ("The Arakan Army, one of the ethnic armed groups
+// fighting Myanmar's military, said"), or nil.
+func (r *reader) parseSpeaker(s *sent, i int) *mention {
+	t := s.tree
+	if t == nil {
+		return nil
+	}
+	sj := t.child(i, "nsubj")
+	if sj < 0 || sj > i {
+		return nil
+	}
+	m := s.mentionAt(sj)
+	if m == nil || m.place {
+		return nil
+	}
+	return appositive(s, m)
 }

@@ -100,6 +100,37 @@ func (r *reader) modality(s *sent, c *cand) {
 			}
 		}
 	}
+	// the topic of talks: "talks on a ceasefire and the release of
+	// hostages", "negotiations over a truce"
+	if t := s.tree; t != nil && m == sitrep.Asserted && c.flags&fNoun != 0 {
+		k := c.trig
+		for hops := 0; hops < 3 && k >= 0; hops++ {
+			h := t.head[k]
+			if h < 0 {
+				break
+			}
+			if base(t.rel[k]) == "nmod" || base(t.rel[k]) == "conj" {
+				if topicNouns[s.words[h]] && (base(t.rel[k]) == "conj" || t.caseOf(s, k) == "on" || t.caseOf(s, k) == "about" || t.caseOf(s, k) == "over" || t.caseOf(s, k) == "for") {
+					m, cue = sitrep.Hypothetical, s.words[h]
+					break
+				}
+				k = h
+				continue
+			}
+			break
+		}
+	}
+	// "until Hamas is destroyed": a goal, not a fact
+	if m == sitrep.Asserted {
+		for k := c.trig - 1; k >= 0 && k >= c.trig-6; k-- {
+			if s.words[k] == "until" || s.words[k] == "till" {
+				if k+1 < c.trig && (s.toks[k+1].XPOS == "VBZ" || s.toks[k+1].XPOS == "VBP" || presentBe[s.words[k+1]] || presentAfter(s, k, c.trig)) {
+					m, cue = sitrep.Hypothetical, "until"
+				}
+				break
+			}
+		}
+	}
 	// "failed to", "refused to" negate; "threat of" hypothesises
 	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "of" && (s.words[c.trig-2] == "threat" || s.words[c.trig-2] == "threats" || s.words[c.trig-2] == "risk" || s.words[c.trig-2] == "fears") {
 		m, cue = sitrep.Hypothetical, s.words[c.trig-2]
@@ -110,7 +141,7 @@ func (r *reader) modality(s *sent, c *cand) {
 	// a denial in the sentence: what the speaker denies is denied, what
 	// others say against the denial is alleged
 	if s.denial >= 0 && m.Happened() {
-		if c.trig > s.denial && c.trig <= s.clauseEnd(s.denial)+1 {
+		if r.deniedHere(s, c.trig) {
 			m, cue = sitrep.Denied, "denied"
 		} else if c.flags&fDeny == 0 && len(s.sources) > 0 {
 			m, cue = sitrep.Alleged, "contested"
@@ -275,6 +306,19 @@ func (r *reader) where(s *sent, c *cand) {
 		}
 	}
 	moves := c.ev.Type == sitrep.Retreat || c.ev.Type == sitrep.Mobilize
+	// a withdrawal with no destination happened where it left: ACLED codes
+	// the territory given up ("withdrawn from Kibumba")
+	toPlace := false
+	for _, p := range r.doc.Places {
+		if p.IsLocation() && s.span.Contains(p.Span) {
+			if k := r.tokenAt(s, p.Start); k > c.trig {
+				switch placePrep(s, k) {
+				case "to", "into", "towards", "toward":
+					toPlace = true
+				}
+			}
+		}
+	}
 	type scored struct {
 		p     sitrep.Place
 		score int
@@ -305,12 +349,16 @@ func (r *reader) where(s *sent, c *cand) {
 				score += 10
 			}
 		case "from":
-			if moves {
+			if moves && toPlace {
 				score -= 10
 				others = append(others, p)
+			} else if moves {
+				score += 25
 			}
 		case "of":
 			score += 5
+		case "with", "against", "by", "between", "alongside":
+			score -= 30 // a party, not a place: "an agreement with Kinshasa"
 		case "":
 			// the object of an attack or capture: "captured the town of
 			// Masisi", "seize Masisi town", "shelled Kharkiv"
@@ -327,8 +375,14 @@ func (r *reader) where(s *sent, c *cand) {
 		if e+1 < n && possessive(s.words[e+1]) {
 			score -= 30 // "Bani Walid's mayor": the place names whose the mayor is
 		}
-		if m := s.mentionAt(k); m != nil && !m.place && p.Precision == sitrep.PrecisionCountry {
-			score -= 40 // the place is an actor here ("Russia deployed")
+		if m := s.mentionAt(k); m != nil && !m.place && (p.Precision == sitrep.PrecisionCountry || m.ref.ID != "") {
+			score -= 40 // the place is an actor here ("Russia deployed", "accused Kigali")
+		}
+		if k < c.trig && k > 1 && placePrep(s, k) == "in" {
+			// "Houthi fighters in Yemen have fired": where the actor is from
+			if j := prepIndex(s, k); j > 0 && s.mentionAt(j-1) != nil && !s.mentionAt(j-1).place && j-1 >= s.clauseStart(c.trig) {
+				score -= 25
+			}
 		}
 		if p.Anchor != nil {
 			score += 15
@@ -375,7 +429,7 @@ func placePrep(s *sent, k int) string {
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		w := s.words[j]
 		switch {
-		case locPreps[w] && w != "of" || w == "throughout" || w == "over" || w == "towards":
+		case locPreps[w] && w != "of" || w == "throughout" || w == "over" || w == "towards" || w == "with" || w == "against" || w == "by" || w == "alongside":
 			return w
 		case w == "of":
 			// "the town of X", "south of X": keep looking; "residents of X"
@@ -781,4 +835,67 @@ func npBetween(s *sent, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// topicNouns are talks whose "on"/"about" phrase is their subject matter,
+// not an event: "talks on a ceasefire".
+var topicNouns = set("talks", "negotiations", "discussions", "consultations", "proposal", "proposals", "plan", "plans", "deal", "draft", "resolution", "call", "calls", "demand", "demands", "efforts", "bid", "push", "initiative", "framework", "roadmap", "map")
+
+var presentBe = set("is", "are", "am")
+
+// presentAfter reports whether a present-tense verb follows "until" at k
+// before token end ("until they reach Goma").
+func presentAfter(s *sent, k, end int) bool {
+	for j := k + 1; j <= end && j < len(s.toks); j++ {
+		switch s.toks[j].XPOS {
+		case "VBZ", "VBP":
+			return true
+		case "VBD":
+			return false
+		}
+		if presentBe[s.words[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedHere reports whether the trigger at i is what the sentence's denial
+// denies: in the denial verb's complement in the parse (not a verb joined
+// to it by "and": "denied the base had fallen and accused the rebels"), or
+// without a parse, in the denial's clause.
+func (r *reader) deniedHere(s *sent, i int) bool {
+	d := s.denial
+	if i <= d {
+		return false
+	}
+	if t := s.tree; t != nil {
+		if e, _ := r.c.lex.match(s.words, i); e != nil && speechAct(e.typ) && base(t.rel[i]) == "conj" {
+			return false // "denied the base had fallen and accused the rebels"
+		}
+		for k, hops := i, 0; k >= 0 && hops < 8; hops++ {
+			h := t.head[k]
+			if h == d {
+				return base(t.rel[k]) != "conj" && t.rel[k] != "nsubj" && t.rel[k] != "punct" && t.rel[k] != "cc"
+			}
+			if h < 0 {
+				return false
+			}
+			k = h
+		}
+		return false
+	}
+	return i <= s.clauseEnd(d)+1
+}
+
+// prepIndex returns the index of the preposition placePrep found for the
+// place at k, or -1.
+func prepIndex(s *sent, k int) int {
+	p := placePrep(s, k)
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if s.words[j] == p {
+			return j
+		}
+	}
+	return -1
 }

@@ -24,6 +24,7 @@ const (
 	fIntrans             // the subject is the only actor: "retreated", "protested"
 	fKill                // a killing verb: its object are victims
 	fNeedObj             // codes only with an object word from the CAMEO patterns
+	fPatient             // the subject is the one acted on: "came under fire"
 )
 
 // entry is one trigger of the lexicon.
@@ -66,6 +67,7 @@ type cameoPattern struct {
 const curated = `
 vn ASSAULT - -: attack assault raid storm ambush bombard invade hit target pound repulse repel besiege massacre skirmish
 vn ASSAULT - -: clash fight battle
+v ASSAULT - fPatient: come_under_fire come_under_attack come_under_shelling come_under_bombardment
 n ASSAULT - -: fighting clashes offensive hostilities incursion invasion intervention firefight gunfight combat counteroffensive counter-attack counterattack onslaught siege violence
 vn ASSAULT aerial -: airstrike air_strike air_raid bomb bombing
 n ASSAULT aerial -: air_strikes airstrikes air_raids bombardment
@@ -104,7 +106,8 @@ v CONSULT - -: discuss meet consult confer negotiate talk
 n CONSULT - -: talks meeting negotiations consultations summit discussions
 vn CONSULT visit -: visit
 v CONSULT host -: host
-vn CONSULT phone -: phone telephone phone_call call
+vn CONSULT phone -: phone telephone phone_call
+n CONSULT phone -: call
 v CONSULT mediate -: mediate
 n CONSULT mediate -: mediation
 v AGREE - fGovern: agree pledge promise offer vow commit consent accept
@@ -212,6 +215,7 @@ var irregular = map[string][]string{
 	"transfer": {"transferred", "transferring", "transfers"}, "trap": {"trapped", "trapping", "traps"},
 	"swear": {"swore", "sworn", "swearing", "swears"}, "sue": {"sued", "suing", "sues"},
 	"give":   {"gave", "given", "giving", "gives"},
+	"come":   {"came", "coming", "comes"},
 	"forbid": {"forbade", "forbidden", "forbidding", "forbids"},
 	"begin":  {"began", "begun", "beginning", "begins"},
 }
@@ -303,6 +307,8 @@ func loadLexicon() *lexicon {
 				flags |= fIntrans
 			case "fKill":
 				flags |= fKill
+			case "fPatient":
+				flags |= fPatient
 			}
 		}
 		for _, lemma := range strings.Fields(list) {

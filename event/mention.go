@@ -579,7 +579,10 @@ func (r *reader) placeAsActor(s *sent, m *mention, p sitrep.Place) bool {
 		for k < len(s.words) && (s.toks[k].UPOS == "ADV" || skipAdverbs[s.words[k]] || s.words[k] == "again") {
 			k++
 		}
-		if k < len(s.words) && (s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX" || s.toks[k].UPOS == "" && (reportVerbs[s.words[k]] || r.isTrigger(s.words[k]))) {
+		subject := k < len(s.words) && (s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX" || s.toks[k].UPOS == "" && (reportVerbs[s.words[k]] || r.isTrigger(s.words[k])))
+		// the one accused, urged, warned: "accused Kigali of sending"
+		object := m.first > 0 && partyVerbs[s.words[m.first-1]] || m.first > 0 && (s.words[m.first-1] == "with" || s.words[m.first-1] == "against") && m.first > 1 && partyNouns[s.words[m.first-2]]
+		if subject || object {
 			m.ref.ID = p.Country + ".GOV"
 			m.ref.Country = p.Country
 			m.ref.Kind = string(sitrep.ActorGovernment)
@@ -793,3 +796,11 @@ func (r *reader) actorIsParty(id string) bool {
 	a := r.actor(id)
 	return a != nil && !(a.Kind == sitrep.ActorUnknown && !a.Known() && !a.Composed())
 }
+
+// partyVerbs take a party as object: a capital after them stands for its
+// government ("accused Kigali of", "urged Kinshasa to").
+var partyVerbs = inflectAll("accuse", "blame", "urge", "warn", "condemn", "criticise", "criticize", "threaten", "ask", "press", "pressure", "call", "thank", "praise", "support", "back", "reject", "sanction", "recognise", "recognize", "join", "meet", "host", "invite")
+
+// partyNouns take a party after "with" or "against": "an agreement with
+// Kinshasa", "talks with Kigali", "a war against Moscow".
+var partyNouns = set("agreement", "deal", "accord", "talks", "relations", "ties", "treaty", "negotiations", "war", "dispute", "alliance", "pact", "truce")

@@ -219,7 +219,9 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			}
 			// "civilians killed by troops": the noun is what was done to;
 			// "fighters attacking the town": the noun acts
-			if strings.HasSuffix(s.words[i], "ing") {
+			// a participle with an object is no passive: the tagger's
+			// reading of "soldiers killed three civilians"
+			if strings.HasSuffix(s.words[i], "ing") || ro.obj >= 0 {
 				ro.subj = h
 			} else {
 				ro.subj, ro.passive = h, true
@@ -258,8 +260,19 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	i := c.trig
 	ro := t.argsOf(s, i, noun)
 	m := func(k int) *mention { return r.parseMention(s, t, k, i) }
+	// what is acted on is never the speaker of "a spokesman for the army
+	// said" the parser hung on the verb
+	m2 := func(k int) *mention {
+		if k >= 0 && s.inAttr[k] {
+			return nil
+		}
+		return m(k)
+	}
 	if !noun && !ro.passive && s.isPassive(i) {
 		ro.passive = true // "were wounded" the parser read as active
+	}
+	if ro.passive && ro.agent < 0 && c.flags&fIntrans != 0 && !s.isPassive(i) {
+		ro.passive = false // "prisoners rioted": no one is rioted
 	}
 	if noun {
 		switch {
@@ -292,18 +305,28 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 				}
 			}
 		}
+		// "clashes between Fulani and Konkomba herdsmen": both sides
+		if ro.between >= 0 && a1 == nil {
+			if x := m(ro.between); x != nil {
+				if cj := t.child(ro.between, "conj"); cj >= 0 {
+					if y := m(cj); y != nil && y != x {
+						return x, y, true, true
+					}
+				}
+			}
+		}
 		switch {
 		case ro.between >= 0 && m(ro.between) != nil:
-			a2, dec2 = m(ro.between), true
+			a2, dec2 = m2(ro.between), true
 		case ro.with >= 0 && m(ro.with) != nil:
-			a2, dec2 = m(ro.with), true
+			a2, dec2 = m2(ro.with), true
 		case ro.of >= 0 && m(ro.of) != nil:
 			if c.flags&fIntrans != 0 || intransNoun(c) {
 				if a1 == nil {
 					a1, dec1 = m(ro.of), true
 				}
 			} else {
-				a2, dec2 = m(ro.of), true
+				a2, dec2 = m2(ro.of), true
 			}
 		}
 		return a1, a2, dec1, dec2
@@ -313,7 +336,7 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 			a1, dec1 = m(ro.agent), m(ro.agent) != nil
 		}
 		if ro.subj >= 0 {
-			a2, dec2 = m(ro.subj), true
+			a2, dec2 = m2(ro.subj), true
 		}
 		return a1, a2, dec1, dec2
 	}
@@ -329,14 +352,14 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	}
 	switch {
 	case ro.obj >= 0 && c.flags&fIntrans == 0:
-		a2, dec2 = m(ro.obj), true
+		a2, dec2 = m2(ro.obj), true
 		if a2 == nil && ro.with >= 0 {
-			a2 = m(ro.with)
+			a2 = m2(ro.with)
 		}
 	case ro.with >= 0:
-		a2, dec2 = m(ro.with), m(ro.with) != nil
+		a2, dec2 = m2(ro.with), m2(ro.with) != nil
 	case ro.between >= 0:
-		a2, dec2 = m(ro.between), m(ro.between) != nil
+		a2, dec2 = m2(ro.between), m2(ro.between) != nil
 	}
 	return a1, a2, dec1, dec2
 }

@@ -500,6 +500,23 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	// "government troops and allied Wazalendo militiamen had withdrawn":
+	// the first conjunct heads the subject, the others act beside it
+	if a1 != nil && !pair {
+		if h := coordHead(s, a1); h != nil && h != a2 {
+			a1 = h
+		}
+	}
+	if c.flags&fPatient != 0 {
+		// "its troops had come under fire": the subject is attacked
+		a1, a2 = nil, a1
+		for k := i + width; k < ce && k < i+width+8; k++ {
+			if s.words[k] == "from" || s.words[k] == "by" {
+				a1 = after(k + 1)
+				break
+			}
+		}
+	}
 	a1, a2 = described(s, a1), described(s, a2)
 	if a1 != nil && a1 == a2 {
 		a2 = nil
@@ -529,8 +546,25 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	if a2 != nil {
 		c.ev.Actor2 = refCopy(a2.ref)
 		c.a2key = a2.key
-		if a2.anaphoric {
+		if o := ownerOf(s, a2); o != nil && o != a1 {
+			// "MONUSCO said its troops had come under fire"
+			c.a2key = o.key
+			c.ev.Actor2.Name = o.ref.Name + " " + a2.ref.Name
+			c.ev.Actor2.ID = o.ref.ID
+		} else if a2.anaphoric {
 			r.resolveAnaphor(s, a2, c, false)
+		}
+	}
+	// "to fight alongside the M23": beside actor1, not against it
+	for k := i + width; k < ce && k < i+width+6; k++ {
+		if s.words[k] == "alongside" || s.words[k] == "beside" || s.words[k] == "together" && k+1 < n && s.words[k+1] == "with" {
+			if o := after(k + 1); o != nil {
+				if c.ev.Actor2 != nil && c.a2key == o.key {
+					c.ev.Actor2, c.a2key = nil, ""
+				}
+				c.ev.Associated = append(c.ev.Associated, *refCopy(o.ref))
+			}
+			break
 		}
 	}
 	if a1 != nil && !pair && !symmetric[c.lemma] {
@@ -542,6 +576,30 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	}
 }
 
+// coordHead returns the first actor of a coordination that ends in m
+// ("government troops and allied Wazalendo militiamen"), or nil.
+func coordHead(s *sent, m *mention) *mention {
+	k := m.first - 1
+	if k >= 0 && (s.words[k] == "allied" || s.words[k] == "fellow") {
+		k--
+	}
+	if k < 1 || s.words[k] != "and" {
+		return nil
+	}
+	o := s.mentionAt(k - 1)
+	for o != nil && o.first > 1 && (s.words[o.first-1] == "," || s.words[o.first-1] == "and") {
+		p := s.mentionAt(o.first - 2)
+		if p == nil || p.place {
+			break
+		}
+		o = p
+	}
+	if o == nil || o.place || o.anaphoric || bracketed(s, o) {
+		return nil
+	}
+	return o
+}
+
 // coordinated returns the actor mentions joined to m by "and" ("Malian
 // soldiers and foreign fighters executed"): the actors acting beside it,
 // ACLED's associated actors.
@@ -550,6 +608,9 @@ func coordinated(s *sent, m *mention) []*mention {
 	for k := m.last; k+1 < len(s.words) && len(out) < 3; {
 		if s.words[k] != "and" && s.words[k] != "," {
 			break
+		}
+		if k+2 < len(s.words) && (s.words[k+1] == "allied" || s.words[k+1] == "fellow") {
+			k++
 		}
 		o := s.mentionAt(k + 1)
 		if o == nil || o.place || o.first != k+1 || o.anaphoric {
@@ -565,7 +626,16 @@ func coordinated(s *sent, m *mention) []*mention {
 // "retreat", "clashes") is used as a noun here.
 func (r *reader) nounUse(s *sent, i int) bool {
 	if p := s.toks[i].UPOS; p != "" {
+		// "Clashes between X and Y killed": a sentence-initial noun
+		if i == 0 && i+1 < len(s.words) && (s.words[i+1] == "between" || s.words[i+1] == "of" || s.words[i+1] == "in" || s.words[i+1] == "erupted" || s.words[i+1] == "broke") {
+			return true
+		}
 		if p == "NOUN" || p == "PROPN" {
+			// "Farmers ... protest lease of land": a bare noun right after
+			// a plural subject, before its object, is a present verb
+			if t := s.tree; t != nil && i > 0 && s.toks[i-1].XPOS == "NNS" && t.child(i, "det", "nmod:poss", "amod", "case", "compound") < 0 && i+1 < len(s.words) && (s.toks[i+1].UPOS == "NOUN" || s.toks[i+1].UPOS == "DET") && !s.headline {
+				return false
+			}
 			return true
 		}
 		// a tagger's verb that the parse or a determiner shows to be a
@@ -577,6 +647,19 @@ func (r *reader) nounUse(s *sent, i int) bool {
 			switch s.words[i-1] {
 			case "the", "a", "an", "during", "amid", "after", "following", "of", "its", "their":
 				return true
+			}
+		}
+		// "in close-quarters fighting", "amid heavy fighting": a gerund
+		// after a preposition and its modifiers is a noun
+		if strings.HasSuffix(s.words[i], "ing") {
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				w := s.words[k]
+				if w == "in" || w == "during" || w == "amid" || w == "after" || w == "following" || w == "despite" {
+					return k < i-1 || !(i+1 < len(s.words) && s.tree != nil && s.tree.child(i, "obj") >= 0)
+				}
+				if !(s.toks[k].UPOS == "ADJ" || s.toks[k].UPOS == "NOUN" || strings.Contains(w, "-")) {
+					break
+				}
 			}
 		}
 		return false
@@ -729,6 +812,11 @@ func (r *reader) govern(s *sent, first int) {
 			switch {
 			case link:
 				d.governed, d.governor = true, first+gi
+				// "vowed to crush", "promised to retaliate": a pledge of harm
+				// is a threat
+				if g.ev.Type == sitrep.Agree && g.flags&fVerb != 0 && harmful(d.ev.Type) {
+					g.ev.Type, g.ev.Mode = sitrep.Threaten, ""
+				}
 				if d.ev.Actor1 == nil && g.ev.Actor1 != nil {
 					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor1), g.a1key
 				}
@@ -741,6 +829,13 @@ func (r *reader) govern(s *sent, first int) {
 				d.purpose, d.dead = true, true
 				if g.ev.Actor2 == nil || g.a2key == "" || strings.HasPrefix(g.ev.Actor2.Text, "them") {
 					g.ev.Actor2, g.a2key = d.ev.Actor2, d.a2key
+				}
+			case hasTo && g.ev.Type == sitrep.Mobilize && g.flags&fVerb != 0 && d.flags&fVerb != 0 && d.ev.Type == sitrep.Assault:
+				// "sending soldiers to fight alongside the M23": the purpose
+				// of a deployment is intended, and those sent carry it out
+				d.governed, d.governor = true, first+gi
+				if g.ev.Actor2 != nil {
+					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor2), g.a2key
 				}
 			}
 			if link {
@@ -823,7 +918,7 @@ func bracketed(s *sent, m *mention) bool {
 // follows a bare noun phrase ("people blocked streets"), which the tagger
 // often reads as a participle in news.
 func stative(s *sent, i int, e *entry) bool {
-	if e.flags&fVerb == 0 || e.flags&fNoun != 0 {
+	if e.flags&fVerb == 0 || e.flags&fNoun != 0 && s.toks[i].XPOS != "VBG" {
 		return false
 	}
 	w := s.words[i]
@@ -831,8 +926,19 @@ func stative(s *sent, i int, e *entry) bool {
 	case "VBD", "VBZ", "VBP", "VB", "MD":
 		return false
 	case "VBG":
-		// "Algeria's leading activist", "the ruling party"
-		return s.tree != nil && s.tree.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1)
+		// "Algeria's leading activist", "the ruling party"; "one of the
+		// armed groups fighting the military" describes the groups
+		t := s.tree
+		if t == nil {
+			return false
+		}
+		if t.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1) {
+			return true
+		}
+		if h := t.head[i]; t.rel[i] == "acl" && h >= 0 {
+			return t.rel[h] == "appos" || base(t.rel[h]) == "nmod" && t.caseOf(s, h) == "of"
+		}
+		return false
 	}
 	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") && w != "led" && w != "held" {
 		return false
@@ -840,18 +946,28 @@ func stative(s *sent, i int, e *entry) bool {
 	n := len(s.words)
 	// prenominal: a modifier or nothing before, a noun or name after
 	b := i - 1
-	for b >= 0 && (s.toks[b].UPOS == "ADV" || s.toks[b].UPOS == "" && strings.HasSuffix(s.words[b], "ly")) {
-		b-- // "newly appointed", but "agents sexually abused" has a subject
+	for b >= 0 && (s.toks[b].UPOS == "ADV" || s.toks[b].UPOS == "" && strings.HasSuffix(s.words[b], "ly") || s.inTime[b] || b+1 < n && s.inTime[b+1] && (s.words[b] == "on" || s.words[b] == "at" || s.words[b] == "in")) {
+		b-- // "newly appointed", but "agents sexually abused" and "gunmen on 01/07 kidnapped" have a subject
 	}
-	if i+1 < n && nominal(s, i+1) && (b < 0 || modifierBefore(s, b)) {
+	// "shot and seriously injured a civilian": a verb joined to a verb
+	coordinated := b > 0 && (s.words[b] == "and" || s.words[b] == "or") && (s.toks[b-1].UPOS == "VERB" || r0verb(s.words[b-1]))
+	if i+1 < n && nominal(s, i+1) && (b < 0 || modifierBefore(s, b)) && !coordinated {
 		return true
 	}
 	// a reduced relative on a determined noun, for acts that are ties
 	// rather than deeds
 	if t := s.tree; t != nil && t.rel[i] == "acl" {
+		h := t.head[i]
 		switch e.typ {
 		case sitrep.Cooperate, sitrep.Support, sitrep.Agree, sitrep.Consult:
-			if h := t.head[i]; h >= 0 && h < i && t.child(h, "det") >= 0 {
+			if h >= 0 && h < i && t.child(h, "det") >= 0 {
+				return true
+			}
+		case sitrep.Assault:
+		default:
+			// "formed by lawmakers ousted in the 2021 coup": a past act
+			// that describes someone the sentence is about
+			if h >= 0 && h < i && (base(t.rel[h]) == "obl" || base(t.rel[h]) == "nmod" || t.rel[h] == "obj") && e.flags&fIntrans == 0 && t.child(i, "obj") < 0 && t.caseOf(s, h) != "of" {
 				return true
 			}
 		}
@@ -873,6 +989,12 @@ func nominal(s *sent, k int) bool {
 // modifierBefore reports whether token k may precede a prenominal
 // participle: a determiner, an adverb, an adjective, punctuation.
 func modifierBefore(s *sent, k int) bool {
+	if t := s.tree; t != nil && base(t.rel[k]) == "nsubj" {
+		return false // a subject the tagger called an adjective ("official")
+	}
+	if s.toks[k].UPOS == "NUM" && k > 0 && (s.words[k-1] == "on" || s.words[k-1] == "at") {
+		return false // a date: "gunmen on 01/07 kidnapped"
+	}
 	switch s.toks[k].UPOS {
 	case "DET", "ADJ", "PUNCT", "NUM", "CCONJ", "ADP":
 		return true
@@ -958,4 +1080,18 @@ func described(s *sent, m *mention) *mention {
 func personName(s *sent, p *mention) bool {
 	n := p.last - p.first
 	return n >= 2 && n <= 3 && !orgName(p.ref.Name)
+}
+
+// harmful reports whether acts of the type harm their target.
+func harmful(t sitrep.EventType) bool {
+	switch t {
+	case sitrep.Assault, sitrep.Coerce, sitrep.Sanction, sitrep.Threaten, sitrep.Mobilize:
+		return true
+	}
+	return false
+}
+
+// r0verb reports whether a word without a tag looks like a past verb.
+func r0verb(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "shot" || w == "hit" || w == "struck"
 }
