@@ -120,6 +120,17 @@ func (r *reader) modality(s *sent, c *cand) {
 			break
 		}
 	}
+	// "the talks remain suspended": the talks are not happening
+	if m == sitrep.Asserted && c.flags&fNoun != 0 {
+		for k := c.trig + 1; k+1 < len(s.words) && k < c.trig+4; k++ {
+			if copulas[s.words[k]] {
+				if stalled[s.words[k+1]] {
+					m, cue = sitrep.Negated, s.words[k+1]
+				}
+				break
+			}
+		}
+	}
 	// "until Hamas is destroyed": a goal, not a fact
 	if m == sitrep.Asserted {
 		for k := c.trig - 1; k >= 0 && k >= c.trig-6; k-- {
@@ -899,3 +910,6 @@ func prepIndex(s *sent, k int) int {
 	}
 	return -1
 }
+
+// stalled words after "remain" say an activity has stopped.
+var stalled = set("suspended", "stalled", "frozen", "deadlocked", "halted", "blocked", "postponed", "cancelled", "canceled", "off", "on hold")

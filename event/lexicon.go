@@ -95,6 +95,7 @@ vn RETREAT withdraw fIntrans: retreat withdraw pull_out pull_back withdrawal pul
 v RETREAT surrender fIntrans: surrender
 n RETREAT surrender -: surrender
 v RETREAT withdraw fIntrans: flee abandon evacuate
+v RETREAT withdraw -: leave_behind
 v RETREAT release -: release free
 n RETREAT ceasefire -: unilateral_ceasefire
 v RETREAT disarm -: disarm demobilize
@@ -216,6 +217,7 @@ var irregular = map[string][]string{
 	"swear": {"swore", "sworn", "swearing", "swears"}, "sue": {"sued", "suing", "sues"},
 	"give":   {"gave", "given", "giving", "gives"},
 	"come":   {"came", "coming", "comes"},
+	"leave":  {"left", "leaving", "leaves"},
 	"forbid": {"forbade", "forbidden", "forbidding", "forbids"},
 	"begin":  {"began", "begun", "beginning", "begins"},
 }
@@ -340,6 +342,11 @@ func loadLexicon() *lexicon {
 // strikes", "staged a protest", "held talks".
 var light = []string{"launch", "carry", "conduct", "stage", "mount", "hold", "make", "unleash", "wage", "perpetrate", "impose", "reimpose", "declare", "issue", "begin", "start", "continue", "organize", "organise"}
 
+// broadVerbs are common verbs whose CAMEO default code is one sense among
+// many ("leave" and "go" are visits, "give" cooperation, "hold" coercion,
+// "called" a phone call): they code only through an object pattern.
+var broadVerbs = set("leave", "go", "come", "take", "give", "hold", "call", "inspect", "see", "protect")
+
 // readCAMEO adds the generated CAMEO seed: every verb form of a block with
 // a default code, and the object patterns of every block.
 func (lx *lexicon) readCAMEO(add func(*entry)) {
@@ -364,7 +371,7 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 			bt := blockType[b]
 			typ := sitrep.EventType(bt[0])
 			flags := fVerb
-			if bt[0] == "NONE" {
+			if bt[0] == "NONE" || broadVerbs[f[2]] {
 				typ, flags = "", fVerb|fNeedObj
 			}
 			for _, form := range strings.Split(f[3], ",") {

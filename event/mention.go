@@ -496,6 +496,9 @@ func (r *reader) finishMention(s *sent, m *mention) {
 		if a := r.actor(e.ActorID); a != nil && a.Generic() {
 			continue // a kind of party, not an identity
 		}
+		if backer(r.doc, e.Span) && e.Span != sp {
+			continue // "the Saudi-backed government": the backer is another actor
+		}
 		rank := 3
 		switch {
 		case e.Span == sp:
@@ -804,3 +807,15 @@ var partyVerbs = inflectAll("accuse", "blame", "urge", "warn", "condemn", "criti
 // partyNouns take a party after "with" or "against": "an agreement with
 // Kinshasa", "talks with Kigali", "a war against Moscow".
 var partyNouns = set("agreement", "deal", "accord", "talks", "relations", "ties", "treaty", "negotiations", "war", "dispute", "alliance", "pact", "truce")
+
+// backer reports whether a span is the first part of a hyphenated word of
+// support: "Saudi" in "Saudi-backed", "U.S." in "U.S.-led".
+func backer(doc *sitrep.Document, sp sitrep.Span) bool {
+	rest := strings.ToLower(doc.Slice(sitrep.Span{Start: sp.End, End: min(sp.End+12, len(doc.Article.Text))}))
+	for _, suf := range []string{"-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-brokered", "-funded", "-trained", "-armed"} {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}

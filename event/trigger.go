@@ -654,7 +654,7 @@ func (r *reader) nounUse(s *sent, i int) bool {
 		if strings.HasSuffix(s.words[i], "ing") {
 			for k := i - 1; k >= 0 && k >= i-3; k-- {
 				w := s.words[k]
-				if w == "in" || w == "during" || w == "amid" || w == "after" || w == "following" || w == "despite" {
+				if w == "in" || w == "during" || w == "amid" || w == "after" || w == "following" || w == "despite" || w == "by" {
 					return k < i-1 || !(i+1 < len(s.words) && s.tree != nil && s.tree.child(i, "obj") >= 0)
 				}
 				if !(s.toks[k].UPOS == "ADJ" || s.toks[k].UPOS == "NOUN" || strings.Contains(w, "-")) {
@@ -922,6 +922,10 @@ func stative(s *sent, i int, e *entry) bool {
 		return false
 	}
 	w := s.words[i]
+	// "the talks remain suspended": a state, not an act
+	if i > 0 && copulas[s.words[i-1]] {
+		return true
+	}
 	switch s.toks[i].XPOS {
 	case "VBD", "VBZ", "VBP", "VB", "MD":
 		return false
@@ -1095,3 +1099,7 @@ func harmful(t sitrep.EventType) bool {
 func r0verb(w string) bool {
 	return strings.HasSuffix(w, "ed") || w == "shot" || w == "hit" || w == "struck"
 }
+
+// copulas before a participle make it describe a state: "remain
+// suspended", "stayed closed".
+var copulas = set("remain", "remains", "remained", "stay", "stays", "stayed", "seem", "seems", "seemed", "appear", "appears", "appeared")
