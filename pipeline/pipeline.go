@@ -52,14 +52,12 @@ func DefaultConfig() Config {
 	}
 }
 
-// New returns the default pipeline: clean → segment → tokenize → actor →
-// coref → relation → timex → event → tag → parse → ner → geoparse. The
-// event coder reads what the stages before it found; the geoparser follows
-// it until the event coder reads place roles. The tagger, parser and
-// recogniser belong right after tokenize; they follow the event coder for
-// now because its rules were tuned without tags and code worse with them
-// (docs/evaluation.md, "The language-model stages and the event coder").
-// Move tg, ps, nr before a once the event coder reads them well.
+// New returns the default pipeline: clean → segment → tokenize → tag →
+// parse → ner → actor → coref → relation → timex → geoparse → event. Every
+// stage reads what the stages before it found; the event coder comes last
+// because it reads all of them: tags and the parse for its arguments,
+// entities and actors for who, relations for sources, time expressions for
+// when and the geoparser's places (with their roles) for where.
 func New(cfg Config) (*sitrep.Pipeline, error) {
 	c, err := clean.New(cfg.Clean)
 	if err != nil {
@@ -94,10 +92,6 @@ func New(cfg Config) (*sitrep.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The geoparser runs after the event coder for now: the event coder
-	// does not yet read Place.Role (demonyms, places inside names), and
-	// its tests were written without places. Move g before ev when it
-	// does (docs/architecture.md, "Places").
 	return &sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, tg, ps, nr, a, coref.Resolver{}, relation.Reader{}, timex.Tagger{}, g, ev}}, nil
 }
 
