@@ -398,6 +398,12 @@ func (r *reader) where(s *sent, c *cand) {
 		if p.Anchor != nil {
 			score += 15
 		}
+		if r.focus != "" && p.Country != r.focus && r.countries[p.Country] < r.countries[r.focus] {
+			// a place abroad beside places of the report's country: most
+			// often a namesake the geoparser took ("the Baba area of
+			// Kandahar city"), else a second scene the sentence names
+			score -= 40
+		}
 		score -= 5 * p.Precision
 		d := k - c.trig
 		if d < 0 {

@@ -75,6 +75,10 @@ type reader struct {
 	entSorted bool
 	entMaxLen int
 	actorIdx  map[string]int
+	// countries weighs the report's evidence for each country (see
+	// focusOf); focus is the country with the most, "" on a tie.
+	countries map[string]int
+	focus     string
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
@@ -89,7 +93,44 @@ func newReader(c *Coder, doc *sitrep.Document) *reader {
 	for i, a := range doc.Actors {
 		r.actorIdx[a.ID] = i
 	}
+	r.countries, r.focus = focusOf(doc)
 	return r
+}
+
+// focusOf weighs the report's evidence for each country: its places
+// (countries, admin units and nationality words count twice, since a town
+// is more often a namesake elsewhere) and its actors. It returns the
+// weights and the country with the most, "" when two share the most.
+func focusOf(doc *sitrep.Document) (map[string]int, string) {
+	w := map[string]int{}
+	for _, p := range doc.Places {
+		if p.Country == "" || p.Role == sitrep.RoleEmbedded {
+			continue
+		}
+		if p.Role == sitrep.RoleDemonym || p.Precision >= sitrep.PrecisionRegion {
+			w[p.Country] += 2
+		} else {
+			w[p.Country]++
+		}
+	}
+	for _, a := range doc.Actors {
+		if a.Country != "" {
+			w[a.Country]++
+		}
+	}
+	focus, most, tie := "", 0, false
+	for c, n := range w {
+		switch {
+		case n > most:
+			focus, most, tie = c, n, false
+		case n == most:
+			tie = true
+		}
+	}
+	if tie {
+		return w, ""
+	}
+	return w, focus
 }
 
 // entitiesOver returns the entities that may overlap sp: a window of the

@@ -124,16 +124,20 @@ func Legacy(rows []Row) bool {
 
 // Prediction is what sitrep made of one row.
 type Prediction struct {
-	ID         string   `json:"id"`
-	GoldType   string   `json:"gold_type"`
-	Type       string   `json:"type"`
-	GoldSub    string   `json:"gold_sub_type,omitempty"`
-	SubType    string   `json:"sub_type,omitempty"`
-	GoldFatal  int      `json:"gold_fatalities"`
-	Fatalities int      `json:"fatalities"`
-	GoldDate   string   `json:"gold_date"`
-	Date       string   `json:"date,omitempty"`
-	Actor1     string   `json:"actor1,omitempty"`
+	ID         string `json:"id"`
+	GoldType   string `json:"gold_type"`
+	Type       string `json:"type"`
+	GoldSub    string `json:"gold_sub_type,omitempty"`
+	SubType    string `json:"sub_type,omitempty"`
+	GoldFatal  int    `json:"gold_fatalities"`
+	Fatalities int    `json:"fatalities"`
+	GoldDate   string `json:"gold_date"`
+	Date       string `json:"date,omitempty"`
+	Actor1     string `json:"actor1,omitempty"`
+	// GoldPlace is the row's location; Place the name of the coded
+	// event's location.
+	GoldPlace  string   `json:"gold_location,omitempty"`
+	Place      string   `json:"location,omitempty"`
 	DistanceKM *float64 `json:"distance_km,omitempty"`
 }
 
@@ -183,7 +187,7 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 		if err := p.Run(ctx, doc); err != nil {
 			return res, fmt.Errorf("code ACLED row %s: %w", row.ID, err)
 		}
-		pr := Prediction{ID: row.ID, GoldType: row.EventType, GoldSub: row.SubType, GoldFatal: row.Fatalities, GoldDate: row.Date}
+		pr := Prediction{ID: row.ID, GoldType: row.EventType, GoldSub: row.SubType, GoldFatal: row.Fatalities, GoldDate: row.Date, GoldPlace: row.Location}
 		ev, ok := Primary(doc.Events)
 		if ok {
 			res.Coded++
@@ -197,6 +201,9 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 			}
 			if ev.Actor1 != nil {
 				pr.Actor1 = ev.Actor1.Name
+			}
+			if ev.Location != nil {
+				pr.Place = ev.Location.Name
 			}
 			if ev.Location != nil && row.HasCoords {
 				d := Haversine(ev.Location.Lat, ev.Location.Lon, row.Lat, row.Lon)
