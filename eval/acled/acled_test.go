@@ -43,8 +43,10 @@ func TestScore(t *testing.T) {
 	if res.EventType != 1 || res.Date != 1 || res.Fatalities != 1 {
 		t.Errorf("type %.2f date %.2f fatalities %.2f, want 1 each; predictions %+v", res.EventType, res.Date, res.Fatalities, res.Predictions)
 	}
-	if res.Location25km != 0 || res.Located != 0 {
-		t.Errorf("located %d without a geoparser", res.Located)
+	// the default pipeline geoparses before the event coder: each row's
+	// town is its event's location
+	if res.Location25km != 1 || res.Located != 3 {
+		t.Errorf("location within 25 km %.2f, located %d, want 1 and 3: %+v", res.Location25km, res.Located, res.Predictions)
 	}
 }
 
