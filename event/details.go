@@ -398,7 +398,10 @@ func (r *reader) where(s *sent, c *cand) {
 		if p.Anchor != nil {
 			score += 15
 		}
-		if r.focus != "" && p.Country != r.focus && r.countries[p.Country] < r.countries[r.focus] {
+		if qualifies(s, k) {
+			score -= 20 // "Maywand district, Kandahar": the event is in the district
+		}
+		if r.focus != "" && p.Country != r.focus && r.countries[r.focus] >= 3 && r.countries[r.focus]-r.countries[p.Country] >= 2 {
 			// a place abroad beside places of the report's country: most
 			// often a namesake the geoparser took ("the Baba area of
 			// Kandahar city"), else a second scene the sentence names
@@ -443,16 +446,20 @@ var placeNP = set("the", "a", "an", "of", "town", "city", "village", "villages",
 // token k, looking back over the words of its noun phrase and over a
 // name an actor modifies it with ("to LNA stronghold Jufra"); "" when none.
 func placePrep(s *sent, k int) string {
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		w := s.words[j]
 		switch {
 		case locPreps[w] && w != "of" || w == "throughout" || w == "over" || w == "towards" || w == "with" || w == "against" || w == "by" || w == "alongside":
 			return w
 		case w == "of":
-			// "the town of X", "south of X": keep looking; "residents of X"
-			if j > 0 && !placeNP[s.words[j-1]] && !compass[s.words[j-1]] {
+			// "the town of X", "south of X", "in Kala Shamir of Maywand
+			// district" (a village of its district): keep looking;
+			// "residents of X"
+			if j > 0 && !placeNP[s.words[j-1]] && !compass[s.words[j-1]] && !(capitalised(s.toks[j-1].Text) && !r0(s.words[j-1]) && !compassAbbr[s.words[j-1]]) {
 				return "of"
 			}
+		case w == "," && qualifies(s, j+1):
+			// "in Puli Alam city, Logar": the province of the place before
 		case placeNP[w] || compass[w] || capitalised(s.toks[j].Text) && !r0(w) || isNumber(w) || distanceUnit[w]:
 		default:
 			return ""
@@ -461,12 +468,25 @@ func placePrep(s *sent, k int) string {
 	return ""
 }
 
+// qualifies reports whether the words from k follow a place after a comma
+// and so name its province or country: "Logar" in "Puli Alam city, Logar".
+func qualifies(s *sent, k int) bool {
+	if k < 2 || s.words[k-1] != "," {
+		return false
+	}
+	w := s.words[k-2]
+	return placeNP[w] && w != "the" && w != "a" && w != "an" && w != "of" || capitalised(s.toks[k-2].Text) && !r0(w) && k-2 > 0
+}
+
 // r0 reports whether a capitalised word is a function word at a sentence
 // start rather than part of a name.
 func r0(w string) bool { return locPreps[w] || stopCaps[w] && !compass[w] }
 
 var compass = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 	"north-east", "north-west", "south-east", "south-west")
+
+// compassAbbr are the abbreviated directions of "60 km NE of Ménaka".
+var compassAbbr = set("n", "s", "e", "w", "ne", "nw", "se", "sw", "nne", "ene", "ese", "sse", "ssw", "wsw", "wnw", "nnw")
 
 var distanceUnit = set("km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer")
 
@@ -625,6 +645,11 @@ func (r *reader) amounts(s *sent, c *cand) {
 		dead, hurt := casualties(s.words, s.inTime)
 		if dead >= 0 {
 			c.ev.Fatalities = &dead
+			for k, w := range s.words {
+				if w == "also" && (k == 0 || k+2 < len(s.words) && (killWords[s.words[k+1]] || killWords[s.words[k+2]])) {
+					c.moreDead = true
+				}
+			}
 		}
 		if hurt >= 0 {
 			c.ev.Injuries = &hurt
@@ -674,6 +699,14 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 	for k := 0; k < n; k++ {
 		w := words[k]
 		isKill := killWords[w] && !(w == "lost" && !(k+2 < n && (words[k+1] == "their" || words[k+1] == "his") && words[k+2] == "lives")) && w != "lives" && w != "kill" && w != "kills"
+		// "killed or wounded": how many died is not known, and the
+		// codebook counts none
+		if isKill && (k+2 < n && words[k+1] == "or" && injureWords[words[k+2]] || k >= 2 && words[k-1] == "or" && injureWords[words[k-2]]) {
+			isKill = false
+			if dead < 0 {
+				dead = 0
+			}
+		}
 		isHurt := injureWords[w] && w != "casualties"
 		if !isKill && !isHurt {
 			continue
@@ -688,8 +721,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			if j < n {
 				if v, ok := casualtyCount(words[j]); ok && !(j < len(inTime) && inTime[j]) {
 					total = v
+					total += moreVictims(words, j+1, inTime)
 				} else if (words[j] == "a" || words[j] == "an" || words[j] == "the") && j == k+1 && (w == "killed" || w == "killing") && j+2 < n && singularVictim(words[j+1:]) {
-					total = 1 // "shot and killed a woman", "killed the director"
+					total = 1 + moreVictims(words, j+1, inTime) // "shot and killed a woman", "killed the director"
 				}
 			}
 		}
@@ -697,8 +731,33 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			// "12 Taliban militants including 2 commanders were killed"
 			sum, seen := 0, false
 			including := false
-			for j := k - 1; j >= 0 && j >= k-14; j-- {
+			// a passive toll reaches further back than a gerund: "1
+			// civilian, working as a cook on a military base, was
+			// kidnapped and killed"
+			reach := 14
+			if w == "killed" || w == "died" || w == "dead" || w == "wounded" || w == "injured" {
+				reach = 20
+			}
+			for j := k - 1; j >= 0 && j >= k-reach; j-- {
 				wj := words[j]
+				if wj == ")" {
+					// "2 policemen (7 according to Taliban sources) were
+					// killed": another source's figure for the same dead;
+					// the report's own figure stands
+					for j > 0 && words[j] != "(" {
+						j--
+					}
+					continue
+				}
+				if (wj == "his" || wj == "her") && j+1 < k && !isNumber(words[j+1]) && (j+2 >= n || words[j+2] == "were" || words[j+2] == "," || words[j+2] == "and") && !strings.HasSuffix(words[j+1], "s") {
+					// "the commander and his guard were killed": one more
+					sum++
+					seen = true
+					continue
+				}
+				if wj == "in" && j+1 < n && words[j+1] == "addition" {
+					continue // "1 council member in addition to 3 of his guards"
+				}
 				if wj == "." || wj == ";" || killWords[wj] || injureWords[wj] || wj == "when" || wj == "after" || wj == "as" || wj == "while" || wj == "in" && seen {
 					break
 				}
@@ -707,7 +766,14 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					sum, seen = 0, false
 					continue
 				}
+				if (wj == "a" || wj == "an") && seen && j+1 < k && singularVictim(words[j+1:k]) {
+					sum++ // "a district official and his driver were killed"
+					continue
+				}
 				if v, ok := casualtyCount(wj); ok && !(j < len(inTime) && inTime[j]) {
+					if j+1 < n && timeUnits[words[j+1]] {
+						continue // "for many years"
+					}
 					if j+1 < n && (words[j+1] == "of" && j+2 < n && (words[j+2] == "them" || words[j+2] == "whom")) {
 						continue
 					}
@@ -725,10 +791,19 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		}
 		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died") {
 			// unnumbered: "a soldier was killed", "several civilians died"
-			for j := k - 1; j >= 0 && j >= k-6; j-- {
+			// "a nurse, who had worked there for years, was killed": the
+			// subject before an apposition set off by commas
+			lim := k - 6
+			for j := k - 1; j >= 0 && j >= lim; j-- {
 				if v, ok := ontology.VagueDeaths(words[j]); ok {
 					total = v
 					break
+				}
+				if words[j] == "," && (words[j+1] == "was" || words[j+1] == "were") && lim == k-6 {
+					if c := lastIndex(words[max(0, j-16):j], ","); c >= 0 {
+						j, lim = max(0, j-16)+c, max(0, j-16)+c-6
+						continue
+					}
 				}
 				if words[j] == "." || words[j] == "," {
 					break
@@ -753,7 +828,44 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 	return dead, hurt
 }
 
+// moreVictims adds the counted groups that follow a victim count after
+// "and" or "in addition to": "killed 2 soldiers and 3 civilians", "killed
+// 1 council member in addition to 3 of his guards". "killing 5 and
+// wounding 3" adds nothing.
+func moreVictims(words []string, j int, inTime []bool) int {
+	add := 0
+	for k := j; k < len(words) && k < j+8; k++ {
+		w := words[k]
+		if w == "." || w == ";" || w == "(" || killWords[w] || injureWords[w] {
+			break
+		}
+		next := k + 1
+		switch {
+		case w == "and":
+		case w == "addition" && k > 0 && words[k-1] == "in" && next < len(words) && words[next] == "to":
+			next++
+		default:
+			continue
+		}
+		if next < len(words) && (words[next] == "his" || words[next] == "her" || words[next] == "their") {
+			next++
+		}
+		if next < len(words) && !(next < len(inTime) && inTime[next]) {
+			if v, ok := casualtyCount(words[next]); ok && next+1 < len(words) && !injureWords[words[next+1]] {
+				add += v
+				j = next
+			}
+		}
+	}
+	return add
+}
+
 func casualtyCount(w string) (int, bool) {
+	// "5-7 policemen", "15-16 soldiers": the lowest figure, as the
+	// codebook's conservative rule says
+	if a, b, ok := strings.Cut(w, "-"); ok && isNumber(a) && isNumber(b) {
+		return casualtyCount(a)
+	}
 	if v, ok := ontology.VagueDeaths(w); ok && w != "a" && w != "an" && w != "one" && w != "some" && w != "few" {
 		return v, true
 	}
@@ -824,6 +936,23 @@ func speechAct(t sitrep.EventType) bool {
 	return false
 }
 
+// lastIndex returns the index of the last w in words, or -1.
+func lastIndex(words []string, w string) int {
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == w {
+			return i
+		}
+	}
+	return -1
+}
+
+var timeUnits = set("years", "months", "weeks", "days", "hours", "minutes", "year", "month", "week", "day", "hour", "decades")
+
+// victimNouns are more nouns for one person killed: "killed a suicide
+// bomber", "killed a tribal elder".
+var victimNouns = set("bomber", "member", "elder", "leader", "fighter", "guard", "bodyguard", "child", "student",
+	"journalist", "driver", "doctor", "teacher", "farmer", "shepherd", "cleric", "official", "judge", "prisoner", "worker")
+
 // singularVictim reports whether the words after an article name one
 // person ("woman", "local teacher", "director of ...").
 func singularVictim(words []string) bool {
@@ -832,7 +961,7 @@ func singularVictim(words []string) bool {
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || w == "," || w == "." || locPreps[w] && w != "of" {
 			return false
 		}
-		if victims[w] || titles[w] || w == "man" || w == "woman" || w == "boy" || w == "girl" || w == "director" || w == "soldier" || w == "policeman" || w == "commander" || w == "militant" || w == "officer" {
+		if victims[w] || titles[w] || victimNouns[w] || w == "man" || w == "woman" || w == "boy" || w == "girl" || w == "director" || w == "soldier" || w == "policeman" || w == "commander" || w == "militant" || w == "officer" {
 			return true
 		}
 	}

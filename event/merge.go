@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -84,6 +85,9 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		near := c.s.si-e.s.si <= 3
 		switch {
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil):
+			return e
+		case c.moreDead && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
+			// "3 militants were also killed": more dead of the same fight
 			return e
 		case c.anaphoric && compatibleActors(e, c):
 			return e
@@ -243,6 +247,10 @@ func merge(e, c *cand) {
 	}
 	if e.ev.Fatalities == nil {
 		e.ev.Fatalities = c.ev.Fatalities
+	} else if c.moreDead && c.s != e.s && c.ev.Fatalities != nil && !slices.Contains(e.added, c.s.si) {
+		sum := *e.ev.Fatalities + *c.ev.Fatalities
+		e.ev.Fatalities = &sum
+		e.added = append(e.added, c.s.si)
 	}
 	if e.ev.Injuries == nil {
 		e.ev.Injuries = c.ev.Injuries

@@ -56,6 +56,11 @@ type cand struct {
 	cue       string
 	// background noun triggers sit in a temporal or causal phrase
 	background bool
+	// moreDead: the sentence adds to an earlier toll ("3 militants were
+	// also killed"); its fatalities add to the event it merges into
+	moreDead bool
+	// added lists the sentences whose toll moreDead added already
+	added []int
 }
 
 // reader holds one document's analysis.
