@@ -172,7 +172,9 @@ func classify(c *cand) {
 func victimName(a *sitrep.ActorRef) bool {
 	words := strings.Fields(strings.ToLower(a.Name))
 	for _, w := range words {
-		if w == "armed" || w == "gunmen" {
+		// "armed men", "pro-government militia members", "party members
+		// of the rebel wing": armed people are no civilians
+		if w == "armed" || w == "gunmen" || strings.Contains(w, "militia") || armedWords[w] || combatantWords[w] {
 			return false
 		}
 	}
@@ -183,6 +185,11 @@ func victimName(a *sitrep.ActorRef) bool {
 	}
 	return false
 }
+
+// combatantWords beside armedWords make a victim's name a combatant:
+// "militia members", "rebel supporters".
+var combatantWords = set("militias", "militiamen", "rebel", "rebels", "insurgent", "insurgents", "militant", "militants",
+	"guerrilla", "guerrillas", "fighters")
 
 // isPeaceDeal reports whether an agreement is one between the parties of a
 // conflict (a ceasefire, a peace or prisoner deal) that ACLED records.

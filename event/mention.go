@@ -129,6 +129,8 @@ func (r *reader) findMentions(s *sent) {
 		}
 		capOK[i] = true
 	}
+	people := make([]bool, n)
+	peopleFirst := make([]int, n)
 	// Entities from earlier stages mark names the chunker must not split;
 	// descriptions the actor stage composed ("Syrian militiamen") or found
 	// as generic agents ("the rebels") are not names.
@@ -142,6 +144,23 @@ func (r *reader) findMentions(s *sent) {
 			continue // a pronoun or a definite description, not a name
 		}
 		if a := r.actor(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
+			// a kind of people the actor stage found ("coal miners",
+			// "traders"): a group phrase headed by its last word
+			if e.Source == "actor" && s.Span.Contains(e.Span) {
+				for i := len(s.toks) - 1; i >= 0; i-- {
+					if e.Span.Contains(s.toks[i].Span) {
+						_, weapon := instrumentMode[s.words[i]]
+						// "naval missiles" are no one; "ministers of Kenya
+						// and Ethiopia" ends in names the chunker reads
+						people[i] = !weapon && !capitalised(s.toks[i].Text)
+						peopleFirst[i] = i
+						for peopleFirst[i] > 0 && e.Span.Contains(s.toks[peopleFirst[i]-1].Span) {
+							peopleFirst[i]--
+						}
+						break
+					}
+				}
+			}
 			continue
 		}
 		if !s.Span.Contains(e.Span) {
@@ -167,8 +186,18 @@ func (r *reader) findMentions(s *sent) {
 			}
 			s.mentions = append(s.mentions, m)
 			i = m.last - 1
-		case groupNouns[w] && !r.verbHere(s, i):
+		case (groupNouns[w] || people[i]) && !r.verbHere(s, i):
+			if inPeople(people, peopleFirst, i) {
+				continue // "militia" of "militia member": read at "member"
+			}
 			m := r.groupPhrase(s, capOK, i)
+			if people[i] && peopleFirst[i] < m.first && !used[peopleFirst[i]] && !m.proper && len(m.parts) == 0 {
+				// the whole description the actor stage found:
+				// "government militia member", not "member"
+				m.first = peopleFirst[i]
+				m.ref.Name = r.groupName(s, m.first, m.last)
+				r.finishMention(s, &m)
+			}
 			for k := m.first; k < m.last; k++ {
 				used[k] = true
 			}
@@ -179,6 +208,17 @@ func (r *reader) findMentions(s *sent) {
 				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
 		}
 	}
+}
+
+// inPeople reports whether word i is inside, not at the end of, a
+// description the actor stage found.
+func inPeople(people []bool, first []int, i int) bool {
+	for j := i + 1; j < len(people) && j <= i+4; j++ {
+		if people[j] && first[j] <= i {
+			return true
+		}
+	}
+	return false
 }
 
 func isAllCaps(s string) bool {
