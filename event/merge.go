@@ -13,7 +13,14 @@ import (
 func (r *reader) finish() {
 	var events []*cand
 	var headline []*cand
+	// attacks told as the cause of a toll: "soldiers suffered casualties
+	// following an attack by X" (see below)
+	var late []*cand
 	for _, c := range r.cands {
+		if c.background && !c.dead && !c.purpose && c.ev.Type == sitrep.Assault && c.ev.Actor1 != nil && c.ev.Modality.Happened() {
+			late = append(late, c)
+			continue
+		}
 		if c.dead || c.purpose || c.background {
 			continue
 		}
@@ -33,6 +40,25 @@ func (r *reader) finish() {
 			continue
 		}
 		events = append(events, c)
+	}
+	// An attack told as background ("following an attack by X") is the
+	// event itself when its sentence tells of casualties and codes nothing
+	// else: "soldiers suffered casualties following an attack by X".
+	for _, c := range late {
+		if !casualtyTalk(c.s) || slices.ContainsFunc(events, func(e *cand) bool { return e.s == c.s }) {
+			continue
+		}
+		if !r.keep(c) {
+			continue
+		}
+		at := len(events)
+		for k, e := range events {
+			if e.s.si > c.s.si {
+				at = k
+				break
+			}
+		}
+		events = slices.Insert(events, at, c)
 	}
 	// the headline tells of an event of the body: merge it there
 	for _, h := range headline {
@@ -68,6 +94,17 @@ func (r *reader) finish() {
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)
 	}
+}
+
+// casualtyTalk reports whether a sentence speaks of dead, wounded or
+// casualties.
+func casualtyTalk(s *sent) bool {
+	for _, w := range s.words {
+		if killWords[w] || injureWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeTarget finds the earlier event a candidate speaks of again, or nil:
@@ -282,10 +319,12 @@ func (r *reader) keep(c *cand) bool {
 		// "a market damaged by shelling" still tells of an attack: keep
 		// assault nouns that name their weapon
 		weapon := c.ev.Type == sitrep.Assault && c.ev.Mode != "" && c.ev.Mode != "seize"
-		if c.flags&fNoun != 0 && !weapon || !c.ev.Modality.Happened() {
+		// "dozens held a protest": a protest held happened, whoever held it
+		heldProtest := c.light && c.ev.Type == sitrep.Protest && !c.anaphoric
+		if c.flags&fNoun != 0 && !weapon && !heldProtest || !c.ev.Modality.Happened() {
 			return false
 		}
-		if !weapon {
+		if !weapon && !heldProtest {
 			c.ev.Confidence *= 0.5
 		}
 	}

@@ -59,6 +59,8 @@ type cand struct {
 	// moreDead: the sentence adds to an earlier toll ("3 militants were
 	// also killed"); its fatalities add to the event it merges into
 	moreDead bool
+	// light: a noun made an act by a light verb ("held a protest")
+	light bool
 	// added lists the sentences whose toll moreDead added already
 	added []int
 }

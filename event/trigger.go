@@ -413,6 +413,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				if e, _ := r.c.lex.match(s.words, k); e != nil && e.flags&fLight != 0 {
 					a1 = before(k)
 					c.anaphoric = false
+					c.light = true
 					break
 				}
 			}
