@@ -113,7 +113,7 @@ func classify(c *cand) {
 				if !protestContext(c) {
 					sub = ontology.MobViolence
 				}
-			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" {
+			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || e.Actor2 == nil && victimPatient(c) {
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			}
 		}
@@ -157,6 +157,11 @@ func classify(c *cand) {
 	case sitrep.Mobilize:
 		typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
 	}
+	if typ == ontology.ExplosionsRemote && disrupted(c) {
+		// "a bomb detonated prematurely", "killed while planting a mine":
+		// the codebook's disrupted weapons use
+		typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+	}
 	if !e.Modality.Happened() {
 		typ, sub = "", ""
 	}
@@ -190,6 +195,69 @@ func victimName(a *sitrep.ActorRef) bool {
 // "militia members", "rebel supporters".
 var combatantWords = set("militias", "militiamen", "rebel", "rebels", "insurgent", "insurgents", "militant", "militants",
 	"guerrilla", "guerrillas", "fighters")
+
+// victimPatient reports whether the one a kill verb of the sentence acted
+// on, read from the parse, is an unarmed person: "1 tribal elder was
+// killed", "shot and killed a woman".
+func victimPatient(c *cand) bool {
+	t := c.s.tree
+	if t == nil {
+		return false
+	}
+	for k, w := range c.s.words {
+		if w != "killed" && w != "wounded" && w != "injured" && w != "murdered" && w != "executed" && w != "beheaded" {
+			continue
+		}
+		for _, d := range t.kids[k] {
+			if t.rel[d] != "obj" && t.rel[d] != "nsubj:pass" {
+				continue
+			}
+			if victimWord(c.s, d) {
+				return true
+			}
+			for _, cj := range t.kids[d] {
+				if t.rel[cj] == "conj" && victimWord(c.s, cj) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// victimWord reports whether the noun at k, with its modifiers, names an
+// unarmed person: "tribal elder", "woman", not "militia member".
+func victimWord(s *sent, k int) bool {
+	if !victims[s.words[k]] {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		w := s.words[j]
+		if armedWords[w] || combatantWords[w] || strings.Contains(w, "militia") || w == "armed" || w == "former" {
+			return false
+		}
+	}
+	return true
+}
+
+// disrupted reports whether the sentence tells of a device that went off
+// before its time or in the hands of those handling it.
+func disrupted(c *cand) bool {
+	for k, w := range c.s.words {
+		switch w {
+		case "prematurely", "accidentally":
+			return true
+		case "while", "when":
+			if k+1 < len(c.s.words) {
+				switch c.s.words[k+1] {
+				case "planting", "making", "assembling", "building", "transporting", "handling", "laying", "defusing":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // isPeaceDeal reports whether an agreement is one between the parties of a
 // conflict (a ceasefire, a peace or prisoner deal) that ACLED records.

@@ -913,6 +913,9 @@ func (r *reader) refine(s *sent, c *cand) {
 		if (w == "mine" || w == "mines") && k > 0 && (s.words[k-1] == "coal" || s.words[k-1] == "gold") {
 			continue
 		}
+		if md == "heavy-weapons" && targeted(s, k) {
+			continue // "an attack on their tank", "destroyed 2 tanks": the target, not the weapon
+		}
 		if rank[md] > rank[best] {
 			best = md
 		}
@@ -924,6 +927,25 @@ func (r *reader) refine(s *sent, c *cand) {
 	if best != "" && (c.ev.Mode != "seize" || best != "firearms") {
 		c.ev.Mode = best
 	}
+}
+
+// targeted reports whether the weapon word at k is what was attacked:
+// "an attack on a tank", "attacked an Afghan military tank", "destroying 2
+// tanks".
+func targeted(s *sent, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		w := s.words[j]
+		switch {
+		case w == "on" || w == "at" || w == "against" || w == "attacked" || w == "attacking" || w == "destroyed" ||
+			w == "destroying" || w == "hit" || w == "targeted" || w == "targeting" || w == "struck" || w == "seized" || w == "captured":
+			return true
+		case w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || w == "his" || isNumber(w) || numberWords[w] > 0 ||
+			isModifier(w) && !killWords[w] || capitalised(s.toks[j].Text):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // speechAct reports whether events of the type are things said (a demand, a

@@ -179,6 +179,36 @@ func TestFatalitiesConservative(t *testing.T) {
 	}
 }
 
+// TestACLEDTypes checks the ACLED type and sub-type of the first happened
+// event of sentences where the weapon, the target or the victim decides.
+func TestACLEDTypes(t *testing.T) {
+	tests := []struct{ text, typ, sub string }{
+		{"Insurgents attacked an army tank near the bridge on Monday, killing two soldiers.", "Battles", "Armed clash"},
+		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+		{"A bomb carried by two militants detonated prematurely on Monday, killing both of them.", "Strategic developments", "Disrupted weapons use"},
+		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},
+		{"Gunmen shot and killed a woman near her home on Monday.", "Violence against civilians", "Attack"},
+		{"Two pro-government militia members were killed by rebels on Monday.", "Battles", "Armed clash"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		var got *sitrep.Event
+		for i := range doc.Events {
+			if doc.Events[i].ACLEDEventType != "" && doc.Events[i].Modality.Happened() {
+				got = &doc.Events[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no ACLED event", tt.text)
+			continue
+		}
+		if got.ACLEDEventType != tt.typ || got.ACLEDSubEventType != tt.sub {
+			t.Errorf("%q: %s / %s, want %s / %s", tt.text, got.ACLEDEventType, got.ACLEDSubEventType, tt.typ, tt.sub)
+		}
+	}
+}
+
 func TestMergeWithinReport(t *testing.T) {
 	text := "Rebels Retreat From Northern Town\n\nHundreds of rebel fighters retreated from the town of Kora to the hills on Sunday, the Daily Herald reported.\n\nThe rebels' retreat came after days of heavy shelling. A local official confirmed the retreat in a statement to Radio Kora."
 	doc := code(t, text, "2022-03-08")
