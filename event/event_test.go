@@ -82,6 +82,10 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "insurgents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"protest held by a crowd", "On Tuesday, dozens held a protest outside the parliament.",
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-08", -1},
+		{"hyphenated re-", "Government troops re-captured the town from the rebels on Sunday.",
+			sitrep.Assault, "government troops", "", sitrep.Asserted, "2022-03-06", -1},
+		{"protest told with a verb, no one named", "Around 200 lawyers protested against the new penal code on Monday.",
+			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-07", -1},
 		{"people the actor stage finds", "On Monday, coal miners and traders protested against new taxes in the provincial capital.",
 			sitrep.Protest, "miners", "", sitrep.Asserted, "2022-03-07", -1},
 		{"consult by phone", "The foreign ministers of Kenya and Ethiopia discussed the crisis over the phone on Tuesday.",
@@ -206,6 +210,20 @@ func TestACLEDTypes(t *testing.T) {
 		if got.ACLEDEventType != tt.typ || got.ACLEDSubEventType != tt.sub {
 			t.Errorf("%q: %s / %s, want %s / %s", tt.text, got.ACLEDEventType, got.ACLEDSubEventType, tt.typ, tt.sub)
 		}
+	}
+}
+
+// TestNounAgentStopsAtVerb: "by" after a finite verb names who acted on
+// the event, not who did it.
+func TestNounAgentStopsAtVerb(t *testing.T) {
+	doc := code(t, "Students protested in the capital on Monday. The march was interrupted by police.", "2022-03-08")
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Protest && strings.Contains(names(e.Actor1), "police") {
+			t.Errorf("the police interrupted the march, they did not march: %+v", e.Actor1)
+		}
+	}
+	if find(doc, sitrep.Protest, "students") == nil {
+		t.Errorf("no protest by the students: %+v", doc.Events)
 	}
 }
 

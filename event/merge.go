@@ -96,6 +96,16 @@ func (r *reader) finish() {
 	}
 }
 
+// subjectNoun reports whether the trigger noun heads the sentence: its
+// subject or, in a note without a verb, its root.
+func subjectNoun(c *cand) bool {
+	t := c.s.tree
+	if t == nil || c.trig >= len(t.rel) {
+		return false
+	}
+	return t.head[c.trig] < 0 || base(t.rel[c.trig]) == "nsubj" && t.head[t.head[c.trig]] < 0
+}
+
 // casualtyTalk reports whether a sentence speaks of dead, wounded or
 // casualties.
 func casualtyTalk(s *sent) bool {
@@ -320,7 +330,9 @@ func (r *reader) keep(c *cand) bool {
 		// assault nouns that name their weapon
 		weapon := c.ev.Type == sitrep.Assault && c.ev.Mode != "" && c.ev.Mode != "seize"
 		// "dozens held a protest": a protest held happened, whoever held it
-		heldProtest := c.light && c.ev.Type == sitrep.Protest && !c.anaphoric
+		// and so did one told with a verb ("around 100 lawyers protested")
+		// or as the sentence's subject ("Protests against insecurity in X.")
+		heldProtest := c.ev.Type == sitrep.Protest && !c.anaphoric && (c.light || c.flags&fNoun == 0 || subjectNoun(c))
 		if c.flags&fNoun != 0 && !weapon && !heldProtest || !c.ev.Modality.Happened() {
 			return false
 		}

@@ -184,6 +184,12 @@ func (r *reader) sentence(si int) {
 	s.words = make([]string, len(toks))
 	for i, t := range toks {
 		s.words[i] = strings.ToLower(t.Text)
+		// "re-captured", "re-took": the lexicon spells them whole
+		if w := s.words[i]; strings.HasPrefix(w, "re-") && len(w) > 5 {
+			if _, ok := r.c.lex.byFirst["re"+w[3:]]; ok {
+				s.words[i] = "re" + w[3:]
+			}
+		}
 	}
 	s.inTime = make([]bool, len(toks))
 	for _, tx := range doc.Times {

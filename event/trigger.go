@@ -380,6 +380,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			if s.mentionAt(k) != nil {
 				break
 			}
+			if x := s.toks[k].XPOS; s.toks[k].UPOS == "AUX" || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+				// "the march was interrupted by police": police did not
+				// march; "a bomb planted by X" still names the bomber
+				break
+			}
 			switch w {
 			case "by":
 				if m := after(k + 1); m != nil && a1 == nil {
