@@ -205,7 +205,7 @@ func victimPatient(c *cand) bool {
 		return false
 	}
 	for k, w := range c.s.words {
-		if w != "killed" && w != "wounded" && w != "injured" && w != "murdered" && w != "executed" && w != "beheaded" {
+		if k != c.trig && w != "killed" && w != "wounded" && w != "injured" && w != "murdered" && w != "executed" && w != "beheaded" {
 			continue
 		}
 		for _, d := range t.kids[k] {
@@ -221,6 +221,20 @@ func victimPatient(c *cand) bool {
 				}
 			}
 		}
+		// "gunmen attack and rape IDPs": the object of the trigger's
+		// conjunct verb
+		if k == c.trig {
+			for _, cj := range t.kids[k] {
+				if t.rel[cj] != "conj" {
+					continue
+				}
+				for _, d := range t.kids[cj] {
+					if t.rel[d] == "obj" && victimWord(c.s, d) {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }
@@ -228,7 +242,7 @@ func victimPatient(c *cand) bool {
 // victimWord reports whether the noun at k, with its modifiers, names an
 // unarmed person: "tribal elder", "woman", not "militia member".
 func victimWord(s *sent, k int) bool {
-	if !victims[s.words[k]] {
+	if !victims[s.words[k]] && !civilianTargets[s.words[k]] {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
@@ -239,6 +253,12 @@ func victimWord(s *sent, k int) bool {
 	}
 	return true
 }
+
+// civilianTargets are places and things whose attack ACLED counts as
+// violence against civilians when no armed side is named: "raided Sidabo
+// village", "attacked a public transport vehicle", "IDPs".
+var civilianTargets = set("village", "villages", "homes", "houses", "market", "church", "mosque", "school", "hospital",
+	"bus", "idps", "idp", "displaced", "residential", "worshippers", "congregation", "motorists")
 
 // disrupted reports whether the sentence tells of a device that went off
 // before its time or in the hands of those handling it.

@@ -193,6 +193,8 @@ func TestACLEDTypes(t *testing.T) {
 		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},
 		{"Gunmen shot and killed a woman near her home on Monday.", "Violence against civilians", "Attack"},
 		{"Two pro-government militia members were killed by rebels on Monday.", "Battles", "Armed clash"},
+		{"Militiamen attacked a remote village on Monday.", "Violence against civilians", "Attack"},
+		{"Militiamen attacked an army barracks on Monday.", "Battles", "Armed clash"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
