@@ -229,6 +229,9 @@ func (r *reader) when(s *sent, c *cand) {
 		if tx.Kind == sitrep.TimeDuration {
 			continue
 		}
+		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] {
+			continue // "the August 3 elections", "June salaries": a date that names a thing
+		}
 		d := k - c.trig
 		if d < 0 {
 			d = -d * 2 // prefer what follows: "retreated ... on Sunday"

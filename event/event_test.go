@@ -86,6 +86,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "government troops", "", sitrep.Asserted, "2022-03-06", -1},
 		{"protest told with a verb, no one named", "Around 200 lawyers protested against the new penal code on Monday.",
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-07", -1},
+		{"a date that names a thing", "Hundreds of residents protested against the candidate for the August 3 elections on Monday.",
+			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"people the actor stage finds", "On Monday, coal miners and traders protested against new taxes in the provincial capital.",
 			sitrep.Protest, "miners", "", sitrep.Asserted, "2022-03-07", -1},
 		{"consult by phone", "The foreign ministers of Kenya and Ethiopia discussed the crisis over the phone on Tuesday.",
