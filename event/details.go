@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -404,6 +405,12 @@ func (r *reader) where(s *sent, c *cand) {
 		if qualifies(s, k) {
 			score -= 20 // "Maywand district, Kandahar": the event is in the district
 		}
+		if r.strayInPhrase(s, p, e) {
+			// "the Khowajak Baba area of Kandahar city" with Baba taken
+			// for a village in Romania: a place of the same phrase lies
+			// far from the next place the phrase names
+			score -= 40
+		}
 		if r.focus != "" && p.Country != r.focus && r.countries[r.focus] >= 3 && r.countries[r.focus]-r.countries[p.Country] >= 2 {
 			// a place abroad beside places of the report's country: most
 			// often a namesake the geoparser took ("the Baba area of
@@ -469,6 +476,41 @@ func placePrep(s *sent, k int) string {
 		}
 	}
 	return ""
+}
+
+// strayInPhrase reports whether the town ending at token e lies more than
+// 300 km from the next place of its phrase ("X area of Y", "X district,
+// Y", "X, Y and Z districts"), in a country the report gives no more
+// weight: most likely a namesake abroad the geoparser took.
+func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
+	if p.Precision >= sitrep.PrecisionRegion {
+		return false
+	}
+	for _, q := range r.doc.Places {
+		if !q.IsLocation() || !s.span.Contains(q.Span) || q.Start < p.End || q.Precision >= sitrep.PrecisionCountry {
+			continue
+		}
+		k := r.tokenAt(s, q.Start)
+		if k <= e || k > e+12 || compass[strings.ToLower(q.Text)] {
+			return false
+		}
+		for j := e + 1; j < k; j++ {
+			w := s.words[j]
+			if !(placeNP[w] || w == "," || w == "and" || w == "(" || w == ")" || capitalised(s.toks[j].Text)) {
+				return false
+			}
+		}
+		return q.Country != p.Country && r.countries[q.Country] >= r.countries[p.Country] && distanceKM(p.Lat, p.Lon, q.Lat, q.Lon) > 300
+	}
+	return false
+}
+
+// distanceKM is the great-circle distance between two points.
+func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371 * math.Asin(math.Sqrt(a))
 }
 
 // qualifies reports whether the words from k follow a place after a comma

@@ -231,6 +231,28 @@ func TestNounAgentStopsAtVerb(t *testing.T) {
 	}
 }
 
+// TestLocationInPhrase: among the places of one phrase, the event is where
+// the phrase puts it, not at a namesake abroad the geoparser took for one
+// of its parts.
+func TestLocationInPhrase(t *testing.T) {
+	tests := []struct{ text, place string }{
+		{"On Monday, a tribal elder was killed by gunmen in the Khowajak Baba area of Kandahar city.", "kandah"},
+		{"On Monday, people protested against the national agenda in Deder, East Harerge.", "deder"},
+		{"On Monday, two soldiers were killed in an ambush in Maywand district, Kandahar.", "maywand"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		l := doc.Events[0].Location
+		if l == nil || !strings.Contains(strings.ToLower(l.Name), tt.place) {
+			t.Errorf("%q: location %+v, want %s", tt.text, l, tt.place)
+		}
+	}
+}
+
 func TestMergeWithinReport(t *testing.T) {
 	text := "Rebels Retreat From Northern Town\n\nHundreds of rebel fighters retreated from the town of Kora to the hills on Sunday, the Daily Herald reported.\n\nThe rebels' retreat came after days of heavy shelling. A local official confirmed the retreat in a statement to Radio Kora."
 	doc := code(t, text, "2022-03-08")
