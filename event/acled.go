@@ -113,7 +113,7 @@ func classify(c *cand) {
 				if !protestContext(c) {
 					sub = ontology.MobViolence
 				}
-			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || e.Actor2 == nil && victimPatient(c) {
+			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || (e.Actor2 == nil || placeActor(c, e.Actor2)) && victimPatient(c) {
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			}
 		}
@@ -184,7 +184,7 @@ func victimName(a *sitrep.ActorRef) bool {
 		}
 	}
 	for _, w := range words {
-		if victims[w] || w == "men" {
+		if victims[w] || civilianTargets[w] || w == "men" {
 			return true
 		}
 	}
@@ -194,7 +194,31 @@ func victimName(a *sitrep.ActorRef) bool {
 // combatantWords beside armedWords make a victim's name a combatant:
 // "militia members", "rebel supporters".
 var combatantWords = set("militias", "militiamen", "rebel", "rebels", "insurgent", "insurgents", "militant", "militants",
-	"guerrilla", "guerrillas", "fighters")
+	"guerrilla", "guerrillas", "fighters", "arbaki", "arbakis", "vigilante", "vigilantes", "guards", "bodyguards")
+
+// placeActor reports whether an actor was read from a place name of the
+// candidate's sentence ("Boko Haram raided Gouzoudou village").
+func placeActor(c *cand, a *sitrep.ActorRef) bool {
+	if a.ID != "" || a.Span == nil {
+		return false
+	}
+	for i := range c.s.mentions {
+		m := &c.s.mentions[i]
+		if m.ref.Span == nil || !m.ref.Span.Overlaps(*a.Span) {
+			continue
+		}
+		w := c.s.words
+		// a name the gazetteer lacks, said to be a place: "Gouzoudou
+		// village", "the villages of Uzaar"
+		if m.place || m.last < len(w) && settlement[w[m.last]] || m.first >= 2 && w[m.first-1] == "of" && settlement[w[m.first-2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// settlement words name an inhabited place.
+var settlement = set("village", "villages", "town", "towns", "area", "areas", "district", "camp", "settlement", "locality", "neighbourhood", "neighborhood", "hamlet")
 
 // victimPatient reports whether the one a kill verb of the sentence acted
 // on, read from the parse, is an unarmed person: "1 tribal elder was
@@ -242,11 +266,17 @@ func victimPatient(c *cand) bool {
 // victimWord reports whether the noun at k, with its modifiers, names an
 // unarmed person: "tribal elder", "woman", not "militia member".
 func victimWord(s *sent, k int) bool {
+	if capitalised(s.toks[k].Text) && k+1 < len(s.words) && civilianTargets[s.words[k+1]] {
+		k++ // "Gouzoudou village" the parser headed on the name
+	}
 	if !victims[s.words[k]] && !civilianTargets[s.words[k]] {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		w := s.words[j]
+		if up := s.toks[j].UPOS; up == "VERB" || up == "AUX" || up == "ADP" || up == "PUNCT" {
+			break // the noun phrase ends: "insurgents raided Kolawa village"
+		}
 		if armedWords[w] || combatantWords[w] || strings.Contains(w, "militia") || w == "armed" || w == "former" {
 			return false
 		}
@@ -258,7 +288,8 @@ func victimWord(s *sent, k int) bool {
 // violence against civilians when no armed side is named: "raided Sidabo
 // village", "attacked a public transport vehicle", "IDPs".
 var civilianTargets = set("village", "villages", "homes", "houses", "market", "church", "mosque", "school", "hospital",
-	"bus", "idps", "idp", "displaced", "residential", "worshippers", "congregation", "motorists")
+	"bus", "idps", "idp", "displaced", "residential", "worshippers", "congregation", "motorists", "vehicle", "vehicles",
+	"minibus", "car", "cars")
 
 // disrupted reports whether the sentence tells of a device that went off
 // before its time or in the hands of those handling it.

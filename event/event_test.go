@@ -197,6 +197,9 @@ func TestACLEDTypes(t *testing.T) {
 		{"Two pro-government militia members were killed by rebels on Monday.", "Battles", "Armed clash"},
 		{"Militiamen attacked a remote village on Monday.", "Violence against civilians", "Attack"},
 		{"Militiamen attacked an army barracks on Monday.", "Battles", "Armed clash"},
+		{"Insurgents raided Kolawa village on Monday.", "Violence against civilians", "Attack"},
+		{"Gunmen attacked a minibus on the highway on Monday.", "Violence against civilians", "Attack"},
+		{"Gunmen attacked a police vehicle on the highway on Monday.", "Battles", "Armed clash"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
