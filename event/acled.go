@@ -331,9 +331,13 @@ func protestContext(c *cand) bool {
 		}
 		switch w {
 		case "protest", "protests", "protested", "protesting", "protesters", "protestors", "demonstration",
-			"demonstrations", "demonstrators", "demonstrated", "riot", "riots", "rioters", "rioting", "strike",
+			"demonstrations", "demonstrators", "demonstrated", "riot", "riots", "rioters", "rioting",
 			"march", "marched", "marchers", "rally", "rallies":
 			return true
+		case "strike":
+			if labourStrike(c.s, k) { // not "a strike on the convoy"
+				return true
+			}
 		}
 	}
 	return false

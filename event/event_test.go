@@ -88,6 +88,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a date that names a thing", "Hundreds of residents protested against the candidate for the August 3 elections on Monday.",
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
+		{"a labour strike", "Teachers launched a three-day strike over unpaid salaries on Monday.",
+			sitrep.Protest, "teachers", "", sitrep.Asserted, "2022-03-07", -1},
 		{"people the actor stage finds", "On Monday, coal miners and traders protested against new taxes in the provincial capital.",
 			sitrep.Protest, "miners", "", sitrep.Asserted, "2022-03-07", -1},
 		{"consult by phone", "The foreign ministers of Kenya and Ethiopia discussed the crisis over the phone on Tuesday.",
@@ -200,6 +202,7 @@ func TestACLEDTypes(t *testing.T) {
 		{"Insurgents raided Kolawa village on Monday.", "Violence against civilians", "Attack"},
 		{"Gunmen attacked a minibus on the highway on Monday.", "Violence against civilians", "Attack"},
 		{"Gunmen attacked a police vehicle on the highway on Monday.", "Battles", "Armed clash"},
+		{"A strike on the convoy killed five soldiers on Monday.", "Battles", "Armed clash"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")

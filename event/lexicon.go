@@ -2,6 +2,7 @@ package event
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -149,6 +150,7 @@ n PROTEST riot -: riots rioting unrest
 v PROTEST obstruct -: block barricade
 n PROTEST hunger -: hunger_strike
 n PROTEST boycott -: general_strike boycott walkout on_strike hunger_strikes sit-ins
+n PROTEST boycott -: strike strikes
 v PROTEST boycott fIntrans: strike_over go_on_strike went_on_strike
 v PROTEST boycott -: boycott
 v PROTEST demo fIntrans: picket gather take_to_the_streets took_to_the_streets march chant
@@ -440,6 +442,41 @@ func (lx *lexicon) match(words []string, i int) (*entry, int) {
 		}
 	}
 	return best, n
+}
+
+// matches returns every entry that matches at word i, the longest first
+// (curated before seeded among equals): the trigger finder takes the first
+// its tags allow ("strike over" as a verb, else "strike" as a noun).
+func (lx *lexicon) matches(words []string, i int) []*entry {
+	var out []*entry
+	for _, e := range lx.byFirst[words[i]] {
+		if i+len(e.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range e.words {
+			if words[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *entry) int {
+		if len(a.words) != len(b.words) {
+			return len(b.words) - len(a.words)
+		}
+		if a.curated != b.curated {
+			if a.curated {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 // pattern checks the CAMEO object patterns of a seeded verb against the

@@ -91,11 +91,26 @@ func (r *reader) triggers(s *sent) {
 			continue
 		}
 		e, k := r.c.lex.match(s.words, i)
-		if oe := r.byObject(s, i); oe != nil {
+		oe := r.byObject(s, i)
+		if oe != nil {
 			e, k = oe, 1
 		}
 		if e == nil {
 			continue
+		}
+		if !r.plausible(s, i, e) && oe == nil {
+			// a shorter reading the tags allow: "strike over" tagged a
+			// noun is "strike"
+			e = nil
+			for _, alt := range r.c.lex.matches(s.words, i) {
+				if len(alt.words) < k && r.plausible(s, i, alt) {
+					e, k = alt, len(alt.words)
+					break
+				}
+			}
+			if e == nil {
+				continue
+			}
 		}
 		if !r.plausible(s, i, e) || s.inAttr[i] && e.flags&fLight == 0 {
 			continue
@@ -182,6 +197,12 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	// "ally" is a verb only with its partner: "allied with", "allied
 	// themselves"; "allied militias" describes them
 	if e.lemma == "ally" && e.flags&fNoun == 0 && !(i+1 < len(s.words) && (s.words[i+1] == "with" || s.words[i+1] == "themselves" || s.words[i+1] == "itself")) {
+		return false
+	}
+	// a strike is a walkout only when told as one: "launched a three-day
+	// strike", "went on a 48 hour strike", "a strike over pay"; "a strike
+	// on the convoy" is no protest
+	if e.lemma == "strike" && e.typ == sitrep.Protest && !labourStrike(s, i) {
 		return false
 	}
 	// the head of a multi-word noun is its last word ("unilateral
@@ -1097,6 +1118,34 @@ func harmful(t sitrep.EventType) bool {
 	switch t {
 	case sitrep.Assault, sitrep.Coerce, sitrep.Sanction, sitrep.Threaten, sitrep.Mobilize:
 		return true
+	}
+	return false
+}
+
+// labourStrike reports whether the noun "strike" at i is a walkout: a
+// span of hours or days, a general or labour strike, one launched, held or
+// gone on, or one over pay or to demand something.
+func labourStrike(s *sent, i int) bool {
+	n := len(s.words)
+	if i+1 < n {
+		switch s.words[i+1] {
+		case "on", "against", "in", "killed", "hit", "targeted", "near":
+			return false
+		case "over", "to", "for", "demanding", "action", "by":
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := s.words[k]
+		switch {
+		case strings.HasSuffix(w, "-hour") || strings.HasSuffix(w, "-day") || w == "hour" || w == "day" || w == "week" || w == "days" || w == "hours" ||
+			w == "general" || w == "labour" || w == "labor" || w == "nationwide" || w == "indefinite" || w == "teachers" || w == "workers" || w == "doctors":
+			return true
+		case w == "launched" || w == "started" || w == "began" || w == "announced" || w == "called" || w == "held" || w == "staged" || w == "went" || w == "go" || w == "declared":
+			return true
+		case w == "air" || w == "drone" || w == "missile" || w == "military" || w == "precision":
+			return false
+		}
 	}
 	return false
 }
