@@ -203,6 +203,7 @@ func TestACLEDTypes(t *testing.T) {
 		{"Gunmen attacked a minibus on the highway on Monday.", "Violence against civilians", "Attack"},
 		{"Gunmen attacked a police vehicle on the highway on Monday.", "Battles", "Armed clash"},
 		{"A strike on the convoy killed five soldiers on Monday.", "Battles", "Armed clash"},
+		{"Government troops took full control of the town on Monday.", "Battles", "Government regains territory"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")

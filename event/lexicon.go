@@ -89,6 +89,7 @@ n ASSAULT cleansing -: ethnic_cleansing
 vn ASSAULT sexual -: rape
 vn ASSAULT torture -: torture
 vn ASSAULT - fCapture: capture recapture overrun seize retake
+v ASSAULT - fCapture: dislodge overran
 v ASSAULT - fCapture: overtake take_control take_over wrest
 vn ASSAULT seize -: destroy destruction
 v ASSAULT seize -: burn torch loot
