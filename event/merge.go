@@ -17,6 +17,9 @@ func (r *reader) finish() {
 	// following an attack by X" (see below)
 	var late []*cand
 	for _, c := range r.cands {
+		if c.ev.Type == sitrep.Accuse && c.flags&fNoun != 0 {
+			r.appositiveClaim(c)
+		}
 		if c.background && !c.dead && !c.purpose && c.ev.Type == sitrep.Assault && c.ev.Actor1 != nil && c.ev.Modality.Happened() {
 			late = append(late, c)
 			continue
@@ -104,6 +107,23 @@ func subjectNoun(c *cand) bool {
 		return false
 	}
 	return t.head[c.trig] < 0 || base(t.rel[c.trig]) == "nsubj" && t.head[t.head[c.trig]] < 0
+}
+
+// appositiveClaim gives an allegation set off after a reported clause
+// its teller: "The M23 said the army had bombed a market, killing three
+// traders, an allegation the army rejected" is the M23's accusation.
+func (r *reader) appositiveClaim(c *cand) {
+	s, i := c.s, c.trig
+	if i < 2 || s.words[i-2] != "," || (s.words[i-1] != "an" && s.words[i-1] != "a") {
+		return
+	}
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if m.first < i && s.inAttr[m.first] && !m.place && !m.anaphoric {
+			c.ev.Actor1 = refCopy(m.ref)
+			return
+		}
+	}
 }
 
 // casualtyTalk reports whether a sentence speaks of dead, wounded or
