@@ -136,7 +136,11 @@ func classify(c *cand) {
 			}
 		}
 	case sitrep.Retreat:
-		if e.Mode == "withdraw" || e.Mode == "surrender" || e.Mode == "" {
+		if e.Mode == "surrender" {
+			// fighters who give themselves up: the codebook's agreement,
+			// no territory changes hands
+			typ, sub = ontology.StrategicDevelopments, ontology.Agreement
+		} else if e.Mode == "withdraw" || e.Mode == "" {
 			typ, sub = ontology.StrategicDevelopments, ontology.NonViolentTransfer
 		} else if e.Mode == "ceasefire" {
 			typ, sub = ontology.StrategicDevelopments, ontology.Agreement

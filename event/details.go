@@ -940,8 +940,13 @@ func (r *reader) refine(s *sent, c *cand) {
 	if c.ev.Type != sitrep.Assault {
 		return
 	}
+	if c.ev.Mode == "aerial" && plantedBomb(s) {
+		// "a bomb planted by X", "a car bomb exploded": not from the air
+		c.ev.Mode = "explosives"
+		return
+	}
 	switch c.ev.Mode {
-	case "", "firearms", "seize":
+	case "", "firearms", "seize", "heavy-weapons":
 	default:
 		return
 	}
@@ -969,9 +974,33 @@ func (r *reader) refine(s *sent, c *cand) {
 		best = "explosives"
 		c.cue = "grenade"
 	}
+	if c.ev.Mode == "heavy-weapons" && best != "aerial" && best != "drone" {
+		return // a verb of shelling keeps its mode unless aircraft did it: "warplanes dropped a bomb"
+	}
 	if best != "" && (c.ev.Mode != "seize" || best != "firearms") {
 		c.ev.Mode = best
 	}
+}
+
+// plantedBomb reports whether the sentence tells of a bomb set on the
+// ground (planted, roadside, a car bomb, a device that exploded) and of
+// nothing in the air.
+func plantedBomb(s *sent) bool {
+	ground := false
+	for k, w := range s.words {
+		switch w {
+		case "aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes", "helicopter", "helicopters",
+			"air", "airstrike", "airstrikes", "drone", "drones", "dropped", "aerial", "bomber", "bombers":
+			return false
+		case "planted", "roadside", "detonated", "exploded", "ied", "ieds", "magnetic", "device", "landmine":
+			ground = true
+		case "car", "truck", "motorcycle", "bicycle":
+			if k+1 < len(s.words) && (s.words[k+1] == "bomb" || s.words[k+1] == "bombs") {
+				ground = true
+			}
+		}
+	}
+	return ground
 }
 
 // targeted reports whether the weapon word at k is what was attacked:

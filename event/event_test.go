@@ -204,6 +204,9 @@ func TestACLEDTypes(t *testing.T) {
 		{"Gunmen attacked a police vehicle on the highway on Monday.", "Battles", "Armed clash"},
 		{"A strike on the convoy killed five soldiers on Monday.", "Battles", "Armed clash"},
 		{"Government troops took full control of the town on Monday.", "Battles", "Government regains territory"},
+		{"A bomb planted by insurgents killed two soldiers on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"Warplanes dropped a bomb on the market on Monday, killing four people.", "Explosions/Remote violence", "Air/drone strike"},
+		{"Thirty fighters surrendered to the army on Monday.", "Strategic developments", "Agreement"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
