@@ -31,11 +31,6 @@ type Config struct {
 	NER      ner.Config
 	Geoparse geoparse.Config
 	Event    event.Config
-	// PlacesFirst asked for the geoparser before the event coder. New now
-	// always runs it there (the event coder comes last and reads the
-	// places' roles), so the field changes nothing; it is kept so callers
-	// that set it (the demo's samples) still compile.
-	PlacesFirst bool
 }
 
 // DefaultConfig returns the settings sitrep extract uses.

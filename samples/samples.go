@@ -97,13 +97,9 @@ func (s *source) Err() error   { return nil }
 func (s *source) Close() error { return nil }
 
 // Pipeline returns the pipeline the demo codes the samples with: the
-// default one with the geoparser before the event coder
-// (pipeline.Config.PlacesFirst), so the events have the locations a map
-// needs.
+// default one, as sitrep ingest uses.
 func Pipeline() (*sitrep.Pipeline, error) {
-	cfg := pipeline.DefaultConfig()
-	cfg.PlacesFirst = true
-	return pipeline.New(cfg)
+	return pipeline.New(pipeline.DefaultConfig())
 }
 
 // Ingest codes the sample reports, and any further sources, and stores
