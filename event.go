@@ -174,6 +174,11 @@ type Event struct {
 	Mentions []Evidence `json:"mentions,omitempty"`
 	// Confidence in [0,1]: how sure the coder is of the type and actors.
 	Confidence float64 `json:"confidence,omitempty"`
+	// Inter1 and Inter2 are ACLED's actor categories of actor1 and actor2
+	// (1 state forces … 8 external/other), 0 when unknown or absent; set
+	// with the ACLED type. (Last, so stored records stay readable.)
+	Inter1 int `json:"inter1,omitempty"`
+	Inter2 int `json:"inter2,omitempty"`
 }
 
 // RelationType names a standing relation between actors.

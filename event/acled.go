@@ -175,6 +175,7 @@ func classify(c *cand) {
 			cat2 = ontology.Civilians
 		}
 		e.Interaction = ontology.Interaction(cat1, cat2)
+		e.Inter1, e.Inter2 = int(cat1), int(cat2)
 	}
 }
 

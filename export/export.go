@@ -177,7 +177,7 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 		ts = strconv.FormatInt(e.LastReported.Unix(), 10)
 	}
 	return append(rec, e.ID, date, year, prec, ev.ACLEDEventType, ev.ACLEDSubEventType,
-		actorName(ev.Actor1), associated(ev), "", actorName(ev.Actor2), "", "", itoa(ev.Interaction), iso, cname, admin1,
+		actorName(ev.Actor1), associated(ev), itoa(ev.Inter1), actorName(ev.Actor2), "", itoa(ev.Inter2), itoa(ev.Interaction), iso, cname, admin1,
 		loc, lat, lon, gp, strings.Join(e.Sources, "; "), "", ev.Evidence.Text, fat, ts,
 		e.ID, string(ev.Modality), strconv.Itoa(len(e.Sources)), ftoa(ev.Confidence)), true
 }

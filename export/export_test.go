@@ -26,7 +26,7 @@ func events() []sitrep.EventRecord {
 			ReportCount: 4, ArticleCount: 4, FirstReported: first, LastReported: first.Add(45 * time.Hour),
 			Conflicts: []sitrep.Conflict{{Field: "fatalities", Values: []sitrep.ConflictValue{{Value: "5", Reports: []string{"a/e1"}}, {Value: "7", Reports: []string{"b/e1"}}}}},
 			Event: sitrep.Event{ID: "ev-1", Type: sitrep.Assault, Mode: "artillery", ACLEDEventType: "Explosions/Remote violence",
-				ACLEDSubEventType: "Shelling/artillery/missile attack", Interaction: 23,
+				ACLEDSubEventType: "Shelling/artillery/missile attack", Interaction: 12, Inter1: 2, Inter2: 1,
 				Actor1:     &sitrep.ActorRef{ID: "LBY-LNA", Name: "Libyan National Army", Country: "LBY", Sector: "REB"},
 				Actor2:     &sitrep.ActorRef{ID: "LBY-GNA", Name: "Government of National Accord", Country: "LBY", Sector: "GOV"},
 				Associated: []sitrep.ActorRef{{ID: "RUS-WAGNER", Name: "Wagner Group"}},

@@ -119,7 +119,7 @@ func (e *enc) evidence(v sitrep.Evidence) {
 }
 
 func (e *enc) event(v *sitrep.Event) {
-	e.structure(20, func() {
+	e.structure(22, func() {
 		e.str(v.ID)
 		e.str(string(v.Type))
 		e.str(v.Mode)
@@ -163,6 +163,8 @@ func (e *enc) event(v *sitrep.Event) {
 			e.evidence(m)
 		}
 		e.float(v.Confidence)
+		e.int(int64(v.Inter1))
+		e.int(int64(v.Inter2))
 	})
 }
 
@@ -444,6 +446,8 @@ func (d *dec) event(v *sitrep.Event) {
 			}
 		},
 		func() { v.Confidence = d.float() },
+		func() { v.Inter1 = int(d.int()) },
+		func() { v.Inter2 = int(d.int()) },
 	)
 }
 
