@@ -10,12 +10,12 @@ import (
 
 // tok holds the pre-hashed atoms of one token.
 type tok struct {
-	form, lower, shape, short, cluster, hist uint64
-	suf                                      [4]uint64
-	pre                                      [3]uint64
-	flags                                    uint64
-	gaz                                      [numLists]uint64
-	gazAll                                   uint64
+	form, lower, shape, short, hist uint64
+	suf                             [4]uint64
+	pre                             [3]uint64
+	flags                           uint64
+	gaz                             [numLists]uint64
+	gazAll                          uint64
 	// caps is the bucket of how often the word is capitalised inside
 	// sentences of unlabelled text (0 unseen).
 	caps uint64
@@ -33,7 +33,7 @@ const (
 	flagLowerInside // a lower-case letter after the first ("McDonald", "iPhone")
 )
 
-var padTok = tok{form: 1, lower: 1, shape: 1, short: 1, cluster: 1, hist: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 30, gazAll: 1}
+var padTok = tok{form: 1, lower: 1, shape: 1, short: 1, hist: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 30, gazAll: 1}
 
 func normalize(s string) string {
 	need := false
@@ -129,7 +129,6 @@ const (
 	tPre1
 	tPre2
 	tPre3
-	tCluster
 	tPrevLower
 	tNextLower
 	tPrev2Lower
@@ -147,8 +146,6 @@ const (
 	tNextGaz
 	tGazAll
 	tHist
-	tPrevCluster
-	tNextCluster
 	tShapeWindow
 	tFlagsPrevLabel
 	tPrevSuf3
@@ -186,14 +183,12 @@ func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 		f1(tForm, c.form), f1(tLower, c.lower), f1(tShape, c.shape), f1(tShort, c.short), f1(tFlags, c.flags),
 		f1(tSuf1, c.suf[0]), f1(tSuf2, c.suf[1]), f1(tSuf3, c.suf[2]), f1(tSuf4, c.suf[3]),
 		f1(tPre1, c.pre[0]), f1(tPre2, c.pre[1]), f1(tPre3, c.pre[2]),
-		f1(tCluster, c.cluster),
 		f1(tPrevLower, p.lower), f1(tNextLower, n.lower), f1(tPrev2Lower, p2.lower), f1(tNext2Lower, n2.lower),
 		f1(tPrevShape, p.short), f1(tNextShape, n.short),
 		f2(tPrevLowerCur, p.lower, c.lower), f2(tCurNextLower, c.lower, n.lower),
 		f1(tPrevLabel, prev), f2(tPrev2Labels, prev, prev2), f2(tPrevLabelLower, prev, c.lower), f2(tPrevLabelShape, prev, c.short),
 		f1(tGazAll, c.gazAll), f2(tGazAll, c.gazAll, n.gazAll), f2(tGazAll, p.gazAll, c.gazAll),
 		f1(tHist, c.hist), f2(tHistShape, c.hist, c.short),
-		f1(tPrevCluster, p.cluster), f1(tNextCluster, n.cluster),
 		f3(tShapeWindow, p.short, c.short, n.short),
 		f2(tFlagsPrevLabel, c.flags, prev),
 		f1(tPrevSuf3, p.suf[2]), f1(tNextSuf3, n.suf[2]),

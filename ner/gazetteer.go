@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
-	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
+
+	"github.com/sitrep/sitrep/internal/modelio"
 )
 
 // Gazetteer lists are name lists the recogniser uses as features: a token
@@ -32,6 +33,9 @@ const (
 type Gazetteer struct {
 	entries map[string]uint16
 	maxLen  int
+	// frozen holds the entries of a gazetteer read from a model file;
+	// names added afterwards go to entries.
+	frozen *modelio.Dict
 }
 
 // NewGazetteer returns an empty gazetteer.
@@ -52,7 +56,7 @@ func (g *Gazetteer) Add(list int, name string) {
 
 // Len returns the number of distinct names.
 func (g *Gazetteer) Len() int {
-	n := 0
+	n := g.frozen.Len()
 	for _, v := range g.entries {
 		if v&^prefixBit != 0 {
 			n++
@@ -62,7 +66,33 @@ func (g *Gazetteer) Len() int {
 }
 
 // Lookup returns the lists a lower-cased, space-joined name is in.
-func (g *Gazetteer) Lookup(name string) uint16 { return g.entries[name] &^ prefixBit }
+func (g *Gazetteer) Lookup(name string) uint16 {
+	bits, _ := g.get(name)
+	return bits &^ prefixBit
+}
+
+// get returns the bits of an entry, prefix bit included.
+func (g *Gazetteer) get(key string) (uint16, bool) {
+	if v, ok := g.entries[key]; ok {
+		return v, true
+	}
+	v, ok := g.frozen.Get(key)
+	return uint16(v), ok
+}
+
+// freeze returns the entries as a word table, for a model file. A
+// gazetteer read from a model file cannot list its names (the file keeps
+// only their hashes), so names added to it after reading are not saved.
+func (g *Gazetteer) freeze() *modelio.Dict {
+	if g.frozen != nil {
+		return g.frozen
+	}
+	m := make(map[string]uint32, len(g.entries))
+	for k, v := range g.entries {
+		m[k] = uint32(v)
+	}
+	return modelio.NewDict(m)
+}
 
 // prefixBit marks an entry that begins a longer name ("bani" of "bani
 // walid"); an entry with only this bit is in no list. Match stops extending
@@ -75,33 +105,6 @@ func (g *Gazetteer) addPrefixes(key string) {
 			g.entries[key[:i]] |= prefixBit
 		}
 	}
-}
-
-// flatten returns the entries as sorted "name\x00bits" strings.
-func (g *Gazetteer) flatten() []string {
-	out := make([]string, 0, len(g.entries))
-	for k, v := range g.entries {
-		if v &^= prefixBit; v != 0 {
-			out = append(out, k+"\x00"+strconv.Itoa(int(v)))
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func unflattenGazetteer(ss []string) (*Gazetteer, error) {
-	g := &Gazetteer{entries: make(map[string]uint16, len(ss))}
-	for _, s := range ss {
-		k, v, ok := strings.Cut(s, "\x00")
-		bits, err := strconv.ParseUint(v, 10, 16)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("bad gazetteer entry %q", s)
-		}
-		g.entries[k] |= uint16(bits)
-		g.maxLen = max(g.maxLen, strings.Count(k, " ")+1)
-		g.addPrefixes(k)
-	}
-	return g, nil
 }
 
 // Match marks, for each token of a sentence of lower-cased forms, the
@@ -119,7 +122,7 @@ func (g *Gazetteer) Match(lower []string, marks [][numLists]uint8, buf []byte) {
 				buf = append(buf, ' ')
 			}
 			buf = append(buf, lower[i+n-1]...)
-			bits, ok := g.entries[string(buf)]
+			bits, ok := g.get(unsafe.String(unsafe.SliceData(buf), len(buf)))
 			if !ok {
 				break
 			}

@@ -40,24 +40,26 @@ import (
 type Model struct {
 	labels []string // BILOU tags; 0 is "O"
 	types  []string // entity types
-	w      *perceptron.Model
+	w      *perceptron.Table
 	// w2 is the second stage, nil for a one-stage model.
-	w2       *perceptron.Model
-	gaz      *Gazetteer
-	clusters map[string]int32
+	w2  *perceptron.Table
+	gaz *Gazetteer
 	// caps maps lower-cased words to how often they are capitalised
-	// inside sentences (see capsBuckets).
-	caps map[string]int32
+	// inside sentences (see CaseStats).
+	caps *modelio.Dict
 	// per label: its prefix (B, I, L, U, O) and type index
 	prefix    []byte
 	typ       []int
 	labelAtom []uint64
 	typeAtom  []uint64
+	// follow[prev][last] lists the labels that may follow label prev,
+	// at the end of a sentence when last is 1 (BILOU).
+	follow [][2][]uint8
 }
 
 const (
 	fileKind    = "ner"
-	fileVersion = 1
+	fileVersion = 3
 	// historySentences is how long a word's last label stays a feature.
 	historySentences = 100
 )
@@ -100,6 +102,18 @@ func (m *Model) init() {
 		m.typeAtom[i] = perceptron.Hash("hist " + t)
 	}
 	m.typeAtom[len(m.types)] = perceptron.Hash("hist O")
+	m.follow = make([][2][]uint8, len(m.labels))
+	for prev := range m.labels {
+		for c := range m.labels {
+			if !m.allowed(prev, c) {
+				continue
+			}
+			m.follow[prev][0] = append(m.follow[prev][0], uint8(c))
+			if m.allowedLast(c) {
+				m.follow[prev][1] = append(m.follow[prev][1], uint8(c))
+			}
+		}
+	}
 }
 
 // allowed reports whether label c may follow label prev (BILOU).
@@ -129,13 +143,14 @@ func newHistory() *history { return &history{last: map[string]histEntry{}} }
 
 // recognizer holds the scratch space of one sentence.
 type recognizer struct {
-	ts     []tok
-	lower  []string
-	marks  [][numLists]uint8
-	buf    []byte
-	feats  []uint64
-	scores []float32
-	labels []int
+	ts      []tok
+	lower   []string
+	marks   [][numLists]uint8
+	buf     []byte
+	feats   []uint64
+	scores  []float32 // training
+	iscores []int32
+	labels  []int
 }
 
 var pool = sync.Pool{New: func() any { return new(recognizer) }}
@@ -180,12 +195,8 @@ func (m *Model) prepare(r *recognizer, forms []string, h *history) {
 		for k := range t.pre {
 			t.pre[k] = perceptron.Mix(perceptron.Hash(prefix(lower, k+1)), uint64(k+10))
 		}
-		t.cluster = 3
-		if c, ok := m.clusters[lower]; ok {
-			t.cluster = uint64(c) + 16
-		}
 		t.caps = 1
-		if c, ok := m.caps[r.lower[i]]; ok {
+		if c, ok := m.caps.Get(r.lower[i]); ok {
 			t.caps = uint64(c) + 2
 		}
 		var fl uint64
@@ -237,13 +248,15 @@ func (m *Model) prepare(r *recognizer, forms []string, h *history) {
 	}
 	if cap(r.scores) < len(m.labels) {
 		r.scores = make([]float32, len(m.labels))
+		r.iscores = make([]int32, len(m.labels))
 	}
-	r.scores = r.scores[:len(m.labels)]
+	r.scores, r.iscores = r.scores[:len(m.labels)], r.iscores[:len(m.labels)]
 }
 
 // decode tags a prepared sentence greedily under the BILOU constraints,
-// using score to get each token's scores.
-func (m *Model) decode(r *recognizer, n int, score func(feats []uint64, scores []float32), extra func(i int, dst []uint64) []uint64, learn func(i int, feats []uint64, pred int) int) []int {
+// using score to get each token's scores of the labels allowed next into
+// scores.
+func decode[S int32 | float32](m *Model, r *recognizer, n int, scores []S, score func(feats []uint64, cands []uint8, scores []S), extra func(i int, dst []uint64) []uint64, learn func(i int, feats []uint64, pred int) int) []int {
 	r.labels = r.labels[:0]
 	prevL, prev2 := 0, uint64(1)
 	prev := m.labelAtom[0] ^ 7
@@ -252,15 +265,17 @@ func (m *Model) decode(r *recognizer, n int, score func(feats []uint64, scores [
 		if extra != nil {
 			r.feats = extra(i, r.feats)
 		}
-		clear(r.scores)
-		score(r.feats, r.scores)
+		last := 0
+		if i == n-1 {
+			last = 1
+		}
+		cands := m.follow[prevL][last]
+		clear(scores)
+		score(r.feats, cands, scores)
 		best := -1
-		for c, s := range r.scores {
-			if !m.allowed(prevL, c) || (i == n-1 && !m.allowedLast(c)) {
-				continue
-			}
-			if best < 0 || s > r.scores[best] {
-				best = c
+		for _, c := range cands {
+			if best < 0 || scores[c] > scores[best] {
+				best = int(c)
 			}
 		}
 		if learn != nil {
@@ -337,58 +352,56 @@ func (m *Model) sentence(r *recognizer, forms []string, h *history, fp *firstPas
 	m.prepare(r, forms, h)
 	var labels []int
 	if fp != nil {
-		labels = m.decode(r, len(forms), m.w2.Score, m.stage2Features(r, fp, si), nil)
+		labels = decode(m, r, len(forms), r.iscores, m.w2.ScoreClasses, m.stage2Features(r, fp, si), nil)
 	} else {
-		labels = m.decode(r, len(forms), m.w.Score, nil, nil)
+		labels = decode(m, r, len(forms), r.iscores, m.w.ScoreClasses, nil, nil)
 	}
 	m.remember(h, r, labels)
 	return m.mentions(labels)
 }
 
 // Encode returns the model file.
-func (m *Model) Encode() []byte {
+func (m *Model) Encode() ([]byte, error) {
 	w := modelio.NewWriter(fileKind, fileVersion)
 	w.Strings(m.types)
-	w.Strings(m.gaz.flatten())
-	w.Strings(flattenClusters(m.clusters))
-	w.Strings(flattenClusters(m.caps))
-	w.Model(m.w, 0)
+	w.Uint(uint64(m.gaz.maxLen))
+	w.Dict(m.gaz.freeze())
+	w.Dict(m.caps)
+	w.Table(m.w)
 	if m.w2 != nil {
 		w.Uint(1)
-		w.Model(m.w2, 0)
+		w.Table(m.w2)
 	} else {
 		w.Uint(0)
 	}
 	return w.Bytes()
 }
 
-// Decode reads a model file written by Encode.
+// Decode reads a model file written by Encode. The model uses file's
+// memory in place (see modelio), so file must not change afterwards.
 func Decode(file []byte) (*Model, error) {
 	r, err := modelio.NewReader(file, fileKind, fileVersion)
 	if err != nil {
 		return nil, err
 	}
 	types := r.Strings()
-	gaz, cl, caps := r.Strings(), r.Strings(), r.Strings()
-	w := r.Model()
-	var w2 *perceptron.Model
+	maxLen := r.Uint()
+	gaz, caps := r.Dict(), r.Dict()
+	w := r.Table()
+	var w2 *perceptron.Table
 	if r.Uint() == 1 {
-		w2 = r.Model()
+		w2 = r.Table()
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read ner model: %w", err)
 	}
+	if len(types) == 0 || len(types) > 60 || maxLen > 64 {
+		return nil, fmt.Errorf("read ner model: %d types, names of up to %d tokens", len(types), maxLen)
+	}
 	m := newModel(types)
 	m.w, m.w2 = w, w2
-	if m.gaz, err = unflattenGazetteer(gaz); err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
-	if m.clusters, err = unflattenClusters(cl); err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
-	if m.caps, err = unflattenClusters(caps); err != nil {
-		return nil, fmt.Errorf("read ner model: %w", err)
-	}
+	m.gaz = &Gazetteer{entries: map[string]uint16{}, frozen: gaz, maxLen: int(maxLen)}
+	m.caps = caps
 	if w.Classes() != len(m.labels) || w2 != nil && w2.Classes() != len(m.labels) {
 		return nil, fmt.Errorf("read ner model: %d labels but %d classes", len(m.labels), w.Classes())
 	}
@@ -413,7 +426,7 @@ func Default() (*Model, error) {
 
 // Load decodes the embedded model afresh. Most callers want Default.
 func Load() (*Model, error) {
-	m, err := Decode(embedded)
+	m, err := Decode(modelio.Aligned(embedded))
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s model: %w", fileKind, err)
 	}

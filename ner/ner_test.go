@@ -86,7 +86,11 @@ func TestTrainRecognisesTrainingData(t *testing.T) {
 			}
 		}
 	}
-	if _, err := ner.Decode(m.Encode()); err != nil {
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ner.Decode(b); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -218,7 +222,11 @@ func FuzzDecode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(m.Encode())
+	b, err := m.Encode()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 1<<16 {
 			return

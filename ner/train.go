@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/sitrep/sitrep/conll"
+	"github.com/sitrep/sitrep/internal/modelio"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -22,8 +23,6 @@ type TrainConfig struct {
 	Chunk int
 	// Gazetteer gives the name-list features; nil trains without them.
 	Gazetteer *Gazetteer
-	// Clusters optionally maps normalised words to cluster ids.
-	Clusters map[string]int32
 	// Caps optionally is the capitalisation table (CaseStats) of unlabelled
 	// text; nil builds it from the training sentences alone.
 	Caps map[string]int32
@@ -38,7 +37,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the settings the embedded model was trained
 // with (plus the gazetteer, which `sitrep train ner` builds).
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 20, Seed: 1, Chunk: 30, Folds: 4}
+	return TrainConfig{Epochs: 20, Seed: 1, Chunk: 30}
 }
 
 // Validate names the first bad setting.
@@ -104,18 +103,15 @@ func Train(ctx context.Context, sents []conll.Sentence, cfg TrainConfig) (*Model
 	if m.gaz == nil {
 		m.gaz = NewGazetteer()
 	}
-	m.clusters = cfg.Clusters
-	if m.clusters == nil {
-		m.clusters = map[string]int32{}
-	}
-	m.caps = cfg.Caps
-	if m.caps == nil {
+	caps := cfg.Caps
+	if caps == nil {
 		text := make([][]string, len(sents))
 		for i, s := range sents {
 			text[i] = s.Words
 		}
-		m.caps = CaseStats(text)
+		caps = CaseStats(text)
 	}
+	m.caps = dict(caps)
 	labelID := map[string]int{}
 	for i, l := range m.labels {
 		labelID[l] = i
@@ -170,9 +166,18 @@ func (d doc) forms() [][]string {
 	return out
 }
 
+// dict freezes a word → id map.
+func dict(m map[string]int32) *modelio.Dict {
+	d := make(map[string]uint32, len(m))
+	for k, v := range m {
+		d[k] = uint32(v)
+	}
+	return modelio.NewDict(d)
+}
+
 // trainStage trains stage 1 (first == nil) or stage 2 on the given
-// stage-1 passes.
-func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, labelID map[string]int, cfg TrainConfig, log *slog.Logger, name string) (*perceptron.Model, error) {
+// stage-1 passes, and freezes its weights.
+func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, labelID map[string]int, cfg TrainConfig, log *slog.Logger, name string) (*perceptron.Table, error) {
 	tr := perceptron.NewTrainer(len(m.labels))
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0xbeef))
 	order := make([]int, len(docs))
@@ -194,7 +199,7 @@ func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, 
 				if first != nil {
 					extra = m.stage2Features(r, first[di], si)
 				}
-				labels := m.decode(r, len(e.forms), tr.Score, extra, func(i int, feats []uint64, pred int) int {
+				labels := decode(m, r, len(e.forms), r.scores, func(f []uint64, _ []uint8, s []float32) { tr.Score(f, s) }, extra, func(i int, feats []uint64, pred int) int {
 					g := labelID[e.gold[i]]
 					tr.Tick()
 					total++
@@ -214,5 +219,5 @@ func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, 
 		log.Debug("ner epoch", "stage", name, "epoch", epoch+1, "train_acc", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
 	}
 	log.Info("ner stage trained", "stage", name, "documents", len(docs))
-	return tr.Model(), nil
+	return tr.Model().Table()
 }

@@ -84,12 +84,6 @@ const (
 	tS1p
 	tS1pS0pN0p
 	tS1wS0w
-	tS0cN0c
-	tS0c
-	tN0c
-	tN1c
-	tS0pN0c
-	tS0cN0p
 	tBias
 	nTemplates
 )
@@ -107,11 +101,11 @@ func f3(t int, a, b, c uint64) uint64 {
 	return perceptron.Mix(perceptron.Mix(perceptron.Mix(seeds[t], a), b), c)
 }
 
-// atoms are the pre-hashed word, tag and cluster of each position, with
+// atoms are the pre-hashed word and tag of each position, with
 // index 0 the root and the last two entries standing for "no word" and
 // "past the end".
 type atoms struct {
-	w, p, c []uint64
+	w, p []uint64
 }
 
 const (
@@ -159,7 +153,7 @@ func features(dst []uint64, s *state, a *atoms, labelAtom []uint64) []uint64 {
 	if n0 != end {
 		n0l, n0l2 = zero(s.l1[n0]), zero(s.l2[n0])
 	}
-	w, p, c := a.w, a.p, a.c
+	w, p := a.w, a.p
 	dist := uint64(0)
 	if n0 != end {
 		dist = uint64(min(n0-s0, 10))
@@ -199,7 +193,5 @@ func features(dst []uint64, s *state, a *atoms, labelAtom []uint64) []uint64 {
 		f2(tS0wSr, w[s0], sr0), f2(tS0pSr, p[s0], sr0), f2(tS0wSl, w[s0], sl0), f2(tS0pSl, p[s0], sl0),
 		f2(tN0wSl, w[n0], sln), f2(tN0pSl, p[n0], sln),
 		f1(tS1w, w[s1]), f1(tS1p, p[s1]), f3(tS1pS0pN0p, p[s1], p[s0], p[n0]), f2(tS1wS0w, w[s1], w[s0]),
-		f2(tS0cN0c, c[s0], c[n0]), f1(tS0c, c[s0]), f1(tN0c, c[n0]), f1(tN1c, c[n1]),
-		f2(tS0pN0c, p[s0], c[n0]), f2(tS0cN0p, c[s0], p[n0]),
 	)
 }

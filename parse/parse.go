@@ -5,7 +5,7 @@
 // The parser is a greedy transition-based parser in the arc-eager system
 // (Nivre 2003) with labelled arcs, scored by an averaged perceptron (package
 // perceptron) over the rich non-local features of Zhang and Nivre (2011):
-// words, tags and distributional clusters of the stack and buffer words,
+// words and tags of the stack and buffer words,
 // their heads and outermost dependents, arc labels, distance, valency and
 // label sets. It is trained with the dynamic oracle of Goldberg and Nivre
 // (2012), which lets it learn to recover from its own mistakes, on
@@ -23,7 +23,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -37,16 +36,25 @@ import (
 // Model is a trained parser. It is safe for concurrent use.
 type Model struct {
 	labels    []string
-	w         *perceptron.Model
-	clusters  map[string]int32
+	w         *perceptron.Table
 	rootLabel int
 	fallback  int // label of words left over at the end
 	labelAtom []uint64
+	// upos lists the universal tags seen in training; arcLabels holds, for
+	// each head tag, dependent tag and direction ((h*n+d)*2 + 1 when the
+	// dependent is right of its head, n = len(upos)+1 with the last tag
+	// standing for any other), the labels arcs between such words had in
+	// training. Only those arcs are scored: a feature's weights for other
+	// labels are never read.
+	upos      []string
+	uposID    map[string]uint8
+	arcLabels [][]uint8
+	allLabels []uint8
 }
 
 const (
 	fileKind    = "parse"
-	fileVersion = 1
+	fileVersion = 3
 )
 
 // Labels returns the dependency relations the model predicts.
@@ -70,6 +78,26 @@ func (m *Model) init() error {
 	if m.fallback < 0 {
 		m.fallback = m.rootLabel
 	}
+	m.uposID = make(map[string]uint8, len(m.upos))
+	for i, u := range m.upos {
+		m.uposID[u] = uint8(i)
+	}
+	m.allLabels = m.allLabels[:0]
+	for l := range m.labels {
+		if l != m.rootLabel {
+			m.allLabels = append(m.allLabels, uint8(l))
+		}
+	}
+	if n := len(m.upos) + 1; len(m.arcLabels) != 0 && len(m.arcLabels) != n*n*2 || len(m.upos) > 250 {
+		return fmt.Errorf("parse model: %d arc label sets for %d tags", len(m.arcLabels), len(m.upos))
+	}
+	for _, set := range m.arcLabels {
+		for _, l := range set {
+			if int(l) >= len(m.labels) {
+				return fmt.Errorf("parse model: arc label %d of %d", l, len(m.labels))
+			}
+		}
+	}
 	if m.w != nil && m.w.Classes() != 2+2*len(m.labels) {
 		return fmt.Errorf("parse model: %d relations but %d classes", len(m.labels), m.w.Classes())
 	}
@@ -78,10 +106,13 @@ func (m *Model) init() error {
 
 // parser holds the scratch space of one parse.
 type parser struct {
-	s      state
-	a      atoms
-	feats  []uint64
-	scores []float32
+	s       state
+	a       atoms
+	feats   []uint64
+	scores  []float32 // training
+	iscores []int32
+	cands   []uint8
+	u       []uint8 // universal tag id of each word, index 0 the root
 }
 
 var pool = sync.Pool{New: func() any { return new(parser) }}
@@ -114,10 +145,10 @@ func normalize(s string) string {
 // prepare fills the atoms of a sentence and resets the state.
 func (m *Model) prepare(p *parser, forms, tags []string) {
 	m.prepareAtoms(p, forms, tags)
-	if cap(p.scores) < m.w.Classes() {
-		p.scores = make([]float32, m.w.Classes())
+	if cap(p.iscores) < m.w.Classes() {
+		p.iscores = make([]int32, m.w.Classes())
 	}
-	p.scores = p.scores[:m.w.Classes()]
+	p.iscores = p.iscores[:m.w.Classes()]
 }
 
 func (m *Model) prepareAtoms(p *parser, forms, tags []string) {
@@ -128,32 +159,87 @@ func (m *Model) prepareAtoms(p *parser, forms, tags []string) {
 		}
 		return x[:n+3]
 	}
-	p.a.w, p.a.p, p.a.c = grow(p.a.w), grow(p.a.p), grow(p.a.c)
-	p.a.w[0], p.a.p[0], p.a.c[0] = 0x1f83d9abfb41bd6b, 0x1f83d9abfb41bd6b, 0x1f83d9abfb41bd6b
+	p.a.w, p.a.p = grow(p.a.w), grow(p.a.p)
+	p.a.w[0], p.a.p[0] = 0x1f83d9abfb41bd6b, 0x1f83d9abfb41bd6b
+	if cap(p.u) < n+1 {
+		p.u = make([]uint8, n+1)
+	}
+	p.u = p.u[:n+1]
+	other := uint8(len(m.upos))
+	p.u[0] = other
+	for i, t := range tags {
+		u, _, _ := strings.Cut(t, " ")
+		id, ok := m.uposID[u]
+		if !ok {
+			id = other
+		}
+		p.u[i+1] = id
+	}
 	for i, f := range forms {
 		nf := normalize(f)
 		p.a.w[i+1] = perceptron.Hash(nf)
 		p.a.p[i+1] = perceptron.Hash(tags[i])
-		p.a.c[i+1] = 3
-		if c, ok := m.clusters[nf]; ok {
-			p.a.c[i+1] = uint64(c) + 16
-		}
 	}
-	p.a.w[n+1], p.a.p[n+1], p.a.c[n+1] = noneAtom, noneAtom, noneAtom
-	p.a.w[n+2], p.a.p[n+2], p.a.c[n+2] = endAtom, endAtom, endAtom
+	p.a.w[n+1], p.a.p[n+1] = noneAtom, noneAtom
+	p.a.w[n+2], p.a.p[n+2] = endAtom, endAtom
 	p.s.reset(n)
 }
 
 // best returns the highest-scoring valid transition.
-func (m *Model) best(s *state, scores []float32) int {
-	best := -1
-	var bs float32
+func best[S int32 | float32](m *Model, s *state, scores []S) int {
+	b := -1
+	var bs S
 	for c, sc := range scores {
-		if (best < 0 || sc > bs) && s.valid(c, m.rootLabel) {
-			best, bs = c, sc
+		if (b < 0 || sc > bs) && s.valid(c, m.rootLabel) {
+			b, bs = c, sc
 		}
 	}
-	return best
+	return b
+}
+
+// candidates lists the transitions worth scoring in p's state: shift,
+// reduce, and the arcs between the stack top and the buffer front with the
+// labels such arcs had in training (all labels when the model has no
+// sets). Validity is checked later.
+func (m *Model) candidates(p *parser) []uint8 {
+	c := append(p.cands[:0], shift, reduce)
+	s := &p.s
+	top, b := s.top(), s.b
+	if top == 0 {
+		p.cands = append(c, uint8(3+2*m.rootLabel))
+		return p.cands
+	}
+	left, right := m.allLabels, m.allLabels
+	if len(m.arcLabels) > 0 {
+		n := len(m.upos) + 1
+		if set := m.arcLabels[(int(p.u[b])*n+int(p.u[top]))*2]; len(set) > 0 {
+			left = set
+		}
+		if set := m.arcLabels[(int(p.u[top])*n+int(p.u[b]))*2+1]; len(set) > 0 {
+			right = set
+		}
+	}
+	for _, l := range left {
+		c = append(c, uint8(2+2*int(l)))
+	}
+	for _, l := range right {
+		c = append(c, uint8(3+2*int(l)))
+	}
+	p.cands = c
+	return c
+}
+
+// bestOf returns the highest-scoring valid transition among cands (shift,
+// always among them, is valid until the end), the lowest on ties.
+func bestOf(m *Model, s *state, cands []uint8, scores []int32) int {
+	b := -1
+	var bs int32
+	for _, c := range cands {
+		if sc := scores[c]; (b < 0 || sc > bs || sc == bs && int(c) < b) && s.valid(int(c), m.rootLabel) {
+			b, bs = int(c), sc
+		}
+	}
+	return b
 }
 
 // Parse parses a sentence of word forms with their tags ("UPOS XPOS", as
@@ -175,48 +261,51 @@ func (m *Model) Parse(forms, tags []string) (heads []int, rels []string) {
 func (m *Model) parse(p *parser, forms, tags []string) {
 	m.prepare(p, forms, tags)
 	for !p.s.terminal() {
+		if p.s.top() == 0 && p.s.vr[0] > 0 {
+			// The root has its dependent: shifting is all there is to do.
+			p.s.apply(shift)
+			continue
+		}
 		p.feats = features(p.feats[:0], &p.s, &p.a, m.labelAtom)
-		clear(p.scores)
-		m.w.Score(p.feats, p.scores)
-		p.s.apply(m.best(&p.s, p.scores))
+		cands := m.candidates(p)
+		clear(p.iscores)
+		m.w.ScoreClasses(p.feats, cands, p.iscores)
+		p.s.apply(bestOf(m, &p.s, cands, p.iscores))
 	}
 	p.s.finish(m.rootLabel, m.fallback)
 }
 
 // Encode returns the model file.
-func (m *Model) Encode() []byte {
+func (m *Model) Encode() ([]byte, error) {
 	w := modelio.NewWriter(fileKind, fileVersion)
 	w.Strings(m.labels)
-	cl := make([]string, 0, len(m.clusters))
-	for k, v := range m.clusters {
-		cl = append(cl, k+"\x00"+strconv.Itoa(int(v)))
+	w.Strings(m.upos)
+	sets := make([]string, len(m.arcLabels))
+	for i, s := range m.arcLabels {
+		sets[i] = string(s)
 	}
-	sortStrings(cl)
-	w.Strings(cl)
-	w.Model(m.w, 0)
+	w.Strings(sets)
+	w.Table(m.w)
 	return w.Bytes()
 }
 
-// Decode reads a model file written by Encode.
+// Decode reads a model file written by Encode. The model uses file's
+// memory in place (see modelio), so file must not change afterwards.
 func Decode(file []byte) (*Model, error) {
 	r, err := modelio.NewReader(file, fileKind, fileVersion)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{labels: r.Strings()}
-	cl := r.Strings()
-	m.w = r.Model()
+	m := &Model{labels: r.Strings(), upos: r.Strings()}
+	for _, s := range r.Strings() {
+		m.arcLabels = append(m.arcLabels, []uint8(s))
+	}
+	m.w = r.Table()
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read parse model: %w", err)
 	}
-	m.clusters = make(map[string]int32, len(cl))
-	for _, s := range cl {
-		k, v, _ := strings.Cut(s, "\x00")
-		id, err := strconv.Atoi(v)
-		if err != nil {
-			return nil, fmt.Errorf("read parse model: bad cluster entry %q", s)
-		}
-		m.clusters[k] = int32(id)
+	if len(m.labels) > 64 {
+		return nil, fmt.Errorf("read parse model: %d relations, at most 64", len(m.labels))
 	}
 	if err := m.init(); err != nil {
 		return nil, err
@@ -242,7 +331,7 @@ func Default() (*Model, error) {
 
 // Load decodes the embedded model afresh. Most callers want Default.
 func Load() (*Model, error) {
-	m, err := Decode(embedded)
+	m, err := Decode(modelio.Aligned(embedded))
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s model: %w", fileKind, err)
 	}
@@ -336,23 +425,11 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 }
 
 // Pruned returns a copy of the model without the smallest weights: drop
-// is the share (0 to 1) of the weights an encoding keeps (those that do not
-// round to zero) dropped, so pruning a decoded model file gives the same
-// result as pruning the model before it was written. Small weights rarely change a
-// decision; dropping them shrinks the file and speeds up parsing.
+// is the share (0 to 1) of the weights the model file holds dropped. Small
+// weights rarely change a decision; dropping them shrinks the file and
+// speeds up parsing.
 func (m *Model) Pruned(drop float64) *Model {
 	c := *m
-	q := m.w.Quantized()
-	c.w = q.Prune(q.Quantile(drop))
-	return &c
-}
-
-// Thinned returns a copy of the model without the given share (0 to 1) of
-// all its trained weights, smallest first; most of them are too small to
-// survive encoding anyway. It is what `sitrep train parse --prune` applies
-// before writing; Pruned is the finer knob for model files.
-func (m *Model) Thinned(share float64) *Model {
-	c := *m
-	c.w = m.w.Prune(m.w.Quantile(share))
+	c.w = m.w.Prune(drop)
 	return &c
 }

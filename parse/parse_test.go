@@ -68,7 +68,10 @@ func TestTrainParsesTrainingData(t *testing.T) {
 
 func TestEncodeDecode(t *testing.T) {
 	m, sents := tiny(t)
-	b := m.Encode()
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d, err := parse.Decode(b)
 	if err != nil {
 		t.Fatal(err)

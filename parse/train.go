@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"sort"
 
 	"github.com/sitrep/sitrep/conllu"
@@ -22,8 +23,9 @@ type TrainConfig struct {
 	// Explore), so that it learns to act well after its own mistakes.
 	ExploreAfter int
 	Explore      float64
-	// Clusters optionally maps normalised words to cluster ids.
-	Clusters map[string]int32
+	// Prune is the share (0 to 1) of the trained weights dropped, smallest
+	// first, before the model is frozen; most are too small to matter.
+	Prune float64
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -39,13 +41,14 @@ func (c TrainConfig) Validate() error {
 	if c.Epochs < 1 {
 		return fmt.Errorf("parse train config: Epochs must be at least 1, got %d", c.Epochs)
 	}
+	if c.Prune < 0 || c.Prune >= 1 {
+		return fmt.Errorf("parse train config: Prune must be in [0, 1), got %g", c.Prune)
+	}
 	if c.Explore < 0 || c.Explore > 1 {
 		return fmt.Errorf("parse train config: Explore must be in [0, 1], got %g", c.Explore)
 	}
 	return nil
 }
-
-func sortStrings(s []string) { sort.Strings(s) }
 
 // Train learns a parser from treebank sentences. The words' UPOS and XPOS
 // fields are the tags the parser sees: for a parser that is good on
@@ -80,16 +83,13 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	for i, l := range labels {
 		labelID[l] = i
 	}
-	m := &Model{labels: labels, clusters: cfg.Clusters}
-	if m.clusters == nil {
-		m.clusters = map[string]int32{}
-	}
+	upos, arcLabels := arcLabelSets(sents, labelID)
+	m := &Model{labels: labels, upos: upos, arcLabels: arcLabels}
 	if err := m.init(); err != nil {
 		return nil, err
 	}
 	classes := 2 + 2*len(labels)
 	tr := perceptron.NewTrainer(classes)
-	m.w = &perceptron.Model{} // placeholder for prepare's class count
 	type example struct {
 		forms, tags []string
 		heads, rels []int // 1-based positions: index 0 unused
@@ -126,7 +126,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 				p.feats = features(p.feats[:0], &p.s, &p.a, m.labelAtom)
 				clear(p.scores)
 				tr.Score(p.feats, p.scores)
-				pred := m.best(&p.s, p.scores)
+				pred := best(m, &p.s, p.scores)
 				p.s.costs(e.heads, e.rels, len(labels), m.rootLabel, cost)
 				minCost := -1
 				for _, c := range cost {
@@ -159,15 +159,70 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		}
 		log.Info("parse epoch", "epoch", epoch+1, "oracle_agreement", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
 	}
-	m.w = tr.Model()
+	w := tr.Model()
+	if cfg.Prune > 0 {
+		w = w.Prune(w.Quantile(cfg.Prune))
+	}
+	var err error
+	if m.w, err = w.Table(); err != nil {
+		return nil, err
+	}
 	return m, nil
+}
+
+// arcLabelSets lists the universal tags of the training words and, for
+// every head tag, dependent tag and direction, the labels of such arcs
+// (see Model.arcLabels).
+func arcLabelSets(sents []conllu.Sentence, labelID map[string]int) ([]string, [][]uint8) {
+	set := map[string]bool{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			set[w.UPOS] = true
+		}
+	}
+	upos := make([]string, 0, len(set))
+	for u := range set {
+		upos = append(upos, u)
+	}
+	sort.Strings(upos)
+	if len(upos) > 250 {
+		upos = upos[:250]
+	}
+	id := map[string]int{}
+	for i, u := range upos {
+		id[u] = i
+	}
+	n := len(upos) + 1
+	seen := make([]map[uint8]bool, n*n*2)
+	for _, s := range sents {
+		for i, w := range s.Words {
+			if w.Head <= 0 {
+				continue
+			}
+			h := s.Words[w.Head-1]
+			dir := 0
+			if i+1 > w.Head {
+				dir = 1
+			}
+			k := (id[h.UPOS]*n+id[w.UPOS])*2 + dir
+			if seen[k] == nil {
+				seen[k] = map[uint8]bool{}
+			}
+			seen[k][uint8(labelID[w.Rel])] = true
+		}
+	}
+	sets := make([][]uint8, n*n*2)
+	for k, ls := range seen {
+		for l := range ls {
+			sets[k] = append(sets[k], l)
+		}
+		slices.Sort(sets[k])
+	}
+	return upos, sets
 }
 
 // prepareTrain is prepare for a model whose weights are still training.
 func (m *Model) prepareTrain(p *parser, forms, tags []string, classes int) {
-	saved := m.w
-	m.w = nil
-	defer func() { m.w = saved }()
 	m.prepareAtoms(p, forms, tags)
 	if cap(p.scores) < classes {
 		p.scores = make([]float32, classes)

@@ -5,15 +5,14 @@
 // pre-hashed strings, so scoring allocates nothing. A Trainer learns sparse
 // weights (only the classes a feature was ever updated for are stored) and
 // averages them (Collins 2002, with lazy averaging); Trainer.Model freezes
-// the averaged weights into a Model, a read-only open-addressing table that
-// scores a feature vector with one probe per feature. Models serialise to a
-// compact, deterministic binary form (Model.Encode, Decode): weights are
-// quantised to 16 bits and tiny ones are dropped.
+// the averaged weights into a Model, with full-precision weights and the
+// operations training needs (pruning, folding domain features). Model.Table
+// turns a Model into what the stages score with: a Table, 16-bit weights in
+// cache-line buckets, whose deterministic binary form is used in place
+// without decoding (table.go).
 package perceptron
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"math/bits"
 	"sort"
@@ -296,159 +295,6 @@ func (t *Trainer) Model() *Model {
 	return build(t.classes, kept, counts, pairs)
 }
 
-// Encoding.
-
-const magic = "SRPM1"
-
-// Encode appends the model's binary form to dst. Weights are quantised to
-// 16 bits against the largest magnitude; weights that quantise to zero are
-// dropped, as are weights whose magnitude is below prune (0 keeps all).
-// The encoding is deterministic: equal models give equal bytes.
-func (m *Model) Encode(dst []byte, prune float32) []byte {
-	var maxw float32
-	for _, p := range m.pairs {
-		maxw = max(maxw, float32(math.Abs(float64(p.w))))
-	}
-	scale := maxw / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	type feat struct {
-		key   uint64
-		pairs []pair
-	}
-	fs := make([]feat, 0, len(m.slots)/2)
-	for _, s := range m.slots {
-		if s.n == 0 {
-			continue
-		}
-		fs = append(fs, feat{s.key, m.pairs[s.off : s.off+s.n]})
-	}
-	sort.Slice(fs, func(i, j int) bool { return fs[i].key < fs[j].key })
-	dst = append(dst, magic...)
-	dst = appendUvarint(dst, uint64(m.classes))
-	dst = appendUvarint(dst, uint64(math.Float32bits(scale)))
-	// Count surviving features first.
-	q := func(w float32) int16 {
-		if float32(math.Abs(float64(w))) < prune {
-			return 0
-		}
-		return int16(math.Round(float64(w / scale)))
-	}
-	n := 0
-	for _, f := range fs {
-		for _, p := range f.pairs {
-			if q(p.w) != 0 {
-				n++
-				break
-			}
-		}
-	}
-	dst = appendUvarint(dst, uint64(n))
-	prev := uint64(0)
-	for _, f := range fs {
-		c := 0
-		for _, p := range f.pairs {
-			if q(p.w) != 0 {
-				c++
-			}
-		}
-		if c == 0 {
-			continue
-		}
-		dst = appendUvarint(dst, f.key-prev)
-		prev = f.key
-		dst = appendUvarint(dst, uint64(c))
-		last := uint32(0)
-		for _, p := range f.pairs {
-			v := q(p.w)
-			if v == 0 {
-				continue
-			}
-			dst = appendUvarint(dst, uint64(p.class-last))
-			last = p.class
-			dst = append(dst, byte(uint16(v)), byte(uint16(v)>>8))
-		}
-	}
-	return dst
-}
-
-// ErrFormat is returned (wrapped) when bytes are not a model encoding.
-var ErrFormat = errors.New("not a perceptron model")
-
-// Decode reads a model written by Encode from the front of b and returns
-// it with the rest of b.
-func Decode(b []byte) (*Model, []byte, error) {
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
-		return nil, nil, fmt.Errorf("decode model: %w: bad magic", ErrFormat)
-	}
-	r := reader{b: b[len(magic):]}
-	classes := r.uvarint()
-	scale := math.Float32frombits(uint32(r.uvarint()))
-	n := r.uvarint()
-	if r.err != nil || classes > 1<<16 || n > uint64(len(r.b)) {
-		return nil, nil, fmt.Errorf("decode model: %w: bad header", ErrFormat)
-	}
-	keys := make([]uint64, n)
-	counts := make([]uint32, n)
-	pairs := make([]pair, 0, n*2)
-	key := uint64(0)
-	for i := range keys {
-		key += r.uvarint()
-		keys[i] = key
-		c := r.uvarint()
-		if c == 0 || c > classes || r.err != nil {
-			return nil, nil, fmt.Errorf("decode model: %w: feature %d has %d weights", ErrFormat, i, c)
-		}
-		counts[i] = uint32(c)
-		class := uint64(0)
-		for j := uint64(0); j < c; j++ {
-			class += r.uvarint()
-			if len(r.b) < 2 {
-				r.err = ErrFormat
-			}
-			if r.err != nil || class >= classes {
-				return nil, nil, fmt.Errorf("decode model: %w: truncated or bad class in feature %d", ErrFormat, i)
-			}
-			v := int16(uint16(r.b[0]) | uint16(r.b[1])<<8)
-			r.b = r.b[2:]
-			pairs = append(pairs, pair{class: uint32(class), w: float32(v) * scale})
-		}
-	}
-	return build(int(classes), keys, counts, pairs), r.b, nil
-}
-
-func appendUvarint(dst []byte, v uint64) []byte {
-	for v >= 0x80 {
-		dst = append(dst, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(dst, byte(v))
-}
-
-type reader struct {
-	b   []byte
-	err error
-}
-
-func (r *reader) uvarint() uint64 {
-	var v uint64
-	for s := uint(0); s < 64; s += 7 {
-		if len(r.b) == 0 {
-			r.err = ErrFormat
-			return 0
-		}
-		c := r.b[0]
-		r.b = r.b[1:]
-		v |= uint64(c&0x7f) << s
-		if c < 0x80 {
-			return v
-		}
-	}
-	r.err = ErrFormat
-	return 0
-}
-
 // MaxWeight returns the largest weight magnitude in the model.
 func (m *Model) MaxWeight() float32 {
 	var mx float32
@@ -569,19 +415,4 @@ func (m *Model) Fold(keep uint64, drop ...uint64) *Model {
 		}
 	}
 	return build(m.classes, keys, counts, pairs)
-}
-
-// Quantized returns the model with every weight snapped to the 16-bit grid
-// its encoding uses, and weights that snap to zero dropped: the model as
-// Decode would return it after Encode.
-func (m *Model) Quantized() *Model {
-	scale := m.MaxWeight() / 32767
-	if scale == 0 {
-		return m.Prune(1)
-	}
-	c := &Model{classes: m.classes, mask: m.mask, slots: append([]slot(nil), m.slots...), pairs: append([]pair(nil), m.pairs...)}
-	for i := range c.pairs {
-		c.pairs[i].w = float32(int16(math.Round(float64(c.pairs[i].w/scale)))) * scale
-	}
-	return c.Prune(scale / 4)
 }

@@ -1,8 +1,6 @@
 package perceptron_test
 
 import (
-	"bytes"
-	"errors"
 	"testing"
 
 	"github.com/sitrep/sitrep/perceptron"
@@ -53,33 +51,6 @@ func TestLearnsConjunctions(t *testing.T) {
 	}
 }
 
-func TestEncodeRoundTrip(t *testing.T) {
-	m := train(t)
-	b := m.Encode(nil, 0)
-	if !bytes.Equal(b, m.Encode(nil, 0)) {
-		t.Fatal("encoding is not deterministic")
-	}
-	d, rest, err := perceptron.Decode(append(b, 7))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rest) != 1 || rest[0] != 7 {
-		t.Errorf("rest = %v, want [7]", rest)
-	}
-	for a := 0; a < 2; a++ {
-		for b := 0; b < 2; b++ {
-			s1, s2 := make([]float32, 2), make([]float32, 2)
-			m.Score(feats(a, b), s1)
-			d.Score(feats(a, b), s2)
-			for c := range s1 {
-				if diff := s1[c] - s2[c]; diff > 1e-3*max(1, s1[c]) || diff < -1e-3*max(1, s1[c]) {
-					t.Errorf("score (%d,%d) class %d: %g before encoding, %g after", a, b, c, s1[c], s2[c])
-				}
-			}
-		}
-	}
-}
-
 func TestPrune(t *testing.T) {
 	m := train(t)
 	if p := m.Prune(0); p.Weights() != m.Weights() {
@@ -88,33 +59,6 @@ func TestPrune(t *testing.T) {
 	if p := m.Prune(m.MaxWeight() * 2); p.Weights() != 0 || p.Predict(feats(0, 1), nil) != 0 {
 		t.Errorf("pruning everything left %d weights", p.Weights())
 	}
-}
-
-func TestDecodeRejectsGarbage(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("SRPM"), []byte("SRPM1\x02\x00\x05"), []byte("xxxxxxxx")} {
-		if _, _, err := perceptron.Decode(b); !errors.Is(err, perceptron.ErrFormat) {
-			t.Errorf("Decode(%q) error = %v, want ErrFormat", b, err)
-		}
-	}
-}
-
-func FuzzDecode(f *testing.F) {
-	tr := perceptron.NewTrainer(3)
-	tr.Tick()
-	tr.Update([]uint64{1, 2, 3}, 2, 1)
-	f.Add(tr.Model().Encode(nil, 0))
-	f.Add([]byte("SRPM1"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if len(b) > 1<<16 {
-			return
-		}
-		m, _, err := perceptron.Decode(b)
-		if err != nil {
-			return
-		}
-		s := make([]float32, m.Classes())
-		m.Score([]uint64{1, 2, 3, 4}, s)
-	})
 }
 
 func BenchmarkScore(b *testing.B) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -83,10 +84,10 @@ func headText(doc *sitrep.Document, i int) string {
 	return "ROOT"
 }
 
-// BenchmarkLanguageModels measures tag + parse + NER throughput on the
-// project's own reports, in tokens per second (run with -cpu 1 for one
-// core). The text layer runs once, outside the timing.
-func BenchmarkLanguageModels(b *testing.B) {
+// lmFixture runs the text layer over the project's own reports and
+// returns the documents, their token count and the three language-model
+// stages.
+func lmFixture(b *testing.B) (docs []*sitrep.Document, tokens int, stages []sitrep.Stage) {
 	reports, _ := filepath.Glob("../testdata/reports/*.txt")
 	text := textLayer(b)
 	tg, err := pos.New(pos.DefaultConfig())
@@ -101,30 +102,74 @@ func BenchmarkLanguageModels(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
-	var docs []*sitrep.Document
-	tokens := 0
 	for _, path := range reports {
 		doc := sitrep.NewDocument(readReport(b, path))
-		if err := text.Run(ctx, doc); err != nil {
+		if err := text.Run(context.Background(), doc); err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, doc)
 		tokens += len(doc.Tokens)
 	}
+	return docs, tokens, []sitrep.Stage{tg, ps, nr}
+}
+
+// runStages runs stages over docs as many times as the benchmark asks and
+// reports tokens per second of wall time and of CPU time.
+func runStages(b *testing.B, docs []*sitrep.Document, tokens int, stages ...sitrep.Stage) {
+	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0, n := cpuSeconds(), 0
 	for b.Loop() {
 		for _, doc := range docs {
 			doc.Entities = doc.Entities[:0]
-			for _, s := range []sitrep.Stage{tg, ps, nr} {
+			for _, s := range stages {
 				if err := s.Annotate(ctx, doc); err != nil {
 					b.Fatal(err)
 				}
 			}
 		}
+		n++
 	}
-	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(n*tokens)/b.Elapsed().Seconds(), "tokens/s")
+	// Throughput per CPU second, which a busy machine distorts less.
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n*tokens)/cpu, "tokens/cpu-s")
+	}
+}
+
+// BenchmarkLanguageModels measures tag + parse + NER throughput on the
+// project's own reports, in tokens per second (run with -cpu 1 for one
+// core). The text layer runs once, outside the timing.
+func BenchmarkLanguageModels(b *testing.B) {
+	docs, tokens, stages := lmFixture(b)
+	runStages(b, docs, tokens, stages...)
+}
+
+// BenchmarkLanguageModelStages measures each of the three stages alone on
+// the same reports; the stages before it have run once, outside the
+// timing, so the parser has its tags.
+func BenchmarkLanguageModelStages(b *testing.B) {
+	docs, tokens, stages := lmFixture(b)
+	for _, doc := range docs {
+		for _, s := range stages {
+			if err := s.Annotate(context.Background(), doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for i, name := range []string{"tag", "parse", "ner"} {
+		b.Run(name, func(b *testing.B) { runStages(b, docs, tokens, stages[i]) })
+	}
+}
+
+// cpuSeconds is the CPU time (user and system) the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }
 
 // BenchmarkModelLoad measures decoding all three embedded models, and the
@@ -134,7 +179,9 @@ func BenchmarkModelLoad(b *testing.B) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	var keep []any
+	cpu0, n := cpuSeconds(), 0
 	for b.Loop() {
+		n++
 		pm, err := pos.Load()
 		if err != nil {
 			b.Fatal(err)
@@ -150,6 +197,9 @@ func BenchmarkModelLoad(b *testing.B) {
 		keep = []any{pm, dm, nm}
 	}
 	b.StopTimer()
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(cpu*1e3/float64(n), "cpu-ms/op")
+	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-heap")

@@ -11,11 +11,11 @@ import (
 // word holds the pre-hashed atoms of one token, computed once per sentence
 // so that feature extraction only mixes integers.
 type word struct {
-	norm                                    string // the normalised form
-	form, lower, shape, short, amb, cluster uint64
-	suf                                     [5]uint64
-	pre                                     [3]uint64
-	flags                                   uint64
+	norm                           string // the normalised form
+	form, lower, shape, short, amb uint64
+	suf                            [5]uint64
+	pre                            [3]uint64
+	flags                          uint64
 	// lastPart is the hash of the piece after the last hyphen of a
 	// hyphenated word ("backed" of "U.N.-backed"), 0 otherwise.
 	lastPart uint64
@@ -34,8 +34,8 @@ const (
 )
 
 var (
-	boundary = word{form: 1, lower: 1, shape: 1, short: 1, amb: 1, cluster: 1, suf: [5]uint64{1, 1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 20}
-	boundEnd = word{form: 2, lower: 2, shape: 2, short: 2, amb: 2, cluster: 2, suf: [5]uint64{2, 2, 2, 2, 2}, pre: [3]uint64{2, 2, 2}, flags: 1 << 21}
+	boundary = word{form: 1, lower: 1, shape: 1, short: 1, amb: 1, suf: [5]uint64{1, 1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 20}
+	boundEnd = word{form: 2, lower: 2, shape: 2, short: 2, amb: 2, suf: [5]uint64{2, 2, 2, 2, 2}, pre: [3]uint64{2, 2, 2}, flags: 1 << 21}
 )
 
 // normalize lower-cases a form and maps digits to 0, so that "2019" and
@@ -139,12 +139,8 @@ func (m *Model) atoms(w *word, form string, first bool) {
 		w.pre[n] = perceptron.Mix(perceptron.Hash(prefix(lower, n+1)), uint64(n+10))
 	}
 	w.amb = 3
-	if c, ok := m.amb[lower]; ok {
+	if c, ok := m.amb.Get(lower); ok {
 		w.amb = uint64(c) + 16
-	}
-	w.cluster = 3
-	if c, ok := m.clusters[lower]; ok {
-		w.cluster = uint64(c) + 16
 	}
 	w.lastPart = 0
 	var f uint64
@@ -200,7 +196,6 @@ const (
 	tShort
 	tFlags
 	tAmb
-	tCluster
 	tLastPart
 	tPrevLower
 	tNextLower
@@ -218,8 +213,6 @@ const (
 	tPrevTagAmb
 	tLowerNext
 	tPrevLowerCur
-	tNextCluster
-	tPrevCluster
 	tPrevTagNextAmb
 	tFlagsFirst
 	tAmbNextAmb
@@ -273,7 +266,6 @@ func features(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []ui
 		f1(tShort, c.short),
 		f1(tFlags, c.flags),
 		f1(tAmb, c.amb),
-		f1(tCluster, c.cluster),
 		f1(tPrevLower, p.lower),
 		f1(tNextLower, n.lower),
 		f1(tPrev2Lower, p2.lower),
@@ -290,8 +282,6 @@ func features(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []ui
 		f2(tPrevTagAmb, prev, c.amb),
 		f2(tLowerNext, c.lower, n.lower),
 		f2(tPrevLowerCur, p.lower, c.lower),
-		f1(tNextCluster, n.cluster),
-		f1(tPrevCluster, p.cluster),
 		f2(tPrevTagNextAmb, prev, n.amb),
 		f2(tFlagsFirst, c.flags, c.short),
 		f2(tAmbNextAmb, c.amb, n.amb),

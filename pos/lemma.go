@@ -1,10 +1,13 @@
 package pos
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/modelio"
 )
 
 // A lemma rule turns a form into its lemma: take the form (or its lower
@@ -81,10 +84,64 @@ func ruleFor(form, lemma string) rule {
 }
 
 // lemmatizer holds the learned rules: whole forms first, then suffixes by
-// tag, longest first.
+// tag, longest first. The tables map keys to indexes into rules.
 type lemmatizer struct {
-	forms    map[string]rule // lower(form) + "\t" + xpos
-	suffixes map[string]rule // xpos + "\t" + suffix of lower(form)
+	forms    *modelio.Dict // form (or its lower case) + "\t" + xpos
+	suffixes *modelio.Dict // xpos + "\t" + suffix of lower(form)
+	rules    []string
+	parsed   []rule
+}
+
+// newLemmatizer freezes rule maps into a lemmatizer.
+func newLemmatizer(forms, suffixes map[string]rule) *lemmatizer {
+	set := map[string]bool{}
+	for _, m := range []map[string]rule{forms, suffixes} {
+		for _, r := range m {
+			set[r.String()] = true
+		}
+	}
+	l := &lemmatizer{}
+	for r := range set {
+		l.rules = append(l.rules, r)
+	}
+	sort.Strings(l.rules)
+	index := map[string]uint32{}
+	for i, r := range l.rules {
+		index[r] = uint32(i)
+	}
+	l.setRules(l.rules)
+	freeze := func(m map[string]rule) *modelio.Dict {
+		d := make(map[string]uint32, len(m))
+		for k, r := range m {
+			d[k] = index[r.String()]
+		}
+		return modelio.NewDict(d)
+	}
+	l.forms, l.suffixes = freeze(forms), freeze(suffixes)
+	return l
+}
+
+// setRules parses the rule strings the tables point into.
+func (l *lemmatizer) setRules(rules []string) error {
+	l.rules = rules
+	l.parsed = make([]rule, len(rules))
+	for i, s := range rules {
+		r, ok := parseRule(s)
+		if !ok {
+			return fmt.Errorf("bad lemma rule %q", s)
+		}
+		l.parsed[i] = r
+	}
+	return nil
+}
+
+// get returns the rule a table gives key.
+func (l *lemmatizer) get(d *modelio.Dict, key []byte) (rule, bool) {
+	i, ok := d.GetBytes(key)
+	if !ok || int(i) >= len(l.parsed) {
+		return rule{}, false
+	}
+	return l.parsed[i], true
 }
 
 const maxLemmaSuffix = 6
@@ -99,14 +156,14 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 		}
 	}
 	key := append(append(append(kb[:0], form...), '\t'), xpos...)
-	if r, ok := l.forms[string(key)]; ok {
+	if r, ok := l.get(l.forms, key); ok {
 		if s, ok := r.apply(form); ok {
 			return s
 		}
 	}
 	if lower != form {
 		key = append(append(append(kb[:0], lower...), '\t'), xpos...)
-		if r, ok := l.forms[string(key)]; ok {
+		if r, ok := l.get(l.forms, key); ok {
 			if s, ok := r.apply(form); ok {
 				return s
 			}
@@ -117,7 +174,7 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 			continue
 		}
 		key = append(append(append(kb[:0], xpos...), '\t'), lower[len(lower)-n:]...)
-		if r, ok := l.suffixes[string(key)]; ok {
+		if r, ok := l.get(l.suffixes, key); ok {
 			if s, ok := r.apply(form); ok && s != "" {
 				return s
 			}
@@ -167,7 +224,7 @@ func learnLemmas(forms, xposs, lemmas []string) *lemmatizer {
 		}
 		return b, bn
 	}
-	l := &lemmatizer{forms: map[string]rule{}, suffixes: map[string]rule{}}
+	exceptions, suffixes := map[string]rule{}, map[string]rule{}
 	// Suffix rules: keep one only where it differs from what the next
 	// shorter suffix would give, and only when seen at least twice.
 	sufBest := map[string]string{}
@@ -194,11 +251,11 @@ func learnLemmas(forms, xposs, lemmas []string) *lemmatizer {
 			continue
 		}
 		if rr, ok := parseRule(r); ok {
-			l.suffixes[k] = rr
+			suffixes[k] = rr
 		}
 	}
 	// Whole-form exceptions: only where the suffix rules get it wrong.
-	bySuffix := &lemmatizer{forms: map[string]rule{}, suffixes: l.suffixes}
+	bySuffix := newLemmatizer(nil, suffixes)
 	for k, c := range byForm {
 		r, _ := best(c)
 		rr, ok := parseRule(r)
@@ -209,38 +266,7 @@ func learnLemmas(forms, xposs, lemmas []string) *lemmatizer {
 		if got := bySuffix.lemma(form, tag); func() bool { want, ok := rr.apply(form); return ok && want == got }() {
 			continue
 		}
-		l.forms[k] = rr
+		exceptions[k] = rr
 	}
-	return l
-}
-
-// flatten returns the tables as sorted "key\x00rule" strings for storage.
-func (l *lemmatizer) flatten() (forms, suffixes []string) {
-	for k, r := range l.forms {
-		forms = append(forms, k+"\x00"+r.String())
-	}
-	for k, r := range l.suffixes {
-		suffixes = append(suffixes, k+"\x00"+r.String())
-	}
-	sort.Strings(forms)
-	sort.Strings(suffixes)
-	return
-}
-
-func unflatten(forms, suffixes []string) (*lemmatizer, bool) {
-	l := &lemmatizer{forms: make(map[string]rule, len(forms)), suffixes: make(map[string]rule, len(suffixes))}
-	for _, set := range []struct {
-		in  []string
-		out map[string]rule
-	}{{forms, l.forms}, {suffixes, l.suffixes}} {
-		for _, s := range set.in {
-			k, v, ok := strings.Cut(s, "\x00")
-			r, ok2 := parseRule(v)
-			if !ok || !ok2 {
-				return nil, false
-			}
-			set.out[k] = r
-		}
-	}
-	return l, true
+	return newLemmatizer(exceptions, suffixes)
 }

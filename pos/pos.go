@@ -18,7 +18,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -31,21 +30,25 @@ import (
 type Model struct {
 	upos, xpos []string // per class
 	tags       []string // "UPOS XPOS" per class
-	w          *perceptron.Model
+	w          *perceptron.Table
 	// w2 is the second pass, which re-tags each word knowing the first
 	// pass's tags to its right; nil for a one-pass model.
-	w2 *perceptron.Model
-	// domains is set when the model was trained with domain features.
-	domains bool
+	w2 *perceptron.Table
 	// amb maps normalised frequent words to the id of the set of tags they
 	// were seen with (their ambiguity class).
-	amb map[string]int32
+	amb *modelio.Dict
 	// unamb maps frequent normalised words that (nearly) always had one
 	// tag in training to that tag's class; they are tagged without scoring.
-	unamb map[string]int32
-	// clusters maps normalised words to a distributional cluster id.
-	clusters map[string]int32
-	lem      *lemmatizer
+	unamb *modelio.Dict
+	// tagdict maps normalised words seen often enough in training to the
+	// set of classes they were seen with (an index into sets); the
+	// tagger chooses only among those. Other words choose among the
+	// classes rare words were seen with, sets[open]. A nil tagdict leaves
+	// every class open.
+	tagdict *modelio.Dict
+	sets    [][]uint8
+	open    uint32
+	lem     *lemmatizer
 	// tagHash is the feature atom of each class as a previous tag.
 	tagHash []uint64
 	// finite marks the classes of finite verbs and modals.
@@ -54,7 +57,7 @@ type Model struct {
 
 const (
 	fileKind    = "pos"
-	fileVersion = 2
+	fileVersion = 4
 )
 
 // Tag is the result for one word.
@@ -87,8 +90,10 @@ func (m *Model) init() {
 // tagger holds the scratch space of one tagging call.
 type tagger struct {
 	ws      []word
+	cands   [][]uint8 // the classes each word may take; nil: all
 	feats   []uint64
-	scores  []float32
+	scores  []float32 // training
+	iscores []int32
 	classes []int
 	first   []int
 	fixed   []int32
@@ -141,19 +146,12 @@ func (m *Model) Tag(forms []string) []Tag {
 	out := make([]Tag, len(forms))
 	t := pool.Get().(*tagger)
 	defer pool.Put(t)
-	t.domain = m.domainAtom(treebank)
+	t.domain = 0
 	cls := m.run(t, forms)
 	for i, c := range cls {
 		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemma(forms[i], m.upos[c], m.xpos[c])}
 	}
 	return out
-}
-
-func (m *Model) domainAtom(d domain) uint64 {
-	if !m.domains {
-		return 0
-	}
-	return d.atom()
 }
 
 // lemma returns the lemma of a form with its tags.
@@ -172,12 +170,43 @@ func (m *Model) lemma(form, upos, xpos string) string {
 
 // run tags forms with one or both passes and returns the classes.
 func (m *Model) run(t *tagger, forms []string) []int {
-	cls := m.tagClasses(t, forms, func(_ int, f []uint64, s []float32) int { return m.w.Predict(f, s) })
+	if cap(t.iscores) < len(m.tags) {
+		t.iscores = make([]int32, len(m.tags))
+	}
+	cls := m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
 	if m.w2 == nil {
 		return cls
 	}
 	t.first = append(t.first[:0], cls...)
-	return m.secondPass(t, forms, t.first, func(_ int, f []uint64, s []float32) int { return m.w2.Predict(f, s) })
+	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
+}
+
+// predict returns the best of the candidate classes (all when cands is
+// nil) under w.
+func predict(w *perceptron.Table, feats []uint64, cands []uint8, scores []int32) int {
+	if cands == nil {
+		return w.Predict(feats, scores)
+	}
+	clear(scores)
+	w.ScoreClasses(feats, cands, scores)
+	best := int(cands[0])
+	for _, c := range cands[1:] {
+		if scores[c] > scores[best] || scores[c] == scores[best] && int(c) < best {
+			best = int(c)
+		}
+	}
+	return best
+}
+
+// candidates returns the classes a normalised word may take, nil for all.
+func (m *Model) candidates(norm string) []uint8 {
+	if m.tagdict == nil || len(m.sets) == 0 {
+		return nil
+	}
+	if i, ok := m.tagdict.Get(norm); ok {
+		return m.sets[i]
+	}
+	return m.sets[m.open]
 }
 
 // secondPass re-tags forms (whose atoms tagClasses has computed in t.ws)
@@ -228,13 +257,15 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 	t.ws[0], t.ws[1], t.ws[n+2], t.ws[n+3] = boundary, boundary, boundEnd, boundEnd
 	if cap(t.fixed) < n {
 		t.fixed = make([]int32, n)
+		t.cands = make([][]uint8, n)
 	}
-	t.fixed = t.fixed[:n]
+	t.fixed, t.cands = t.fixed[:n], t.cands[:n]
 	for i, f := range forms {
 		m.atoms(&t.ws[i+2], f, i == 0)
+		t.cands[i] = m.candidates(t.ws[i+2].norm)
 		t.fixed[i] = -1
-		if c, ok := m.unamb[t.ws[i+2].norm]; ok {
-			t.fixed[i] = c
+		if c, ok := m.unamb.Get(t.ws[i+2].norm); ok {
+			t.fixed[i] = int32(c)
 		}
 	}
 	if cap(t.scores) < len(m.tags) {
@@ -259,93 +290,96 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 }
 
 // Encode returns the model file.
-func (m *Model) Encode() []byte {
+func (m *Model) Encode() ([]byte, error) {
 	w := modelio.NewWriter(fileKind, fileVersion)
 	w.Strings(m.tags)
-	if m.domains {
-		w.Uint(1)
-	} else {
-		w.Uint(0)
+	w.Strings(m.lem.rules)
+	w.Dict(m.amb)
+	w.Dict(m.unamb)
+	w.Dict(m.lem.forms)
+	w.Dict(m.lem.suffixes)
+	w.Dict(m.tagdict)
+	sets := make([]string, len(m.sets))
+	for i, s := range m.sets {
+		sets[i] = string(s)
 	}
-	w.Strings(sortedMap(m.amb))
-	w.Strings(sortedMap(m.unamb))
-	w.Strings(sortedMap(m.clusters))
-	forms, sufs := m.lem.flatten()
-	w.Strings(forms)
-	w.Strings(sufs)
-	w.Model(m.w, 0)
+	w.Strings(sets)
+	w.Uint(uint64(m.open))
+	w.Table(m.w)
 	if m.w2 != nil {
 		w.Uint(1)
-		w.Model(m.w2, 0)
+		w.Table(m.w2)
 	} else {
 		w.Uint(0)
 	}
 	return w.Bytes()
 }
 
-// sortedMap flattens a word → id map to sorted "word\x00id" strings.
-func sortedMap(m map[string]int32) []string {
-	out := make([]string, 0, len(m))
-	for k, v := range m {
-		out = append(out, fmt.Sprintf("%s\x00%d", k, v))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func unflattenMap(ss []string) (map[string]int32, error) {
-	m := make(map[string]int32, len(ss))
-	for _, s := range ss {
-		k, v, ok := strings.Cut(s, "\x00")
-		var id int32
-		if _, err := fmt.Sscan(v, &id); !ok || err != nil {
-			return nil, fmt.Errorf("bad word table entry %q", s)
-		}
-		m[k] = id
-	}
-	return m, nil
-}
-
-// Decode reads a model file written by Encode.
+// Decode reads a model file written by Encode. The model uses file's
+// memory in place (see modelio), so file must not change afterwards.
 func Decode(file []byte) (*Model, error) {
 	r, err := modelio.NewReader(file, fileKind, fileVersion)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{tags: r.Strings()}
-	m.domains = r.Uint() == 1
-	amb, unamb, clusters := r.Strings(), r.Strings(), r.Strings()
-	forms, sufs := r.Strings(), r.Strings()
-	m.w = r.Model()
+	m := &Model{tags: r.Strings(), lem: &lemmatizer{}}
+	rules := r.Strings()
+	m.amb, m.unamb = r.Dict(), r.Dict()
+	m.lem.forms, m.lem.suffixes = r.Dict(), r.Dict()
+	m.tagdict = r.Dict()
+	for _, s := range r.Strings() {
+		m.sets = append(m.sets, []uint8(s))
+	}
+	m.open = uint32(r.Uint())
+	m.w = r.Table()
 	if r.Uint() == 1 {
-		m.w2 = r.Model()
+		m.w2 = r.Table()
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read pos model: %w", err)
 	}
-	if m.amb, err = unflattenMap(amb); err != nil {
+	if err := m.lem.setRules(rules); err != nil {
 		return nil, fmt.Errorf("read pos model: %w", err)
 	}
-	if m.unamb, err = unflattenMap(unamb); err != nil {
-		return nil, fmt.Errorf("read pos model: %w", err)
+	if len(m.tags) == 0 || m.w.Classes() != len(m.tags) || m.w2 != nil && m.w2.Classes() != len(m.tags) {
+		return nil, fmt.Errorf("read pos model: %d tags but %d classes", len(m.tags), m.w.Classes())
 	}
-	for w, c := range m.unamb {
-		if c < 0 || int(c) >= len(m.tags) {
-			return nil, fmt.Errorf("read pos model: word %q has tag %d of %d", w, c, len(m.tags))
+	for _, t := range m.tags {
+		if !strings.Contains(t, " ") {
+			return nil, fmt.Errorf("read pos model: tag %q is not \"UPOS XPOS\"", t)
 		}
 	}
-	if m.clusters, err = unflattenMap(clusters); err != nil {
+	if bad := m.unamb.Max(); bad >= uint32(len(m.tags)) && m.unamb.Len() > 0 {
+		return nil, fmt.Errorf("read pos model: a dictionary word has tag %d of %d", bad, len(m.tags))
+	}
+	if err := m.checkSets(); err != nil {
 		return nil, fmt.Errorf("read pos model: %w", err)
-	}
-	var ok bool
-	if m.lem, ok = unflatten(forms, sufs); !ok {
-		return nil, fmt.Errorf("read pos model: bad lemma rules")
-	}
-	if m.w.Classes() != len(m.tags) || m.w2 != nil && m.w2.Classes() != len(m.tags) {
-		return nil, fmt.Errorf("read pos model: %d tags but %d classes", len(m.tags), m.w.Classes())
 	}
 	m.init()
 	return m, nil
+}
+
+// checkSets verifies the tag dictionary: sets of valid classes, words
+// that point at sets.
+func (m *Model) checkSets() error {
+	if m.tagdict.Len() == 0 && len(m.sets) == 0 {
+		m.tagdict = nil
+		return nil
+	}
+	if int(m.open) >= len(m.sets) || m.tagdict.Len() > 0 && int(m.tagdict.Max()) >= len(m.sets) {
+		return fmt.Errorf("tag dictionary points past its %d sets", len(m.sets))
+	}
+	for _, s := range m.sets {
+		if len(s) == 0 {
+			return fmt.Errorf("empty tag set")
+		}
+		for _, c := range s {
+			if int(c) >= len(m.tags) {
+				return fmt.Errorf("tag set with class %d of %d", c, len(m.tags))
+			}
+		}
+	}
+	return nil
 }
 
 //go:embed model/pos.model
@@ -366,7 +400,7 @@ func Default() (*Model, error) {
 
 // Load decodes the embedded model afresh. Most callers want Default.
 func Load() (*Model, error) {
-	m, err := Decode(embedded)
+	m, err := Decode(modelio.Aligned(embedded))
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s model: %w", fileKind, err)
 	}
@@ -415,7 +449,7 @@ func (*Tagger) Name() string { return "tag" }
 func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	t := pool.Get().(*tagger)
 	defer pool.Put(t)
-	t.domain = tg.m.domainAtom(treebank)
+	t.domain = 0
 	var forms []string
 	for si, s := range doc.Sentences {
 		if si%64 == 0 {
@@ -441,34 +475,14 @@ func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 }
 
 // Pruned returns a copy of the model without the smallest weights: drop
-// is the share (0 to 1) of the weights an encoding keeps (those that do not
-// round to zero) dropped from each pass, so pruning a decoded model file
-// gives the same result as pruning the model before it was written. Small weights
-// rarely change a decision; dropping them shrinks the file and speeds up
-// tagging.
+// is the share (0 to 1) of the weights the model file holds dropped from
+// each pass. Small weights rarely change a decision; dropping them
+// shrinks the file and speeds up tagging.
 func (m *Model) Pruned(drop float64) *Model {
 	c := *m
-	c.w = prune(m.w, drop)
+	c.w = m.w.Prune(drop)
 	if m.w2 != nil {
-		c.w2 = prune(m.w2, drop)
-	}
-	return &c
-}
-
-func prune(w *perceptron.Model, drop float64) *perceptron.Model {
-	q := w.Quantized()
-	return q.Prune(q.Quantile(drop))
-}
-
-// Thinned returns a copy of the model without the given share (0 to 1) of
-// all its trained weights, smallest first; most of them are too small to
-// survive encoding anyway. It is what `sitrep train pos --prune` applies
-// before writing; Pruned is the finer knob for model files.
-func (m *Model) Thinned(share float64) *Model {
-	c := *m
-	c.w = m.w.Prune(m.w.Quantile(share))
-	if m.w2 != nil {
-		c.w2 = m.w2.Prune(m.w2.Quantile(share))
+		c.w2 = m.w2.Prune(drop)
 	}
 	return &c
 }

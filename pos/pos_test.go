@@ -73,7 +73,10 @@ func TestTrainTagsTrainingData(t *testing.T) {
 
 func TestEncodeDecode(t *testing.T) {
 	m, _ := tiny(t)
-	b := m.Encode()
+	b, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d, err := pos.Decode(b)
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +175,11 @@ func FuzzDecode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(m.Encode())
+	b, err := m.Encode()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 1<<16 {
 			return

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/internal/modelio"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -28,8 +30,15 @@ type TrainConfig struct {
 	// come from jackknifing over this many folds, so the second pass learns
 	// from tags as wrong as they will be at run time. 0 or 1 trains one pass.
 	Folds int
-	// Clusters optionally maps normalised words to cluster ids.
-	Clusters map[string]int32
+	// TagDictMinCount is how often a word must be seen in training for the
+	// tagger to choose only among the tags it was seen with; rarer and
+	// unseen words choose among the tags rare words were seen with. 0
+	// leaves every tag open for every word.
+	TagDictMinCount int
+	// Prune is the share (0 to 1) of each pass's trained weights dropped,
+	// smallest first, before the model is frozen; most are too small to
+	// matter (docs/evaluation.md has the cost of each share).
+	Prune float64
 	// News holds extra news sentences (see FromPTB). When there are any,
 	// the model learns with domain features (Daumé 2007): every feature
 	// also has a copy for the sentence's source, treebank or news, so the
@@ -44,7 +53,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the settings the embedded model was trained
 // with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 10, Seed: 1, AmbMinCount: 3, Folds: 4}
+	return TrainConfig{Epochs: 10, Seed: 1, AmbMinCount: 3, Folds: 4, TagDictMinCount: 10}
 }
 
 // Validate names the first bad setting.
@@ -54,6 +63,9 @@ func (c TrainConfig) Validate() error {
 	}
 	if c.AmbMinCount < 1 {
 		return fmt.Errorf("pos train config: AmbMinCount must be at least 1, got %d", c.AmbMinCount)
+	}
+	if c.Prune < 0 || c.Prune >= 1 {
+		return fmt.Errorf("pos train config: Prune must be in [0, 1), got %g", c.Prune)
 	}
 	if c.Folds < 0 {
 		return fmt.Errorf("pos train config: Folds must not be negative, got %d", c.Folds)
@@ -81,7 +93,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		log = slog.New(slog.DiscardHandler)
 	}
 	m := newModel(append(sents[:len(sents):len(sents)], cfg.News...), cfg)
-	m.domains = len(cfg.News) > 0
+	domains := len(cfg.News) > 0
 	tagID := map[string]int{}
 	for i, t := range m.tags {
 		tagID[t] = i
@@ -93,7 +105,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 			e.forms[j] = w.Form
 			e.gold[j] = tagID[w.UPOS+" "+w.XPOS]
 		}
-		if m.domains {
+		if domains {
 			e.domain = treebank.atom()
 			if k >= len(sents) {
 				e.domain = news.atom()
@@ -101,12 +113,14 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		}
 		exs = append(exs, e)
 	}
-	var err error
-	if m.w, err = m.trainPass(ctx, exs, nil, cfg, log, "pass 1"); err != nil {
+	w1, err := m.trainPass(ctx, exs, nil, cfg, log, "pass 1")
+	if err != nil {
 		return nil, err
 	}
 	if cfg.Folds < 2 {
-		m.fold()
+		if m.w, err = freeze(w1, domains, cfg.Prune); err != nil {
+			return nil, err
+		}
 		return m, nil
 	}
 	// Jackknife: first-pass tags for each fold from a model that did not
@@ -119,37 +133,44 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 				in = append(in, e)
 			}
 		}
-		fm := *m
-		if fm.w, err = m.trainPass(ctx, in, nil, cfg, log, fmt.Sprintf("fold %d/%d", k+1, cfg.Folds)); err != nil {
+		fw, err := m.trainPass(ctx, in, nil, cfg, log, fmt.Sprintf("fold %d/%d", k+1, cfg.Folds))
+		if err != nil {
 			return nil, err
 		}
-		t := &tagger{}
+		t := &tagger{scores: make([]float32, len(m.tags))}
 		for i, e := range exs {
 			if i%cfg.Folds == k {
 				t.domain = e.domain
-				first[i] = append([]int(nil), fm.tagClasses(t, e.forms, func(_ int, f []uint64, s []float32) int { return fm.w.Predict(f, s) })...)
+				first[i] = append([]int(nil), m.tagClasses(t, e.forms, func(_ int, f []uint64, s []float32) int { return fw.Predict(f, s) })...)
 			}
 		}
 	}
-	if m.w2, err = m.trainPass(ctx, exs, first, cfg, log, "pass 2"); err != nil {
+	w2, err := m.trainPass(ctx, exs, first, cfg, log, "pass 2")
+	if err != nil {
 		return nil, err
 	}
-	m.fold()
+	if m.w, err = freeze(w1, domains, cfg.Prune); err != nil {
+		return nil, err
+	}
+	if m.w2, err = freeze(w2, domains, cfg.Prune); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
-// fold keeps only the treebank domain: the tagger tags with treebank
-// conventions, so the domain copies of features are folded into the
-// features themselves, halving the look-ups.
-func (m *Model) fold() {
-	if !m.domains {
-		return
+// freeze turns a pass's trained weights into the table the tagger scores
+// with. With domains, it keeps only the treebank's: the tagger tags with
+// treebank conventions, so the domain copies of features are folded into
+// the features themselves, halving the look-ups. Then the smallest prune
+// share of the weights is dropped.
+func freeze(w *perceptron.Model, domains bool, prune float64) (*perceptron.Table, error) {
+	if domains {
+		w = w.Fold(treebank.atom(), news.atom())
 	}
-	m.w = m.w.Fold(treebank.atom(), news.atom())
-	if m.w2 != nil {
-		m.w2 = m.w2.Fold(treebank.atom(), news.atom())
+	if prune > 0 {
+		w = w.Prune(w.Quantile(prune))
 	}
-	m.domains = false
+	return w.Table()
 }
 
 // newModel builds the tag set, ambiguity classes and lemma rules.
@@ -176,15 +197,13 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
-	m := &Model{tags: tags, amb: map[string]int32{}, unamb: map[string]int32{}, clusters: cfg.Clusters}
-	tagIndex := map[string]int32{}
+	m := &Model{tags: tags}
+	amb, unamb := map[string]uint32{}, map[string]uint32{}
+	tagIndex := map[string]uint32{}
 	for i, t := range tags {
-		tagIndex[t] = int32(i)
+		tagIndex[t] = uint32(i)
 	}
-	if m.clusters == nil {
-		m.clusters = map[string]int32{}
-	}
-	classID := map[string]int32{}
+	classID := map[string]uint32{}
 	words := make([]string, 0, len(wordTags))
 	for w := range wordTags {
 		words = append(words, w)
@@ -201,7 +220,7 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		}
 		for t, c := range counts {
 			if total >= unambMinCount && c*1000 >= total*995 {
-				m.unamb[w] = tagIndex[t]
+				unamb[w] = tagIndex[t]
 			}
 		}
 		var set []string
@@ -214,14 +233,75 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		key := strings.Join(set, "|")
 		id, ok := classID[key]
 		if !ok {
-			id = int32(len(classID))
+			id = uint32(len(classID))
 			classID[key] = id
 		}
-		m.amb[w] = id
+		amb[w] = id
+	}
+	m.amb, m.unamb = modelio.NewDict(amb), modelio.NewDict(unamb)
+	if cfg.TagDictMinCount > 0 {
+		m.tagdict, m.sets, m.open = newTagDict(wordTags, tagIndex, cfg.TagDictMinCount)
 	}
 	m.lem = learnLemmas(forms, xposs, lemmas)
 	m.init()
 	return m
+}
+
+// rareCount is how often a word may be seen in training and still count
+// as rare: the tags of rare words are those an unknown word may take.
+const rareCount = 2
+
+// newTagDict builds the tag dictionary: words seen at least minCount
+// times may take only the classes they were seen with; other words, the
+// classes seen with rare words.
+func newTagDict(wordTags map[string]map[string]int, tagIndex map[string]uint32, minCount int) (*modelio.Dict, [][]uint8, uint32) {
+	setID := map[string]uint32{}
+	var sets [][]uint8
+	id := func(tags map[string]bool) uint32 {
+		cs := make([]uint8, 0, len(tags))
+		for t := range tags {
+			cs = append(cs, uint8(tagIndex[t]))
+		}
+		slices.Sort(cs)
+		k := string(cs)
+		i, ok := setID[k]
+		if !ok {
+			i = uint32(len(sets))
+			setID[k] = i
+			sets = append(sets, cs)
+		}
+		return i
+	}
+	words := make([]string, 0, len(wordTags))
+	for w := range wordTags {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	known := map[string]uint32{}
+	rare := map[string]bool{}
+	for _, w := range words {
+		total := 0
+		tags := map[string]bool{}
+		for t, c := range wordTags[w] {
+			total += c
+			tags[t] = true
+		}
+		if total <= rareCount {
+			for t := range tags {
+				rare[t] = true
+			}
+		}
+		if total >= minCount {
+			known[w] = id(tags)
+		}
+	}
+	if len(rare) == 0 {
+		for t := range tagIndex {
+			rare[t] = true
+		}
+	}
+	open := id(rare)
+	return modelio.NewDict(known), sets, open
 }
 
 // unambMinCount is how often a word must be seen, with one tag at least

@@ -43,11 +43,14 @@ func (c *trainPruneCmd) Run(log *slog.Logger) error {
 	}
 	var out []byte
 	if m, perr := pos.Decode(b); perr == nil {
-		out = m.Pruned(c.Drop).Encode()
-	} else if m, err := parse.Decode(b); err == nil {
-		out = m.Pruned(c.Drop).Encode()
+		out, err = m.Pruned(c.Drop).Encode()
+	} else if m, derr := parse.Decode(b); derr == nil {
+		out, err = m.Pruned(c.Drop).Encode()
 	} else {
-		return sitrep.Errorf(sitrep.EINVALID, "%s is neither a tagger nor a parser model: %v; %v", c.In, perr, err)
+		return sitrep.Errorf(sitrep.EINVALID, "%s is neither a tagger nor a parser model: %v; %v", c.In, perr, derr)
+	}
+	if err != nil {
+		return err
 	}
 	log.Info("pruned model", "in_bytes", len(b), "out_bytes", len(out))
 	return writeFile(c.Out, out)
@@ -74,15 +77,15 @@ func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
 		}
 	}
 	cfg := parse.DefaultTrainConfig()
-	cfg.Epochs, cfg.Seed, cfg.Log = c.Epochs, c.Seed, log
+	cfg.Epochs, cfg.Seed, cfg.Log, cfg.Prune = c.Epochs, c.Seed, log, c.Prune
 	m, err := parse.Train(ctx, sents, cfg)
 	if err != nil {
 		return err
 	}
-	if c.Prune > 0 {
-		m = m.Thinned(c.Prune)
+	b, err := m.Encode()
+	if err != nil {
+		return err
 	}
-	b := m.Encode()
 	log.Info("trained parse model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
 	return writeFile(c.Out, b)
 }
@@ -150,16 +153,16 @@ func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
 	}
 	log.Info("training data", "treebank_sentences", len(sents), "extra_sentences", len(extra))
 	cfg := pos.DefaultTrainConfig()
-	cfg.Epochs, cfg.Seed, cfg.Log, cfg.News = c.Epochs, c.Seed, log, extra
+	cfg.Epochs, cfg.Seed, cfg.Log, cfg.News, cfg.Prune = c.Epochs, c.Seed, log, extra, c.Prune
 	start := time.Now()
 	m, err := pos.Train(ctx, sents, cfg)
 	if err != nil {
 		return err
 	}
-	if c.Prune > 0 {
-		m = m.Thinned(c.Prune)
+	b, err := m.Encode()
+	if err != nil {
+		return err
 	}
-	b := m.Encode()
 	log.Info("trained pos model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
 	return writeFile(c.Out, b)
 }

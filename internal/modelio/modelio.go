@@ -1,22 +1,29 @@
 // Package modelio reads and writes the model files of sitrep's language
-// models: a gzip stream that opens with a kind and a version, followed by
-// length-prefixed strings, integers and perceptron models in an order each
-// model package defines. Files are deterministic: the same model gives the
-// same bytes (gzip header without name or time).
+// models. A file opens with a kind and a version, followed by
+// length-prefixed strings, integers, word tables (Dict) and perceptron
+// tables in an order each model package defines. Files are not compressed:
+// the tables, which are nearly all of a file, start on 64-byte boundaries
+// and are used where they lie, so loading an embedded model decodes only
+// the few small values around them (docs/performance.md). Files are
+// deterministic: the same model gives the same bytes.
 package modelio
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
+	"unsafe"
 
 	"github.com/sitrep/sitrep/perceptron"
 )
 
+// Align is the boundary, from the start of the file, that tables start
+// on. A file held in memory at an Align boundary has its tables used in
+// place.
+const Align = perceptron.TableAlign
+
 // Writer builds a model file in memory.
 type Writer struct {
-	b []byte
+	b   []byte
+	err error
 }
 
 // NewWriter starts a file of the given kind ("pos", "parse", "ner") and
@@ -55,41 +62,56 @@ func (w *Writer) Strings(ss []string) {
 	}
 }
 
-// Model writes a perceptron model, pruning weights below prune.
-func (w *Writer) Model(m *perceptron.Model, prune float32) {
-	enc := m.Encode(nil, prune)
-	w.Uint(uint64(len(enc)))
-	w.b = append(w.b, enc...)
+// pad writes zero bytes up to the next Align boundary.
+func (w *Writer) pad() {
+	for len(w.b)%Align != 0 {
+		w.b = append(w.b, 0)
+	}
 }
 
-// Bytes returns the compressed file.
-func (w *Writer) Bytes() []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(w.b)
-	zw.Close()
-	return buf.Bytes()
+// Table writes a perceptron table, starting on an Align boundary.
+func (w *Writer) Table(t *perceptron.Table) {
+	w.pad()
+	b, err := t.AppendBinary(w.b)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.b = b
 }
+
+// Dict writes a word table, starting on an Align boundary. A nil Dict is
+// written as an empty one.
+func (w *Writer) Dict(d *Dict) {
+	if d == nil {
+		d = NewDict(nil)
+	}
+	w.pad()
+	w.b = d.appendBinary(w.b)
+}
+
+// Bytes returns the file, or the first error met writing it.
+func (w *Writer) Bytes() ([]byte, error) { return w.b, w.err }
 
 // Reader reads a model file. The first error sticks: check Err once at the
 // end.
 type Reader struct {
-	b   []byte
-	err error
+	file []byte
+	b    []byte
+	err  error
 }
 
-// NewReader decompresses a model file and checks its kind and version.
+// NewReader checks a model file's kind and version and returns a reader
+// positioned after them. Tables and word tables use file's memory in place
+// (when it starts at an Align boundary), so file must not change while the
+// model is in use.
 func NewReader(file []byte, kind string, version int) (*Reader, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(file))
-	if err != nil {
-		return nil, fmt.Errorf("read %s model: not gzip: %w", kind, err)
+	r := &Reader{file: file, b: file}
+	m, k, v := r.String(), r.String(), r.Uint()
+	if r.err != nil || m != "sitrep-model" {
+		head := file[:min(len(file), 8)]
+		return nil, fmt.Errorf("read %s model: not a sitrep model file (it begins % x; older sitrep model files were gzip-compressed); retrain or rebuild", kind, head)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("read %s model: %w", kind, err)
-	}
-	r := &Reader{b: b}
-	if m, k, v := r.String(), r.String(), r.Uint(); r.err != nil || m != "sitrep-model" || k != kind || v != uint64(version) {
+	if k != kind || v != uint64(version) {
 		return nil, fmt.Errorf("read %s model: file is a %q model of version %d, want %q version %d; retrain or rebuild", kind, k, v, kind, version)
 	}
 	return r, nil
@@ -97,7 +119,7 @@ func NewReader(file []byte, kind string, version int) (*Reader, error) {
 
 func (r *Reader) fail(what string) {
 	if r.err == nil {
-		r.err = fmt.Errorf("model file truncated or corrupt reading %s", what)
+		r.err = fmt.Errorf("model file truncated or corrupt reading %s at byte %d", what, len(r.file)-len(r.b))
 	}
 }
 
@@ -157,22 +179,66 @@ func (r *Reader) Strings() []string {
 	return out
 }
 
-// Model reads a perceptron model.
-func (r *Reader) Model() *perceptron.Model {
-	n := r.Len()
-	if r.err != nil {
-		return &perceptron.Model{}
+// skipPad skips the padding before a table.
+func (r *Reader) skipPad() {
+	off := len(r.file) - len(r.b)
+	n := (Align - off%Align) % Align
+	if n > len(r.b) {
+		r.fail("padding")
+		return
 	}
-	m, _, err := perceptron.Decode(r.b[:n])
 	r.b = r.b[n:]
-	if err != nil {
-		if r.err == nil {
-			r.err = err
-		}
-		return &perceptron.Model{}
+}
+
+// Table reads a perceptron table.
+func (r *Reader) Table() *perceptron.Table {
+	if r.err != nil {
+		return &perceptron.Table{}
 	}
-	return m
+	r.skipPad()
+	if r.err != nil {
+		return &perceptron.Table{}
+	}
+	t, rest, err := perceptron.ReadTable(r.b)
+	if err != nil {
+		r.err = fmt.Errorf("model file: %w", err)
+		return &perceptron.Table{}
+	}
+	r.b = rest
+	return t
+}
+
+// Dict reads a word table.
+func (r *Reader) Dict() *Dict {
+	if r.err != nil {
+		return &Dict{}
+	}
+	r.skipPad()
+	if r.err != nil {
+		return &Dict{}
+	}
+	d, rest, err := readDict(r.b)
+	if err != nil {
+		r.err = fmt.Errorf("model file: %w", err)
+		return &Dict{}
+	}
+	r.b = rest
+	return d
 }
 
 // Err returns the first error met, or nil.
 func (r *Reader) Err() error { return r.err }
+
+// Aligned returns b itself when it starts at an Align boundary in memory,
+// else a copy that does, so that the tables of a model file read from it
+// are used in place.
+func Aligned(b []byte) []byte {
+	if len(b) == 0 || uintptr(unsafe.Pointer(unsafe.SliceData(b)))%Align == 0 {
+		return b
+	}
+	c := make([]byte, len(b)+Align)
+	off := (Align - int(uintptr(unsafe.Pointer(unsafe.SliceData(c)))%Align)) % Align
+	c = c[off : off+len(b)]
+	copy(c, b)
+	return c
+}
