@@ -71,6 +71,28 @@ func (t *tree) passive(k int) bool {
 	return t.child(k, "nsubj:pass", "aux:pass", "csubj:pass") >= 0
 }
 
+// slip reports whether the verb at k, parsed as a passive with a subject
+// but no passive auxiliary, takes an object or a to-infinitive: a past
+// form the tagger read as a participle ("An official, Ali Said, threatened
+// to widen the attacks"). A passive needs its auxiliary; headlines drop
+// it ("Five killed in raid"), but then the verb takes neither.
+func (t *tree) slip(s *sent, k int) bool {
+	if t.child(k, "nsubj:pass") < 0 || t.child(k, "aux:pass") >= 0 {
+		return false
+	}
+	if t.child(k, "obj") >= 0 {
+		return true
+	}
+	for _, d := range t.kids[k] {
+		if t.rel[d] == "xcomp" {
+			if m := t.child(d, "mark"); m >= 0 && strings.EqualFold(s.words[m], "to") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // roles are the arguments the parse gives a trigger. A role is a token
 // index or -1; sawObj records that the parse gave the verb a direct
 // object, actor or not, so that no other reading invents one.
@@ -171,6 +193,9 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 				}
 			}
 		}
+	}
+	if ro.passive && t.slip(s, i) {
+		ro.passive = false
 	}
 	if noun || ro.subj >= 0 {
 		return ro

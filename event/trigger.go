@@ -260,7 +260,7 @@ func (s *sent) isPassive(i int) bool {
 	if i+1 < len(s.words) && s.words[i+1] == "by" && strings.HasSuffix(w, "ed") {
 		return true
 	}
-	if t := s.tree; t != nil && t.passive(i) {
+	if t := s.tree; t != nil && t.passive(i) && !t.slip(s, i) {
 		return true
 	}
 	// a be-form before the participle, whatever the parse says ("15
