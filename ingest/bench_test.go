@@ -23,17 +23,26 @@ import (
 // BenchmarkIngestJSONL measures ingest end to end: JSON lines read,
 // fingerprinted, coded by the full default pipeline, deduplicated and
 // stored in a fresh SQLite file, one transaction per article. Articles
-// are distinct synthetic reports of about 1.5 KB. Run with -cpu 1 for the
-// per-core figure.
-func BenchmarkIngestJSONL(b *testing.B) {
+// are distinct synthetic reports of about 1.5 KB, published over a year,
+// as a feed's are. Run with -cpu 1 for the per-core figure.
+func BenchmarkIngestJSONL(b *testing.B) { benchIngest(b, 366) }
+
+// BenchmarkIngestOneDay is the same stream published on one day: the
+// synthetic reports' ten villages and seven weekdays then make a few
+// events of a hundred reports and more each, the worst case of
+// corroboration, whose cost grows with the reports an event already has.
+func BenchmarkIngestOneDay(b *testing.B) { benchIngest(b, 1) }
+
+func benchIngest(b *testing.B, days int) {
 	const n = 1000
 	var in bytes.Buffer
 	size := 0
 	for i := range n {
 		text := fixture.Synthetic(i, 12)
 		size += len(text)
+		published := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%days).Format("2006-01-02")
 		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint("b", i), "outlet": fmt.Sprint("Outlet ", i%7),
-			"published": "2024-02-01", "url": fmt.Sprintf("https://news.test/%d", i), "text": text})
+			"published": published, "url": fmt.Sprintf("https://news.test/%d", i), "text": text})
 		in.Write(line)
 		in.WriteByte('\n')
 	}
