@@ -28,8 +28,8 @@ import (
 func BenchmarkIngestJSONL(b *testing.B) { benchIngest(b, 366) }
 
 // BenchmarkIngestOneDay is the same stream published on one day: the
-// synthetic reports' ten villages and seven weekdays then make a few
-// events of a hundred reports and more each, the worst case of
+// synthetic reports' ten villages and seven weekdays then make few
+// events of many reports each, the worst case of
 // corroboration, whose cost grows with the reports an event already has.
 func BenchmarkIngestOneDay(b *testing.B) { benchIngest(b, 1) }
 
