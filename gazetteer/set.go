@@ -8,8 +8,9 @@ import (
 	"sync"
 )
 
-// Ref locates an entry in a Set: the layer (0 the default gazetteer, then
-// added files in order) and the entry's index in it.
+// Ref locates an entry in a Set: the layer (in a default set 0 the
+// embedded gazetteer, 1 the team's tables over it, then added files in
+// order) and the entry's index in it.
 type Ref struct {
 	Layer, Index int
 }
@@ -71,23 +72,33 @@ var (
 	defaultSet     *Set
 )
 
-// OpenSet opens the default gazetteer and the files at paths, in order.
-// Without paths it returns one shared set, so that its lazily built
-// indexes are built once per process.
-func OpenSet(paths ...string) (*Set, error) {
-	if len(paths) == 0 {
-		base, err := Default()
-		if err != nil {
-			return nil, err
-		}
-		defaultSetOnce.Do(func() { defaultSet = NewSet(base) })
-		return defaultSet, nil
-	}
+// DefaultLayers returns the embedded gazetteer and the layer of the
+// team's small tables over it (see Supplement).
+func DefaultLayers() ([]*Gazetteer, error) {
 	base, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	layers := []*Gazetteer{base}
+	sup, err := Supplement()
+	if err != nil {
+		return nil, err
+	}
+	return []*Gazetteer{base, sup}, nil
+}
+
+// OpenSet opens the default layers (DefaultLayers) and the files at
+// paths, in order. Without paths it returns one shared set, so that its
+// lazily built indexes are built once per process.
+func OpenSet(paths ...string) (*Set, error) {
+	base, err := DefaultLayers()
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		defaultSetOnce.Do(func() { defaultSet = NewSet(base...) })
+		return defaultSet, nil
+	}
+	layers := base
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

@@ -146,6 +146,12 @@ func TestPlaces(t *testing.T) {
 		{"Congo",
 			"Fighting in eastern Congo displaced thousands near Goma.",
 			[]want{{"Congo", 203312, "COD", 4, ""}}, nil},
+		{"air bases of the team's table",
+			"Government forces captured al-Watiya airbase, west of Tripoli. Russian jets flew in from Hmeimim in Syria.",
+			[]want{{"al-Watiya", 0, "LBY", 1, ""}, {"Hmeimim", 0, "SYR", 1, ""}}, nil},
+		{"an air base before the district of the same name",
+			"Mercenaries were flown to the Jufra airbase in central Libya.",
+			[]want{{"Jufra", 0, "LBY", 1, ""}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -275,6 +281,30 @@ func TestEntitiesVeto(t *testing.T) {
 	}
 	if len(doc.Places) != 1 || doc.Places[0].Start != 34 || doc.Places[0].Country != "JOR" {
 		t.Errorf("places %s, want only the GPE Jordan", dump(doc))
+	}
+}
+
+// TestEntitiesNoVeto checks what NER entities do not override: a
+// nationality (NORP) before "border" is still a border area, and a name
+// tagged as a person is a place when the text calls it a district.
+func TestEntitiesNoVeto(t *testing.T) {
+	r := resolver(t)
+	annotate := func(text string, kind sitrep.EntityKind, name string) *sitrep.Document {
+		doc := sitrep.NewDocument(sitrep.Article{Text: text})
+		i := strings.Index(text, name)
+		doc.Entities = []sitrep.Entity{{Span: sitrep.Span{Start: i, End: i + len(name)}, Text: name, Kind: kind}}
+		if err := r.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc := annotate("Forces took the airbase near the Tunisian border, west of Tripoli, in Libya.", sitrep.KindNORP, "Tunisian")
+	if p := find(doc, "Tunisian border"); p == nil || p.FeatureCode != "BDR" || p.Precision != sitrep.PrecisionNear {
+		t.Errorf("Tunisian border: %+v, want the Libya-Tunisia border area in %s", p, dump(doc))
+	}
+	doc = annotate("Police clashed with Taliban fighters in Mohammad Agha district, Logar.", sitrep.KindPerson, "Mohammad Agha")
+	if p := find(doc, "Mohammad Agha"); p == nil || p.Country != "AFG" || p.Admin1 != "Logar" {
+		t.Errorf("Mohammad Agha: %+v, want the district in Logar in %s", p, dump(doc))
 	}
 }
 

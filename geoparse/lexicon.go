@@ -97,6 +97,9 @@ var placeNouns = set(
 	"region", "regions", "port", "ports", "island", "islands",
 )
 
+// borderNouns after a demonym make a border area ("the Tunisian border").
+var borderNouns = set("border", "borders", "frontier", "frontiers")
+
 // unitWords after a name ask for the administrative unit rather than the
 // town of the same name ("Tripoli district", "New York State").
 var unitWords = set(

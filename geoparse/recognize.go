@@ -48,6 +48,9 @@ type mention struct {
 	// level: followed by the title of a state's or province's office
 	// ("New York Gov.", "Punjab Governor"): a first-order unit is meant.
 	level bool
+	// base: followed by "airbase", "air base", "airfield", "base" ...:
+	// an air base or airport of that name is meant.
+	base bool
 	// unitCued: this or another mention of the same name is cued as an
 	// admin unit (see cued), so the town of that name is not preferred.
 	unitCued bool
@@ -204,7 +207,7 @@ func strong(c gazetteer.Match, minPop int64) bool {
 	switch {
 	case c.Code == "DEM", gazetteer.IsCountryCode(c.Code), c.Code == "ADM1":
 		return true
-	case c.ID == 0 && c.Code != "ADM2" && c.Code != "BDR" && c.Code != "AIRP" && c.Class != 'P':
+	case c.ID == 0 && c.Code != "ADM2" && c.Code != "BDR" && c.Code != "AIRP" && !gazetteer.IsMilitaryCode(c.Code) && c.Class != 'P':
 		return true
 	case c.Code == "CONT":
 		return true
@@ -276,6 +279,13 @@ func (p *parse) filter() {
 		single := b-a == 1 || (b-a == 2 && ws[a+1].joined && articles[ws[a].fold])
 		h := b - 1 // the head word: "Jufra" of "al-Jufra"
 
+		// A demonym before "border" or "frontier" ("near the Tunisian
+		// border") names a border area whatever the NER stage calls the
+		// adjective (NORP): read the noun before the entities.
+		if m.demonym && b < len(ws) && ws[b].sent == ws[a].sent && borderNouns[ws[b].fold] &&
+			!(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
+			m.placeNoun = ws[b].fold
+		}
 		// NER entities, when the NER stage has run.
 		if p.entities(m) {
 			continue
@@ -335,6 +345,10 @@ func (p *parse) filter() {
 		// Next word: a unit word, or a place noun after a demonym.
 		if !m.demonym {
 			m.unit, m.level = p.unitContext(a, b)
+			m.base = p.baseContext(b)
+			if m.base {
+				p.addBases(m)
+			}
 		}
 		if b < len(ws) && ws[b].sent == ws[a].sent {
 			nf := ws[b].fold
@@ -562,6 +576,12 @@ func (p *parse) entities(m *mention) bool {
 		}
 		switch e.Kind {
 		case sitrep.KindPerson:
+			if unit, _ := p.unitContext(m.first, m.last); unit && !m.demonym && m.Span.Contains(e.Span) {
+				// "in Mohammad Agha district", "Nad Ali district": the
+				// text calls the name a unit, whatever it looks like
+				m.confirmed = true
+				return true
+			}
 			if !m.demonym {
 				m.drop = true
 				return true
@@ -750,6 +770,45 @@ func (p *parse) unitContext(a, b int) (unit, level bool) {
 		unit = true
 	}
 	return unit, level
+}
+
+// baseContext reports whether the words from b call the name before them
+// an air base or a military base ("al-Watiya airbase", "Tiyas air base",
+// "the Bagram air field").
+func (p *parse) baseContext(b int) bool {
+	ws := p.ws
+	if b >= len(ws) || b == 0 || ws[b].sent != ws[b-1].sent {
+		return false
+	}
+	switch ws[b].fold {
+	case "airbase", "airbases", "airfield", "airport", "airstrip", "base", "garrison":
+		return true
+	case "air", "military":
+		return b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (ws[b+1].fold == "base" || ws[b+1].fold == "field" || ws[b+1].fold == "airport")
+	}
+	return false
+}
+
+// addBases adds to a name followed by a base word the bases known by the
+// name with that word ("Jufra airbase" is Al-Jufra Air Base, not only the
+// district Jufra).
+func (p *parse) addBases(m *mention) {
+	for _, suffix := range []string{"air base", "airbase", "airfield", "base"} {
+		p.buf = p.r.set.Lookup(p.buf[:0], m.key+" "+gazetteer.Key(suffix))
+	next:
+		for _, x := range p.buf {
+			if x.Code != "AIRP" && !gazetteer.IsMilitaryCode(x.Code) {
+				continue
+			}
+			for _, c := range m.cands {
+				if c.Ref == x.Ref {
+					continue next
+				}
+			}
+			x.Primary = true // named as the text names it
+			m.cands = append(m.cands, cand{Match: x})
+		}
+	}
 }
 
 // townContext reports whether the words before words [a, b) call it a

@@ -382,7 +382,7 @@ func (p *parse) borders() []sitrep.Place {
 	var out []sitrep.Place
 	for mi := range p.ms {
 		m := &p.ms[mi]
-		if m.best < 0 || (m.placeNoun != "border" && m.placeNoun != "borders" && m.placeNoun != "frontier") {
+		if m.best < 0 || !borderNouns[m.placeNoun] {
 			continue
 		}
 		c := m.cands[m.best].Entry

@@ -37,8 +37,8 @@ func prior(c gazetteer.Match) float64 {
 		s = 12 + lp/2
 	case c.Code == "BDR":
 		s = 10
-	case c.Code == "AIRP":
-		s = 6 // an airport is known by name about as well as a city of a million
+	case c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code):
+		s = 6 // an airport or air base is known by name about as well as a city of a million
 	case c.ID == 0 && c.Code != "ADM2" && c.Class != 'P' || c.Code == "CONT":
 		s = 11 // the team's table: continents, seas, regions, islands
 	case c.Code == "ADM1":
@@ -215,6 +215,9 @@ func (p *parse) pick(context bool) {
 			}
 			if (m.unit || m.level) && m.role != sitrep.RoleEmbedded && gazetteer.IsAdminCode(c.Code) && (!m.level || c.Code == "ADM1") {
 				s += unitWeight
+			}
+			if m.base && (c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code)) {
+				s += unitWeight // "al-Jufra airbase": the base, not the district
 			}
 			if m.qualifies >= 0 && p.holds(c.Entry, &p.ms[m.qualifies]) {
 				s += qualifierWeight // "Buffalo, New York": the state that holds Buffalo
@@ -398,12 +401,17 @@ func (p *parse) support() {
 			continue
 		}
 		c := m.cands[m.best]
-		if !m.forced && !m.confirmed {
+		if !m.forced && !m.confirmed && !(m.base && (c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code))) {
 			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
 			ok := true
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
+			case gazetteer.IsMilitaryCode(c.Code) && !m.fuzzy:
+				// a base of the team's table, whose names are chosen to
+				// name it alone: in a country the report is about or
+				// near its other places
+				ok = p.focus[c.Country] >= 0.05 || p.nearOthers(mi, c.Entry, 500)
 			case town && m.first >= 0 && p.townContext(m.first) && !m.fuzzy:
 				// "the town of Ménaka": the text says it is a town; it
 				// must still be in a country the report is about

@@ -1,0 +1,87 @@
+package gazetteer_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// TestSupplement checks that the default set finds the bases of the team's
+// table under their common spellings, and that every row is a base in a
+// country the gazetteer knows, inside that country's rough extent.
+func TestSupplement(t *testing.T) {
+	s := defaultSet(t)
+	for _, c := range []struct {
+		name, country string
+		lat, lon      float64
+	}{
+		{"al-Watiya", "LY", 32.47, 11.90},
+		{"Al Watiyah", "LY", 32.47, 11.90},
+		{"Hmeimim", "SY", 35.40, 35.95},
+		{"Ain al-Asad", "IQ", 33.79, 42.44},
+		{"Jufra airbase", "LY", 29.20, 16.00},
+	} {
+		found := false
+		for _, m := range s.Lookup(nil, gazetteer.Key(c.name)) {
+			if gazetteer.IsMilitaryCode(m.Code) && m.Country == c.country &&
+				gazetteer.DistanceKM(m.Lat, m.Lon, c.lat, c.lon) < 5 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no base in %s near %.2f, %.2f", c.name, c.country, c.lat, c.lon)
+		}
+	}
+	sup, err := gazetteer.Supplement()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sup.Len() < 40 {
+		t.Errorf("supplement holds %d bases, want the whole table", sup.Len())
+	}
+	for i := range sup.Len() {
+		e := sup.Entry(i)
+		cc, ok := s.Country(e.Country)
+		if !ok {
+			t.Errorf("%s: unknown country %q", e.Name, e.Country)
+			continue
+		}
+		if e.Precision() != 1 {
+			t.Errorf("%s: precision %d, want 1 (a site)", e.Name, e.Precision())
+		}
+		// a base lies within its country's size of its country's point:
+		// catches a swapped latitude and longitude or a wrong sign
+		ce, _, ok := s.CountryEntry(e.Country)
+		if ok && gazetteer.DistanceKM(e.Lat, e.Lon, ce.Lat, ce.Lon) > 500+math.Sqrt(float64(cc.AreaKM2)) {
+			t.Errorf("%s: %.3f, %.3f is %.0f km from %s", e.Name, e.Lat, e.Lon,
+				gazetteer.DistanceKM(e.Lat, e.Lon, ce.Lat, ce.Lon), ce.Name)
+		}
+	}
+}
+
+func TestParseBasesErrors(t *testing.T) {
+	for _, c := range []struct{ name, line, want string }{
+		{"fields", "AIRB\tX Air Base\t1\t2", "4 fields"},
+		{"code", "PPL\tX\t1\t2\tLY", "not AIRB or MILB"},
+		{"name", "AIRB\t|\t1\t2\tLY", "no name"},
+		{"latitude", "AIRB\tX Air Base\t91\t2\tLY", "out of range"},
+		{"number", "AIRB\tX Air Base\tnorth\t2\tLY", "out of range"},
+		{"country", "AIRB\tX Air Base\t1\t2\tLBY", "ISO alpha-2"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := gazetteer.ParseBases("t.tsv", "# comment\n\n"+c.line+"\n")
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "t.tsv:3") {
+				t.Errorf("error %v, want one naming t.tsv:3 and %q", err, c.want)
+			}
+		})
+	}
+	g, err := gazetteer.ParseBases("t.tsv", "MILB\tCamp X|X camp\t1.5\t-2.25\tLY\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() != 1 || g.Entry(0).Code != "MILB" || g.Entry(0).Lon != -2.25 {
+		t.Errorf("parsed %d entries, first %+v", g.Len(), g.Entry(0))
+	}
+}
