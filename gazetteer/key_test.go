@@ -58,3 +58,24 @@ func TestArticleOnlyNameKept(t *testing.T) {
 		t.Errorf("Key(Al) = %q, want al", got)
 	}
 }
+
+func TestSkeleton(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Lashkar Gah", "Lashkargah"},
+		{"Nahr-e Saraj", "Nahri Saraj"},
+		{"Dowlatabad", "Dawlat Abad"},
+		{"Vardak", "Wardak"},
+		{"Pul-e Alam", "Puli Alam"},
+		{"Khugyani", "Khogyani"},
+	} {
+		a, b := gazetteer.Skeleton(gazetteer.Key(c[0])), gazetteer.Skeleton(gazetteer.Key(c[1]))
+		if a != b {
+			t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q, want the same", c[0], a, c[1], b)
+		}
+	}
+	for _, c := range [][2]string{{"Kabul", "Kobe"}, {"Kandahar", "Kunduz"}, {"Tripoli", "Tarabulus"}} {
+		if a, b := gazetteer.Skeleton(gazetteer.Key(c[0])), gazetteer.Skeleton(gazetteer.Key(c[1])); a == b {
+			t.Errorf("Skeleton(%q) = Skeleton(%q) = %q, want them apart", c[0], c[1], a)
+		}
+	}
+}

@@ -37,11 +37,17 @@ type Set struct {
 	countries map[string]countryRef
 	iso3      map[string]string
 
+	iso2Once sync.Once
+	iso2     map[string]string
+
 	adminOnce sync.Once
 	admins    map[string]Ref
 
 	fuzzyOnce sync.Once
 	fuzzy     map[uint16][]fuzzyKey
+
+	looseOnce sync.Once
+	loose     []looseKey
 
 	idOnce sync.Once
 	ids    map[int64]Ref
@@ -190,6 +196,17 @@ func (s *Set) Capital(iso2 string) (Entry, Ref, bool) {
 
 // ISO3 returns the alpha-3 code of a country given its alpha-2 code, or "".
 func (s *Set) ISO3(iso2 string) string { return s.iso3[iso2] }
+
+// ISO2 returns the alpha-2 code of a country given its alpha-3 code, or "".
+func (s *Set) ISO2(iso3 string) string {
+	s.iso2Once.Do(func() {
+		s.iso2 = make(map[string]string, len(s.iso3))
+		for k, v := range s.iso3 {
+			s.iso2[v] = k
+		}
+	})
+	return s.iso2[iso3]
+}
 
 // Admin returns the administrative unit with the GeoNames admin path code
 // ("LY.64", "US.FL.011").

@@ -97,6 +97,13 @@ var placeNouns = set(
 	"region", "regions", "port", "ports", "island", "islands",
 )
 
+// looseNouns after an unknown name call it a place ("Lashkargah city",
+// "Nahri Saraj district"), as unit words do. Not "area": the areas a
+// report names ("the X area of Y district") are mostly villages too small
+// for the gazetteer, and a namesake elsewhere in the country is worse than
+// the district after them.
+var looseNouns = set("city", "town", "village", "district", "districts", "valley", "oasis")
+
 // borderNouns after a demonym make a border area ("the Tunisian border").
 var borderNouns = set("border", "borders", "frontier", "frontiers")
 

@@ -15,11 +15,16 @@ type parse struct {
 	doc *sitrep.Document
 	ws  []word
 	ms  []mention
+	// unknown are runs of capitalised words the gazetteer does not know
+	// that the text calls places ("in Dawlat Abad district"): Loose
+	// looks them up in the report's main country once it is known.
+	unknown [][2]int
 	buf []gazetteer.Match
 
 	focus      map[string]float64  // country focus: ISO2 → share
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
 	focusTotal float64
+	actorFocus map[string]float64 // countries of the actors the report names
 	goldIndex  []int
 	lower      map[string]bool // folded words the report uses in lower case
 	people     map[string]bool // folded words of names dropped as people's
@@ -48,6 +53,9 @@ type mention struct {
 	// level: followed by the title of a state's or province's office
 	// ("New York Gov.", "Punjab Governor"): a first-order unit is meant.
 	level bool
+	// loose: its candidates were found by their consonant skeleton in
+	// the report's main country (see gazetteer.Set.Loose).
+	loose bool
 	// base: followed by "airbase", "air base", "airfield", "base" ...:
 	// an air base or airport of that name is meant.
 	base bool
@@ -139,6 +147,7 @@ func (p *parse) recognise() {
 		}
 		if bestJ < 0 {
 			p.fuzzyMention(i)
+			p.unknownRun(i)
 			i++
 			continue
 		}
@@ -169,6 +178,36 @@ func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy boo
 		m.role = sitrep.RoleDemonym
 	}
 	p.ms = append(p.ms, m)
+}
+
+// unknownRun records the run of capitalised words from word i (at most
+// three, with their hyphenated pieces: "Nahr-e Saraj") when the text
+// calls it a place: a preposition of place before it, or a unit or place
+// word after it ("in Dawlat Abad", "Nahri Saraj district", "Lashkargah
+// city").
+func (p *parse) unknownRun(i int) {
+	ws := p.ws
+	if len(p.unknown) > 0 && p.unknown[len(p.unknown)-1][1] > i {
+		return // inside the last run
+	}
+	j, words := i, 0
+	for j < len(ws) && ws[j].sent == ws[i].sent && ws[j].alpha && (j == i || ws[j].joined || p.capable(j)) {
+		if !ws[j].joined {
+			words++
+		}
+		if words > 3 || functionWords[ws[j].fold] && !ws[j].joined || titles[ws[j].fold] {
+			return
+		}
+		j++
+	}
+	if j == i || !p.capable(i) || ws[i].title {
+		return
+	}
+	after := j < len(ws) && ws[j].sent == ws[i].sent && (unitWords[ws[j].fold] || looseNouns[ws[j].fold])
+	if !after && !p.locative(i) {
+		return
+	}
+	p.unknown = append(p.unknown, [2]int{i, j})
 }
 
 // fuzzyMention tries a bounded fuzzy match for a capitalised word the

@@ -291,13 +291,28 @@ func (p *parse) capitalCountry(k int) string {
 }
 
 // mainCountry returns the country the report is most about, when one
-// stands out (at least 40% of the focus).
+// stands out (at least 40% of the focus, counting the countries of the
+// actors it names beside its place names).
 func (p *parse) mainCountry() string {
+	total := p.focusTotal
+	for _, v := range p.actorFocus {
+		total += v
+	}
+	if total <= 0 {
+		return ""
+	}
 	best, share := "", 0.0
-	for c, s := range p.focus {
+	consider := func(c string) {
+		s := (p.focus[c]*p.focusTotal + p.actorFocus[c]) / total
 		if s > share || s == share && c < best {
 			best, share = c, s
 		}
+	}
+	for c := range p.focus {
+		consider(c)
+	}
+	for c := range p.actorFocus {
+		consider(c)
 	}
 	if share < 0.4 {
 		return ""

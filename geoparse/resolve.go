@@ -86,13 +86,104 @@ func (p *parse) resolve() {
 			}
 		}
 	}
-	p.findQualifiers()
 	p.computeFocus()
+	if p.looseMatches() {
+		p.computeFocus()
+	}
+	p.findQualifiers()
 	p.pick(false)
 	p.pick(true)
 	p.oneSense()
 	p.preferTown()
 	p.support()
+}
+
+// looseMatches looks names up by their consonant skeleton in the
+// report's main country (gazetteer.Set.Loose), once the country focus
+// says which it is: unknown names the text calls places ("in Dawlat Abad
+// district" → Dowlatābād), and names whose every candidate lies in a
+// country no other name of the report points to ("Wardak" → Wardha,
+// India, in a report about Afghanistan; Vardak is its province). It
+// reports whether it added anything.
+func (p *parse) looseMatches() bool {
+	country := p.mainCountry()
+	if country == "" {
+		return false
+	}
+	added := false
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.demonym || m.role == sitrep.RoleEmbedded || m.key == "" || m.first < 0 {
+			continue
+		}
+		home := false
+		for _, c := range m.cands {
+			home = home || c.Country == country || c.Country == "" || strong(c.Match, 1000000) || p.otherFocus(m.key, c.Country) >= 0.05
+		}
+		if home {
+			continue
+		}
+		n := len(m.cands)
+		p.buf = p.r.set.Loose(p.buf[:0], m.key, country)
+		for _, x := range p.buf {
+			m.cands = append(m.cands, cand{Match: x, prior: prior(x)})
+		}
+		added = added || len(m.cands) > n
+	}
+	var extra []mention
+	for _, run := range p.unknown {
+		a, b := run[0], run[1]
+		sp := sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}
+		taken := false
+		var inside []int // mentions of words of the run, all abroad ("Abad" of "Dawlat Abad" → Awat, China)
+		for oi := range p.ms {
+			o := &p.ms[oi]
+			if !o.Span.Overlaps(sp) {
+				continue
+			}
+			inside = append(inside, oi)
+			taken = taken || o.forced || o.demonym || !sp.Contains(o.Span)
+			for _, c := range o.cands {
+				taken = taken || c.Country == country
+			}
+		}
+		if taken || p.people[p.ws[a].fold] {
+			continue
+		}
+		key := gazetteer.KeyFolded(p.foldRange(a, b))
+		p.buf = p.r.set.Loose(p.buf[:0], key, country)
+		if len(p.buf) == 0 {
+			continue
+		}
+		for _, oi := range inside {
+			p.ms[oi].drop = true
+		}
+		m := mention{first: a, last: b, Span: sp, best: -1, qualifier: -1, qualifies: -1, key: key, loose: true}
+		for _, x := range p.buf {
+			m.cands = append(m.cands, cand{Match: x, prior: prior(x)})
+		}
+		m.unit, m.level = p.unitContext(a, b)
+		extra = append(extra, m)
+	}
+	if len(extra) > 0 {
+		keep := p.ms[:0]
+		for _, m := range p.ms {
+			if !m.drop {
+				keep = append(keep, m)
+			}
+		}
+		p.ms = append(keep, extra...)
+		sort.SliceStable(p.ms, func(i, j int) bool { return p.ms[i].Start < p.ms[j].Start })
+		if p.goldIndex != nil {
+			for mi, m := range p.ms {
+				if m.forced {
+					p.goldIndex[m.gold] = mi
+				}
+			}
+		}
+		added = true
+	}
+	return added
 }
 
 // findQualifiers links "X, Y" and "X (Y)" where Y names a country or an
@@ -162,6 +253,23 @@ func (p *parse) computeFocus() {
 			p.votes[voteKey{m.key, c.Country}] += v
 			p.votes[voteKey{m.key, ""}] += v
 			total += v
+		}
+	}
+	// The actors the report names vote for their countries, once per
+	// country ("Taliban militants" for Afghanistan): a short report may
+	// name no country at all. They settle only which country the report is
+	// about (mainCountry), not how each name is read.
+	p.actorFocus = map[string]float64{}
+	for _, e := range p.doc.Entities {
+		if e.ActorID == "" {
+			continue
+		}
+		for _, a := range p.doc.Actors {
+			if a.ID == e.ActorID && a.Country != "" {
+				if cc := p.r.set.ISO2(a.Country); cc != "" {
+					p.actorFocus[cc] = 1
+				}
+			}
 		}
 	}
 	p.focusTotal = total
@@ -401,12 +509,21 @@ func (p *parse) support() {
 			continue
 		}
 		c := m.cands[m.best]
+		if !m.forced && p.abroad(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
 		if !m.forced && !m.confirmed && !(m.base && (c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code))) {
 			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
 			ok := true
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
+			case c.Edits > 0 && !m.fuzzy:
+				// found by its skeleton in the report's main country: the
+				// text must call it a place, or place it beside another
+				ok = p.focus[c.Country] >= 0.3 && !p.people[p.ws[m.first].fold] &&
+					(m.loose || p.locative(m.first) || m.unit || m.qualifier >= 0)
 			case gazetteer.IsMilitaryCode(c.Code) && !m.fuzzy:
 				// a base of the team's table, whose names are chosen to
 				// name it alone: in a country the report is about or
@@ -466,6 +583,29 @@ func (p *parse) support() {
 		kept = append(kept, p.ms[mi])
 	}
 	p.ms = kept
+}
+
+// abroad reports whether candidate c of mention mi is a town or site in
+// a country that only its own name points to, in a report clearly about
+// another country (see mainCountry), far from the report's other places,
+// with no qualifier, neither a city of 100,000 people nor a town of 20,000
+// named by its own name: a namesake the report gives no evidence for ("Wardak"
+// spelt like Wardha, India, in a report about Afghanistan). The NER
+// stage's confirming the name as a place does not save it: it says the
+// name is a place, not which one.
+func (p *parse) abroad(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 || m.qualifies >= 0 {
+		return false
+	}
+	main := p.mainCountry()
+	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
+		return false
+	}
+	if c.Primary && c.Edits == 0 && strong(c.Match, 20000) && !m.fuzzy {
+		return false // the text names it by its own name
+	}
+	return !p.nearOthers(mi, c.Entry, 500)
 }
 
 // nearOthers reports whether e lies within km of another mention's pick.
