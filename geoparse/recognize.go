@@ -19,7 +19,7 @@ type parse struct {
 	// that the text calls places ("in Dawlat Abad district"): Loose
 	// looks them up in the report's main country once it is known.
 	unknown [][2]int
-	buf []gazetteer.Match
+	buf     []gazetteer.Match
 
 	focus      map[string]float64  // country focus: ISO2 → share
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
