@@ -3,6 +3,7 @@ package geoparse
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -589,7 +590,7 @@ func (p *parse) support() {
 // a country that only its own name points to, in a report clearly about
 // another country (see mainCountry), far from the report's other places,
 // with no qualifier, neither a city of 100,000 people nor a town of 20,000
-// named by its own name: a namesake the report gives no evidence for ("Wardak"
+// or in a neighbouring country named by its own name: a namesake the report gives no evidence for ("Wardak"
 // spelt like Wardha, India, in a report about Afghanistan). The NER
 // stage's confirming the name as a place does not save it: it says the
 // name is a place, not which one.
@@ -602,10 +603,16 @@ func (p *parse) abroad(mi int, c cand) bool {
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
-	if c.Primary && c.Edits == 0 && strong(c.Match, 20000) && !m.fuzzy {
-		return false // the text names it by its own name
+	if c.Primary && c.Edits == 0 && !m.fuzzy && (strong(c.Match, 20000) || p.neighbours(main, c.Country)) {
+		return false // the text names it by its own name, and it is a town of note or just across a border
 	}
 	return !p.nearOthers(mi, c.Entry, 500)
+}
+
+// neighbours reports whether two countries share a border.
+func (p *parse) neighbours(a, b string) bool {
+	ca, ok := p.r.set.Country(a)
+	return ok && slices.Contains(ca.Neighbours, b)
 }
 
 // nearOthers reports whether e lies within km of another mention's pick.
