@@ -66,8 +66,8 @@ func (s *Set) indexLoose() {
 }
 
 // Loose appends to dst the administrative units, towns and sites of
-// country (ISO alpha-2) whose key has the skeleton of key but is not key
-// itself (exact keys are Lookup's job), with Match.Edits set to 1. Names
+// country (ISO alpha-2) indexed under another key than key with the same
+// skeleton (key itself is Lookup's job), with Match.Edits set to 1. Names
 // of one word need a skeleton of LooseMinSkeleton letters, longer names
 // one less.
 func (s *Set) Loose(dst []Match, key, country string) []Match {

@@ -85,3 +85,37 @@ func TestParseBasesErrors(t *testing.T) {
 		t.Errorf("parsed %d entries, first %+v", g.Len(), g.Entry(0))
 	}
 }
+
+func TestLoose(t *testing.T) {
+	s := defaultSet(t)
+	has := func(ms []gazetteer.Match, id int64) bool {
+		for _, m := range ms {
+			if m.ID == id && m.Edits == 1 {
+				return true
+			}
+		}
+		return false
+	}
+	if ms := s.Loose(nil, gazetteer.Key("Lashkargah"), "AF"); !has(ms, 1134720) {
+		t.Errorf("Loose(Lashkargah, AF) = %v, want Lashkar Gah 1134720", ms)
+	}
+	if ms := s.Loose(nil, gazetteer.Key("Wardak"), "AF"); !has(ms, 1121863) {
+		t.Errorf("Loose(Wardak, AF) = %v, want Vardak 1121863", ms)
+	}
+	if ms := s.Loose(nil, gazetteer.Key("Lashkargah"), "IN"); len(ms) != 0 {
+		t.Errorf("Loose(Lashkargah, IN) = %v, want nothing outside the country asked", ms)
+	}
+	if ms := s.Loose(nil, gazetteer.Key("Kabul"), "AF"); len(ms) != 0 {
+		t.Errorf("Loose(Kabul, AF) = %v, want nothing: a skeleton of three letters is too loose for one word", ms)
+	}
+}
+
+func BenchmarkLoose(b *testing.B) {
+	s := defaultSet(b)
+	s.Loose(nil, gazetteer.Key("Lashkargah"), "AF") // build the index
+	key := gazetteer.Key("Nahri Saraj")
+	b.ResetTimer()
+	for range b.N {
+		s.Loose(nil, key, "AF")
+	}
+}

@@ -56,6 +56,9 @@ type mention struct {
 	// loose: its candidates were found by their consonant skeleton in
 	// the report's main country (see gazetteer.Set.Loose).
 	loose bool
+	// named: a unit or place word follows the name ("Dawlat Abad
+	// district", "Lashkargah city").
+	named bool
 	// base: followed by "airbase", "air base", "airfield", "base" ...:
 	// an air base or airport of that name is meant.
 	base bool

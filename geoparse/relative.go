@@ -294,18 +294,47 @@ func (p *parse) capitalCountry(k int) string {
 // stands out (at least 40% of the focus, counting the countries of the
 // actors it names beside its place names).
 func (p *parse) mainCountry() string {
+	c, share, _ := p.leading()
+	if share < 0.4 {
+		return ""
+	}
+	return c
+}
+
+// leadCountry returns the country the report is most about when it leads
+// clearly, if less than mainCountry asks: 30% of the focus and half as
+// much again as the next country.
+func (p *parse) leadCountry() string {
+	c, share, next := p.leading()
+	if share < 0.3 || share < 1.5*next {
+		return ""
+	}
+	return c
+}
+
+// leading returns the country with the largest share of the report's
+// focus (place names and actors), its share and the next largest share.
+func (p *parse) leading() (string, float64, float64) {
 	total := p.focusTotal
 	for _, v := range p.actorFocus {
 		total += v
 	}
 	if total <= 0 {
-		return ""
+		return "", 0, 0
 	}
-	best, share := "", 0.0
+	best, share, next := "", 0.0, 0.0
+	seen := map[string]bool{}
 	consider := func(c string) {
+		if seen[c] {
+			return
+		}
+		seen[c] = true
 		s := (p.focus[c]*p.focusTotal + p.actorFocus[c]) / total
-		if s > share || s == share && c < best {
-			best, share = c, s
+		switch {
+		case s > share || s == share && c < best:
+			best, share, next = c, s, share
+		case s > next:
+			next = s
 		}
 	}
 	for c := range p.focus {
@@ -314,10 +343,7 @@ func (p *parse) mainCountry() string {
 	for c := range p.actorFocus {
 		consider(c)
 	}
-	if share < 0.4 {
-		return ""
-	}
-	return best
+	return best, share, next
 }
 
 // offsetPlace builds the places of a relative location spanning words

@@ -145,11 +145,14 @@ func (p *parse) looseMatches() bool {
 			inside = append(inside, oi)
 			taken = taken || o.forced || o.demonym || !sp.Contains(o.Span)
 			for _, c := range o.cands {
-				taken = taken || c.Country == country
+				// the whole run already read in the country; a word of it
+				// read alone ("Abad" of "Dawlat Abad") gives way to the run
+				taken = taken || c.Country == country && o.Span == sp
 			}
 		}
-		if taken || p.people[p.ws[a].fold] {
-			continue
+		named := b < len(p.ws) && p.ws[b].sent == p.ws[a].sent && (unitWords[p.ws[b].fold] || looseNouns[p.ws[b].fold])
+		if taken || p.people[p.ws[a].fold] && !named {
+			continue // a name the report uses for a person, unless a unit word follows it here
 		}
 		key := gazetteer.KeyFolded(p.foldRange(a, b))
 		p.buf = p.r.set.Loose(p.buf[:0], key, country)
@@ -159,7 +162,7 @@ func (p *parse) looseMatches() bool {
 		for _, oi := range inside {
 			p.ms[oi].drop = true
 		}
-		m := mention{first: a, last: b, Span: sp, best: -1, qualifier: -1, qualifies: -1, key: key, loose: true}
+		m := mention{first: a, last: b, Span: sp, best: -1, qualifier: -1, qualifies: -1, key: key, loose: true, named: named}
 		for _, x := range p.buf {
 			m.cands = append(m.cands, cand{Match: x, prior: prior(x)})
 		}
@@ -523,8 +526,12 @@ func (p *parse) support() {
 			case c.Edits > 0 && !m.fuzzy:
 				// found by its skeleton in the report's main country: the
 				// text must call it a place, or place it beside another
-				ok = p.focus[c.Country] >= 0.3 && !p.people[p.ws[m.first].fold] &&
-					(m.loose || p.locative(m.first) || m.unit || m.qualifier >= 0)
+				// place it beside another, and not far from the places
+				// the report names ("Seydabad of Nahri Saraj district"
+				// is not the Sayyidabad 450 km away)
+				ok = p.focus[c.Country] >= 0.3 && (m.named || !p.people[p.ws[m.first].fold]) &&
+					(m.loose || p.locative(m.first) || m.unit || m.qualifier >= 0) &&
+					(p.nearOthers(mi, c.Entry, 200) || !p.otherPrecise(mi))
 			case gazetteer.IsMilitaryCode(c.Code) && !m.fuzzy:
 				// a base of the team's table, whose names are chosen to
 				// name it alone: in a country the report is about or
@@ -599,7 +606,7 @@ func (p *parse) abroad(mi int, c cand) bool {
 	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 || m.qualifies >= 0 {
 		return false
 	}
-	main := p.mainCountry()
+	main := p.leadCountry()
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
@@ -607,6 +614,18 @@ func (p *parse) abroad(mi int, c cand) bool {
 		return false // the text names it by its own name, and it is a town of note or just across a border
 	}
 	return !p.nearOthers(mi, c.Entry, 500)
+}
+
+// otherPrecise reports whether a mention other than mi (and other than
+// its name) has a pick smaller than a country.
+func (p *parse) otherPrecise(mi int) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbours reports whether two countries share a border.
