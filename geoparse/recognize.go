@@ -206,7 +206,8 @@ func (p *parse) unknownRun(i int) {
 	if j == i || !p.capable(i) || ws[i].title {
 		return
 	}
-	after := j < len(ws) && ws[j].sent == ws[i].sent && (unitWords[ws[j].fold] || looseNouns[ws[j].fold])
+	k := p.skipParen(j)
+	after := k < len(ws) && ws[k].sent == ws[i].sent && (unitWords[ws[k].fold] || looseNouns[ws[k].fold])
 	if !after && !p.locative(i) {
 		return
 	}
@@ -803,6 +804,7 @@ func (p *parse) foldRange(a, b int) string {
 // ("New York Gov. Andrew Cuomo", "the Basra governor").
 func (p *parse) unitContext(a, b int) (unit, level bool) {
 	ws := p.ws
+	b = p.skipParen(b)
 	if b < len(ws) && ws[b].sent == ws[a].sent {
 		nf := strings.TrimSuffix(ws[b].fold, ".")
 		unit = unitWords[nf]
@@ -851,6 +853,21 @@ func (p *parse) addBases(m *mention) {
 			m.cands = append(m.cands, cand{Match: x})
 		}
 	}
+}
+
+// skipParen returns the index of the word after a parenthesis of at most
+// three words starting at word b ("Nad Ali (Marja) district"), or b.
+func (p *parse) skipParen(b int) int {
+	ws := p.ws
+	if b >= len(ws) || ws[b].raw != "(" {
+		return b
+	}
+	for k := b + 1; k < len(ws) && k <= b+4 && ws[k].sent == ws[b].sent; k++ {
+		if ws[k].raw == ")" {
+			return k + 1
+		}
+	}
+	return b
 }
 
 // townContext reports whether the words before words [a, b) call it a

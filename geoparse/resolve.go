@@ -150,7 +150,8 @@ func (p *parse) looseMatches() bool {
 				taken = taken || c.Country == country && o.Span == sp
 			}
 		}
-		named := b < len(p.ws) && p.ws[b].sent == p.ws[a].sent && (unitWords[p.ws[b].fold] || looseNouns[p.ws[b].fold])
+		k := p.skipParen(b)
+		named := k < len(p.ws) && p.ws[k].sent == p.ws[a].sent && (unitWords[p.ws[k].fold] || looseNouns[p.ws[k].fold])
 		if taken || p.people[p.ws[a].fold] && !named {
 			continue // a name the report uses for a person, unless a unit word follows it here
 		}
