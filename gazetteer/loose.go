@@ -26,10 +26,18 @@ func Skeleton(key string) string {
 	var b strings.Builder
 	b.Grow(len(key))
 	var last byte
-	for i, w := range strings.Split(key, " ") {
-		if i > 0 && (w == "e" || w == "i" || w == "ie" || w == "ye") {
+	first := true
+	for rest := key; rest != ""; {
+		w := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if !first && (w == "e" || w == "i" || w == "ie" || w == "ye") {
 			continue
 		}
+		first = false
 		for j := 0; j < len(w); j++ {
 			c := w[j]
 			if c == 'v' {
@@ -55,6 +63,11 @@ type looseKey struct {
 }
 
 func (s *Set) indexLoose() {
+	n := 0
+	for _, g := range s.layers {
+		n += g.Keys()
+	}
+	s.loose = make([]looseKey, 0, n)
 	for li, g := range s.layers {
 		g.EachKey(func(i int, k string) {
 			if sk := Skeleton(k); len(sk) >= LooseMinSkeleton-1 {

@@ -119,3 +119,35 @@ func BenchmarkLoose(b *testing.B) {
 		s.Loose(nil, key, "AF")
 	}
 }
+
+// BenchmarkLooseIndex measures building the skeleton index, which the
+// first Loose call of a process pays.
+func BenchmarkLooseIndex(b *testing.B) {
+	layers, err := gazetteer.DefaultLayers()
+	if err != nil {
+		b.Fatal(err)
+	}
+	key := gazetteer.Key("Lashkargah")
+	for range b.N {
+		gazetteer.NewSet(layers...).Loose(nil, key, "AF")
+	}
+}
+
+// FuzzParseBases checks that no table text makes ParseBases panic, and
+// that what it accepts opens as a gazetteer whose entries are bases.
+func FuzzParseBases(f *testing.F) {
+	f.Add("AIRB\tAl-Watiya Air Base|Watiya\t32.475\t11.898\tLY\n")
+	f.Add("# comment\nMILB\tCamp X\t-1\t2\tDJ\r\n")
+	f.Add("AIRB\t|\tx\t\t\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		g, err := gazetteer.ParseBases("fuzz.tsv", text)
+		if err != nil {
+			return
+		}
+		for i := range g.Len() {
+			if e := g.Entry(i); !gazetteer.IsMilitaryCode(e.Code) || e.Lat < -90 || e.Lat > 90 {
+				t.Errorf("entry %d: %+v", i, e)
+			}
+		}
+	})
+}
