@@ -152,6 +152,9 @@ func TestPlaces(t *testing.T) {
 		{"a namesake abroad loses to the province of the report's country",
 			"Two soldiers were killed in an ambush in Saydabad district, Wardak, in eastern Afghanistan.",
 			[]want{{"Wardak", 1121863, "AFG", 3, ""}, {"Saydabad", 0, "AFG", 0, ""}}, nil},
+		{"a district is no town abroad",
+			"A policeman killed four colleagues in Zhari district, Kandahar, in southern Afghanistan.",
+			[]want{{"Kandahar", 0, "AFG", 0, ""}}, []string{"Zhari"}},
 		{"air bases of the team's table",
 			"Government forces captured al-Watiya airbase, west of Tripoli. Russian jets flew in from Hmeimim in Syria.",
 			[]want{{"al-Watiya", 0, "LBY", 1, ""}, {"Hmeimim", 0, "SYR", 1, ""}}, nil},
@@ -307,6 +310,10 @@ func TestEntitiesNoVeto(t *testing.T) {
 	doc := annotate("Forces took the airbase near the Tunisian border, west of Tripoli, in Libya.", sitrep.KindNORP, "Tunisian")
 	if p := find(doc, "Tunisian border"); p == nil || p.FeatureCode != "BDR" || p.Precision != sitrep.PrecisionNear {
 		t.Errorf("Tunisian border: %+v, want the Libya-Tunisia border area in %s", p, dump(doc))
+	}
+	doc = annotate("A soldier was shot dead in Maidan Shar city, Wardak, Afghanistan.", sitrep.KindPerson, "Maidan Shar")
+	if p := find(doc, "Maidan Shar"); p == nil || p.GeonamesID != 1456960 {
+		t.Errorf("Maidan Shar: %+v, want the town 1456960 in %s", p, dump(doc))
 	}
 	doc = annotate("Police clashed with Taliban fighters in Mohammad Agha district, Logar.", sitrep.KindPerson, "Mohammad Agha")
 	if p := find(doc, "Mohammad Agha"); p == nil || p.Country != "AFG" || p.Admin1 != "Logar" {

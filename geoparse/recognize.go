@@ -619,9 +619,10 @@ func (p *parse) entities(m *mention) bool {
 		}
 		switch e.Kind {
 		case sitrep.KindPerson:
-			if unit, _ := p.unitContext(m.first, m.last); unit && !m.demonym && m.Span.Contains(e.Span) {
-				// "in Mohammad Agha district", "Nad Ali district": the
-				// text calls the name a unit, whatever it looks like
+			if unit, _ := p.unitContext(m.first, m.last); (unit || p.townAfter(m.last)) && !m.demonym && m.Span.Contains(e.Span) {
+				// "in Mohammad Agha district", "Maidan Shar city": the
+				// text calls the name a unit or a town, whatever it looks
+				// like
 				m.confirmed = true
 				return true
 			}
@@ -853,6 +854,17 @@ func (p *parse) addBases(m *mention) {
 			m.cands = append(m.cands, cand{Match: x})
 		}
 	}
+}
+
+// townAfter reports whether "city", "town" or "village" follows word b-1
+// ("Maidan Shar city").
+func (p *parse) townAfter(b int) bool {
+	ws := p.ws
+	if b <= 0 || b >= len(ws) || ws[b].sent != ws[b-1].sent {
+		return false
+	}
+	f := ws[b].fold
+	return f == "city" || f == "town" || f == "village"
 }
 
 // skipParen returns the index of the word after a parenthesis of at most

@@ -611,8 +611,11 @@ func (p *parse) abroad(mi int, c cand) bool {
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
-	if c.Primary && c.Edits == 0 && !m.fuzzy && (strong(c.Match, 20000) || p.neighbours(main, c.Country)) {
-		return false // the text names it by its own name, and it is a town of note or just across a border
+	if c.Primary && c.Edits == 0 && !m.fuzzy && (strong(c.Match, 20000) && !(m.unit && c.Class == 'P') || p.neighbours(main, c.Country)) {
+		// the text names it by its own name, and it is a town of note
+		// (that the text does not call a district: "Zhari district" is not
+		// Żary in Poland) or just across a border
+		return false
 	}
 	return !p.nearOthers(mi, c.Entry, 500)
 }
