@@ -86,6 +86,8 @@ type cand struct {
 	gazetteer.Match
 	prior float64
 	score float64
+	// loose: found by its consonant skeleton (see looseMatches)
+	loose bool
 }
 
 // capable reports whether word i may start or continue a place name.

@@ -127,7 +127,7 @@ func (p *parse) looseMatches() bool {
 		n := len(m.cands)
 		p.buf = p.r.set.Loose(p.buf[:0], m.key, country)
 		for _, x := range p.buf {
-			m.cands = append(m.cands, cand{Match: x, prior: prior(x)})
+			m.cands = append(m.cands, cand{Match: x, prior: prior(x), loose: true})
 		}
 		added = added || len(m.cands) > n
 	}
@@ -165,7 +165,7 @@ func (p *parse) looseMatches() bool {
 		}
 		m := mention{first: a, last: b, Span: sp, best: -1, qualifier: -1, qualifies: -1, key: key, loose: true, named: named}
 		for _, x := range p.buf {
-			m.cands = append(m.cands, cand{Match: x, prior: prior(x)})
+			m.cands = append(m.cands, cand{Match: x, prior: prior(x), loose: true})
 		}
 		m.unit, m.level = p.unitContext(a, b)
 		extra = append(extra, m)
@@ -524,14 +524,17 @@ func (p *parse) support() {
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
-			case c.Edits > 0 && !m.fuzzy:
+			case c.loose:
 				// found by its skeleton in the report's main country: the
-				// text must call it a place, or place it beside another
+				// text must call it a unit or a town ("X district", "X
+				// city"), qualify it ("X, Helmand") or name it as the
+				// province of a unit ("Y district, X"); a preposition
+				// alone is too little ("from Martini")
 				// place it beside another, and not far from the places
 				// the report names ("Seydabad of Nahri Saraj district"
 				// is not the Sayyidabad 450 km away)
 				ok = p.focus[c.Country] >= 0.3 && (m.named || !p.people[p.ws[m.first].fold]) &&
-					(m.loose || p.locative(m.first) || m.unit || m.qualifier >= 0) &&
+					(m.named || m.unit || p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 && p.holds(c.Entry, &p.ms[m.qualifies]) || p.provinceAfterUnit(m.first)) &&
 					(p.nearOthers(mi, c.Entry, 200) || !p.otherPrecise(mi))
 			case gazetteer.IsMilitaryCode(c.Code) && !m.fuzzy:
 				// a base of the team's table, whose names are chosen to
@@ -618,6 +621,24 @@ func (p *parse) abroad(mi int, c cand) bool {
 		return false
 	}
 	return !p.nearOthers(mi, c.Entry, 500)
+}
+
+// qualifiedBy reports whether mention m's qualifier ("X, Helmand")
+// holds e: it is e's country or an admin unit e lies in.
+func (p *parse) qualifiedBy(m *mention, e gazetteer.Entry) bool {
+	if m.qualifier < 0 || p.ms[m.qualifier].best < 0 {
+		return false
+	}
+	q := p.ms[m.qualifier].cands[p.ms[m.qualifier].best].Entry
+	return gazetteer.IsCountryCode(q.Code) && q.Country == e.Country ||
+		gazetteer.IsAdminCode(q.Code) && q.Admin != "" && strings.HasPrefix(e.Admin+".", q.Admin+".")
+}
+
+// provinceAfterUnit reports whether word a follows a unit word and a
+// comma ("Saydabad district, Wardak"): it names the unit's province.
+func (p *parse) provinceAfterUnit(a int) bool {
+	ws := p.ws
+	return a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && (unitWords[ws[a-2].fold] || looseNouns[ws[a-2].fold])
 }
 
 // otherPrecise reports whether a mention other than mi (and other than
