@@ -168,6 +168,25 @@ func (e *enc) event(v *sitrep.Event) {
 	})
 }
 
+// encodeEvent returns the binary form of one report's event, as the
+// reports table keeps it.
+func encodeEvent(v *sitrep.Event) []byte {
+	e := &enc{b: make([]byte, 0, 256)}
+	e.b = append(e.b, codecVersion)
+	e.event(v)
+	return e.b
+}
+
+// decodeEvent reads what encodeEvent wrote.
+func decodeEvent(b []byte, v *sitrep.Event) error {
+	if len(b) == 0 || b[0] != codecVersion {
+		return errCodec
+	}
+	d := &dec{b: b[1:]}
+	d.event(v)
+	return d.err
+}
+
 // EncodeRecord returns the binary form of an event record, reports left
 // out, as stores keep it; for tools and benchmarks that fill a store
 // directly.

@@ -166,3 +166,23 @@ func BenchmarkRecordCodec(b *testing.B) {
 		}
 	})
 }
+
+// TestEventCodec checks the form a report's event is stored in: every
+// field survives, and a damaged or foreign value is an error.
+func TestEventCodec(t *testing.T) {
+	var in sitrep.Event
+	n := 0
+	fill(reflect.ValueOf(&in).Elem(), &n)
+	var out sitrep.Event
+	if err := decodeEvent(encodeEvent(&in), &out); err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(reflect.ValueOf(in), reflect.ValueOf(out), "Event"); d != "" {
+		t.Errorf("%s does not survive the report codec", d)
+	}
+	for _, bad := range [][]byte{nil, {}, []byte(`{"type":"ASSAULT"}`), encodeEvent(&in)[:7]} {
+		if err := decodeEvent(bad, &out); err == nil {
+			t.Errorf("decodeEvent(%q) = nil error", bad)
+		}
+	}
+}

@@ -368,7 +368,7 @@ func (s *Store) Event(ctx context.Context, id string) (*sitrep.EventRecord, erro
 // loadReports reads reports matching a condition on reports r, in the
 // order they were stored, with their articles' outlets.
 func (s *Store) loadReports(ctx context.Context, q q, cond string, args ...any) ([]sitrep.Report, error) {
-	rows, err := q.query(ctx, `SELECT r.id, r.source, r.score, r.event, a.seq, a.id, a.title, a.url, a.published, e.id
+	rows, err := q.query(ctx, `SELECT r.id, r.source, r.score, r.event, r.record, a.seq, a.id, a.title, a.url, a.published, e.id
 		FROM reports r JOIN articles a ON a.seq = r.article_seq JOIN events e ON e.seq = r.event_seq
 		WHERE `+cond+` ORDER BY r.seq`, args...)
 	if err != nil {
@@ -379,12 +379,19 @@ func (s *Store) loadReports(ctx context.Context, q q, cond string, args ...any) 
 	for rows.Next() {
 		var r sitrep.Report
 		var ev, published string
+		var rec []byte
 		var seq int64
-		if err := rows.Scan(&r.ID, &r.Source, &r.Score, &ev, &seq, &r.ArticleID, &r.Title, &r.URL, &published, &r.EventID); err != nil {
+		if err := rows.Scan(&r.ID, &r.Source, &r.Score, &ev, &rec, &seq, &r.ArticleID, &r.Title, &r.URL, &published, &r.EventID); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("%s: read reports: %w", s.name, err)
 		}
-		if err := json.Unmarshal([]byte(ev), &r.Event); err != nil {
+		var err error
+		if len(rec) > 0 {
+			err = decodeEvent(rec, &r.Event)
+		} else {
+			err = json.Unmarshal([]byte(ev), &r.Event) // written before migration 0002
+		}
+		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("%s: decode report %s: %w", s.name, r.ID, err)
 		}

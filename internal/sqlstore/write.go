@@ -404,12 +404,8 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 	if err != nil {
 		return 0, 0, "", false, err
 	}
-	evJSON, err := json.Marshal(rep.Event)
-	if err != nil {
-		return 0, 0, "", false, fmt.Errorf("encode report %s: %w", rep.ID, err)
-	}
-	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, string(evJSON)).Scan(&repSeq); err != nil {
+	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING seq`,
+		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)).Scan(&repSeq); err != nil {
 		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
 	return evSeq, repSeq, rec.ID, isNew, nil
