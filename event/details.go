@@ -342,7 +342,7 @@ func (r *reader) where(s *sent, c *cand) {
 	var others []sitrep.Place
 	cs, ce := s.clauseStart(c.trig), s.clauseEnd(c.trig)
 	for _, p := range r.doc.Places {
-		if !p.IsLocation() || !s.span.Contains(p.Span) {
+		if !(p.IsLocation() || p.Role == sitrep.RoleEmbedded) || !s.span.Contains(p.Span) {
 			continue
 		}
 		k := r.tokenAt(s, p.Start)
@@ -353,28 +353,36 @@ func (r *reader) where(s *sent, c *cand) {
 		if e < k {
 			e = k
 		}
+		prep := placePrep(s, k)
+		scene := scenePreps[prep]
+		if p.Role == sitrep.RoleEmbedded && !(scene && unitAfter(s, e)) {
+			// a place inside an organisation's name is no scene, unless
+			// a name the recogniser took for one is an administrative unit
+			// after "in": "in Bailory of Nad Ali district"
+			continue
+		}
 		score := 0
-		switch prep := placePrep(s, k); prep {
-		case "in", "at", "near", "outside", "inside", "around", "across", "within", "throughout", "on", "over":
+		switch {
+		case scene:
 			score += 30
-		case "to", "into", "towards", "toward":
+		case prep == "to" || prep == "into" || prep == "towards" || prep == "toward":
 			if moves {
 				score += 40
 			} else {
 				score += 10
 			}
-		case "from":
+		case prep == "from":
 			if moves && toPlace {
 				score -= 10
 				others = append(others, p)
 			} else if moves {
 				score += 25
 			}
-		case "of":
+		case prep == "of":
 			score += 5
-		case "with", "against", "by", "between", "alongside":
+		case prep == "with" || prep == "against" || prep == "by" || prep == "between" || prep == "alongside":
 			score -= 30 // a party, not a place: "an agreement with Kinshasa"
-		case "":
+		case prep == "":
 			// the object of an attack or capture: "captured the town of
 			// Masisi", "seize Masisi town", "shelled Kharkiv"
 			if c.ev.Type == sitrep.Assault && k > c.trig && k-c.trig <= 6 && npBetween(s, c.trig+1, k) {
@@ -390,8 +398,12 @@ func (r *reader) where(s *sent, c *cand) {
 		if e+1 < n && possessive(s.words[e+1]) {
 			score -= 30 // "Bani Walid's mayor": the place names whose the mayor is
 		}
-		if m := s.mentionAt(k); m != nil && !m.place && (p.Precision == sitrep.PrecisionCountry || m.ref.ID != "") {
-			score -= 40 // the place is an actor here ("Russia deployed", "accused Kigali")
+		if m := s.mentionAt(k); m != nil && !m.place && (p.Precision == sitrep.PrecisionCountry || m.ref.ID != "") &&
+			!(scene && strings.HasPrefix(m.ref.ID, "_:")) && p.FeatureCode != "BDR" {
+			// the place is an actor here ("Russia deployed", "accused
+			// Kigali"); not a name the actor stage took for an unknown
+			// group after "in" ("in Sara Baghal of Maywand district")
+			score -= 40
 		}
 		if k < c.trig && k > 1 && placePrep(s, k) == "in" {
 			// "Houthi fighters in Yemen have fired": where the actor is from
@@ -401,6 +413,13 @@ func (r *reader) where(s *sent, c *cand) {
 		}
 		if p.Anchor != nil {
 			score += 15
+		}
+		if p.FeatureCode == "BDR" {
+			// a border is a line hundreds of kilometres long, placed at
+			// its centre: a named site of the sentence is the better
+			// scene ("captured al-Watiya air base near the Tunisian
+			// border"); the border is kept when it is all there is
+			score -= 20
 		}
 		if qualifies(s, k) {
 			score -= 20 // "Maywand district, Kandahar": the event is in the district
@@ -456,7 +475,7 @@ var placeNP = set("the", "a", "an", "of", "town", "city", "village", "villages",
 // token k, looking back over the words of its noun phrase and over a
 // name an actor modifies it with ("to LNA stronghold Jufra"); "" when none.
 func placePrep(s *sent, k int) string {
-	for j := k - 1; j >= 0 && j >= k-10; j-- {
+	for j := k - 1; j >= 0 && j >= k-16; j-- {
 		w := s.words[j]
 		switch {
 		case locPreps[w] && w != "of" || w == "throughout" || w == "over" || w == "towards" || w == "with" || w == "against" || w == "by" || w == "alongside":
@@ -470,6 +489,11 @@ func placePrep(s *sent, k int) string {
 			}
 		case w == "," && qualifies(s, j+1):
 			// "in Puli Alam city, Logar": the province of the place before
+		case quoteMark[w]:
+			// "in the 'Bolan Jump' area of"
+		case w == "and" && j > 0 && (capitalised(s.toks[j-1].Text) && !r0(s.words[j-1]) || placeNP[s.words[j-1]]):
+			// "in Kalancheki and Sara Baghal of Maywand district": the
+			// preposition governs every name of the coordination
 		case placeNP[w] || compass[w] || capitalised(s.toks[j].Text) && !r0(w) || isNumber(w) || distanceUnit[w]:
 		default:
 			return ""
@@ -478,10 +502,14 @@ func placePrep(s *sent, k int) string {
 	return ""
 }
 
-// strayInPhrase reports whether the town ending at token e lies more than
-// 300 km from the next place of its phrase ("X area of Y", "X district,
-// Y", "X, Y and Z districts"), in a country the report gives no more
-// weight: most likely a namesake abroad the geoparser took.
+// strayInPhrase reports whether the town ending at token e cannot be
+// where its phrase puts it ("X area of Y", "X district, Y", "X, Y and Z
+// districts"): most likely a namesake the geoparser took. That is so when
+// it lies more than 300 km from the next place of the phrase, in a country
+// the report gives no more weight; or, when the phrase says the town lies
+// in the next place ("X area of Y"), when it lies more than 100 km from
+// the town or district named ("the Qaisar area of Farah city" with Qaisar
+// taken for a district centre 400 km north).
 func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
 	if p.Precision >= sitrep.PrecisionRegion {
 		return false
@@ -494,16 +522,50 @@ func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
 		if k <= e || k > e+12 || compass[strings.ToLower(q.Text)] {
 			return false
 		}
+		of := false
 		for j := e + 1; j < k; j++ {
 			w := s.words[j]
-			if !(placeNP[w] || w == "," || w == "and" || w == "(" || w == ")" || capitalised(s.toks[j].Text)) {
+			if !(placeNP[w] || w == "," || w == "and" || w == "(" || w == ")" || quoteMark[w] || capitalised(s.toks[j].Text)) {
 				return false
 			}
+			of = of || w == "of"
 		}
-		return q.Country != p.Country && r.countries[q.Country] >= r.countries[p.Country] && distanceKM(p.Lat, p.Lon, q.Lat, q.Lon) > 300
+		d := distanceKM(p.Lat, p.Lon, q.Lat, q.Lon)
+		if q.Country != p.Country {
+			return r.countries[q.Country] >= r.countries[p.Country] && d > 300
+		}
+		// "X of Y": X lies in Y. Only a town or district Y is small enough
+		// to tell: a province's name often stands for its capital, and a
+		// district lies more than 100 km from it ("Gelan district, Ghazni").
+		return of && (q.Precision < sitrep.PrecisionRegion || strings.HasPrefix(q.FeatureCode, "ADM2")) && d > 100
 	}
 	return false
 }
+
+// scenePreps are the prepositions that put an event at a place.
+var scenePreps = set("in", "at", "near", "outside", "inside", "around", "across", "within", "throughout", "on", "over")
+
+// adminUnit are the words that make a name an administrative unit.
+var adminUnit = set("district", "districts", "province", "provinces", "county", "municipality", "governorate",
+	"region", "prefecture", "department", "commune", "subdistrict", "sub-district", "state", "oblast", "raion", "city")
+
+// unitAfter reports whether the name ending at token e is followed by an
+// administrative unit word, also after a parenthesis: "Khash (Delaram)
+// district".
+func unitAfter(s *sent, e int) bool {
+	j := e + 1
+	if j < len(s.words) && s.words[j] == "(" {
+		for j < len(s.words) && s.words[j] != ")" {
+			j++
+		}
+		j++
+	}
+	return j < len(s.words) && adminUnit[s.words[j]]
+}
+
+// quoteMark are the quotation marks a name may stand in ("the 'Kush Tut'
+// area of").
+var quoteMark = set("'", "\"", "‘", "’", "“", "”", "`", "''", "``")
 
 // distanceKM is the great-circle distance between two points.
 func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {

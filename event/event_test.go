@@ -249,6 +249,17 @@ func TestLocationInPhrase(t *testing.T) {
 		{"On Monday, a tribal elder was killed by gunmen in the Khowajak Baba area of Kandahar city.", "kandah"},
 		{"On Monday, people protested against the national agenda in Deder, East Harerge.", "deder"},
 		{"On Monday, two soldiers were killed in an ambush in Maywand district, Kandahar.", "maywand"},
+		// a namesake in the same country, far from the city the area lies in
+		{"On Tuesday, gunmen killed a shopkeeper in the Shahrak area of Herat city.", "her"},
+		// "in" governs every name of a coordination
+		{"On Tuesday, three soldiers were killed in Zangabad and Talukan of Panjwai district, Kandahar.", "kandah"},
+		// a quoted area name does not hide the preposition
+		{"On Tuesday, 1 policeman was killed following an ambush by insurgents in the 'Shin Kalay' area of PD2, Lashkargah city, Helmand.", "lashkar"},
+		// a named site before the border it lies near
+		{"Rebels seized the Kamina air base near the Angolan border on Tuesday.", "kamina"},
+		{"Near the Angolan border, rebels on Tuesday seized Kamina after a week of fighting.", "kamina"},
+		// a place inside an organisation's name is not the scene
+		{"Militants attacked the Bank of Ghana in Accra on Tuesday.", "accra"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
@@ -259,6 +270,64 @@ func TestLocationInPhrase(t *testing.T) {
 		l := doc.Events[0].Location
 		if l == nil || !strings.Contains(strings.ToLower(l.Name), tt.place) {
 			t.Errorf("%q: location %+v, want %s", tt.text, l, tt.place)
+		}
+	}
+}
+
+// TestLocationGeoparserReadings codes sentences again after changing how
+// the geoparser read one of their places, to pin the event coder's choice
+// for readings the geoparser may give.
+func TestLocationGeoparserReadings(t *testing.T) {
+	tests := []struct {
+		text   string
+		edit   func(p *sitrep.Place) bool // false drops the place
+		place  string
+		nowant string
+	}{
+		// the recogniser took "Gulai of Garmsir" for an organisation, so
+		// the geoparser marks the district as embedded in it: after "in"
+		// and before "district" it is still the scene, not the province
+		{"On Tuesday, a landmine killed a shepherd in Gulai of Garmsir district, Helmand.", func(p *sitrep.Place) bool {
+			if p.Text == "Garmsir" {
+				p.Role = sitrep.RoleEmbedded
+			}
+			return p.Text != "Gulai"
+		}, "garms", ""},
+		// an embedded country without a unit word after it stays out
+		{"Militants attacked the Bank of Ghana on Tuesday.", func(p *sitrep.Place) bool {
+			if p.Text == "Ghana" {
+				p.Role = sitrep.RoleEmbedded
+			}
+			return true
+		}, "", "ghana"},
+	}
+	coder, err := event.New(event.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		var kept []sitrep.Place
+		for _, p := range doc.Places {
+			if tt.edit(&p) {
+				kept = append(kept, p)
+			}
+		}
+		doc.Places, doc.Events = kept, nil
+		if err := coder.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		l := doc.Events[0].Location
+		name := ""
+		if l != nil {
+			name = strings.ToLower(l.Name)
+		}
+		if tt.place != "" && !strings.Contains(name, tt.place) || tt.nowant != "" && strings.Contains(name, tt.nowant) {
+			t.Errorf("%q: location %+v, want %q, not %q", tt.text, l, tt.place, tt.nowant)
 		}
 	}
 }
