@@ -459,6 +459,65 @@ func (r *reader) where(s *sent, c *cand) {
 	}
 }
 
+// scene is where a sentence of the body puts what it tells.
+type scene struct {
+	si, region int
+	loc        *sitrep.Location
+}
+
+// noteScene records where sentence s puts things: the location of its
+// first event that has one, else its first place after "in", "at", "near"
+// and the like.
+func (r *reader) noteScene(s *sent, cands []*cand) {
+	if s.kind != sitrep.Paragraph {
+		return
+	}
+	for _, c := range cands {
+		if c.ev.Location != nil && !c.purpose {
+			r.scenes = append(r.scenes, scene{s.si, s.region, c.ev.Location})
+			return
+		}
+	}
+	for _, p := range r.doc.Places {
+		if !p.IsLocation() || !s.span.Contains(p.Span) || p.Precision >= sitrep.PrecisionCountry {
+			continue
+		}
+		k := r.tokenAt(s, p.Start)
+		if k < 0 {
+			continue
+		}
+		e := max(r.tokenAt(s, p.End-1), k)
+		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || r.strayInPhrase(s, p, e) {
+			continue
+		}
+		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(p)})
+		return
+	}
+}
+
+// sceneOf carries a paragraph's scene over to an event of a later sentence
+// that names no place: "Clashes were reported in Annaba. Violence began
+// after police intervened" — the violence is in Annaba too. Only within a
+// paragraph of the body (a headline or caption names its own), and only to
+// events ACLED would record that happened: a denial, a call or a statement
+// that follows is not where the fighting was.
+func (r *reader) sceneOf(s *sent, c *cand) {
+	if c.ev.Location != nil || s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() || c.dest != "" || c.origin != "" {
+		return
+	}
+	for k := len(r.scenes) - 1; k >= 0; k-- {
+		sc := r.scenes[k]
+		if sc.si >= s.si {
+			continue
+		}
+		if sc.region == s.region {
+			cp := *sc.loc
+			c.ev.Location = &cp
+		}
+		return
+	}
+}
+
 // placeNP are the words a place's noun phrase may hold before the name:
 // "in the northern town of", "to LNA stronghold", "near the border village of".
 var placeNP = set("the", "a", "an", "of", "town", "city", "village", "villages", "district", "province", "region",

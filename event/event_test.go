@@ -274,6 +274,42 @@ func TestLocationInPhrase(t *testing.T) {
 	}
 }
 
+// TestSceneCarriesOver: an event of a later sentence of a paragraph that
+// names no place happened where the paragraph put things; a denial or a
+// call does not take the scene, nor does another paragraph.
+func TestSceneCarriesOver(t *testing.T) {
+	tests := []struct {
+		text  string
+		typ   sitrep.EventType
+		place string // "" wants no location
+	}{
+		{"Hundreds of traders gathered in Kisumu on Monday over new market fees. Police fired tear gas to disperse the crowd.", sitrep.Assault, "kisumu"},
+		{"Gunshots were heard near the police station in Bunia overnight. One officer was wounded by the gunmen.", sitrep.Assault, "bunia"},
+		{"Gunshots were heard near the police station in Bunia overnight.\n\nOne officer was wounded by the gunmen.", sitrep.Assault, ""},
+		{"Militants shelled the market in Kismayo on Monday. The group denied attacking civilians.", sitrep.Reject, ""},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		var e *sitrep.Event
+		for i := range doc.Events {
+			if doc.Events[i].Type == tt.typ && doc.Events[i].Evidence.Start > 0 {
+				e = &doc.Events[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("%q: no %s event in a later sentence: %+v", tt.text, tt.typ, doc.Events)
+			continue
+		}
+		name := ""
+		if e.Location != nil {
+			name = strings.ToLower(e.Location.Name)
+		}
+		if tt.place == "" && name != "" || tt.place != "" && !strings.Contains(name, tt.place) {
+			t.Errorf("%q: %s at %q, want %q", tt.text, tt.typ, name, tt.place)
+		}
+	}
+}
+
 // TestLocationGeoparserReadings codes sentences again after changing how
 // the geoparser read one of their places, to pin the event coder's choice
 // for readings the geoparser may give.

@@ -93,6 +93,7 @@ func (r *reader) finish() {
 		if c.ev.Confidence < r.c.cfg.MinConfidence {
 			continue
 		}
+		r.sceneOf(c.s, c)
 		n++
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)

@@ -86,6 +86,9 @@ type reader struct {
 	// focusOf); focus is the country with the most, "" on a tie.
 	countries map[string]int
 	focus     string
+	// scenes are the places the body's sentences put things at, in
+	// order (see noteScene).
+	scenes []scene
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {

@@ -184,6 +184,7 @@ func (r *reader) triggers(s *sent) {
 		c.ev.Mentions = []sitrep.Evidence{c.ev.Evidence}
 		c.headline = s.headline
 	}
+	r.noteScene(s, r.cands[first:])
 	if len(s.sources) > 0 && s.kind == sitrep.Paragraph {
 		r.paraSources[s.region] = s.sources
 	}
