@@ -568,7 +568,7 @@ func placePrep(s *sent, k int) string {
 // the report gives no more weight; or, when the phrase says the town lies
 // in the next place ("X area of Y"), when it lies more than 100 km from
 // the town or district named ("the Qaisar area of Farah city" with Qaisar
-// taken for a district centre 400 km north).
+// taken for a district centre 400 km north; "the X district in Y").
 func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
 	if p.Precision >= sitrep.PrecisionRegion {
 		return false
@@ -584,10 +584,10 @@ func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
 		of := false
 		for j := e + 1; j < k; j++ {
 			w := s.words[j]
-			if !(placeNP[w] || w == "," || w == "and" || w == "(" || w == ")" || quoteMark[w] || capitalised(s.toks[j].Text)) {
+			if !(placeNP[w] || w == "," || w == "and" || w == "in" || w == "(" || w == ")" || quoteMark[w] || capitalised(s.toks[j].Text)) {
 				return false
 			}
-			of = of || w == "of"
+			of = of || w == "of" || w == "in"
 		}
 		d := distanceKM(p.Lat, p.Lon, q.Lat, q.Lon)
 		if q.Country != p.Country {

@@ -251,6 +251,9 @@ func TestLocationInPhrase(t *testing.T) {
 		{"On Monday, two soldiers were killed in an ambush in Maywand district, Kandahar.", "maywand"},
 		// a namesake in the same country, far from the city the area lies in
 		{"On Tuesday, gunmen killed a shopkeeper in the Shahrak area of Herat city.", "her"},
+		// "X district in Y" says X lies in Y as "X area of Y" does
+		{"Gunmen killed two policemen in the Masaya neighbourhood in Arish, North Sinai, on Tuesday.", "arish"},
+		{"Gunmen killed a shopkeeper in the Shahrak district in Herat city on Tuesday.", "her"},
 		// "in" governs every name of a coordination
 		{"On Tuesday, three soldiers were killed in Zangabad and Talukan of Panjwai district, Kandahar.", "kandah"},
 		// a quoted area name does not hide the preposition
