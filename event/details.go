@@ -355,13 +355,22 @@ func (r *reader) where(s *sent, c *cand) {
 		}
 		prep := placePrep(s, k)
 		scene := scenePreps[prep]
-		if p.Role == sitrep.RoleEmbedded && !(scene && unitAfter(s, e)) {
+		score := 0
+		if p.Role == sitrep.RoleEmbedded {
 			// a place inside an organisation's name is no scene, unless
 			// a name the recogniser took for one is an administrative unit
-			// after "in": "in Bailory of Nad Ali district"
-			continue
+			// after "in" ("in Bailory of Nad Ali district"), or the
+			// organisation is a site in a town ("a missile landed outside
+			// Benghazi Medical Centre"): ranked below the places named
+			// as such
+			switch {
+			case scene && unitAfter(s, e):
+			case scene && p.Precision == sitrep.PrecisionTown && strings.HasPrefix(p.FeatureCode, "PPL"):
+				score -= 15
+			default:
+				continue
+			}
 		}
-		score := 0
 		switch {
 		case scene:
 			score += 30

@@ -332,6 +332,20 @@ func TestLocationGeoparserReadings(t *testing.T) {
 			}
 			return p.Text != "Gulai"
 		}, "garms", ""},
+		// a site named after its town, after "at": the town
+		{"On Tuesday, a rocket hit the car park at Kharkiv Regional Hospital.", func(p *sitrep.Place) bool {
+			if p.Text == "Kharkiv" {
+				p.Role = sitrep.RoleEmbedded
+			}
+			return true
+		}, "kharkiv", ""},
+		// an organisation named after its town, as a party: no scene
+		{"Gunmen attacked the staff of Kabul Bank on Tuesday.", func(p *sitrep.Place) bool {
+			if p.Text == "Kabul" {
+				p.Role = sitrep.RoleEmbedded
+			}
+			return true
+		}, "", "kabul"},
 		// an embedded country without a unit word after it stays out
 		{"Militants attacked the Bank of Ghana on Tuesday.", func(p *sitrep.Place) bool {
 			if p.Text == "Ghana" {
