@@ -514,16 +514,28 @@ func (r *reader) sceneOf(s *sent, c *cand) {
 	if c.ev.Location != nil || s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() || c.dest != "" || c.origin != "" {
 		return
 	}
+	var next *scene
 	for k := len(r.scenes) - 1; k >= 0; k-- {
-		sc := r.scenes[k]
+		sc := &r.scenes[k]
 		if sc.si >= s.si {
+			if sc.si > s.si && sc.region == s.region {
+				next = sc
+			}
 			continue
 		}
 		if sc.region == s.region {
 			cp := *sc.loc
 			c.ev.Location = &cp
+			return
 		}
-		return
+		break
+	}
+	if next != nil {
+		// nothing before it in the paragraph: the place the paragraph
+		// names next ("At least 30 militants were killed in air strikes.
+		// They were targeted south of Arish")
+		cp := *next.loc
+		c.ev.Location = &cp
 	}
 }
 
