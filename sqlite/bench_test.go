@@ -119,6 +119,22 @@ func BenchmarkCounts(b *testing.B) {
 	}
 }
 
+// BenchmarkCountsAll counts over the whole store, as the UI's first view
+// and /api/v1/stats do.
+func BenchmarkCountsAll(b *testing.B) {
+	s := seeded(b)
+	ctx := context.Background()
+	for _, by := range []sitrep.CountBy{sitrep.ByDay, sitrep.ByType, sitrep.ByCountry, sitrep.ByModality} {
+		b.Run(string(by), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Counts(ctx, sitrep.EventFilter{}, by); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkEvent measures the event detail read.
 func BenchmarkEvent(b *testing.B) {
 	s := seeded(b)
