@@ -56,3 +56,28 @@ func TestExtractFillsActors(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractWithOwnActors gives extract a user dictionary with --actors:
+// its new actor is recognised, and a file that does not exist is refused.
+func TestExtractWithOwnActors(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(dict, []byte("actors:\n  - {id: SDN-XBR, name: Kordofan Border Brigade, aliases: [Border Brigade], kind: militia, country: SDN}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "r.txt")
+	if err := os.WriteFile(report, []byte("Fighters of the Border Brigade attacked a market in Kadugli on Monday, witnesses said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "", "extract", "--published", "2024-03-04", report)
+	if code != 0 || strings.Contains(out, `"SDN-XBR"`) {
+		t.Fatalf("without the file: exit %d, %s; the actor must be unknown", code, errs)
+	}
+	out, errs, code = run(t, "", "extract", "--actors", dict, "--published", "2024-03-04", report)
+	if code != 0 || !strings.Contains(out, `"id":"SDN-XBR"`) {
+		t.Fatalf("with --actors: exit %d, %s; want the actor SDN-XBR in the output", code, errs)
+	}
+	if _, errs, code = run(t, "", "extract", "--actors", filepath.Join(dir, "missing.yaml"), report); code == 0 || !strings.Contains(errs, "missing.yaml") {
+		t.Fatalf("a missing dictionary: exit %d, %s", code, errs)
+	}
+}

@@ -16,12 +16,12 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/batch"
-	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/render"
 	"github.com/sitrep/sitrep/source/jsonl"
 )
 
 type extractCmd struct {
+	pipelineFlags
 	Published string `help:"Publication date (YYYY-MM-DD or RFC 3339); relative dates in the text are resolved against it."`
 	URL       string `name:"url" help:"The article's URL."`
 	Outlet    string `help:"The outlet that published the article."`
@@ -48,7 +48,7 @@ type meta struct {
 }
 
 func (c *extractCmd) Run(ctx context.Context, log *slog.Logger) error {
-	p, err := pipeline.New(pipeline.DefaultConfig())
+	p, err := c.pipeline()
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,6 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/dedup"
 	"github.com/sitrep/sitrep/ingest"
-	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/source"
 	"github.com/sitrep/sitrep/source/feed"
 )
@@ -30,6 +29,7 @@ type ingestCmd struct {
 	NoLinks  bool          `name:"no-links" help:"Feeds: use the items' own text instead of fetching their pages."`
 	Progress string        `help:"Progress display: auto (bars on a terminal), always, never." enum:"auto,always,never" default:"auto"`
 	queueFlags
+	pipelineFlags
 
 	Sources []string `arg:"" name:"source" help:"Files (text, Markdown, HTML, JSONL, RSS/Atom, WARC), directories (read recursively), feed URLs, or - for JSON lines on standard input."`
 }
@@ -46,7 +46,7 @@ func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
-	p, err := pipeline.New(pipeline.DefaultConfig())
+	p, err := c.pipeline()
 	if err != nil {
 		return err
 	}

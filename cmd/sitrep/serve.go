@@ -10,7 +10,6 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/dedup"
 	"github.com/sitrep/sitrep/ingest"
-	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/server"
 	"github.com/sitrep/sitrep/source"
 	"github.com/sitrep/sitrep/web"
@@ -18,6 +17,7 @@ import (
 
 type serveCmd struct {
 	storeFlags
+	pipelineFlags
 	Addr         string        `help:"Address to listen on; loopback by default, so nothing is exposed unless asked." default:"127.0.0.1:8080" env:"SITREP_ADDR"`
 	Token        string        `help:"Turn on the write endpoints (POST /api/v1/articles, /api/v1/feeds), guarded by this bearer token (16+ characters). Off when empty." env:"SITREP_TOKEN"`
 	AllowHost    []string      `name:"allow-host" help:"Host names accepted besides localhost while listening on loopback (e.g. behind a reverse proxy)."`
@@ -34,7 +34,7 @@ func (c *serveCmd) Run(ctx context.Context, log *slog.Logger) error {
 	cfg := server.DefaultConfig()
 	cfg.Addr, cfg.Token, cfg.AllowedHosts, cfg.QueryTimeout, cfg.MaxPage = c.Addr, c.Token, c.AllowHost, c.QueryTimeout, c.MaxPage
 	if c.Token != "" {
-		p, err := pipeline.New(pipeline.DefaultConfig())
+		p, err := c.pipeline()
 		if err != nil {
 			return err
 		}

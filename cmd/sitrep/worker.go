@@ -12,7 +12,6 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/ingest"
-	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/queue"
 	"github.com/sitrep/sitrep/source"
 )
@@ -124,6 +123,7 @@ func (c *ingestCmd) enqueue(ctx context.Context, log *slog.Logger) error {
 type workerCmd struct {
 	storeFlags
 	queueFlags
+	pipelineFlags
 	Workers int  `help:"Articles coded at once in this process (default: one per CPU)."`
 	Drain   bool `help:"Exit when the queue is empty instead of waiting for more articles."`
 }
@@ -137,7 +137,7 @@ func (c *workerCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
-	p, err := pipeline.New(pipeline.DefaultConfig())
+	p, err := c.pipeline()
 	if err != nil {
 		return err
 	}
