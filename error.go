@@ -29,6 +29,14 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// IsBadInput reports whether err blames the input (EINVALID, ETOOLARGE):
+// what a batch reports and skips, where other errors stop it or are
+// retried.
+func IsBadInput(err error) bool {
+	c := ErrorCode(err)
+	return c == EINVALID || c == ETOOLARGE
+}
+
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
 // for any other non-nil error, and "" for nil.
 func ErrorCode(err error) string {

@@ -129,6 +129,20 @@ func TestErrorCodes(t *testing.T) {
 	if sitrep.ErrorCode(nil) != "" {
 		t.Error("nil has a code")
 	}
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{sitrep.Errorf(sitrep.EINVALID, "x"), true},
+		{fmt.Errorf("file a: %w", sitrep.Errorf(sitrep.ETOOLARGE, "x")), true},
+		{sitrep.Errorf(sitrep.ENOTFOUND, "x"), false},
+		{errors.New("disk full"), false},
+		{nil, false},
+	} {
+		if got := sitrep.IsBadInput(tt.err); got != tt.want {
+			t.Errorf("IsBadInput(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
 }
 
 func TestModalityHappened(t *testing.T) {

@@ -190,7 +190,7 @@ func Run(ctx context.Context, cfg Config, sources []Named) (Stats, error) {
 		}
 		res, err := cfg.Store.Put(ctx, r.c)
 		if err != nil {
-			if code := sitrep.ErrorCode(err); code == sitrep.EINVALID || code == sitrep.ETOOLARGE {
+			if sitrep.IsBadInput(err) {
 				bad(r.origin, err)
 				continue
 			}

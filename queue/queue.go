@@ -254,7 +254,7 @@ func (q *Queue) Work(ctx context.Context, n int, drain bool, log *slog.Logger, h
 		case ctx.Err() != nil:
 			// Shutting down: hand it back at once.
 			_ = m.Nak()
-		case sitrep.ErrorCode(err) == sitrep.EINVALID || sitrep.ErrorCode(err) == sitrep.ETOOLARGE:
+		case sitrep.IsBadInput(err):
 			log.Warn("skipped input", "origin", origin, "code", sitrep.ErrorCode(err), "reason", err.Error())
 			_ = m.TermWithReason(err.Error())
 			count(&st.Bad)

@@ -55,22 +55,15 @@ func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 
-	var feeds []string
-	for _, s := range c.Sources {
-		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-			feeds = append(feeds, s)
-		}
-	}
-	if c.Follow && len(feeds) == 0 {
-		return sitrep.Errorf(sitrep.EINVALID, "--follow polls feed URLs, and no source is a URL")
+	feeds, err := c.feedURLs()
+	if err != nil {
+		return err
 	}
 	total, err := c.run(ctx, log, store, p, dd, scfg, c.Sources)
 	for c.Follow && err == nil {
 		log.Info("waiting for the next poll", "interval", c.Interval, "feeds", len(feeds))
-		select {
-		case <-ctx.Done():
+		if !wait(ctx, c.Interval) {
 			return nil
-		case <-time.After(c.Interval):
 		}
 		var st ingest.Stats
 		st, err = c.run(ctx, log, store, p, dd, scfg, feeds)
@@ -83,6 +76,36 @@ func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 		return sitrep.Errorf(sitrep.EINVALID, "no input could be read (%d bad); see the warnings above", total.Bad)
 	}
 	return nil
+}
+
+// feedURLs returns the sources that are feed URLs, the ones --follow
+// polls again.
+func (c *ingestCmd) feedURLs() ([]string, error) {
+	var feeds []string
+	for _, s := range c.Sources {
+		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+			feeds = append(feeds, s)
+		}
+	}
+	if c.Follow && len(feeds) == 0 {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "--follow polls feed URLs, and no source is a URL")
+	}
+	return feeds, nil
+}
+
+// wait waits for d, and reports false when ctx ends first.
+func wait(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
+	}
+}
+
+// skipped logs an input that could not be read, and why.
+func skipped(log *slog.Logger, origin string, err error) {
+	log.Warn("skipped input", "origin", origin, "code", sitrep.ErrorCode(err), "reason", err.Error())
 }
 
 // sourceConfig sets the sources' limits, and lets feeds skip pages the
@@ -125,7 +148,7 @@ func (c *ingestCmd) run(ctx context.Context, log *slog.Logger, store sitrep.Stor
 	for _, a := range args {
 		src, err := source.Open(a, scfg)
 		if err != nil {
-			log.Warn("skipped input", "origin", a, "code", sitrep.ErrorCode(err), "reason", err.Error())
+			skipped(log, a, err)
 			openBad++
 			continue
 		}

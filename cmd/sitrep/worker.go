@@ -42,67 +42,61 @@ func (c *ingestCmd) enqueue(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	var feeds []string
-	for _, s := range c.Sources {
-		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-			feeds = append(feeds, s)
-		}
-	}
-	if c.Follow && len(feeds) == 0 {
-		return sitrep.Errorf(sitrep.EINVALID, "--follow polls feed URLs, and no source is a URL")
+	feeds, err := c.feedURLs()
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	var published, dups, bad int64
+	// publish sends one source's articles; it returns only the queue's
+	// failures, and reports bad inputs.
+	publish := func(arg string, src sitrep.Source) error {
+		defer src.Close()
+		for {
+			it, ok := src.Next(ctx)
+			if !ok {
+				if err := src.Err(); err != nil && ctx.Err() == nil {
+					skipped(log, arg, err)
+					bad++
+				}
+				return nil
+			}
+			if it.Err != nil {
+				skipped(log, it.Origin, it.Err)
+				bad++
+				continue
+			}
+			dup, err := q.Publish(ctx, it.Origin, it.Article)
+			switch {
+			case sitrep.IsBadInput(err):
+				skipped(log, it.Origin, err)
+				bad++
+			case err != nil:
+				return err
+			case dup:
+				dups++
+			default:
+				published++
+			}
+		}
+	}
 	publishAll := func(args []string) error {
 		for _, arg := range args {
 			src, err := source.Open(arg, scfg)
 			if err != nil {
-				log.Warn("skipped input", "origin", arg, "code", sitrep.ErrorCode(err), "reason", err.Error())
+				skipped(log, arg, err)
 				bad++
 				continue
 			}
-			for {
-				it, ok := src.Next(ctx)
-				if !ok {
-					break
-				}
-				if it.Err != nil {
-					log.Warn("skipped input", "origin", it.Origin, "code", sitrep.ErrorCode(it.Err), "reason", it.Err.Error())
-					bad++
-					continue
-				}
-				dup, err := q.Publish(ctx, it.Origin, it.Article)
-				switch {
-				case err != nil && (sitrep.ErrorCode(err) == sitrep.ETOOLARGE || sitrep.ErrorCode(err) == sitrep.EINVALID):
-					log.Warn("skipped input", "origin", it.Origin, "code", sitrep.ErrorCode(err), "reason", err.Error())
-					bad++
-				case err != nil:
-					src.Close()
-					return err
-				case dup:
-					dups++
-				default:
-					published++
-				}
+			if err := publish(arg, src); err != nil {
+				return err
 			}
-			if err := src.Err(); err != nil && ctx.Err() == nil {
-				log.Warn("skipped input", "origin", arg, "code", sitrep.ErrorCode(err), "reason", err.Error())
-				bad++
-			}
-			src.Close()
 		}
 		return ctx.Err()
 	}
 	err = publishAll(c.Sources)
-	for c.Follow && err == nil {
-		select {
-		case <-ctx.Done():
-			err = nil
-		case <-time.After(c.Interval):
-			err = publishAll(feeds)
-			continue
-		}
-		break
+	for c.Follow && err == nil && wait(ctx, c.Interval) {
+		err = publishAll(feeds)
 	}
 	pending, perr := q.Pending(context.WithoutCancel(ctx))
 	if perr != nil {
