@@ -186,7 +186,7 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendPlover writes p as one JSON object, the members in the order of
+// plover writes p as one JSON object, the members in the order of
 // the Plover struct's fields.
 func (j *jsonBuf) plover(p *Plover) {
 	j.open('{')

@@ -129,9 +129,9 @@ func (m *Model) Predict(features []uint64, scratch []float32) int {
 
 // Argmax returns the index of the largest score, the lowest index on ties,
 // or -1 for none.
-func Argmax(scores []float32) int {
+func Argmax[E int32 | float32](scores []E) int {
 	best := -1
-	var bs float32
+	var bs E
 	for i, s := range scores {
 		if best < 0 || s > bs {
 			best, bs = i, s

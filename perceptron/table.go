@@ -131,46 +131,19 @@ func (t *Table) Scale() float32 { return t.scale }
 // Look-ups run in two phases, first every feature's cell, then the
 // weights, so that the processor waits on many cache misses at once
 // instead of one after another.
-func (t *Table) Score(features []uint64, scores []int32) {
-	if t.nb == 0 {
-		return
-	}
-	scores = scores[:t.classes]
-	var buf [160]*cell
-	for len(features) > 0 {
-		n := min(len(features), len(buf))
-		found := t.lookup(features[:n], buf[:0])
-		for _, e := range found {
-			switch e.c[0] {
-			case overflowMark:
-				row := t.row(e)
-				sc := scores[:len(row)]
-				for c, w := range row {
-					sc[c] += int32(w)
-				}
-				continue
-			case sparseMark:
-				for _, p := range t.run(e) {
-					scores[p.c] += int32(p.w)
-				}
-				continue
-			}
-			for j, c := range e.c {
-				if c == noClass {
-					break
-				}
-				scores[c] += int32(e.w[j])
-			}
-		}
-		features = features[n:]
-	}
-}
+func (t *Table) Score(features []uint64, scores []int32) { t.score(features, nil, scores) }
 
 // ScoreClasses is Score for the given classes only: the other entries of
 // scores may or may not change. classes must hold valid class numbers.
 // Scoring a handful of candidate classes (the tags a known word can have)
 // reads a fraction of the weights Score reads.
 func (t *Table) ScoreClasses(features []uint64, classes []uint8, scores []int32) {
+	t.score(features, classes, scores)
+}
+
+// score is Score, reading only the classes of a dense row when classes is
+// not nil (short cells and runs are cheaper to add whole).
+func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
 	if t.nb == 0 {
 		return
 	}
@@ -183,8 +156,15 @@ func (t *Table) ScoreClasses(features []uint64, classes []uint8, scores []int32)
 			switch e.c[0] {
 			case overflowMark:
 				row := t.row(e)
-				for _, c := range classes {
-					scores[c] += int32(row[c])
+				if classes == nil {
+					sc := scores[:len(row)]
+					for c, w := range row {
+						sc[c] += int32(w)
+					}
+				} else {
+					for _, c := range classes {
+						scores[c] += int32(row[c])
+					}
 				}
 				continue
 			case sparseMark:
@@ -217,20 +197,7 @@ func (t *Table) Predict(features []uint64, scratch []int32) int {
 	scratch = scratch[:t.classes]
 	clear(scratch)
 	t.Score(features, scratch)
-	return ArgmaxInt(scratch)
-}
-
-// ArgmaxInt returns the index of the largest score, the lowest index on
-// ties, or -1 for none.
-func ArgmaxInt(scores []int32) int {
-	best := -1
-	var bs int32
-	for i, s := range scores {
-		if best < 0 || s > bs {
-			best, bs = i, s
-		}
-	}
-	return best
+	return Argmax(scratch)
 }
 
 // lookup appends the cells of the features that the table knows to found.
