@@ -419,23 +419,18 @@ func atoi(s string) int {
 	return n
 }
 
+// at reports whether the entry's words stand at words[i].
+func (e *entry) at(words []string, i int) bool {
+	return i+len(e.words) <= len(words) && slices.Equal(words[i:i+len(e.words)], e.words)
+}
+
 // match returns the longest entry starting at words[i], preferring curated
 // entries, and how many words it spans.
 func (lx *lexicon) match(words []string, i int) (*entry, int) {
 	var best *entry
 	n := 0
 	for _, e := range lx.byFirst[words[i]] {
-		if i+len(e.words) > len(words) {
-			continue
-		}
-		ok := true
-		for k, w := range e.words {
-			if words[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if !ok {
+		if !e.at(words, i) {
 			continue
 		}
 		if len(e.words) > n || (len(e.words) == n && e.curated && !best.curated) {
@@ -451,17 +446,7 @@ func (lx *lexicon) match(words []string, i int) (*entry, int) {
 func (lx *lexicon) matches(words []string, i int) []*entry {
 	var out []*entry
 	for _, e := range lx.byFirst[words[i]] {
-		if i+len(e.words) > len(words) {
-			continue
-		}
-		ok := true
-		for k, w := range e.words {
-			if words[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if e.at(words, i) {
 			out = append(out, e)
 		}
 	}
