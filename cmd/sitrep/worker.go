@@ -145,11 +145,14 @@ func (c *workerCmd) Run(ctx context.Context, log *slog.Logger) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	icfg := ingest.Config{Store: store, Pipeline: p, Dedup: dd, Logger: log}
+	if err := icfg.Validate(); err != nil {
+		return err
+	}
 	var stored, copies, already, events atomic.Int64
 	start := time.Now()
 	log.Info("worker started", "queue", c.Queue, "stream", c.Stream, "workers", workers, "drain", c.Drain)
 	st, err := q.Work(ctx, workers, c.Drain, log, func(ctx context.Context, j queue.Job) error {
-		res, err := ingest.Article(ctx, icfg, j.Origin, j.Article)
+		res, err := ingest.Article(ctx, &icfg, j.Origin, j.Article)
 		if err != nil {
 			return err
 		}
