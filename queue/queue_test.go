@@ -9,27 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
-
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/natstest"
 	"github.com/sitrep/sitrep/queue"
 )
 
-// broker starts an in-process NATS server with JetStream, as a deployment
-// runs nats-server -js.
-func broker(t testing.TB) string {
-	t.Helper()
-	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		t.Fatal("NATS server did not start")
-	}
-	t.Cleanup(s.Shutdown)
-	return s.ClientURL()
-}
+// broker starts an in-process JetStream server for the test.
+func broker(t testing.TB) string { return natstest.Start(t) }
 
 func open(t testing.TB, url string) *queue.Queue {
 	t.Helper()

@@ -9,27 +9,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/natstest"
 )
 
 // TestQueueWorkers publishes the fixture reports to a NATS JetStream
 // queue and lets two worker processes drain it into one SQLite file: every
 // report is stored once, and publishing again adds nothing.
 func TestQueueWorkers(t *testing.T) {
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("NATS server did not start")
-	}
-	defer ns.Shutdown()
-	url := ns.ClientURL()
+	url := natstest.Start(t)
 
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "latin1.txt")
