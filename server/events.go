@@ -32,12 +32,17 @@ func (s *Server) pageFilter(r *http.Request) (sitrep.EventFilter, error) {
 	return f, err
 }
 
-func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
+// eventPage reads the page of events a request's filter selects.
+func (s *Server) eventPage(r *http.Request) (sitrep.EventPage, error) {
 	f, err := s.pageFilter(r)
 	if err != nil {
-		return err
+		return sitrep.EventPage{}, err
 	}
-	page, err := s.cfg.Store.Events(r.Context(), f)
+	return s.cfg.Store.Events(r.Context(), f)
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.eventPage(r)
 	if err != nil {
 		return err
 	}
@@ -139,11 +144,7 @@ func cut(s string, n int) string {
 }
 
 func (s *Server) eventsGeoJSON(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.pageFilter(r)
-	if err != nil {
-		return err
-	}
-	page, err := s.cfg.Store.Events(r.Context(), f)
+	page, err := s.eventPage(r)
 	if err != nil {
 		return err
 	}
