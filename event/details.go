@@ -434,8 +434,8 @@ func (r *reader) where(s *sent, c *cand) {
 			score -= 20 // "Maywand district, Kandahar": the event is in the district
 		}
 		if r.strayInPhrase(s, p, e) {
-			// "the Khowajak Baba area of Kandahar city" with Baba taken
-			// for a village in Romania: a place of the same phrase lies
+			// "the Baba Wali area of Kandahar city" with Baba taken for
+			// a village in Romania: a place of the same phrase lies
 			// far from the next place the phrase names
 			score -= 40
 		}
@@ -570,9 +570,9 @@ func placePrep(s *sent, k int) string {
 		case w == "," && qualifies(s, j+1):
 			// "in Puli Alam city, Logar": the province of the place before
 		case quoteMark[w]:
-			// "in the 'Bolan Jump' area of"
+			// "in the 'Red Gate' area of"
 		case w == "and" && j > 0 && (capitalised(s.toks[j-1].Text) && !r0(s.words[j-1]) || placeNP[s.words[j-1]]):
-			// "in Kalancheki and Sara Baghal of Maywand district": the
+			// "in Kotal and Shah Wali Kot of Arghandab district": the
 			// preposition governs every name of the coordination
 		case placeNP[w] || compass[w] || capitalised(s.toks[j].Text) && !r0(w) || isNumber(w) || distanceUnit[w]:
 		default:
@@ -915,12 +915,12 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			}
 		}
 		if total < 0 {
-			// "12 Taliban militants including 2 commanders were killed"
+			// "9 fighters including 2 commanders were killed"
 			sum, seen := 0, false
 			including := false
-			// a passive toll reaches further back than a gerund: "1
-			// civilian, working as a cook on a military base, was
-			// kidnapped and killed"
+			// a passive toll reaches further back than a gerund: "a
+			// driver, who delivered bread to the army post every morning,
+			// was abducted and killed"
 			reach := 14
 			if w == "killed" || w == "died" || w == "dead" || w == "wounded" || w == "injured" {
 				reach = 20
@@ -943,7 +943,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					continue
 				}
 				if wj == "in" && j+1 < n && words[j+1] == "addition" {
-					continue // "1 council member in addition to 3 of his guards"
+					continue // "a mayor in addition to 2 of his bodyguards"
 				}
 				if wj == "." || wj == ";" || killWords[wj] || injureWords[wj] || wj == "when" || wj == "after" || wj == "as" || wj == "while" || wj == "in" && seen {
 					break
@@ -1017,7 +1017,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 
 // moreVictims adds the counted groups that follow a victim count after
 // "and" or "in addition to": "killed 2 soldiers and 3 civilians", "killed
-// 1 council member in addition to 3 of his guards". "killing 5 and
+// a mayor in addition to 2 of his bodyguards". "killing 5 and
 // wounding 3" adds nothing.
 func moreVictims(words []string, j int, inTime []bool) int {
 	add := 0
