@@ -279,8 +279,9 @@ func CanonicalURL(raw string) string {
 		return ""
 	}
 	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
-	if host == "" || strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
-		return "" // not a host name ("http://..")
+	if host == "" || strings.HasPrefix(host, ".") || strings.Contains(host, "..") ||
+		strings.IndexFunc(host, func(r rune) bool { return !unicode.IsPrint(r) || unicode.IsSpace(r) }) >= 0 {
+		return "" // not a host name ("http://..", a control or space character)
 	}
 	// Mobile and AMP mirrors: drop their prefixes, as often as they are
 	// stacked, while a domain with a dot remains (so that the result is

@@ -20,6 +20,8 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://example.com/item?id=2&b=1&utm_campaign=z", "https://example.com/item?b=1&id=2"},
 		{"https://example.com:8443/a", "https://example.com:8443/a"},
 		{"http://..", ""},
+		{"http://\u0085#", ""},
+		{"https://münchen.example/a", "https://münchen.example/a"},
 		{"https://example.com./a", "https://example.com/a"},
 		{"https://www.m.example.com/a", "https://example.com/a"},
 		{"https://m.com/a", "https://m.com/a"},
