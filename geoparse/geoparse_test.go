@@ -293,6 +293,50 @@ func TestEntitiesVeto(t *testing.T) {
 	}
 }
 
+// TestEntitiesRescue checks that a name the recogniser took for a person
+// is still a place after a locative word when the report treats it as a
+// place twice: one name, one sense within a report.
+func TestEntitiesRescue(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		text, name string
+		source     string // the entities' Source
+		want       int    // places of that name
+	}{
+		{"\"Soldiers withdrew towards Sake,\" a resident of North Kivu said. Shelling was reported near Sake.", "Sake", "ner", 2},
+		{"The rebels seized the town of Masisi in North Kivu. Fighting went on in Masisi.", "Masisi", "ner", 2},
+		{"A convoy left Goma for Congo's border. Aid arrived from Sake.", "Sake", "ner", 0},
+		{"Troops in North Kivu withdrew towards Sake. Shelling was reported near Sake on Monday.", "Sake", "actor", 0},
+	}
+	for _, tt := range tests {
+		doc := sitrep.NewDocument(sitrep.Article{Text: tt.text})
+		for i := 0; ; {
+			k := strings.Index(tt.text[i:], tt.name)
+			if k < 0 {
+				break
+			}
+			span := sitrep.Span{Start: i + k, End: i + k + len(tt.name)}
+			doc.Entities = append(doc.Entities, sitrep.Entity{Span: span, Text: tt.name, Kind: sitrep.KindPerson, Source: tt.source})
+			i = span.End
+		}
+		if err := r.Annotate(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for _, p := range doc.Places {
+			if doc.Slice(p.Span) == tt.name {
+				got++
+				if p.Country != "COD" {
+					t.Errorf("%q: %s is in %s, want COD", tt.text, tt.name, p.Country)
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q with %s persons from %q: %d places, want %d in %s", tt.text, tt.name, tt.source, got, tt.want, dump(doc))
+		}
+	}
+}
+
 // TestEntitiesNoVeto checks what NER entities do not override: a
 // nationality (NORP) before "border" is still a border area, and a name
 // tagged as a person is a place when the text calls it a district.

@@ -79,6 +79,9 @@ type mention struct {
 	gold   int
 	fuzzy  bool
 	drop   bool
+	// nerPerson: dropped only because the statistical recogniser called
+	// the name a person (see rescue).
+	nerPerson bool
 }
 
 // cand is a scored candidate entry.
@@ -508,6 +511,7 @@ func (p *parse) filter() {
 			continue
 		}
 	}
+	p.rescue()
 	// A name the report uses for a person elsewhere ("Zuma" after "Jacob
 	// Zuma", "Trump" after "Mr. Trump") is that person here too, unless
 	// it names a country or first-order unit.
@@ -522,6 +526,30 @@ func (p *parse) filter() {
 		}
 	}
 	p.ms = out
+}
+
+// rescue keeps a name the recogniser took for a person where it follows
+// a locative word ("withdrew towards Sake", "fighting in Masisi") when the
+// report keeps the same name as a place elsewhere ("the town of Masisi")
+// or puts it after a locative word twice ("near Sake", "towards Sake"):
+// one name, one sense within a report. A name the actor dictionary knows
+// as a person is not rescued.
+func (p *parse) rescue() {
+	votes := map[string]int{}
+	for i := range p.ms {
+		m := &p.ms[i]
+		switch {
+		case !m.drop && !m.demonym:
+			votes[m.key] += 2
+		case m.drop && m.nerPerson && p.locative(m.first):
+			votes[m.key]++
+		}
+	}
+	for i := range p.ms {
+		if m := &p.ms[i]; m.drop && m.nerPerson && votes[m.key] >= 2 && p.locative(m.first) {
+			m.drop, m.nerPerson = false, false
+		}
+	}
 }
 
 // person records the capitalised words around a name dropped as a
@@ -630,6 +658,7 @@ func (p *parse) entities(m *mention) bool {
 			}
 			if !m.demonym {
 				m.drop = true
+				m.nerPerson = e.Source != "actor"
 				return true
 			}
 		case sitrep.KindOrg:
