@@ -498,11 +498,28 @@ func (r *resolver) isPlural(j int, a *sitrep.Actor) bool {
 	if len(r.group(j)) > 1 || a.Kind == sitrep.ActorPerson {
 		return len(r.group(j)) > 1
 	}
+	t := strings.TrimSpace(e.Text)
+	if e.Kind == sitrep.KindOrg && e.Source == "actor" {
+		// a phrase the actor stage composed around a plural noun: "the
+		// embassies of Western countries", "Houthi forces"
+		head, _, _ := strings.Cut(t, " of ")
+		head = head[strings.LastIndexByte(head, ' ')+1:]
+		return pluralNoun(head)
+	}
 	if e.Kind != sitrep.KindPerson && e.Kind != sitrep.KindNORP {
 		return false
 	}
-	t := strings.TrimSpace(e.Text)
 	return strings.HasSuffix(t, "s") || strings.Contains(t, " and ")
+}
+
+// pluralNoun reports whether a lower-case word looks like a plural noun
+// ("embassies", "forces", "militias"; not "press", "'s", "news").
+func pluralNoun(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || len(w) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && w != "news"
 }
 
 // capital finds the city an earlier sentence named as a capital ("the

@@ -61,6 +61,8 @@ func TestResolve(t *testing.T) {
 			[]string{"diplomats -> foreign ministers of Russia and Turkey = RUS.FM", "diplomats -> foreign ministers of Russia and Turkey = TUR.FM"}},
 		{"state military", "Myanmar's military shelled the town. Rebels said the military had lost a base.",
 			[]string{"military -> Myanmar's military = MMR.MIL"}},
+		{"plural organisation phrase", "Students besieged the embassies of Western countries on Friday, accusing them of ignoring the famine.",
+			[]string{"them -> embassies of Western countries = WST.EMBASSY"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -34,6 +34,14 @@ func (r *reader) modality(s *sent, c *cand) {
 		}
 		c.ev.Modality = m
 		c.cue = g.lemma
+		// "accused them of failing to pressure Rwanda", "said it had
+		// not attacked": what the complement says did not happen
+		for k := c.trig - 1; k >= 0 && k >= c.trig-3 && k > g.trig; k-- {
+			if w := s.words[k]; negationCues[w] && w != "without" && w != "no" {
+				c.ev.Modality, c.cue = sitrep.Negated, w
+				break
+			}
+		}
 		return
 	}
 	// cues before the trigger in its clause: "was poised to launch", "did

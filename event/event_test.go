@@ -98,6 +98,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "students", "", sitrep.Asserted, "2022-03-03", -1},
 		{"demand in reported speech", "The envoy said the junta must release the detained ministers.",
 			sitrep.Request, "envoy", "junta", sitrep.Reported, "", -1},
+		{"accused of failing to act", "Farmers blocked the ministry on Monday, accusing officials of failing to pressure the traders.",
+			sitrep.Coerce, "", "", sitrep.Negated, "", -1},
 		{"claimed by its own side", "The army said its aircraft had struck a rebel column, killing 12 fighters.",
 			sitrep.Assault, "", "", sitrep.Claimed, "", 12},
 	}
