@@ -147,6 +147,24 @@ func TestModalityNeverHappened(t *testing.T) {
 	}
 }
 
+// TestCommonFirstWordNoActor checks that a capitalised first word the
+// recogniser left alone is not read as a name, in the body or a headline.
+func TestCommonFirstWordNoActor(t *testing.T) {
+	for _, text := range []string{
+		"Funerals held for victims of Kassala bus bombing\n\nThe town was quiet on Tuesday.",
+		"Funerals held for victims of Kassala market shelling\n\nShops reopened on Tuesday.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		for _, e := range doc.Events {
+			for _, a := range []*sitrep.ActorRef{e.Actor1, e.Actor2} {
+				if a != nil && (strings.EqualFold(a.Name, "funerals") || strings.EqualFold(a.Name, "mourning")) {
+					t.Errorf("%q: %s has the actor %q", text, e.Type, a.Name)
+				}
+			}
+		}
+	}
+}
+
 func TestFatalitiesConservative(t *testing.T) {
 	tests := []struct {
 		text       string

@@ -122,6 +122,12 @@ func (r *reader) findMentions(s *sent) {
 				continue
 			}
 		}
+		if i == 0 && r.ner && s.toks[i].UPOS != "" && (s.headline || s.toks[i].UPOS != "PROPN") && len(r.entitiesOver(s.toks[i].Span)) == 0 {
+			// a capitalised first word the recogniser left alone, in a
+			// headline (whose capitals say nothing) or read by the tagger
+			// as a common word ("Funerals were held")
+			continue
+		}
 		if stopCaps[w] && !(s.headline && false) {
 			if i == 0 || s.headline || !isAllCaps(raw) {
 				continue

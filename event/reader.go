@@ -89,6 +89,10 @@ type reader struct {
 	// scenes are the places the body's sentences put things at, in
 	// order (see noteScene).
 	scenes []scene
+	// ner: the entity recogniser has run on the report (it found at
+	// least one name), so a capitalised first word it left alone is no
+	// name.
+	ner bool
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
@@ -99,6 +103,7 @@ func newReader(c *Coder, doc *sitrep.Document) *reader {
 			r.entSorted = false
 		}
 		r.entMaxLen = max(r.entMaxLen, e.Len())
+		r.ner = r.ner || e.Source == "ner"
 	}
 	for i, a := range doc.Actors {
 		r.actorIdx[a.ID] = i
