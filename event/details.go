@@ -273,6 +273,11 @@ func (r *reader) when(s *sent, c *cand) {
 			dr = *tx.Next
 		}
 		dr.Text = tx.Text
+		if k := r.tokenAt(s, tx.Start); k >= 0 && k < c.trig && dr.Precision == sitrep.DateDay {
+			if e := r.tokenAt(s, tx.End-1); e >= k {
+				dr = shiftDays(dr, dayOffset(s, e+1, c.trig))
+			}
+		}
 		c.ev.Date = &dr
 		return
 	}
@@ -291,6 +296,51 @@ func (r *reader) when(s *sent, c *cand) {
 		c.ev.Date = &sitrep.DateRange{Start: day, End: day, Precision: sitrep.DateWeek}
 		c.dateFall = true
 	}
+}
+
+// dayOffset reads "a day after", "two days before" between words lo and
+// hi (the trigger): the event of the clause that follows is that many days
+// before or after the date named earlier ("buried relatives on Wednesday,
+// a day after shelling struck the market": the shelling was on Tuesday).
+func dayOffset(s *sent, lo, hi int) int {
+	for j := max(lo, 2); j < hi && j <= lo+4; j++ {
+		w := s.words[j]
+		if (w != "after" && w != "before") || (s.words[j-1] != "day" && s.words[j-1] != "days") {
+			continue
+		}
+		n := int64(0)
+		switch num := s.words[j-2]; {
+		case num == "a" || num == "one":
+			n = 1
+		default:
+			if v, ok := numberWords[num]; ok {
+				n = v
+			} else if v, err := strconv.ParseInt(num, 10, 32); err == nil {
+				n = v
+			}
+		}
+		if n <= 0 || n > 31 {
+			return 0
+		}
+		if w == "after" {
+			return -int(n)
+		}
+		return int(n)
+	}
+	return 0
+}
+
+// shiftDays moves a day-precision date range by n days.
+func shiftDays(dr sitrep.DateRange, n int) sitrep.DateRange {
+	if n == 0 {
+		return dr
+	}
+	for _, f := range []*string{&dr.Start, &dr.End} {
+		if t, err := time.Parse(time.DateOnly, *f); err == nil {
+			*f = t.AddDate(0, 0, n).Format(time.DateOnly)
+		}
+	}
+	return dr
 }
 
 func (r *reader) tokenAt(s *sent, off int) int {

@@ -305,6 +305,17 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 			a1, dec1 = m(ro.poss), true
 		case ro.agent >= 0 && m(ro.agent) != nil:
 			a1, dec1 = m(ro.agent), true
+		case i+2 < len(s.words) && s.words[i+1] == "by":
+			// "shelling by the Rapid Support Forces struck": the agent
+			// right after the noun, wherever the parser hung it
+			for k := i + 2; k < len(s.words) && k <= i+4; k++ {
+				if x := s.mentionAt(k); x != nil {
+					if !x.anaphoric && !x.place {
+						a1, dec1 = x, true
+					}
+					break
+				}
+			}
 		}
 		// "X held a position during clashes with Y": the clause's subject
 		// fought

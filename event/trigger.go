@@ -168,6 +168,7 @@ func (r *reader) triggers(s *sent) {
 		}
 		r.cands = append(r.cands, c)
 	}
+	eventSubjects(r, s, r.cands[first:])
 	r.govern(s, first)
 	for _, c := range r.cands[first:] {
 		if c.purpose {
@@ -193,6 +194,39 @@ func (r *reader) triggers(s *sent) {
 // plausible filters trigger words by their use: a noun form must not be a
 // verb's object of "to" infinitive and the like; POS tags decide when the
 // tagger has run.
+// eventSubjects gives a verb whose subject is an event noun the doer of
+// that event: in "residents fled after shelling by rebel fighters
+// destroyed the market" the rebels destroyed it, whatever subject the
+// parser hung on "destroyed". The noun must stand between the verb's
+// subject and the verb with no other verb in between.
+func eventSubjects(r *reader, s *sent, cands []*cand) {
+	for _, c := range cands {
+		if c.flags&fNoun != 0 || c.ev.Actor1 == nil || c.ev.Actor1.Span == nil {
+			continue
+		}
+		subj := r.tokenAt(s, c.ev.Actor1.Span.Start)
+		if subj < 0 || subj >= c.trig {
+			continue
+		}
+		for _, d := range cands {
+			if d.flags&fNoun == 0 || d.trig <= subj || d.trig >= c.trig || d.ev.Actor1 == nil || d.ev.Actor1.Span == nil {
+				continue
+			}
+			clean := true
+			for k := d.trig + 1; k < c.trig; k++ {
+				if p := s.toks[k].UPOS; p == "VERB" || p == "AUX" || s.words[k] == "," || s.words[k] == "and" {
+					clean = false
+					break
+				}
+			}
+			if clean && r.tokenAt(s, d.ev.Actor1.Span.Start) > d.trig {
+				a := *d.ev.Actor1
+				c.ev.Actor1 = &a
+			}
+		}
+	}
+}
+
 func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	w := s.words[i]
 	// "ally" is a verb only with its partner: "allied with", "allied
@@ -217,7 +251,9 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
 			return p == "ADJ" && strings.HasSuffix(w, "ed")
 		case e.flags&fNoun != 0 && e.flags&fVerb == 0 && p != "NOUN" && p != "PROPN":
-			return false
+			// "after shelling by the Rapid Support Forces": a gerund
+			// the tagger took for a verb is a noun with its agent
+			return p == "VERB" && strings.HasSuffix(w, "ing") && hw+1 < len(s.words) && s.words[hw+1] == "by"
 		}
 		return true
 	}
@@ -677,6 +713,11 @@ func (r *reader) nounUse(s *sent, i int) bool {
 				return true
 			}
 		}
+		// "shelling by the Rapid Support Forces": a gerund with a
+		// by-agent is a noun (a verb's -ing form takes no agent)
+		if strings.HasSuffix(s.words[i], "ing") && i+1 < len(s.words) && s.words[i+1] == "by" {
+			return true
+		}
 		// "in close-quarters fighting", "amid heavy fighting": a gerund
 		// after a preposition and its modifiers is a noun
 		if strings.HasSuffix(s.words[i], "ing") {
@@ -961,8 +1002,8 @@ func stative(s *sent, i int, e *entry) bool {
 		// "Algeria's leading activist", "the ruling party"; "one of the
 		// armed groups fighting the military" describes the groups
 		t := s.tree
-		if t == nil {
-			return false
+		if t == nil || i+1 < len(s.words) && s.words[i+1] == "by" {
+			return false // "shelling by the army": an act with its agent
 		}
 		if t.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1) {
 			return true
