@@ -1070,7 +1070,39 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			}
 		}
 	}
+	if v, ok := toll(words, inTime); ok {
+		dead = v
+	}
 	return dead, hurt
+}
+
+// toll reads a stated death toll: "the death toll rose to 16", "put the
+// death toll at 15", "the number of people killed ... has risen to 16".
+// The report's latest total for the event supersedes the counts of its
+// parts ("several of the wounded died").
+func toll(words []string, inTime []bool) (int, bool) {
+	n := len(words)
+	for k, w := range words {
+		switch {
+		case w == "toll" && k > 0 && (words[k-1] == "death" || words[k-1] == "casualty"):
+		case w == "number" && k+3 < n && words[k+1] == "of" && (killWords[words[k+2]] || words[k+2] == "dead" ||
+			killWords[words[k+3]] || words[k+3] == "dead"):
+		default:
+			continue
+		}
+		for j := k + 1; j+1 < n && j <= k+24; j++ {
+			if words[j] == "." || words[j] == ";" {
+				break
+			}
+			if words[j] != "to" && words[j] != "at" && words[j] != "reached" && words[j] != "hit" {
+				continue
+			}
+			if v, ok := casualtyCount(words[j+1]); ok && !(j+1 < len(inTime) && inTime[j+1]) && isNumber(words[j+1]) {
+				return v, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // moreVictims adds the counted groups that follow a victim count after

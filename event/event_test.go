@@ -190,6 +190,9 @@ func TestFatalitiesConservative(t *testing.T) {
 		{"A nurse, who had worked at the district clinic for many years, was abducted and killed by gunmen.", 1, -1},
 		// more dead of the same fight told in the next sentence
 		{"Two policemen were killed when insurgents attacked a checkpoint. Five insurgents were also killed.", 7, -1},
+		// a stated toll supersedes the parts, in the sentence or the next
+		{"The number of people killed when militants bombed the bus station has risen to 23, as several of the wounded died.", 23, -1},
+		{"Militants bombed the bus station on Monday. Hospital staff put the death toll at 19.", 19, -1},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")

@@ -185,6 +185,7 @@ func (r *reader) triggers(s *sent) {
 		c.ev.Mentions = []sitrep.Evidence{c.ev.Evidence}
 		c.headline = s.headline
 	}
+	r.tollOf(s, first)
 	r.noteScene(s, r.cands[first:])
 	if len(s.sources) > 0 && s.kind == sitrep.Paragraph {
 		r.paraSources[s.region] = s.sources
@@ -194,6 +195,31 @@ func (r *reader) triggers(s *sent) {
 // plausible filters trigger words by their use: a noun form must not be a
 // verb's object of "to" infinitive and the like; POS tags decide when the
 // tagger has run.
+// tollOf carries a death toll told in a sentence of its own ("It put the
+// death toll at 15.") to the attack the paragraph's previous sentence
+// told, when this sentence codes no attack itself.
+func (r *reader) tollOf(s *sent, first int) {
+	for _, c := range r.cands[first:] {
+		if c.ev.Type == sitrep.Assault {
+			return
+		}
+	}
+	v, ok := toll(s.words, s.inTime)
+	if !ok {
+		return
+	}
+	for k := first - 1; k >= 0; k-- {
+		c := r.cands[k]
+		if c.s.region != s.region || c.s.si < s.si-1 {
+			return
+		}
+		if c.ev.Type == sitrep.Assault && c.ev.Modality.Happened() {
+			c.ev.Fatalities = &v
+			return
+		}
+	}
+}
+
 // eventSubjects gives a verb whose subject is an event noun the doer of
 // that event: in "residents fled after shelling by rebel fighters
 // destroyed the market" the rebels destroyed it, whatever subject the
