@@ -169,6 +169,23 @@ func TestCommonFirstWordNoActor(t *testing.T) {
 	}
 }
 
+// TestLabelsNoEvent checks that a naming verb's judgement of an attack
+// told elsewhere ("called the strike a massacre") is no new event by the
+// speaker, and no labour strike.
+func TestLabelsNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"The provincial council called the strike a massacre.",
+		"The interior ministry described the raid as an act of terror.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Protest || e.Actor1 != nil && e.Actor1.Name != "" {
+				t.Errorf("%q: %s by %s", text, e.Type, names(e.Actor1))
+			}
+		}
+	}
+}
+
 func TestFatalitiesConservative(t *testing.T) {
 	tests := []struct {
 		text       string

@@ -333,8 +333,11 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 		// the object of a verb that is no event itself: the verb's subject
 		// acts ("X launched an offensive", "he will extend the curfew",
 		// "they continued their hunger strike")
+		if a1 == nil && t.rel[i] == "obj" && t.head[i] >= 0 && naming(s, t.head[i], i) {
+			dec1 = true // the speaker who names the attack did not carry it out
+		}
 		if a1 == nil && t.rel[i] == "obj" {
-			if h := t.head[i]; h >= 0 && supportVerb(s, h) {
+			if h := t.head[i]; h >= 0 && supportVerb(s, h) && !naming(s, h, i) {
 				if up := t.argsOf(s, h, false); up.subj >= 0 && !up.passive {
 					a1 = m(up.subj)
 					dec1 = a1 != nil
@@ -424,6 +427,25 @@ var supportVerbs = inflectAll("continue", "extend", "resume", "renew", "intensif
 	"impose", "declare", "issue", "begin", "start", "organize", "organise")
 
 // supportVerb reports whether token h is a support verb.
+// naming reports whether verb h names or judges its object, the event
+// noun i, rather than carrying it out: "the government called the strike
+// a massacre", "officials described the attack as deliberate".
+func naming(s *sent, h, i int) bool {
+	l := strings.ToLower(s.toks[h].Lemma)
+	if l == "" {
+		l = s.words[h]
+	}
+	if l != "call" && l != "called" && l != "calls" && l != "describe" && l != "described" && l != "label" && l != "labelled" && l != "labeled" && l != "brand" && l != "branded" && l != "term" && l != "termed" {
+		return false
+	}
+	for k := i + 1; k < len(s.words) && k <= i+2; k++ {
+		if w := s.words[k]; w == "a" || w == "an" || w == "as" {
+			return true
+		}
+	}
+	return false
+}
+
 func supportVerb(s *sent, h int) bool {
 	if l := s.toks[h].Lemma; l != "" && supportVerbs[strings.ToLower(l)] {
 		return true

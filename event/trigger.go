@@ -118,7 +118,7 @@ func (r *reader) triggers(s *sent) {
 		if m := s.mentionAt(i); m != nil && e.flags&fLight == 0 && !(e.flags&fNoun != 0 && (m.last == i+1 && m.first == i || !m.proper && i+k > m.last)) {
 			continue // part of an actor phrase: "allies", "the Security Council"
 		}
-		if stative(s, i, e) {
+		if stative(s, i, e) || label(s, i, e) {
 			continue
 		}
 		hits = append(hits, hit{i, k, e})
@@ -195,6 +195,27 @@ func (r *reader) triggers(s *sent) {
 // plausible filters trigger words by their use: a noun form must not be a
 // verb's object of "to" infinitive and the like; POS tags decide when the
 // tagger has run.
+// label reports whether the event noun at i is what a naming verb calls
+// its object ("called the strike a massacre", "described the raid as an
+// act of war"): a judgement of an event told elsewhere, not an event.
+func label(s *sent, i int, e *entry) bool {
+	t := s.tree
+	if t == nil || e.flags&fNoun == 0 {
+		return false
+	}
+	h := t.head[i]
+	if h < 0 {
+		return false
+	}
+	switch r := t.rel[i]; {
+	case r == "xcomp" || r == "obl:unmarked" || r == "obl:npmod":
+	case base(r) == "obl" && t.caseOf(s, i) == "as":
+	default:
+		return false
+	}
+	return t.child(h, "obj") >= 0 && naming(s, h, t.child(h, "obj"))
+}
+
 // tollOf carries a death toll told in a sentence of its own ("It put the
 // death toll at 15.") to the attack the paragraph's previous sentence
 // told, when this sentence codes no attack itself.
@@ -1198,6 +1219,9 @@ func labourStrike(s *sent, i int) bool {
 	if i+1 < n {
 		switch s.words[i+1] {
 		case "on", "against", "in", "killed", "hit", "targeted", "near":
+			return false
+		case "a", "an":
+			// "called the strike a massacre": naming an attack
 			return false
 		case "over", "to", "for", "demanding", "action", "by":
 			return true
