@@ -148,12 +148,25 @@ func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
 // clause modifies ("fighters who attacked", "civilians killed by"), the
 // subject of the clause an adverbial participle hangs on ("..., killing
 // five").
+// markBetween reports whether verb i has a subordinating word ("as",
+// "when") between words a and b.
+func (t *tree) markBetween(i, a, b int) bool {
+	for _, d := range t.kids[i] {
+		if t.rel[d] == "mark" && d > a && d < b {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 	ro := roles{subj: -1, obj: -1, agent: -1, poss: -1, with: -1, of: -1, between: -1}
 	for _, d := range t.kids[i] {
 		switch t.rel[d] {
 		case "nsubj":
-			if ro.subj < 0 {
+			// two subjects is a parser's slip ("civilians killed as RSF
+			// bombards El Obeid"): the one next to the verb is its own
+			if ro.subj < 0 || d < i && d > ro.subj && t.markBetween(i, ro.subj, d) {
 				ro.subj = d
 			}
 		case "nsubj:pass":

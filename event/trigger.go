@@ -347,6 +347,11 @@ func (s *sent) isPassive(i int) bool {
 	if t := s.tree; t != nil && t.passive(i) && !t.slip(s, i) {
 		return true
 	}
+	// headlines drop the auxiliary and tell the active in the present:
+	// "civilians killed as RSF bombards El Obeid", "14 wounded in blast"
+	if s.headline && strings.HasSuffix(w, "ed") && i > 0 && !(i+1 < len(s.words) && (s.toks[i+1].UPOS == "DET" || s.toks[i+1].UPOS == "NUM" || s.toks[i+1].UPOS == "PROPN" || s.toks[i+1].UPOS == "PRON")) {
+		return true
+	}
 	// a be-form before the participle, whatever the parse says ("15
 	// others were wounded")
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
