@@ -210,8 +210,8 @@ func (r *resolver) definite(i int) (link, bool) {
 		if b == nil || generic(b) || agentCode(b.ID) != code || !strings.Contains(b.ID, ".") {
 			continue
 		}
-		if base, _, _ := strings.Cut(b.ID, "."); len(base) != 3 {
-			continue
+		if base, _, _ := strings.Cut(b.ID, "."); len(base) != 3 && !(b.Kind == sitrep.ActorMilitary && b.Country != "" && strings.HasPrefix(base, b.Country+"-")) {
+			continue // a state's own forces: "MLI.MIL", "SDN-SAF.MIL"
 		}
 		if n := r.countryMentions(b.Country); n > bestN {
 			best, bestN = j, n
@@ -240,7 +240,9 @@ func (r *resolver) definite(i int) (link, bool) {
 			case 3: // irregular fighters: a rebel group or militia first
 				ok = a.Sector == "UAF" && (b.Kind == sitrep.ActorRebel || b.Kind == sitrep.ActorMilitia || b.Kind == sitrep.ActorMercenary)
 			case 4:
-				ok = armed[a.Kind] && armed[b.Kind] || a.Sector == "UAF" && armed[b.Kind]
+				// "the army" is a state's: never a rebel group or militia
+				ok = (armed[a.Kind] && armed[b.Kind] || a.Sector == "UAF" && armed[b.Kind]) &&
+					!(a.Kind == sitrep.ActorMilitary && b.Kind != sitrep.ActorMilitary && b.Kind != sitrep.ActorPolice)
 			}
 			if ok {
 				return link{entity: i, span: e.Span, kind: e.Kind, ante: r.group(j)}, true
@@ -447,6 +449,20 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 			return k
 		}
 	}
+	// "The army said it had killed dozens": a generic actor that is the
+	// subject of the pronoun's own sentence, right before a reporting
+	// verb, is what the pronoun refers to
+	for j := ei - 1; j >= 0 && r.sent[j] == si; j-- {
+		if r.doc.Entities[j].Start < clause || !r.saysNext(j) {
+			continue
+		}
+		if a := r.doc.Entities[j].Antecedent; a != nil && *a >= 0 && *a < j && r.fits(w, *a) >= 0 {
+			return *a // "the army", already the "Sudanese army" named before
+		}
+		if r.fitsGeneric(w, j) {
+			return j
+		}
+	}
 	for j := ei - 1; j >= 0 && si-r.sent[j] <= back; j-- {
 		if r.sent[j] == si {
 			continue
@@ -456,6 +472,36 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 		}
 	}
 	return -1
+}
+
+// fitsGeneric reports whether generic actor j ("the army", "the
+// militia") can be what pronoun w refers to.
+func (r *resolver) fitsGeneric(w string, j int) bool {
+	e := &r.doc.Entities[j]
+	a := r.actor(j)
+	if a == nil || !generic(a) || e.Antecedent != nil {
+		return false
+	}
+	switch {
+	case neuter[w]:
+		return a.Kind != sitrep.ActorPerson && !r.isPlural(j, a) && e.Kind != sitrep.KindNORP
+	case plural[w]:
+		return r.isPlural(j, a)
+	}
+	return false
+}
+
+// saysNext reports whether a reporting verb follows entity j.
+func (r *resolver) saysNext(j int) bool {
+	te := r.tokenAt(r.doc.Entities[j].End - 1)
+	if te < 0 || te+1 >= len(r.doc.Tokens) {
+		return false
+	}
+	switch strings.ToLower(r.doc.Tokens[te+1].Text) {
+	case "said", "says", "claimed", "claims", "announced", "stated", "added", "reported", "insisted", "admitted", "acknowledged":
+		return true
+	}
+	return false
 }
 
 // possessor reports whether entity j is followed by "'s": it modifies the

@@ -61,6 +61,8 @@ func TestResolve(t *testing.T) {
 			[]string{"diplomats -> foreign ministers of Russia and Turkey = RUS.FM", "diplomats -> foreign ministers of Russia and Turkey = TUR.FM"}},
 		{"state military", "Myanmar's military shelled the town. Rebels said the military had lost a base.",
 			[]string{"military -> Myanmar's military = MMR.MIL"}},
+		{"a state's army is no rebel group", "Sudanese army aircraft bombed positions of the Rapid Support Forces near the town. The army said it had killed dozens of fighters.",
+			[]string{"army -> Sudanese army aircraft = SDN-SAF.MIL", "it -> army = SDN-SAF.MIL"}},
 		{"plural organisation phrase", "Students besieged the embassies of Western countries on Friday, accusing them of ignoring the famine.",
 			[]string{"them -> embassies of Western countries = WST.EMBASSY"}},
 	}

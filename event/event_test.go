@@ -188,6 +188,21 @@ func TestLabelsNoEvent(t *testing.T) {
 	}
 }
 
+// TestStateArmyNotRebels checks that "the army" and the "it" that follows
+// are the state's army named before, never the rebel group it fights, and
+// that the source of a claim does not do what it reports.
+func TestStateArmyNotRebels(t *testing.T) {
+	doc := code(t, "Army jets strike rebel posts\n\nSudanese army aircraft bombed positions of the Rapid Support Forces near Um Sumeima on Tuesday, military sources said, destroying several vehicles.\n\nThe army said it had killed dozens of RSF fighters in the raid.", "2024-03-13")
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault || e.Actor1 == nil {
+			continue
+		}
+		if strings.HasPrefix(e.Actor1.ID, "SDN-RSF") || strings.Contains(strings.ToLower(e.Actor1.Name), "sources") {
+			t.Errorf("ASSAULT by %s: %q", names(e.Actor1), e.Evidence.Text)
+		}
+	}
+}
+
 func TestFatalitiesConservative(t *testing.T) {
 	tests := []struct {
 		text       string

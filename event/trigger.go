@@ -634,6 +634,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	}
 	a1, a2 = described(s, a1), described(s, a2)
+	if a1 != nil && a1.first < n && s.inAttr[a1.first] && !s.inAttr[i] && a1.first < i && strings.HasSuffix(s.words[i], "ing") && s.words[i-1] == "," {
+		// ", military sources said, destroying several vehicles": the
+		// speaker the parser hung the participle on did not act
+		a1 = nil
+	}
 	if a1 != nil && a1 == a2 {
 		a2 = nil
 	}
