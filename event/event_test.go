@@ -203,6 +203,25 @@ func TestStateArmyNotRebels(t *testing.T) {
 	}
 }
 
+// TestDatelineNoActor checks that a dateline is not part of the subject
+// after it.
+func TestDatelineNoActor(t *testing.T) {
+	for _, text := range []string{
+		"KASSALA — Gunmen ambushed a bus on Monday, killing five passengers.",
+		"PORT-AU-PRINCE — Armed gangs raided a market on Monday.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil || e.Actor1 == nil {
+			t.Errorf("%q: no assault with an actor", text)
+			continue
+		}
+		if name := strings.ToLower(e.Actor1.Name); strings.Contains(name, "kassala") || strings.Contains(name, "prince") || strings.Contains(name, "-") {
+			t.Errorf("%q: actor1 %q holds the dateline", text, e.Actor1.Name)
+		}
+	}
+}
+
 func TestFatalitiesConservative(t *testing.T) {
 	tests := []struct {
 		text       string

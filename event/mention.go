@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,6 +180,13 @@ func (r *reader) findMentions(s *sent) {
 		}
 	}
 	used := make([]bool, n)
+	// a dateline ("BAMAKO —", "KHARTOUM, March 3 (Reuters) -") names where
+	// the report was filed, no actor
+	if d := datelineDash(s); d >= 0 {
+		for i := 0; i <= d; i++ {
+			capOK[i], used[i] = false, true
+		}
+	}
 	for i := 0; i < n; i++ {
 		if used[i] {
 			continue
@@ -214,6 +222,22 @@ func (r *reader) findMentions(s *sent) {
 				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
 		}
 	}
+}
+
+// datelineDash returns the index of the dash that ends the dateline
+// opening sentence s, or -1.
+func datelineDash(s *sent) int {
+	for _, dashes := range [][]string{{"—", "–", "--"}, {"-"}} {
+		for j := 1; j < len(s.words) && j < 12; j++ {
+			if slices.Contains(dashes, s.words[j]) {
+				if dateline(s, 0, j-1) {
+					return j
+				}
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // inPeople reports whether word i is inside, not at the end of, a
@@ -444,6 +468,9 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 	k := m.first
 	for k > 0 && m.first-k < 8 {
 		w := s.words[k-1]
+		if !strings.ContainsFunc(w, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) {
+			break // punctuation ends the phrase: "PORT-AU-PRINCE — Armed gangs"
+		}
 		switch {
 		case w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" || w == "those" || w == "both" || w == "some" || w == "other" || w == "fellow" || w == "several" || w == "many":
 			k--
