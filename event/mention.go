@@ -111,19 +111,24 @@ func (r *reader) commonWord(w string) bool {
 func (r *reader) findMentions(s *sent) {
 	n := len(s.words)
 	capOK := make([]bool, n)
+	// the sentence starts again after a dateline: "GOMA — Two bombs"
+	start, dash := 0, datelineDash(s)
+	if dash >= 0 {
+		start = dash + 1
+	}
 	for i, w := range s.words {
 		raw := s.toks[i].Text
 		if !capitalised(raw) || s.inTime[i] {
 			continue
 		}
-		if (i == 0 || s.headline || s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":") && r.commonWord(w) {
+		if (i == start || s.headline || i > 0 && (s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":")) && r.commonWord(w) {
 			// a common word starts the sentence, unless it begins a name
 			// ("United Nations experts")
 			if !(i+1 < n && capitalised(s.toks[i+1].Text) && !r.commonWord(s.words[i+1]) && !stopCaps[w] && !groupNouns[w] && !locPreps[w] && !s.headline) {
 				continue
 			}
 		}
-		if i == 0 && r.ner && s.toks[i].UPOS != "" && (s.headline || s.toks[i].UPOS != "PROPN") && len(r.entitiesOver(s.toks[i].Span)) == 0 {
+		if i == start && r.ner && s.toks[i].UPOS != "" && (s.headline || s.toks[i].UPOS != "PROPN") && len(r.entitiesOver(s.toks[i].Span)) == 0 {
 			// a capitalised first word the recogniser left alone, in a
 			// headline (whose capitals say nothing) or read by the tagger
 			// as a common word ("Funerals were held")
@@ -182,8 +187,8 @@ func (r *reader) findMentions(s *sent) {
 	used := make([]bool, n)
 	// a dateline ("BAMAKO —", "KHARTOUM, March 3 (Reuters) -") names where
 	// the report was filed, no actor
-	if d := datelineDash(s); d >= 0 {
-		for i := 0; i <= d; i++ {
+	if dash >= 0 {
+		for i := 0; i <= dash; i++ {
 			capOK[i], used[i] = false, true
 		}
 	}
