@@ -178,10 +178,11 @@ func TestLabelsNoEvent(t *testing.T) {
 	for _, text := range []string{
 		"The provincial council called the strike a massacre.",
 		"The interior ministry described the raid as an act of terror.",
+		"At least three of the dead were civilians caught in their cars near the airport.",
 	} {
 		doc := code(t, text, "2022-03-08")
 		for _, e := range doc.Events {
-			if e.Type == sitrep.Protest || e.Actor1 != nil && e.Actor1.Name != "" {
+			if e.Type == sitrep.Protest || e.Type == sitrep.Coerce || e.Actor1 != nil && e.Actor1.Name != "" {
 				t.Errorf("%q: %s by %s", text, e.Type, names(e.Actor1))
 			}
 		}

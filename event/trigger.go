@@ -281,6 +281,11 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	if e.lemma == "ally" && e.flags&fNoun == 0 && !(i+1 < len(s.words) && (s.words[i+1] == "with" || s.words[i+1] == "themselves" || s.words[i+1] == "itself")) {
 		return false
 	}
+	// "civilians caught in their cars", "caught up in the fighting",
+	// "caught in crossfire": trapped, not seized
+	if e.lemma == "catch" && i+1 < len(s.words) && (s.words[i+1] == "in" || s.words[i+1] == "up" || s.words[i+1] == "between" || s.words[i+1] == "off") {
+		return false
+	}
 	// a strike is a walkout only when told as one: "launched a three-day
 	// strike", "went on a 48 hour strike", "a strike over pay"; "a strike
 	// on the convoy" is no protest
