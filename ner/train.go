@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"sort"
 
 	"github.com/sitrep/sitrep/conll"
@@ -30,6 +31,10 @@ type TrainConfig struct {
 	// stage's labels of the whole document, jackknifed over this many
 	// folds of documents.
 	Folds int
+	// Mix, when at least 2, trains this many models on differently
+	// shuffled document orders (seeds Seed, Seed+1, ...) and ships the
+	// mean of their averaged weights (parameter mixing).
+	Mix int
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -176,8 +181,61 @@ func dict(m map[string]int32) *modelio.Dict {
 }
 
 // trainStage trains stage 1 (first == nil) or stage 2 on the given
-// stage-1 passes, and freezes its weights.
+// stage-1 passes, and freezes its weights: of one model, or the mean of
+// cfg.Mix models trained on different document orders.
 func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, labelID map[string]int, cfg TrainConfig, log *slog.Logger, name string) (*perceptron.Table, error) {
+	if cfg.Mix < 2 {
+		pm, err := m.trainOne(ctx, docs, first, labelID, cfg, log, name, nil)
+		if err != nil {
+			return nil, err
+		}
+		return pm.Table()
+	}
+	seen := map[uint64]struct{}{}
+	models := make([]*perceptron.Model, cfg.Mix)
+	for k := range models {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(k)
+		var err error
+		if models[k], err = m.trainOne(ctx, docs, first, labelID, c, log, fmt.Sprintf("%s, model %d/%d", name, k+1, cfg.Mix), seen); err != nil {
+			return nil, err
+		}
+	}
+	return mix(models, seen, len(m.labels)).Table()
+}
+
+// mix returns the model whose weights are the means of the models'
+// weights, over every feature any of them was updated on. It goes through
+// a trainer: one update per feature with the mean weights, then one tick,
+// makes the trainer's average equal to them.
+func mix(models []*perceptron.Model, feats map[uint64]struct{}, classes int) *perceptron.Model {
+	keys := make([]uint64, 0, len(feats))
+	for f := range feats {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	tr := perceptron.NewTrainer(classes)
+	sum := make([]float32, classes)
+	one := make([]uint64, 1)
+	for _, f := range keys {
+		one[0] = f
+		clear(sum)
+		for _, pm := range models {
+			pm.Score(one, sum)
+		}
+		for c, w := range sum {
+			if w != 0 {
+				tr.Update(one, c, w/float32(len(models)))
+			}
+		}
+	}
+	tr.Tick()
+	return tr.Model()
+}
+
+// trainOne trains one averaged perceptron; seen, when not nil, gathers
+// the features it updated.
+func (m *Model) trainOne(ctx context.Context, docs []doc, first []*firstPass, labelID map[string]int, cfg TrainConfig, log *slog.Logger, name string, seen map[uint64]struct{}) (*perceptron.Model, error) {
 	tr := perceptron.NewTrainer(len(m.labels))
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0xbeef))
 	order := make([]int, len(docs))
@@ -207,6 +265,11 @@ func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, 
 						right++
 						return pred
 					}
+					if seen != nil {
+						for _, f := range feats {
+							seen[f] = struct{}{}
+						}
+					}
 					tr.Update(feats, g, 1)
 					if pred >= 0 {
 						tr.Update(feats, pred, -1)
@@ -219,5 +282,5 @@ func (m *Model) trainStage(ctx context.Context, docs []doc, first []*firstPass, 
 		log.Debug("ner epoch", "stage", name, "epoch", epoch+1, "train_acc", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
 	}
 	log.Info("ner stage trained", "stage", name, "documents", len(docs))
-	return tr.Model().Table()
+	return tr.Model(), nil
 }

