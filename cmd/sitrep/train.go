@@ -13,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/conll"
 	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/parse"
 	"github.com/sitrep/sitrep/pos"
 )
@@ -24,11 +25,11 @@ type trainCmd struct {
 	POS   trainPOSCmd   `cmd:"" name:"pos" help:"Train the part-of-speech tagger and lemmatizer on a CoNLL-U treebank."`
 	Parse trainParseCmd `cmd:"" name:"parse" help:"Train the dependency parser on a CoNLL-U treebank, with jackknifed predicted tags."`
 	NER   trainNERCmd   `cmd:"" name:"ner" help:"Train the named-entity recogniser on CoNLL-2003-format corpora with gazetteer features."`
-	Prune trainPruneCmd `cmd:"" name:"prune" help:"Drop the smallest weights of a tagger or parser model file, to shrink it and speed it up."`
+	Prune trainPruneCmd `cmd:"" name:"prune" help:"Drop the smallest weights of a tagger, parser or recogniser model file, to shrink it and speed it up."`
 }
 
 type trainPruneCmd struct {
-	In   string  `required:"" type:"existingfile" help:"Model file to prune (pos or parse)."`
+	In   string  `required:"" type:"existingfile" help:"Model file to prune (pos, parse or ner)."`
 	Out  string  `required:"" help:"Model file to write."`
 	Drop float64 `required:"" help:"Share (0 to 1) of the written weights to drop, smallest first."`
 }
@@ -46,8 +47,10 @@ func (c *trainPruneCmd) Run(log *slog.Logger) error {
 		out, err = m.Pruned(c.Drop).Encode()
 	} else if m, derr := parse.Decode(b); derr == nil {
 		out, err = m.Pruned(c.Drop).Encode()
+	} else if m, nerr := ner.Decode(b); nerr == nil {
+		out, err = m.Pruned(c.Drop).Encode()
 	} else {
-		return sitrep.Errorf(sitrep.EINVALID, "%s is neither a tagger nor a parser model: %v; %v", c.In, perr, derr)
+		return sitrep.Errorf(sitrep.EINVALID, "%s is not a tagger, parser or recogniser model: %v; %v; %v", c.In, perr, derr, nerr)
 	}
 	if err != nil {
 		return err
