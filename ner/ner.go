@@ -151,9 +151,103 @@ type recognizer struct {
 	scores  []float32 // training
 	iscores []int32
 	labels  []int
+	// ws are the sentence's words; words caches them by form for
+	// cacheModel.
+	ws         []*word
+	words      map[string]*word
+	cacheModel *Model
 }
 
 var pool = sync.Pool{New: func() any { return new(recognizer) }}
+
+// word holds what prepare derives from a word form alone, cached per
+// recogniser: the hashes of the form, its normalised lower case, shape,
+// affixes and capitalisation bucket, and its character flags.
+type word struct {
+	lower                    string // strings.ToLower of the form
+	form, norm, shape, short uint64
+	suf                      [4]uint64
+	pre                      [3]uint64
+	caps                     uint64
+	flags                    uint64
+	letters                  int  // ASCII letters
+	hasLower                 bool // an ASCII lower-case letter
+}
+
+// maxWords bounds a recogniser's word cache; it is emptied when full.
+const maxWords = 1 << 15
+
+// word returns the cached atoms of a form, computing them on a miss.
+func (m *Model) word(r *recognizer, f string) *word {
+	if r.cacheModel != m || r.words == nil {
+		r.words, r.cacheModel = make(map[string]*word, 1024), m
+	}
+	if w, ok := r.words[f]; ok {
+		return w
+	}
+	if len(r.words) >= maxWords {
+		clear(r.words)
+	}
+	// The key and lower case are copies, so that the cache does not hold
+	// on to the text the form was cut from.
+	f = strings.Clone(f)
+	w := &word{lower: strings.ToLower(f)}
+	if w.lower == f {
+		w.lower = f
+	}
+	lower := normalize(f)
+	w.form = perceptron.Hash(f)
+	w.norm = perceptron.Hash(lower)
+	w.shape, w.short = shape(f)
+	for k := range w.suf {
+		w.suf[k] = perceptron.Mix(perceptron.Hash(suffix(lower, k+1)), uint64(k))
+	}
+	for k := range w.pre {
+		w.pre[k] = perceptron.Mix(perceptron.Hash(prefix(lower, k+1)), uint64(k+10))
+	}
+	w.caps = 1
+	if c, ok := m.caps.Get(w.lower); ok {
+		w.caps = uint64(c) + 2
+	}
+	for _, c := range f {
+		if c >= 'a' && c <= 'z' {
+			w.hasLower = true
+		}
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+			w.letters++
+		}
+	}
+	var fl uint64
+	if f != "" {
+		c0 := f[0]
+		if c0 >= 'A' && c0 <= 'Z' {
+			fl |= flagTitle
+			if strings.ToUpper(f) == f {
+				fl |= flagUpper
+			}
+		}
+		for k := 1; k < len(f); k++ {
+			if f[k] >= 'A' && f[k] <= 'Z' && f[k-1] >= 'a' && f[k-1] <= 'z' {
+				fl |= flagLowerInside
+			}
+		}
+		if strings.ContainsAny(f, "0123456789") {
+			fl |= flagDigit
+		}
+		if strings.Contains(f, "-") {
+			fl |= flagHyphen
+		}
+		if strings.Contains(f, ".") {
+			fl |= flagPeriod
+		}
+		if !(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z' || c0 >= '0' && c0 <= '9' || c0 >= 0x80) {
+			fl |= flagPunct
+		}
+	}
+	w.flags = fl
+	r.words[f] = w
+	return w
+}
 
 // prepare computes the atoms of a sentence.
 func (m *Model) prepare(r *recognizer, forms []string, h *history) {
@@ -161,71 +255,31 @@ func (m *Model) prepare(r *recognizer, forms []string, h *history) {
 	if cap(r.ts) < n+4 {
 		r.ts = make([]tok, n+4)
 		r.marks = make([][numLists]uint8, n)
+		r.ws = make([]*word, n)
 	}
 	r.ts = r.ts[:n+4]
 	r.marks = r.marks[:n]
+	r.ws = r.ws[:n]
 	r.lower = r.lower[:0]
 	caps := true
 	letters := 0
-	for _, f := range forms {
-		r.lower = append(r.lower, strings.ToLower(f))
-		for _, c := range f {
-			if c >= 'a' && c <= 'z' {
-				caps = false
-			}
-			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-				letters++
-			}
-		}
+	for i, f := range forms {
+		w := m.word(r, f)
+		r.ws[i] = w
+		r.lower = append(r.lower, w.lower)
+		caps = caps && !w.hasLower
+		letters += w.letters
 	}
 	caps = caps && letters > 3
 	if m.gaz != nil {
 		m.gaz.Match(r.lower, r.marks, r.buf)
 	}
 	r.ts[0], r.ts[1], r.ts[n+2], r.ts[n+3] = padTok, padTok, padTok, padTok
-	for i, f := range forms {
+	for i, w := range r.ws {
 		t := &r.ts[i+2]
-		lower := normalize(f)
-		t.form = perceptron.Hash(f)
-		t.lower = perceptron.Hash(lower)
-		t.shape, t.short = shape(f)
-		for k := range t.suf {
-			t.suf[k] = perceptron.Mix(perceptron.Hash(suffix(lower, k+1)), uint64(k))
-		}
-		for k := range t.pre {
-			t.pre[k] = perceptron.Mix(perceptron.Hash(prefix(lower, k+1)), uint64(k+10))
-		}
-		t.caps = 1
-		if c, ok := m.caps.Get(r.lower[i]); ok {
-			t.caps = uint64(c) + 2
-		}
-		var fl uint64
-		if f != "" {
-			c0 := f[0]
-			if c0 >= 'A' && c0 <= 'Z' {
-				fl |= flagTitle
-				if strings.ToUpper(f) == f {
-					fl |= flagUpper
-				}
-			}
-			for k := 1; k < len(f); k++ {
-				if f[k] >= 'A' && f[k] <= 'Z' && f[k-1] >= 'a' && f[k-1] <= 'z' {
-					fl |= flagLowerInside
-				}
-			}
-			if strings.ContainsAny(f, "0123456789") {
-				fl |= flagDigit
-			}
-			if strings.Contains(f, "-") {
-				fl |= flagHyphen
-			}
-			if strings.Contains(f, ".") {
-				fl |= flagPeriod
-			}
-			if !(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z' || c0 >= '0' && c0 <= '9' || c0 >= 0x80) {
-				fl |= flagPunct
-			}
-		}
+		t.form, t.lower, t.shape, t.short = w.form, w.norm, w.shape, w.short
+		t.suf, t.pre, t.caps = w.suf, w.pre, w.caps
+		fl := w.flags
 		if i == 0 {
 			fl |= flagFirst
 		}

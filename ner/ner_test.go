@@ -214,6 +214,49 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(sent))/b.Elapsed().Seconds(), "tokens/s")
 }
 
+// report is a short conflict report written for the benchmarks, one
+// sentence a line, tokens separated by spaces.
+const report = `Fighting resumed on Tuesday near the southern town of Gharyan , local officials told Reuters , after a week of relative calm .
+The Government of National Accord said its forces had repelled an attack by units loyal to Khalifa Haftar south of Tripoli .
+A spokesman for the Libyan National Army , Ahmed al-Mismari , denied that his men had withdrawn from the airport .
+At least 12 civilians were killed and 40 wounded when shells hit a market in Abu Salim on Monday , the health ministry said .
+The United Nations envoy Ghassan Salame called on both sides to respect a truce agreed in Berlin in January .
+Turkish drones struck a convoy near Tarhuna , according to a statement posted on Facebook by the Burkan al-Ghadab operation .
+Russian and Sudanese fighters were seen moving towards Sirte and Jufra , residents said .
+Egypt 's President Abdel Fattah al-Sisi warned that Cairo would not stand idle if the GNA advanced on Sirte .
+In Misrata , hundreds of people protested against power cuts and the rising price of fuel .
+The European Union extended its naval mission Irini in the Mediterranean to watch the arms embargo .
+Officials in Benghazi said the House of Representatives would meet in Tobruk next Sunday .
+Amnesty International urged the International Criminal Court to investigate mass graves found in Tarhuna .
+Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines , Bloomberg reported .
+The Libya Observer said three members of the 444th Brigade were detained at a checkpoint near Bani Walid .
+Salem Alaywan , Bani Walid 's mayor , told Al Jazeera the town had received 500 displaced families .`
+
+func reportDoc() ([][]string, int) {
+	var doc [][]string
+	n := 0
+	for _, line := range strings.Split(report, "\n") {
+		doc = append(doc, strings.Fields(line))
+		n += len(doc[len(doc)-1])
+	}
+	return doc, n
+}
+
+// BenchmarkDocument recognises a whole report, as the stage does.
+func BenchmarkDocument(b *testing.B) {
+	m, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, n := reportDoc()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Document(doc)
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
+}
+
 func FuzzDecode(f *testing.F) {
 	sents, _ := conll.Read(strings.NewReader(corpus))
 	cfg := ner.DefaultTrainConfig()
