@@ -28,8 +28,10 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/internal/modelio"
@@ -153,6 +155,9 @@ type recognizer struct {
 	labels  []int
 	// ws are the sentence's words; words caches them by form for
 	// cacheModel.
+	ments      []Mention
+	taken      []bool
+	found      []sitrep.Entity
 	ws         []*word
 	words      map[string]*word
 	cacheModel *Model
@@ -359,9 +364,8 @@ func (m *Model) remember(h *history, r *recognizer, labels []int) {
 	h.sent++
 }
 
-// mentions turns BILOU labels into mentions.
-func (m *Model) mentions(labels []int) []Mention {
-	var out []Mention
+// mentions appends the mentions of BILOU labels to out.
+func (m *Model) mentions(out []Mention, labels []int) []Mention {
 	start := -1
 	for i, c := range labels {
 		switch m.prefix[c] {
@@ -392,16 +396,17 @@ func (m *Model) Document(sents [][]string) [][]Mention {
 	h := newHistory()
 	out := make([][]Mention, len(sents))
 	for i, forms := range sents {
-		out[i] = m.sentence(r, forms, h, fp, i)
+		out[i] = m.sentence(nil, r, forms, h, fp, i)
 	}
 	return out
 }
 
 // sentence recognises one sentence, with the second stage when the model
-// has one (fp then holds the first stage's labels of the document).
-func (m *Model) sentence(r *recognizer, forms []string, h *history, fp *firstPass, si int) []Mention {
+// has one (fp then holds the first stage's labels of the document), and
+// appends its mentions to dst.
+func (m *Model) sentence(dst []Mention, r *recognizer, forms []string, h *history, fp *firstPass, si int) []Mention {
 	if len(forms) == 0 {
-		return nil
+		return dst
 	}
 	m.prepare(r, forms, h)
 	var labels []int
@@ -411,7 +416,7 @@ func (m *Model) sentence(r *recognizer, forms []string, h *history, fp *firstPas
 		labels = decode(m, r, len(forms), r.iscores, m.w.ScoreClasses, nil, nil)
 	}
 	m.remember(h, r, labels)
-	return m.mentions(labels)
+	return m.mentions(dst, labels)
 }
 
 // Encode returns the model file.
@@ -558,15 +563,15 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 		seen[entityKey{e.Span, e.Kind}] = true
 	}
 	sents := make([][]string, len(doc.Sentences))
+	all := make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		all[i] = t.Text
+	}
 	for si, s := range doc.Sentences {
-		if s.Last <= s.First || s.Last > len(doc.Tokens) {
+		if s.First < 0 || s.Last <= s.First || s.Last > len(doc.Tokens) {
 			continue
 		}
-		forms := make([]string, 0, s.Last-s.First)
-		for _, t := range doc.Tokens[s.First:s.Last] {
-			forms = append(forms, t.Text)
-		}
-		sents[si] = forms
+		sents[si] = all[s.First:s.Last:s.Last]
 	}
 	var fp *firstPass
 	if rc.m.w2 != nil {
@@ -582,15 +587,17 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 			continue
 		}
 		toks := doc.Tokens[s.First:s.Last]
-		ms := rc.m.sentence(r, sents[si], h, fp, si)
+		r.ments = rc.m.sentence(r.ments[:0], r, sents[si], h, fp, si)
 		var taken []bool
 		if rc.rules {
-			taken = make([]bool, len(toks))
+			taken = slices.Grow(r.taken[:0], len(toks))[:len(toks)]
+			clear(taken)
+			r.taken = taken
 		}
-		var found []sitrep.Entity
-		for _, mt := range ms {
+		found := r.found[:0]
+		for _, mt := range r.ments {
 			sp := sitrep.Span{Start: toks[mt.Start].Start, End: toks[mt.End-1].End}
-			found = append(found, sitrep.Entity{Span: sp, Text: doc.Slice(sp), Kind: rc.m.kind(r.lower[mt.Start:mt.End], mt.Type), Source: "ner"})
+			found = append(found, sitrep.Entity{Span: sp, Text: doc.Slice(sp), Kind: rc.m.kind(r, r.lower[mt.Start:mt.End], mt.Type), Source: "ner"})
 			for k := mt.Start; k < mt.End && taken != nil; k++ {
 				taken[k] = true
 			}
@@ -607,17 +614,27 @@ func (rc *Recognizer) Annotate(ctx context.Context, doc *sitrep.Document) error 
 				doc.Entities = append(doc.Entities, e)
 			}
 		}
+		// Cleared so that the pooled recogniser holds no text of the
+		// document.
+		clear(found)
+		r.found = found
 	}
 	return nil
 }
 
 // kind maps a CoNLL type to a sitrep entity kind, using the gazetteer to
 // tell polities from other places and nationalities from other names.
-func (m *Model) kind(lower []string, typ string) sitrep.EntityKind {
-	name := strings.Join(lower, " ")
+func (m *Model) kind(r *recognizer, lower []string, typ string) sitrep.EntityKind {
 	var bits uint16
-	if m.gaz != nil {
-		bits = m.gaz.Lookup(name)
+	if m.gaz != nil && (typ == "LOC" || typ == "MISC") {
+		r.buf = r.buf[:0]
+		for i, w := range lower {
+			if i > 0 {
+				r.buf = append(r.buf, ' ')
+			}
+			r.buf = append(r.buf, w...)
+		}
+		bits = m.gaz.Lookup(unsafe.String(unsafe.SliceData(r.buf), len(r.buf)))
 	}
 	switch typ {
 	case "PER":

@@ -304,3 +304,40 @@ func TestAnnotateSkipsEntitiesAlreadyFound(t *testing.T) {
 		t.Errorf("entities %s; want the actor's Libya kept first and not repeated", got)
 	}
 }
+
+// reportDocument is the benchmark report as a tokenized document.
+func reportDocument() (*sitrep.Document, int) {
+	text := strings.ReplaceAll(report, "\n", " ")
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	off := 0
+	first := 0
+	for _, w := range strings.Split(text, " ") {
+		doc.Tokens = append(doc.Tokens, sitrep.Token{Span: sitrep.Span{Start: off, End: off + len(w)}, Text: w, Head: -1})
+		off += len(w) + 1
+		if w == "." {
+			s := doc.Tokens[first].Start
+			doc.Sentences = append(doc.Sentences, sitrep.Sentence{Span: sitrep.Span{Start: s, End: off - 1}, First: first, Last: len(doc.Tokens)})
+			first = len(doc.Tokens)
+		}
+	}
+	return doc, len(doc.Tokens)
+}
+
+// BenchmarkAnnotate runs the stage, dates and numbers included, on the
+// benchmark report.
+func BenchmarkAnnotate(b *testing.B) {
+	r, err := ner.New(ner.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, n := reportDocument()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc.Entities = doc.Entities[:0]
+		if err := r.Annotate(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
+}
