@@ -1,6 +1,7 @@
 package ner_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -340,4 +341,60 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestMixedTrainingIsDeterministicAndLearns(t *testing.T) {
+	sents, err := conll.Read(strings.NewReader(corpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	train := func() []byte {
+		cfg := ner.DefaultTrainConfig()
+		cfg.Epochs, cfg.Mix = 5, 3
+		m, err := ner.Train(context.Background(), sents, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc [][]string
+		for _, s := range sents {
+			doc = append(doc, s.Words)
+		}
+		got := m.Document(doc)
+		for i, s := range sents {
+			want := conll.Spans(s.Tags)
+			if len(got[i]) != len(want) {
+				t.Errorf("sentence %d: %v, want %v", i, got[i], want)
+			}
+		}
+		b, err := m.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if a, b := train(), train(); !bytes.Equal(a, b) {
+		t.Error("two mixed trainings with the same settings wrote different model files")
+	}
+}
+
+func TestPrunedNothingIsTheSameModel(t *testing.T) {
+	m := tiny(t)
+	a, err := m.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.Pruned(0).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("Pruned(0) changed the model file")
+	}
+	half, err := m.Pruned(0.5).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(half) >= len(a) {
+		t.Errorf("Pruned(0.5) wrote %d bytes, not fewer than %d", len(half), len(a))
+	}
 }
