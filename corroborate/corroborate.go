@@ -515,7 +515,8 @@ func (r *Rule) Merge(e *sitrep.EventRecord) {
 	e.Sources, e.Outlets = nil, nil
 	articles := map[string]bool{}
 	e.FirstReported, e.LastReported = time.Time{}, time.Time{}
-	scoreSum, coderSum, coded, dissent := 0.0, 0.0, 0, 0
+	var scoreSum, coderSum int64
+	coded, dissent := 0, 0
 	for i := range reps {
 		rep := &reps[i]
 		if rep.Source != "" && !slices.Contains(e.Sources, rep.Source) {
@@ -535,9 +536,9 @@ func (r *Rule) Merge(e *sitrep.EventRecord) {
 				e.LastReported = p
 			}
 		}
-		scoreSum += rep.Score
+		scoreSum += billionths(rep.Score)
 		if c := rep.Event.Confidence; c > 0 {
-			coderSum += c
+			coderSum += billionths(c)
 			coded++
 		}
 		if rep.Event.Modality.Happened() != happened {
@@ -549,27 +550,27 @@ func (r *Rule) Merge(e *sitrep.EventRecord) {
 	e.Happened = happened
 	e.Conflicts = conflicts
 
-	n := max(len(e.Sources), 1)
-	conf := (1 - math.Pow(0.5, float64(n))) * (scoreSum / float64(len(reps)))
-	if coded > 0 {
-		conf *= coderSum / float64(coded)
-	}
-	conf *= 1 - 0.5*float64(dissent)/float64(len(reps))
-	ev.Confidence = math.Round(conf*1000) / 1000
+	ev.Confidence = confidence(len(e.Sources), len(reps), scoreSum, coderSum, coded, dissent)
 	e.Event = ev
 }
 
-// mostCommon returns the value most reports give, the earliest report
-// breaking ties; "" when none gives one.
+// mostCommon returns the value most reports give, the value of the
+// earliest report breaking ties; "" when none gives one.
 func mostCommon(reps []sitrep.Report, value func(*sitrep.Report) (string, bool)) string {
 	counts := map[string]int{}
-	best, bestN := "", 0
+	var order []string // in order of first report
 	for i := range reps {
 		v, ok := value(&reps[i])
 		if !ok {
 			continue
 		}
+		if counts[v] == 0 {
+			order = append(order, v)
+		}
 		counts[v]++
+	}
+	best, bestN := "", 0
+	for _, v := range order {
 		if counts[v] > bestN {
 			best, bestN = v, counts[v]
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/corroborate"
 	"github.com/sitrep/sitrep/dedup"
 	"github.com/sitrep/sitrep/ingest"
@@ -77,4 +78,78 @@ func benchIngest(b *testing.B, days int) {
 	b.ReportMetric(rate/float64(runtime.GOMAXPROCS(0)), "articles/s/core")
 	b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(size)/float64(n), "bytes/article")
+}
+
+// BenchmarkStore measures the store's part of ingest alone: the same
+// 1,000 synthetic reports, published over a year, coded by the full
+// default pipeline once outside the timer, then fingerprinted and put
+// into a fresh SQLite file, one transaction per article. The pipeline's
+// share is BenchmarkIngestJSONL's time less this one.
+func BenchmarkStore(b *testing.B) { benchStore(b, 366) }
+
+// BenchmarkStoreOneDay is BenchmarkStore with every report published on
+// one day: few events of many reports each, corroboration's worst case.
+func BenchmarkStoreOneDay(b *testing.B) { benchStore(b, 1) }
+
+// codedDocs holds the coded synthetic reports per publication spread, so
+// that the store benchmarks code them once per process.
+var codedDocs = map[int][]sitrep.Coded{}
+
+func coded(b *testing.B, days int) []sitrep.Coded {
+	if c, ok := codedDocs[days]; ok {
+		return c
+	}
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dd := dedup.DefaultConfig()
+	var out []sitrep.Coded
+	for i := range 1000 {
+		a := sitrep.Article{ID: fmt.Sprint("b", i), Outlet: fmt.Sprint("Outlet ", i%7), URL: fmt.Sprintf("https://news.test/%d", i),
+			Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%days), Text: fixture.Synthetic(i, 12)}
+		doc := sitrep.NewDocument(a)
+		if err := p.Run(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, sitrep.Coded{Doc: doc, Fingerprint: dd.Of(&a), Origin: "bench.jsonl"})
+	}
+	codedDocs[days] = out
+	return out
+}
+
+func benchStore(b *testing.B, days int) {
+	docs := coded(b, days)
+	rule, _ := corroborate.New(corroborate.DefaultConfig())
+	var total, cpu time.Duration
+	events := 0
+	for b.Loop() {
+		b.StopTimer()
+		store, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Config{Dedup: dedup.DefaultConfig(), Corroborator: rule})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start, cpu0 := time.Now(), benchutil.CPU()
+		for _, c := range docs {
+			res, err := store.Put(context.Background(), c)
+			if err != nil || res.Status != sitrep.PutNew {
+				b.Fatalf("put %s: %+v %v", c.Doc.Article.ID, res, err)
+			}
+		}
+		total += time.Since(start)
+		cpu += benchutil.CPU() - cpu0
+		b.StopTimer()
+		st, err := store.Stats(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		events = st.Events
+		store.Close()
+		b.StartTimer()
+	}
+	n := len(docs)
+	b.ReportMetric(float64(n*b.N)/total.Seconds(), "articles/s")
+	b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(events), "events")
 }
