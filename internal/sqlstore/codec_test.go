@@ -186,3 +186,29 @@ func TestEventCodec(t *testing.T) {
 		}
 	}
 }
+
+// TestStateCodecCovers fails when corroborate.Tally or a type inside it
+// gains a field the merge state codec does not write (tally.go).
+func TestStateCodecCovers(t *testing.T) {
+	var in mergeState
+	n := 0
+	fill(reflect.ValueOf(&in.tally).Elem(), &n)
+	in.texts = []string{"one sentence", "another"}
+	var out mergeState
+	if err := decodeState(encodeState(&in), &out); err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(reflect.ValueOf(in.tally), reflect.ValueOf(out.tally), "Tally"); d != "" {
+		t.Errorf("%s does not survive the state codec: add it to internal/sqlstore/tally.go", d)
+	}
+	if !reflect.DeepEqual(in.texts, out.texts) {
+		t.Errorf("texts %q, want %q", out.texts, in.texts)
+	}
+	var zero, got mergeState
+	if err := decodeState(encodeState(&zero), &got); err != nil || !reflect.DeepEqual(zero, got) {
+		t.Errorf("zero state: %v %+v", err, got)
+	}
+	if err := decodeState([]byte{codecVersion, 200}, &got); err == nil {
+		t.Error("a truncated state decodes without error")
+	}
+}

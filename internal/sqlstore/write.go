@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -233,7 +234,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 	}
 	res.Events = make([]string, len(doc.Events))
-	mine := map[int64]*sitrep.EventRecord{} // events this article joined, with their reports
+	mine := map[int64]*linked{} // events this article joined
 	ids := map[string]bool{}
 	for _, i := range order {
 		ev := doc.Events[i]
@@ -263,8 +264,8 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 			return res, err
 		}
 	}
-	for seq, rec := range mine {
-		if err := s.indexEvent(ctx, q, seq, rec); err != nil {
+	for seq, l := range mine {
+		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts); err != nil {
 			return res, err
 		}
 	}
@@ -347,14 +348,25 @@ func independentSource(ev *sitrep.Event, a *sitrep.Article, id string) string {
 	return "article:" + id
 }
 
+// linked is an event an article has joined during its Put: the record
+// as last saved, with in Reports the article's own reports (Score
+// counts them as the same article's), and its merge state.
+type linked struct {
+	seq   int64
+	rec   sitrep.EventRecord
+	state *mergeState // nil without an Incremental corroborator
+}
+
 // link attaches a report to the best-scoring candidate event or starts a
-// new one, stores the report and updates the event.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*sitrep.EventRecord) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+// new one, stores the report and updates the event. With an Incremental
+// corroborator the event's tally takes the report; otherwise every
+// report of the event is read and merged again.
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
-	for seq, rec := range mine {
+	for seq, l := range mine {
 		got[seq] = true
-		cands = append(cands, candidate{seq: seq, rec: *rec})
+		cands = append(cands, candidate{seq: seq, rec: l.rec})
 	}
 	for _, f := range s.cfg.Corroborator.Windows(rep) {
 		cs, err := s.candidates(ctx, q, f)
@@ -376,39 +388,103 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 			best, bestScore = c, sc
 		}
 	}
-	var rec *sitrep.EventRecord
+	inc, incremental := s.cfg.Corroborator.(Incremental)
+	l := &linked{}
 	isNew = best == nil
 	if isNew {
 		rep.Score = 1
 		sum := sha256.Sum256([]byte(rep.ID))
-		rec = &sitrep.EventRecord{ID: "ev-" + hex.EncodeToString(sum[:8]), Reports: []sitrep.Report{*rep}}
+		l.rec = sitrep.EventRecord{ID: "ev-" + hex.EncodeToString(sum[:8])}
+		if incremental {
+			l.state = &mergeState{}
+		}
 	} else {
 		rep.Score = bestScore
 		evSeq = best.seq
-		rec = &best.rec
 		if m, ok := mine[evSeq]; ok {
-			// Joined earlier in this article: its reports are at hand.
-			rec.Reports = append(m.Reports[:len(m.Reports):len(m.Reports)], *rep)
+			// Joined earlier in this article: its state is at hand.
+			l = m
 		} else {
-			if rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
-				return 0, 0, "", false, err
+			l.rec = best.rec
+			if incremental {
+				if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
+					return 0, 0, "", false, err
+				}
 			}
-			rec.Reports = append(rec.Reports, *rep)
 		}
 	}
-	s.cfg.Corroborator.Merge(rec)
-	evSeq, err = s.saveEvent(ctx, q, evSeq, rec, false) // indexed once, at the end of put
-	if err == nil {
-		mine[evSeq] = rec // with its reports, this one included
+	l.seq = evSeq
+	var stateBytes []byte
+	own := append(l.rec.Reports[:len(l.rec.Reports):len(l.rec.Reports)], *rep)
+	if incremental {
+		inc.Add(&l.state.tally, rep)
+		l.state.texts = addTexts(l.state.texts, rep)
+		l.rec.Reports = nil
+		inc.Apply(&l.state.tally, &l.rec)
+		stateBytes = encodeState(l.state)
+	} else {
+		if !isNew {
+			if l.rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
+				return 0, 0, "", false, err
+			}
+		}
+		l.rec.Reports = append(l.rec.Reports, *rep)
+		s.cfg.Corroborator.Merge(&l.rec)
+		l.state = &mergeState{}
+		for i := range l.rec.Reports {
+			l.state.texts = addTexts(l.state.texts, &l.rec.Reports[i])
+		}
 	}
+	evSeq, err = s.saveEvent(ctx, q, evSeq, &l.rec, stateBytes, nil) // indexed once, at the end of put
 	if err != nil {
 		return 0, 0, "", false, err
 	}
+	l.seq = evSeq
+	if incremental {
+		l.rec.Reports = own
+	}
+	mine[evSeq] = l
 	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING seq`,
 		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)).Scan(&repSeq); err != nil {
 		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
-	return evSeq, repSeq, rec.ID, isNew, nil
+	return evSeq, repSeq, l.rec.ID, isNew, nil
+}
+
+// loadState reads an event's merge state, or rebuilds it from the
+// event's reports when it has none (written before migration 0004).
+func (s *Store) loadState(ctx context.Context, q q, seq int64, inc Incremental) (*mergeState, error) {
+	var b []byte
+	if err := q.row(ctx, `SELECT tally FROM events WHERE seq = ?`, seq).Scan(&b); err != nil {
+		return nil, fmt.Errorf("read merge state of event %d: %w", seq, err)
+	}
+	st := &mergeState{}
+	if len(b) > 0 {
+		if err := decodeState(b, st); err != nil {
+			return nil, fmt.Errorf("decode merge state of event %d: %w", seq, err)
+		}
+		return st, nil
+	}
+	reps, err := s.loadReports(ctx, q, `r.event_seq = ?`, seq)
+	if err != nil {
+		return nil, err
+	}
+	sortReports(reps)
+	for i := range reps {
+		inc.Add(&st.tally, &reps[i])
+		st.texts = addTexts(st.texts, &reps[i])
+	}
+	return st, nil
+}
+
+// sortReports puts reports in the order Merge reads them.
+func sortReports(reps []sitrep.Report) {
+	slices.SortStableFunc(reps, func(a, b sitrep.Report) int {
+		if c := a.Published.Compare(b.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 }
 
 type candidate struct {
@@ -443,9 +519,10 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 	return out, rows.Err()
 }
 
-// saveEvent inserts (seq 0) or updates an event row, its actors and their
-// counts, and its search index, and returns its seq.
-func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, index bool) (int64, error) {
+// saveEvent inserts (seq 0) or updates an event row with its merge state
+// (nil when the corroborator keeps none), its actors and their counts,
+// and, when index is set, its search index; it returns the event's seq.
+func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, state []byte, index *mergeState) (int64, error) {
 	ev := &rec.Event
 	recBytes := encodeRecord(rec)
 	var err error
@@ -474,7 +551,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	}
 	args := []any{string(ev.Type), string(ev.Modality), boolInt(rec.Happened), dateStart, dateEnd, country, admin1, placeKey, placeName,
 		nullFloat(lat), nullFloat(lon), sitrep.ActorKey(ev.Actor1), sitrep.ActorKey(ev.Actor2), fat, len(rec.Sources), rec.ReportCount,
-		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, recBytes}
+		formatTime(rec.FirstReported), formatTime(rec.LastReported), ev.Confidence, recBytes, state}
 	if span := int64(spanDays(dateStart, dateEnd)); span > s.maxSpan.Load() {
 		// The stored maximum is at least what this process wrote (it only
 		// grows), so smaller spans need no write. The cache is raised
@@ -488,7 +565,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	oldKeys, keys := map[string]bool{}, map[string]bool{}
 	if seq == 0 {
 		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
-			lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record, id)
+			lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record, tally, id)
 			VALUES (`+placeholders(len(args)+1)+`) RETURNING seq`, append(args, rec.ID)...).Scan(&seq)
 		if err != nil {
 			return 0, fmt.Errorf("insert event %s: %w", rec.ID, err)
@@ -496,7 +573,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	} else {
 		if _, err := q.exec(ctx, `UPDATE events SET type = ?, modality = ?, happened = ?, date_start = ?, date_end = ?, country = ?,
 			admin1 = ?, place_key = ?, place_name = ?, lat = ?, lon = ?, actor1 = ?, actor2 = ?, fatalities = ?, n_sources = ?,
-			n_reports = ?, first_reported = ?, last_reported = ?, confidence = ?, record = ? WHERE seq = ?`, append(args, seq)...); err != nil {
+			n_reports = ?, first_reported = ?, last_reported = ?, confidence = ?, record = ?, tally = ? WHERE seq = ?`, append(args, seq)...); err != nil {
 			return 0, fmt.Errorf("update event %s: %w", rec.ID, err)
 		}
 		rows, err := q.query(ctx, `SELECT actor_key FROM event_actors WHERE event_seq = ?`, seq)
@@ -558,8 +635,8 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 			}
 		}
 	}
-	if index {
-		if err := s.indexEvent(ctx, q, seq, rec); err != nil {
+	if index != nil {
+		if err := s.indexEvent(ctx, q, seq, rec, index.texts); err != nil {
 			return 0, err
 		}
 	}
@@ -567,7 +644,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 }
 
 // indexEvent (re)indexes an event's text, date and point.
-func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord) error {
+func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
 	date := ""
 	if d := rec.Event.Date; d != nil {
 		date = d.Start
@@ -578,7 +655,7 @@ func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.Even
 	if l := rec.Event.Location; l != nil {
 		lat, lon = &l.Lat, &l.Lon
 	}
-	if err := s.d.IndexEvent(ctx, q, seq, date, eventBody(rec), lat, lon); err != nil {
+	if err := s.d.IndexEvent(ctx, q, seq, date, eventBody(rec, texts), lat, lon); err != nil {
 		return fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
 	return nil
@@ -606,8 +683,8 @@ func nullFloat(p *float64) any {
 }
 
 // eventBody is the text an event is found by: its place and actors and
-// the evidence and mentions of every report.
-func eventBody(rec *sitrep.EventRecord) string {
+// the evidence and mentions of every report (texts, distinct).
+func eventBody(rec *sitrep.EventRecord, texts []string) string {
 	var b strings.Builder
 	ev := &rec.Event
 	if ev.Location != nil {
@@ -624,17 +701,11 @@ func eventBody(rec *sitrep.EventRecord) string {
 		b.WriteString(a.Name)
 		b.WriteByte('\n')
 	}
-	seen := map[string]bool{}
-	for _, r := range rec.Reports {
-		for _, t := range append([]sitrep.Evidence{r.Event.Evidence}, r.Event.Mentions...) {
-			if t.Text != "" && !seen[t.Text] {
-				seen[t.Text] = true
-				b.WriteString(t.Text)
-				b.WriteByte('\n')
-			}
-		}
+	for _, t := range texts {
+		b.WriteString(t)
+		b.WriteByte('\n')
 	}
-	if len(rec.Reports) == 0 {
+	if len(texts) == 0 {
 		b.WriteString(ev.Evidence.Text)
 	}
 	return b.String()
@@ -676,13 +747,31 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	inc, incremental := s.cfg.Corroborator.(Incremental)
 	for i := range cands {
 		c := &cands[i]
-		if c.rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, c.seq); err != nil {
+		reps, err := s.loadReports(ctx, q, `r.event_seq = ?`, c.seq)
+		if err != nil {
 			return err
 		}
-		s.cfg.Corroborator.Merge(&c.rec)
-		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, true); err != nil {
+		sortReports(reps)
+		st := &mergeState{}
+		for i := range reps {
+			st.texts = addTexts(st.texts, &reps[i])
+		}
+		var state []byte
+		if incremental {
+			for i := range reps {
+				inc.Add(&st.tally, &reps[i])
+			}
+			inc.Apply(&st.tally, &c.rec)
+			state = encodeState(st)
+		} else {
+			c.rec.Reports = reps
+			s.cfg.Corroborator.Merge(&c.rec)
+			c.rec.Reports = nil
+		}
+		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, state, st); err != nil {
 			return err
 		}
 	}

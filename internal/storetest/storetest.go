@@ -7,8 +7,10 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"SameIDOtherText", testSameIDOtherText},
 		{"Corroboration", testCorroboration},
 		{"Reindex", testReindex},
+		{"IncrementalMerge", testIncrementalMerge},
 		{"Filters", testFilters},
 		{"Pagination", testPagination},
 		{"Counts", testCounts},
@@ -751,5 +754,73 @@ func testErrors(t *testing.T, s sitrep.Store) {
 	}
 	if _, err := s.Put(ctx, sitrep.Coded{Doc: sitrep.NewDocument(sitrep.Article{Text: "x"})}); sitrep.ErrorCode(err) != sitrep.EINVALID {
 		t.Errorf("put without fingerprint: %v", err)
+	}
+}
+
+// testIncrementalMerge puts reports out of publication order, with
+// disagreeing figures, places and actors, and a syndicated copy, and
+// checks that every stored event is what Merge makes of all its stored
+// reports at once: linking folds each report into the event's tally
+// instead of re-merging. Then it drops the tallies, as a store written
+// before they were kept has none, links more reports, and checks again.
+func testIncrementalMerge(t *testing.T, s sitrep.Store) {
+	docs := corroborationDocs()
+	// The latest first: each report arrives before ones published earlier.
+	slices.Reverse(docs)
+	for _, d := range docs {
+		Put(t, s, d)
+	}
+	for _, d := range mixedDocs() {
+		Put(t, s, d)
+	}
+	// A wire copy from another outlet adds an outlet to its events.
+	cp := libyaDoc()
+	cp.Outlet, cp.URL = "Copy Outlet", "https://copy.example/a1"
+	Put(t, s, cp)
+	checkMerged(t, s)
+
+	db, ok := s.(interface{ DB() *sql.DB })
+	if !ok {
+		return
+	}
+	if _, err := db.DB().Exec(`UPDATE events SET tally = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	Put(t, s, Doc{ID: "late1", Outlet: "Outlet D", Published: "2020-05-18T09:00:00Z", Text: "Eight people were killed when LNA shells hit Tripoli on Monday.",
+		Events: []Ev{{Type: sitrep.Assault, Actor1: LNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(8), Evidence: "Eight people"}}})
+	Put(t, s, Doc{ID: "late2", Outlet: "Outlet E", Published: "2020-05-21T09:00:00Z", Text: "The army denied shelling Tripoli on Monday.",
+		Events: []Ev{{Type: sitrep.Coerce, Modality: sitrep.Denied, Actor1: LNA, Location: Tripoli, Date: "2020-05-18", Evidence: "denied"}}})
+	checkMerged(t, s)
+}
+
+// checkMerged compares every stored event with Merge over its reports.
+func checkMerged(t *testing.T, s sitrep.Store) {
+	t.Helper()
+	ctx := context.Background()
+	rule := DefaultConfig(t).Corroborator
+	n, linked := 0, 0
+	err := s.EachEvent(ctx, sitrep.EventFilter{}, func(listed *sitrep.EventRecord) error {
+		got, err := s.Event(ctx, listed.ID)
+		if err != nil {
+			return err
+		}
+		n++
+		if got.ReportCount > 1 {
+			linked++
+		}
+		want := *got
+		want.Reports = slices.Clone(got.Reports)
+		rule.Merge(&want)
+		got.Reports, want.Reports = nil, nil
+		if !reflect.DeepEqual(got, &want) {
+			t.Errorf("event %s as stored differs from Merge of its %d reports:\nstored %+v\nmerged %+v", got.ID, got.ReportCount, got, &want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if linked == 0 {
+		t.Fatalf("%d events, none with more than one report: the test links nothing", n)
 	}
 }
