@@ -91,7 +91,13 @@ func encodeState(s *mergeState) []byte {
 		e.uint(uint64(len(t.Locations)))
 		for i := range t.Locations {
 			v := &t.Locations[i]
-			e.structure(5, func() { e.str(v.Key); e.int(int64(v.Precision)); e.int(int64(v.Count)); key(v.First); e.location(&v.Location) })
+			e.structure(5, func() {
+				e.str(v.Key)
+				e.int(int64(v.Precision))
+				e.int(int64(v.Count))
+				key(v.First)
+				e.location(&v.Location)
+			})
 		}
 		e.uint(uint64(len(t.Dates)))
 		for i := range t.Dates {
