@@ -56,14 +56,20 @@ func (e *enc) strs(ss []string) {
 
 // structure writes a struct: its fields are written by fn, then the
 // length and count are put in front.
+//
+// The body is written in place and moved up by the length's size once
+// it is known: no buffer per struct (a state of many small structs spent
+// most of its encoding time allocating them).
 func (e *enc) structure(fields int, fn func()) {
-	outer := e.b
-	e.b = nil
+	start := len(e.b)
 	e.uint(uint64(fields))
 	fn()
-	inner := e.b
-	e.b = binary.AppendUvarint(outer, uint64(len(inner)))
-	e.b = append(e.b, inner...)
+	n := len(e.b) - start
+	var pre [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(pre[:], uint64(n))
+	e.b = append(e.b, pre[:k]...)
+	copy(e.b[start+k:], e.b[start:start+n])
+	copy(e.b[start:], pre[:k])
 }
 
 func (e *enc) ptr(present bool, fn func()) {

@@ -48,12 +48,23 @@ func addTexts(texts []string, r *sitrep.Report) []string {
 
 // encodeState returns the binary form of a merge state, in the record
 // codec's tolerant layout: fields appended later keep old states
-// readable.
+// readable. A report's key appears in the votes of several fields, so
+// the keys are written once, in a table ahead of the tally, and referred
+// to by their index in it.
 func encodeState(s *mergeState) []byte {
-	e := &enc{b: make([]byte, 0, 1024)}
-	e.b = append(e.b, codecVersion)
+	e := &enc{b: make([]byte, 0, 4096)}
 	t := &s.tally
-	key := func(k corroborate.Key) { e.structure(2, func() { e.time(k.Published); e.str(k.ID) }) }
+	index := map[string]int{}
+	var table []corroborate.Key
+	key := func(k corroborate.Key) {
+		i, ok := index[k.ID]
+		if !ok {
+			i = len(table)
+			index[k.ID] = i
+			table = append(table, k)
+		}
+		e.uint(uint64(i))
+	}
 	firsts := func(l []corroborate.FirstSeen) {
 		e.uint(uint64(len(l)))
 		for _, f := range l {
@@ -131,7 +142,15 @@ func encodeState(s *mergeState) []byte {
 		}
 		e.strs(s.texts)
 	})
-	return e.b
+	body := e.b
+	e.b = make([]byte, 0, len(body)+32*len(table)+16)
+	e.b = append(e.b, codecVersion)
+	e.uint(uint64(len(table)))
+	for _, k := range table {
+		e.time(k.Published)
+		e.str(k.ID)
+	}
+	return append(e.b, body...)
 }
 
 // decodeState reads what encodeState wrote.
@@ -141,8 +160,18 @@ func decodeState(b []byte, s *mergeState) error {
 	}
 	d := &dec{b: b[1:]}
 	t := &s.tally
+	table := make([]corroborate.Key, d.count())
+	for i := range table {
+		table[i].Published = d.time()
+		table[i].ID = d.str()
+	}
 	key := func(k *corroborate.Key) {
-		d.structure(func() { k.Published = d.time() }, func() { k.ID = d.str() })
+		i := d.uint()
+		if i >= uint64(len(table)) {
+			d.fail()
+			return
+		}
+		*k = table[i]
 	}
 	firsts := func() []corroborate.FirstSeen {
 		n := d.count()

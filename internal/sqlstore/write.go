@@ -562,7 +562,26 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 		s.pendingSpan = max(s.pendingSpan, span)
 	}
-	oldKeys, keys := map[string]bool{}, map[string]bool{}
+	// The event's actors, one row each with the first role it has here,
+	// dated like the event. An update writes only what changed: an event
+	// of many reports names many actors, and rewriting all of them for
+	// each report linked was a quarter of the store's time.
+	type actorRow struct{ key, role string }
+	var want []actorRow
+	wanted := map[string]bool{"": true}
+	add := func(a *sitrep.ActorRef, role string) {
+		if k := sitrep.ActorKey(a); !wanted[k] {
+			wanted[k] = true
+			want = append(want, actorRow{k, role})
+		}
+	}
+	add(ev.Actor1, "actor1")
+	add(ev.Actor2, "actor2")
+	for i := range ev.Associated {
+		add(&ev.Associated[i], "associated")
+	}
+	oldRoles := map[string]string{}
+	oldStart, oldEnd := "", ""
 	if seq == 0 {
 		err = q.row(ctx, `INSERT INTO events (type, modality, happened, date_start, date_end, country, admin1, place_key, place_name,
 			lat, lon, actor1, actor2, fatalities, n_sources, n_reports, first_reported, last_reported, confidence, record, tally, id)
@@ -571,68 +590,76 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 			return 0, fmt.Errorf("insert event %s: %w", rec.ID, err)
 		}
 	} else {
+		if err := q.row(ctx, `SELECT date_start, date_end FROM events WHERE seq = ?`, seq).Scan(&oldStart, &oldEnd); err != nil {
+			return 0, fmt.Errorf("read event %s: %w", rec.ID, err)
+		}
 		if _, err := q.exec(ctx, `UPDATE events SET type = ?, modality = ?, happened = ?, date_start = ?, date_end = ?, country = ?,
 			admin1 = ?, place_key = ?, place_name = ?, lat = ?, lon = ?, actor1 = ?, actor2 = ?, fatalities = ?, n_sources = ?,
 			n_reports = ?, first_reported = ?, last_reported = ?, confidence = ?, record = ?, tally = ? WHERE seq = ?`, append(args, seq)...); err != nil {
 			return 0, fmt.Errorf("update event %s: %w", rec.ID, err)
 		}
-		rows, err := q.query(ctx, `SELECT actor_key FROM event_actors WHERE event_seq = ?`, seq)
+		rows, err := q.query(ctx, `SELECT actor_key, role FROM event_actors WHERE event_seq = ?`, seq)
 		if err != nil {
 			return 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
 		}
 		for rows.Next() {
-			var k string
-			if err := rows.Scan(&k); err != nil {
+			var k, role string
+			if err := rows.Scan(&k, &role); err != nil {
 				rows.Close()
-				return 0, err
+				return 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
 			}
-			oldKeys[k] = true
+			oldRoles[k] = role
 		}
 		rows.Close()
-		if _, err := q.exec(ctx, `DELETE FROM event_actors WHERE event_seq = ?`, seq); err != nil {
-			return 0, fmt.Errorf("update actors of event %s: %w", rec.ID, err)
+		if err := rows.Err(); err != nil {
+			return 0, fmt.Errorf("read actors of event %s: %w", rec.ID, err)
+		}
+		if dateStart != oldStart && len(oldRoles) > 0 {
+			if _, err := q.exec(ctx, `UPDATE event_actors SET date_start = ? WHERE event_seq = ?`, dateStart, seq); err != nil {
+				return 0, fmt.Errorf("update actors of event %s: %w", rec.ID, err)
+			}
 		}
 	}
-	add := func(a *sitrep.ActorRef, role string) error {
-		k := sitrep.ActorKey(a)
-		if k == "" {
-			return nil
+	redated := dateStart != oldStart || dateEnd != oldEnd
+	for _, a := range want {
+		role, had := oldRoles[a.key]
+		switch {
+		case !had:
+			if _, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				a.key, seq, a.role, dateStart); err != nil {
+				return 0, fmt.Errorf("add actor %s to event %s: %w", a.key, rec.ID, err)
+			}
+		case role != a.role:
+			if _, err := q.exec(ctx, `UPDATE event_actors SET role = ? WHERE actor_key = ? AND event_seq = ?`, a.role, a.key, seq); err != nil {
+				return 0, fmt.Errorf("update actor %s of event %s: %w", a.key, rec.ID, err)
+			}
 		}
-		keys[k] = true
-		_, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			k, seq, role, dateStart)
-		return err
-	}
-	if err := add(ev.Actor1, "actor1"); err != nil {
-		return 0, err
-	}
-	if err := add(ev.Actor2, "actor2"); err != nil {
-		return 0, err
-	}
-	for i := range ev.Associated {
-		if err := add(&ev.Associated[i], "associated"); err != nil {
-			return 0, err
+		// Actor counts, incrementally: an actor's event count follows the
+		// events it joins and leaves; its first and last seen dates widen
+		// (for an actor the event had, only when the event's dates moved).
+		if had && !redated {
+			continue
 		}
-	}
-	// Actor counts, incrementally: an actor's event count follows the
-	// events it joins and leaves; its first and last seen dates widen.
-	for k := range keys {
 		delta := 0
-		if !oldKeys[k] {
+		if !had {
 			delta = 1
 		}
 		if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events + ?,
 			first_seen = CASE WHEN first_seen = '' OR first_seen > ? THEN ? ELSE first_seen END,
 			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key = ?`,
-			delta, dateStart, dateStart, dateEnd, dateEnd, k); err != nil {
-			return 0, fmt.Errorf("count events of actor %s: %w", k, err)
+			delta, dateStart, dateStart, dateEnd, dateEnd, a.key); err != nil {
+			return 0, fmt.Errorf("count events of actor %s: %w", a.key, err)
 		}
 	}
-	for k := range oldKeys {
-		if !keys[k] {
-			if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events - 1 WHERE key = ?`, k); err != nil {
-				return 0, fmt.Errorf("count events of actor %s: %w", k, err)
-			}
+	for k := range oldRoles {
+		if wanted[k] {
+			continue
+		}
+		if _, err := q.exec(ctx, `DELETE FROM event_actors WHERE actor_key = ? AND event_seq = ?`, k, seq); err != nil {
+			return 0, fmt.Errorf("remove actor %s from event %s: %w", k, rec.ID, err)
+		}
+		if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events - 1 WHERE key = ?`, k); err != nil {
+			return 0, fmt.Errorf("count events of actor %s: %w", k, err)
 		}
 	}
 	if index != nil {

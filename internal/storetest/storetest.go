@@ -790,6 +790,18 @@ func testIncrementalMerge(t *testing.T, s sitrep.Store) {
 		Events: []Ev{{Type: sitrep.Assault, Actor1: LNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(8), Evidence: "Eight people"}}})
 	Put(t, s, Doc{ID: "late2", Outlet: "Outlet E", Published: "2020-05-21T09:00:00Z", Text: "The army denied shelling Tripoli on Monday.",
 		Events: []Ev{{Type: sitrep.Coerce, Modality: sitrep.Denied, Actor1: LNA, Location: Tripoli, Date: "2020-05-18", Evidence: "denied"}}})
+	// An undated event that a dated report moves, and whose actor2 the
+	// later reports outvote: the actor rows follow.
+	Put(t, s, Doc{ID: "sirte1", Outlet: "Outlet A", Published: "2020-06-10", Text: "Wagner fighters attacked Sirte, residents said.",
+		Events: []Ev{{Type: sitrep.Assault, Actor1: Wagner, Actor2: GNA, Location: Sirte, Evidence: "attacked"}}})
+	for i, o := range []string{"Outlet B", "Outlet C"} {
+		res := Put(t, s, Doc{ID: fmt.Sprint("sirte", i+2), Outlet: o, Published: "2020-06-11", Text: fmt.Sprintf("Report %d: Wagner and the LNA attacked Sirte on Sunday.", i),
+			Events: []Ev{{Type: sitrep.Assault, Actor1: Wagner, Actor2: LNA, Location: Sirte, Date: "2020-06-07", Evidence: "attacked"}}})
+		e, err := s.Event(context.Background(), res.Events[0])
+		if err != nil || e.ReportCount != i+2 || e.Event.Date == nil {
+			t.Fatalf("Sirte report %d did not join the undated event: %+v %v", i+2, e, err)
+		}
+	}
 	checkMerged(t, s)
 }
 
@@ -822,5 +834,34 @@ func checkMerged(t *testing.T, s sitrep.Store) {
 	}
 	if linked == 0 {
 		t.Fatalf("%d events, none with more than one report: the test links nothing", n)
+	}
+	db, ok := s.(interface{ DB() *sql.DB })
+	if !ok {
+		return
+	}
+	// The actor index and counts, kept incrementally, agree with a
+	// recount.
+	for _, check := range []struct{ what, query string }{
+		{"actor event counts", `SELECT a.key, a.n_events, (SELECT COUNT(*) FROM event_actors ea WHERE ea.actor_key = a.key)
+			FROM actors a WHERE a.n_events <> (SELECT COUNT(*) FROM event_actors ea WHERE ea.actor_key = a.key)`},
+		{"actor rows' dates", `SELECT ea.actor_key, ea.date_start, e.date_start FROM event_actors ea JOIN events e ON e.seq = ea.event_seq
+			WHERE ea.date_start <> e.date_start`},
+		{"actor rows", `SELECT e.id, e.actor1, '' FROM events e WHERE e.actor1 <> '' AND NOT EXISTS (
+			SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq AND ea.actor_key = e.actor1 AND ea.role = 'actor1')`},
+		{"actor rows' roles", `SELECT ea.actor_key, ea.role, e.id FROM event_actors ea JOIN events e ON e.seq = ea.event_seq
+			WHERE ea.role = 'actor1' AND ea.actor_key <> e.actor1 OR ea.role = 'actor2' AND ea.actor_key <> e.actor2`},
+	} {
+		rows, err := db.DB().Query(check.query)
+		if err != nil {
+			t.Fatalf("%s: %v", check.what, err)
+		}
+		for rows.Next() {
+			var a, b, c string
+			if err := rows.Scan(&a, &b, &c); err != nil {
+				t.Fatal(err)
+			}
+			t.Errorf("%s: %s has %s, want %s", check.what, a, b, c)
+		}
+		rows.Close()
 	}
 }
