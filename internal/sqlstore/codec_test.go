@@ -194,6 +194,7 @@ func TestStateCodecCovers(t *testing.T) {
 	n := 0
 	fill(reflect.ValueOf(&in.tally).Elem(), &n)
 	in.texts = []string{"one sentence", "another"}
+	in.indexed = 1<<63 | 12345
 	var out mergeState
 	if err := decodeState(encodeState(&in), &out); err != nil {
 		t.Fatal(err)
@@ -201,7 +202,7 @@ func TestStateCodecCovers(t *testing.T) {
 	if d := diff(reflect.ValueOf(in.tally), reflect.ValueOf(out.tally), "Tally"); d != "" {
 		t.Errorf("%s does not survive the state codec: add it to internal/sqlstore/tally.go", d)
 	}
-	if !reflect.DeepEqual(in.texts, out.texts) {
+	if !reflect.DeepEqual(in.texts, out.texts) || out.indexed != in.indexed {
 		t.Errorf("texts %q, want %q", out.texts, in.texts)
 	}
 	var zero, got mergeState

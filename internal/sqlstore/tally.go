@@ -23,6 +23,9 @@ type Incremental interface {
 type mergeState struct {
 	tally corroborate.Tally
 	texts []string
+	// indexed is indexHash of the event's entry in the search indexes
+	// as last written; 0 when unknown.
+	indexed uint64
 }
 
 // addTexts appends the report's evidence and mention texts not yet
@@ -79,7 +82,7 @@ func encodeState(s *mergeState) []byte {
 		}
 	}
 	intPtr := func(p *int) { e.ptr(p != nil, func() { e.int(int64(*p)) }) }
-	e.structure(21, func() {
+	e.structure(22, func() {
 		e.int(int64(t.Reports))
 		e.int(t.ScoreSum)
 		e.int(t.CoderSum)
@@ -141,6 +144,7 @@ func encodeState(s *mergeState) []byte {
 			})
 		}
 		e.strs(s.texts)
+		e.uint(s.indexed)
 	})
 	body := e.b
 	e.b = make([]byte, 0, len(body)+32*len(table)+16)
@@ -271,6 +275,7 @@ func decodeState(b []byte, s *mergeState) error {
 			}
 		},
 		func() { s.texts = d.strs() },
+		func() { s.indexed = d.uint() },
 	)
 	return d.err
 }

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -265,6 +267,9 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 	}
 	for seq, l := range mine {
+		if l.indexed != 0 && l.state.indexed == l.indexed {
+			continue // the article changed nothing the indexes hold
+		}
 		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts); err != nil {
 			return res, err
 		}
@@ -355,6 +360,9 @@ type linked struct {
 	seq   int64
 	rec   sitrep.EventRecord
 	state *mergeState // nil without an Incremental corroborator
+	// indexed is the hash of the event's index entry before this article
+	// (0 for a new event or without a state).
+	indexed uint64
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
@@ -410,6 +418,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 				if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
 					return 0, 0, "", false, err
 				}
+				l.indexed = l.state.indexed
 			}
 		}
 	}
@@ -421,6 +430,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		l.state.texts = addTexts(l.state.texts, rep)
 		l.rec.Reports = nil
 		inc.Apply(&l.state.tally, &l.rec)
+		l.state.indexed = indexHash(&l.rec, l.state.texts)
 		stateBytes = encodeState(l.state)
 	} else {
 		if !isNew {
@@ -672,20 +682,43 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 
 // indexEvent (re)indexes an event's text, date and point.
 func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
-	date := ""
+	date, body, lat, lon := indexEntry(rec, texts)
+	if err := s.d.IndexEvent(ctx, q, seq, date, body, lat, lon); err != nil {
+		return fmt.Errorf("index event %s: %w", rec.ID, err)
+	}
+	return nil
+}
+
+// indexEntry is what the search indexes hold of an event: the date it is
+// filed under, its text, its point.
+func indexEntry(rec *sitrep.EventRecord, texts []string) (date, body string, lat, lon *float64) {
 	if d := rec.Event.Date; d != nil {
 		date = d.Start
 	} else if !rec.FirstReported.IsZero() {
 		date = day(rec.FirstReported.AddDate(0, 0, -undatedDays))
 	}
-	var lat, lon *float64
 	if l := rec.Event.Location; l != nil {
 		lat, lon = &l.Lat, &l.Lon
 	}
-	if err := s.d.IndexEvent(ctx, q, seq, date, eventBody(rec, texts), lat, lon); err != nil {
-		return fmt.Errorf("index event %s: %w", rec.ID, err)
+	return date, eventBody(rec, texts), lat, lon
+}
+
+// indexHash identifies an event's index entry, so that an event whose
+// entry a report leaves as it was is not indexed again (re-indexing
+// tokenizes the whole text of every report twice). Never 0.
+func indexHash(rec *sitrep.EventRecord, texts []string) uint64 {
+	date, body, lat, lon := indexEntry(rec, texts)
+	h := fnv.New64a()
+	h.Write([]byte(date))
+	h.Write([]byte{0})
+	h.Write([]byte(body))
+	if lat != nil {
+		var b [16]byte
+		binary.LittleEndian.PutUint64(b[:], math.Float64bits(*lat))
+		binary.LittleEndian.PutUint64(b[8:], math.Float64bits(*lon))
+		h.Write(b[:])
 	}
-	return nil
+	return h.Sum64() | 1
 }
 
 // spanDays is the length of a date range in days, 0 when unreadable.
@@ -792,6 +825,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 				inc.Add(&st.tally, &reps[i])
 			}
 			inc.Apply(&st.tally, &c.rec)
+			st.indexed = indexHash(&c.rec, st.texts)
 			state = encodeState(st)
 		} else {
 			c.rec.Reports = reps
