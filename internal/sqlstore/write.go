@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"net/url"
 	"slices"
@@ -372,9 +373,11 @@ type linked struct {
 func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
-	for seq, l := range mine {
+	// The article's own events first, in a fixed order: the first of
+	// equal scores wins.
+	for _, seq := range slices.Sorted(maps.Keys(mine)) {
 		got[seq] = true
-		cands = append(cands, candidate{seq: seq, rec: l.rec})
+		cands = append(cands, candidate{seq: seq, rec: mine[seq].rec})
 	}
 	for _, f := range s.cfg.Corroborator.Windows(rep) {
 		cs, err := s.candidates(ctx, q, f)
@@ -705,19 +708,38 @@ func indexEntry(rec *sitrep.EventRecord, texts []string) (date, body string, lat
 
 // indexHash identifies an event's index entry, so that an event whose
 // entry a report leaves as it was is not indexed again (re-indexing
-// tokenizes the whole text of every report twice). Never 0.
+// tokenizes the whole text of every report). The texts of a merge state
+// only grow, so their number stands for them. Never 0.
 func indexHash(rec *sitrep.EventRecord, texts []string) uint64 {
-	date, body, lat, lon := indexEntry(rec, texts)
 	h := fnv.New64a()
-	h.Write([]byte(date))
-	h.Write([]byte{0})
-	h.Write([]byte(body))
-	if lat != nil {
-		var b [16]byte
-		binary.LittleEndian.PutUint64(b[:], math.Float64bits(*lat))
-		binary.LittleEndian.PutUint64(b[8:], math.Float64bits(*lon))
-		h.Write(b[:])
+	w := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
 	}
+	date, _, lat, lon := indexEntry(rec, nil)
+	w(date)
+	ev := &rec.Event
+	if ev.Location != nil {
+		w(ev.Location.Name)
+	}
+	for _, a := range []*sitrep.ActorRef{ev.Actor1, ev.Actor2} {
+		if a != nil {
+			w(a.Name)
+		}
+	}
+	for _, a := range ev.Associated {
+		w(a.Name)
+	}
+	if len(texts) == 0 {
+		w(ev.Evidence.Text)
+	}
+	var b [24]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(len(texts)))
+	if lat != nil {
+		binary.LittleEndian.PutUint64(b[8:], math.Float64bits(*lat))
+		binary.LittleEndian.PutUint64(b[16:], math.Float64bits(*lon))
+	}
+	h.Write(b[:])
 	return h.Sum64() | 1
 }
 
