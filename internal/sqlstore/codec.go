@@ -512,3 +512,83 @@ func decodeRecord(b []byte, r *sitrep.EventRecord) error {
 	)
 	return d.err
 }
+
+func (d *dec) skipStr() {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return
+	}
+	d.b = d.b[n:]
+}
+
+// skipStructs skips a counted list of structs.
+func (d *dec) skipStructs() {
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		d.structure()
+	}
+}
+
+// decodeCandidate reads of a record only what corroboration reads of a
+// candidate event: its id, first report time, and the type, modality,
+// actors, place and date of its consensus coding (Rule.Score). Linking a
+// report decodes every event in its windows, and most are not chosen;
+// the chosen one's other fields are recomputed from its tally.
+func decodeCandidate(b []byte, r *sitrep.EventRecord) error {
+	if len(b) == 0 || b[0] != codecVersion {
+		return errCodec
+	}
+	d := &dec{b: b[1:]}
+	v := &r.Event
+	skipStrs := func() {
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			d.skipStr()
+		}
+	}
+	d.structure(
+		func() { r.ID = d.str() },
+		func() {
+			d.structure(
+				d.skipStr,
+				func() { v.Type = sitrep.EventType(d.str()) },
+				d.skipStr, d.skipStr, d.skipStr,
+				func() { d.int() },
+				func() { v.Actor1 = d.actorPtr() },
+				func() { v.Actor2 = d.actorPtr() },
+				func() {
+					if n := d.count(); n > 0 {
+						v.Associated = make([]sitrep.ActorRef, n)
+						for i := range v.Associated {
+							d.actor(&v.Associated[i])
+						}
+					}
+				},
+				func() {
+					if d.bool() {
+						v.Location = &sitrep.Location{}
+						d.location(v.Location)
+					}
+				},
+				d.skipStructs,
+				func() {
+					if d.bool() {
+						dr := &sitrep.DateRange{}
+						d.structure(func() { dr.Start = d.str() }, func() { dr.End = d.str() }, func() { dr.Precision = int(d.int()) })
+						v.Date = dr
+					}
+				},
+				d.skipStructs,
+				func() { v.Fatalities = d.intPtr() },
+				func() { v.Injuries = d.intPtr() },
+				func() { v.Modality = sitrep.Modality(d.str()) },
+			)
+		},
+		func() { r.Happened = d.bool() },
+		skipStrs,
+		skipStrs,
+		func() { r.ReportCount = int(d.int()) },
+		func() { r.ArticleCount = int(d.int()) },
+		func() { r.FirstReported = d.time() },
+	)
+	return d.err
+}

@@ -213,3 +213,29 @@ func TestStateCodecCovers(t *testing.T) {
 		t.Error("a truncated state decodes without error")
 	}
 }
+
+// TestDecodeCandidate: the light decoding of a candidate event gives the
+// fields Score reads as the full decoding does.
+func TestDecodeCandidate(t *testing.T) {
+	var in sitrep.EventRecord
+	n := 0
+	fill(reflect.ValueOf(&in).Elem(), &n)
+	in.Reports = nil
+	var out sitrep.EventRecord
+	if err := decodeCandidate(encodeRecord(&in), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := sitrep.EventRecord{ID: in.ID, Happened: in.Happened, ReportCount: in.ReportCount, ArticleCount: in.ArticleCount, FirstReported: in.FirstReported}
+	e := &want.Event
+	e.Type, e.Actor1, e.Actor2, e.Associated, e.Location, e.Fatalities, e.Injuries, e.Modality = in.Event.Type, in.Event.Actor1, in.Event.Actor2,
+		in.Event.Associated, in.Event.Location, in.Event.Fatalities, in.Event.Injuries, in.Event.Modality
+	d := *in.Event.Date
+	d.Text = ""
+	e.Date = &d
+	if !reflect.DeepEqual(out, want) {
+		t.Errorf("candidate\n%+v\nwant\n%+v", out, want)
+	}
+	if err := decodeCandidate(encodeRecord(&in)[:40], &out); err == nil {
+		t.Error("a truncated record decodes without error")
+	}
+}

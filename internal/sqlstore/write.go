@@ -524,7 +524,7 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 		if err := rows.Scan(&c.seq, &rec); err != nil {
 			return nil, fmt.Errorf("candidate events: %w", err)
 		}
-		if err := decodeRecord(rec, &c.rec); err != nil {
+		if err := decodeCandidate(rec, &c.rec); err != nil {
 			return nil, fmt.Errorf("decode event %d: %w", c.seq, err)
 		}
 		out = append(out, c)
