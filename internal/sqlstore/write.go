@@ -267,7 +267,15 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 			return res, err
 		}
 	}
-	for seq, l := range mine {
+	for _, seq := range slices.Sorted(maps.Keys(mine)) {
+		l := mine[seq]
+		if l.dirty {
+			l.rec.Reports = nil
+			l.state.indexed = indexHash(&l.rec, l.state.texts)
+			if _, err := s.saveEvent(ctx, q, seq, &l.rec, encodeState(l.state), nil); err != nil {
+				return res, fmt.Errorf("%s: save event %s: %w", s.name, l.rec.ID, err)
+			}
+		}
 		if l.indexed != 0 && l.state.indexed == l.indexed {
 			continue // the article changed nothing the indexes hold
 		}
@@ -364,6 +372,8 @@ type linked struct {
 	// indexed is the hash of the event's index entry before this article
 	// (0 for a new event or without a state).
 	indexed uint64
+	// dirty is set when the event changed since it was last written.
+	dirty bool
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
@@ -426,15 +436,23 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		}
 	}
 	l.seq = evSeq
-	var stateBytes []byte
 	own := append(l.rec.Reports[:len(l.rec.Reports):len(l.rec.Reports)], *rep)
 	if incremental {
 		inc.Add(&l.state.tally, rep)
 		l.state.texts = addTexts(l.state.texts, rep)
 		l.rec.Reports = nil
 		inc.Apply(&l.state.tally, &l.rec)
-		l.state.indexed = indexHash(&l.rec, l.state.texts)
-		stateBytes = encodeState(l.state)
+		// A stored event is written once per article, at the end of put
+		// (an article often reports one happening several times); a new
+		// one now, for its seq.
+		l.dirty = !isNew
+		if isNew {
+			l.state.indexed = indexHash(&l.rec, l.state.texts)
+			if evSeq, err = s.saveEvent(ctx, q, 0, &l.rec, encodeState(l.state), nil); err != nil {
+				return 0, 0, "", false, err
+			}
+		}
+		l.rec.Reports = own
 	} else {
 		if !isNew {
 			if l.rec.Reports, err = s.loadReports(ctx, q, `r.event_seq = ?`, evSeq); err != nil {
@@ -447,15 +465,11 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		for i := range l.rec.Reports {
 			l.state.texts = addTexts(l.state.texts, &l.rec.Reports[i])
 		}
-	}
-	evSeq, err = s.saveEvent(ctx, q, evSeq, &l.rec, stateBytes, nil) // indexed once, at the end of put
-	if err != nil {
-		return 0, 0, "", false, err
+		if evSeq, err = s.saveEvent(ctx, q, evSeq, &l.rec, nil, nil); err != nil { // indexed once, at the end of put
+			return 0, 0, "", false, err
+		}
 	}
 	l.seq = evSeq
-	if incremental {
-		l.rec.Reports = own
-	}
 	mine[evSeq] = l
 	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING seq`,
 		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)).Scan(&repSeq); err != nil {
