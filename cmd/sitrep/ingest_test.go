@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -220,6 +221,52 @@ func TestCorroborationEndToEnd(t *testing.T) {
 	// shelling, which is right given the coding, and is logged here.
 	if articles[filepath.Join("testdata/corroboration", "n1-kordofan.txt")] {
 		t.Logf("the air-raid report also contributes a misread event to the market shelling")
+	}
+}
+
+// TestCorroborationOrder ingests the same six reports one at a time in four
+// orders: the events, their outlets, report counts and fatalities must not
+// depend on the order the reports arrive in.
+func TestCorroborationOrder(t *testing.T) {
+	files, err := filepath.Glob("testdata/corroboration/*.txt")
+	if err != nil || len(files) != 6 {
+		t.Fatalf("fixtures: %v %v", files, err)
+	}
+	summary := func(order []string) []string {
+		db := filepath.Join(t.TempDir(), "o.db")
+		for _, f := range order {
+			if _, errs, code := runEnv(t, nil, "", "ingest", "--db", db, "--workers", "1", f); code != 0 {
+				t.Fatalf("ingest %s: exit %d: %s", f, code, errs)
+			}
+		}
+		s := openDB(t, db)
+		defer s.Close()
+		page, err := s.Events(context.Background(), sitrep.EventFilter{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range page.Events {
+			fatal := -1
+			if e.Event.Fatalities != nil {
+				fatal = *e.Event.Fatalities
+			}
+			outlets := slices.Clone(e.Outlets)
+			slices.Sort(outlets)
+			out = append(out, fmt.Sprintf("%s %v reports=%d dead=%d", e.Event.Type, outlets, e.ArticleCount, fatal))
+		}
+		slices.Sort(out)
+		return out
+	}
+	forward := summary(files) // n1, r1 … r5
+	for _, perm := range [][]int{{5, 4, 3, 2, 1, 0}, {0, 5, 1, 2, 3, 4}, {5, 0, 4, 3, 2, 1}} {
+		order := make([]string, len(perm))
+		for i, k := range perm {
+			order[i] = files[k]
+		}
+		if got := summary(order); !slices.Equal(got, forward) {
+			t.Errorf("events depend on the order of ingest %v:\nin file order %q\nin this order %q", perm, forward, got)
+		}
 	}
 }
 
