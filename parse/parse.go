@@ -54,7 +54,7 @@ type Model struct {
 
 const (
 	fileKind    = "parse"
-	fileVersion = 3
+	fileVersion = 4 // 4: fifteen feature templates left out
 )
 
 // Labels returns the dependency relations the model predicts.
@@ -197,15 +197,20 @@ func best[S int32 | float32](m *Model, s *state, scores []S) int {
 	return b
 }
 
-// candidates lists the transitions worth scoring in p's state: shift,
-// reduce, and the arcs between the stack top and the buffer front with the
-// labels such arcs had in training (all labels when the model has no
-// sets). Validity is checked later.
+// candidates lists the transitions worth scoring in p's state: those
+// that are valid (shift; reduce when the stack top has its head, left arcs
+// when it has not) and, among the arcs between the stack top and the
+// buffer front, only those with the labels such arcs had in training (all
+// labels when the model has no sets). Scoring a transition that cannot be
+// taken would only cost time: in any state either reduce or every left
+// arc is invalid.
 func (m *Model) candidates(p *parser) []uint8 {
-	c := append(p.cands[:0], shift, reduce)
+	c := append(p.cands[:0], shift)
 	s := &p.s
 	top, b := s.top(), s.b
 	if top == 0 {
+		// The root takes one dependent, with the root label; parse shifts
+		// without scoring once it has it.
 		p.cands = append(c, uint8(3+2*m.rootLabel))
 		return p.cands
 	}
@@ -219,11 +224,17 @@ func (m *Model) candidates(p *parser) []uint8 {
 			right = set
 		}
 	}
-	for _, l := range left {
-		c = append(c, uint8(2+2*int(l)))
+	if s.heads[top] >= 0 {
+		c = append(c, reduce)
+	} else {
+		for _, l := range left {
+			c = append(c, uint8(2+2*int(l)))
+		}
 	}
 	for _, l := range right {
-		c = append(c, uint8(3+2*int(l)))
+		if int(l) != m.rootLabel {
+			c = append(c, uint8(3+2*int(l)))
+		}
 	}
 	p.cands = c
 	return c

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/internal/benchutil"
 	"github.com/sitrep/sitrep/parse"
 )
 
@@ -175,8 +176,10 @@ func BenchmarkParse(b *testing.B) {
 		tags = append(tags, p[1]+" "+p[2])
 	}
 	b.ResetTimer()
+	cpu0 := benchutil.CPU()
 	for i := 0; i < b.N; i++ {
 		m.Parse(forms, tags)
 	}
 	b.ReportMetric(float64(b.N*len(forms))/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(b.N*len(forms))/(benchutil.CPU()-cpu0).Seconds(), "tokens/cpu-s")
 }

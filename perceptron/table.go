@@ -148,10 +148,17 @@ func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
 		return
 	}
 	scores = scores[:t.classes]
+	for _, c := range classes {
+		if int(c) >= t.classes {
+			panic(fmt.Sprintf("perceptron: score class %d of a table of %d", c, t.classes))
+		}
+	}
 	var buf [160]*cell
+	var rows [160]unsafe.Pointer
 	for len(features) > 0 {
 		n := min(len(features), len(buf))
 		found := t.lookup(features[:n], buf[:0])
+		nr := 0
 		for _, e := range found {
 			switch e.c[0] {
 			case overflowMark:
@@ -162,9 +169,8 @@ func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
 						sc[c] += int32(w)
 					}
 				} else {
-					for _, c := range classes {
-						scores[c] += int32(row[c])
-					}
+					rows[nr] = unsafe.Pointer(unsafe.SliceData(row))
+					nr++
 				}
 				continue
 			case sparseMark:
@@ -178,6 +184,20 @@ func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
 					break
 				}
 				scores[c] += int32(e.w[j])
+			}
+		}
+		if nr > 0 {
+			// Class by class, summing down the rows in a register: every
+			// row holds t.classes weights and every class was checked
+			// above, so the reads stay inside the rows.
+			rs := rows[:nr]
+			for _, c := range classes {
+				off := uintptr(c) * 2
+				var sum int32
+				for _, r := range rs {
+					sum += int32(*(*int16)(unsafe.Add(r, off)))
+				}
+				scores[c] += sum
 			}
 		}
 		features = features[n:]

@@ -131,6 +131,22 @@ func TestScoreClasses(t *testing.T) {
 	}
 }
 
+// TestScoreClassesOutOfRange checks that a class past the table's is
+// refused before any weight is read: the dense rows are read without
+// bounds checks.
+func TestScoreClassesOutOfRange(t *testing.T) {
+	tab, err := wide(t, 30).Table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("ScoreClasses with class 30 of 30 did not panic")
+		}
+	}()
+	tab.ScoreClasses([]uint64{perceptron.Template(99)}, []uint8{1, 30}, make([]int32, 30))
+}
+
 func TestTablePrune(t *testing.T) {
 	tab, err := wide(t, 30).Table()
 	if err != nil {
@@ -194,6 +210,29 @@ func BenchmarkTableScore(b *testing.B) {
 	for b.Loop() {
 		clear(s)
 		tab.Score(fs, s)
+	}
+}
+
+// BenchmarkTableScoreClasses is BenchmarkTableScore for a third of the
+// classes, as the parser and tagger ask: the dense rows are summed class
+// by class.
+func BenchmarkTableScoreClasses(b *testing.B) {
+	tab, err := wide(b, 100).Table()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var fs []uint64
+	for i := 0; i < 80; i++ {
+		fs = append(fs, perceptron.Mix(perceptron.Template(i%7), uint64(i*13%500)))
+	}
+	var classes []uint8
+	for c := 0; c < 100; c += 3 {
+		classes = append(classes, uint8(c))
+	}
+	s := make([]int32, 100)
+	for b.Loop() {
+		clear(s)
+		tab.ScoreClasses(fs, classes, s)
 	}
 }
 

@@ -187,6 +187,10 @@ func predict(w *perceptron.Table, feats []uint64, cands []uint8, scores []int32)
 	if cands == nil {
 		return w.Predict(feats, scores)
 	}
+	if len(cands) == 1 {
+		// A word seen often enough with one tag only: nothing to choose.
+		return int(cands[0])
+	}
 	clear(scores)
 	w.ScoreClasses(feats, cands, scores)
 	best := int(cands[0])

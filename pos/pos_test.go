@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/internal/benchutil"
 	"github.com/sitrep/sitrep/pos"
 )
 
@@ -161,10 +162,12 @@ func BenchmarkTag(b *testing.B) {
 	}
 	forms := strings.Fields("Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines to a town south of the capital on Sunday following a Turkish-backed military intervention , Bloomberg reported on Sunday .")
 	b.ResetTimer()
+	cpu0 := benchutil.CPU()
 	for i := 0; i < b.N; i++ {
 		m.Tag(forms)
 	}
 	b.ReportMetric(float64(b.N*len(forms))/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(b.N*len(forms))/(benchutil.CPU()-cpu0).Seconds(), "tokens/cpu-s")
 }
 
 func FuzzDecode(f *testing.F) {
