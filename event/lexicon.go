@@ -471,7 +471,10 @@ func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
 	for _, p := range lx.patterns[block] {
 		k := 0
 		for _, w := range after {
-			if k < len(p.forms) && p.forms[k][w] {
+			if k == len(p.forms) {
+				break
+			}
+			if p.forms[k][w] {
 				k++
 			}
 		}

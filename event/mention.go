@@ -110,6 +110,18 @@ func (r *reader) commonWord(w string) bool {
 // rest (group nouns, which NER does not mark).
 func (r *reader) findMentions(s *sent) {
 	n := len(s.words)
+	// The mentions of every sentence are carved from one slab per report:
+	// a sentence's list grows by append from nothing, which for a struct
+	// this size cost more than the search for them.
+	if cap(r.mentionSlab)-len(r.mentionSlab) < n {
+		r.mentionSlab = make([]mention, 0, max(n, 48))
+	}
+	s.mentions = r.mentionSlab[len(r.mentionSlab):len(r.mentionSlab)]
+	defer func() {
+		// if the sentence outgrew its room, append moved it out of the slab
+		r.mentionSlab = r.mentionSlab[:len(r.mentionSlab)+min(len(s.mentions), cap(r.mentionSlab)-len(r.mentionSlab))]
+		s.mentions = s.mentions[:len(s.mentions):len(s.mentions)]
+	}()
 	capOK := make([]bool, n)
 	// the sentence starts again after a dateline: "GOMA — Two bombs"
 	start, dash := 0, datelineDash(s)

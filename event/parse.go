@@ -20,7 +20,14 @@ func parseTree(s *sent) *tree {
 	if n == 0 || s.toks[0].Rel == "" {
 		return nil
 	}
-	t := &tree{head: make([]int, n), rel: make([]string, n), kids: make([][]int, n)}
+	// One allocation each for heads (with the child counts after them),
+	// relations, the kids headers and all the kids: a tree per sentence
+	// is built for every sentence of every report.
+	t := &tree{rel: make([]string, n), kids: make([][]int, n)}
+	ints := make([]int, 2*n)
+	count := ints[n:]
+	t.head = ints[:n:n]
+	edges := 0
 	for k, tok := range s.toks {
 		t.rel[k] = tok.Rel
 		h := tok.Head - s.base
@@ -29,7 +36,24 @@ func parseTree(s *sent) *tree {
 			continue
 		}
 		t.head[k] = h
-		t.kids[h] = append(t.kids[h], k)
+		count[h]++
+		edges++
+	}
+	if edges == 0 {
+		return t
+	}
+	flat := make([]int, 0, edges)
+	for h, c := range count {
+		if c > 0 {
+			t.kids[h] = flat[len(flat) : len(flat) : len(flat)+c]
+			flat = flat[:len(flat)+c]
+		}
+	}
+	// kids in text order, as the appends of a single pass give them
+	for k, h := range t.head {
+		if h >= 0 {
+			t.kids[h] = append(t.kids[h], k)
+		}
 	}
 	return t
 }

@@ -93,6 +93,9 @@ type reader struct {
 	// least one name), so a capitalised first word it left alone is no
 	// name.
 	ner bool
+	// mentionSlab holds the mentions of the sentences read so far and
+	// room for the next (see findMentions).
+	mentionSlab []mention
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
