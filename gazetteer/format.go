@@ -309,6 +309,11 @@ type Gazetteer struct {
 	// first[c] is the index of the first key whose first byte is >= c;
 	// first[256] is nKeys. It narrows every binary search.
 	first [257]int32
+	// first2[c<<8|d] is the index of the first key whose first two bytes
+	// are >= c, d (a one-byte key "c" counts as c, 0); first2[1<<16] is
+	// nKeys. Lookups of keys of two bytes or more search only among the
+	// keys that share their first two bytes.
+	first2 []int32
 }
 
 // Open checks data as a gazetteer file and returns it. name says where the
@@ -373,6 +378,8 @@ func Open(name, data string) (*Gazetteer, error) {
 	nPost := uint32(len(s[secPostings]) / 4)
 	var prevKey string
 	next := 0 // the next first-byte bucket to start
+	g.first2 = make([]int32, 1<<16+1)
+	next2 := 0 // the next two-byte bucket to start
 	for i := range g.nKeys {
 		k, ok := stringAt(s[secStrings], u32(s[secKeys], 4*i))
 		if !ok || (i > 0 && k <= prevKey) || k == "" {
@@ -382,6 +389,9 @@ func Open(name, data string) (*Gazetteer, error) {
 		for ; next <= int(k[0]); next++ {
 			g.first[next] = int32(i)
 		}
+		for b := prefix2(k); next2 <= b; next2++ {
+			g.first2[next2] = int32(i)
+		}
 		a, b := u32(s[secStarts], 4*i), u32(s[secStarts], 4*i+4)
 		if a > b || b > nPost {
 			return fail("key %d: postings out of bounds", i)
@@ -389,6 +399,9 @@ func Open(name, data string) (*Gazetteer, error) {
 	}
 	for ; next <= 256; next++ {
 		g.first[next] = int32(g.nKeys)
+	}
+	for ; next2 <= 1<<16; next2++ {
+		g.first2[next2] = int32(g.nKeys)
 	}
 	if u32(s[secStarts], 4*g.nKeys) != nPost {
 		return fail("postings count mismatch")
@@ -504,8 +517,23 @@ func (g *Gazetteer) lowerBound(k string) int {
 	if k == "" {
 		return 0
 	}
-	lo, hi := int(g.first[k[0]]), int(g.first[int(k[0])+1])
+	var lo, hi int
+	if len(k) >= 2 && g.first2 != nil {
+		b := prefix2(k)
+		lo, hi = int(g.first2[b]), int(g.first2[b+1])
+	} else {
+		lo, hi = int(g.first[k[0]]), int(g.first[int(k[0])+1])
+	}
 	return lo + sort.Search(hi-lo, func(i int) bool { return g.key(lo+i) >= k })
+}
+
+// prefix2 is the two-byte bucket of a non-empty key (see first2).
+func prefix2(k string) int {
+	b := int(k[0]) << 8
+	if len(k) > 1 {
+		b |= int(k[1])
+	}
+	return b
 }
 
 func (g *Gazetteer) key(i int) string {

@@ -77,8 +77,9 @@ func (s *Set) Fuzzy(dst []Match, key string) []Match {
 	}
 	start := len(dst)
 	var buf []Posting
+	mask := letterMask(key)
 	for n := len(key) - maxEdits; n <= len(key)+maxEdits; n++ {
-		dst = s.scanBucket(dst, start, key, fuzzyBucket(key[0], n), maxEdits, &buf)
+		dst = s.scanBucket(dst, start, key, mask, fuzzyBucket(key[0], n), maxEdits, &buf)
 	}
 	return dst
 }
@@ -88,11 +89,11 @@ func fuzzyBucket(first byte, n int) uint16 {
 	return uint16(first)<<8 | uint16(min(max(n, 0), 255))
 }
 
-// scanBucket appends the matches of one bucket within the edit bound.
-func (s *Set) scanBucket(dst []Match, start int, key string, bucket uint16, maxEdits int, bufp *[]Posting) []Match {
+// scanBucket appends the matches of one bucket within the edit bound;
+// mask is key's letterMask.
+func (s *Set) scanBucket(dst []Match, start int, key string, mask uint32, bucket uint16, maxEdits int, bufp *[]Posting) []Match {
 	buf := *bufp
 	defer func() { *bufp = buf }()
-	mask := letterMask(key)
 	for _, fk := range s.fuzzy[bucket] {
 		// Each edit changes the set of letters by at most two.
 		if bits.OnesCount32(mask^fk.mask) > 2*maxEdits || fk.key == key {

@@ -108,7 +108,8 @@ func (r *Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	p := &parse{r: r, doc: doc}
+	p := newParse(r, doc)
+	defer p.release()
 	p.words()
 	p.recognise()
 	p.resolve()

@@ -3,6 +3,7 @@ package geoparse
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/sitrep/sitrep"
@@ -29,6 +30,41 @@ type parse struct {
 	lower      map[string]bool // folded words the report uses in lower case
 	people     map[string]bool // folded words of names dropped as people's
 	noFuzzy    map[string]bool // folded words with no fuzzy match
+	// sc is where ws, ms and buf came from (see newParse), nil for a
+	// parse that does not pool them.
+	sc *scratch
+}
+
+// scratch holds the buffers of a parse that outlive it: a worker coding
+// report after report reuses its words, mentions and matches instead of
+// growing new ones for each.
+type scratch struct {
+	ws  []word
+	ms  []mention
+	buf []gazetteer.Match
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// newParse returns the state of one Annotate call, with pooled buffers;
+// release gives them back.
+func newParse(r *Resolver, doc *sitrep.Document) *parse {
+	sc := scratchPool.Get().(*scratch)
+	return &parse{r: r, doc: doc, ws: sc.ws[:0], ms: sc.ms[:0], buf: sc.buf[:0], sc: sc}
+}
+
+// release returns the parse's buffers to the pool. Nothing the parse
+// returned may point into them: places and their strings are copies.
+func (p *parse) release() {
+	if p.sc == nil {
+		return
+	}
+	// drop what they point to: candidates, and the words of the text
+	clear(p.ms[:cap(p.ms)])
+	clear(p.ws[:cap(p.ws)])
+	p.sc.ws, p.sc.ms, p.sc.buf = p.ws[:0], p.ms[:0], p.buf[:0]
+	scratchPool.Put(p.sc)
+	p.sc, p.ws, p.ms, p.buf = nil, nil, nil, nil
 }
 
 // mention is a recognised place name.
@@ -622,7 +658,7 @@ func (p *parse) orgBefore(a int) bool {
 // case somewhere.
 func (p *parse) usedLower(f string) bool {
 	if p.lower == nil {
-		p.lower = map[string]bool{}
+		p.lower = make(map[string]bool, len(p.ws))
 		for i := range p.ws {
 			w := &p.ws[i]
 			if w.alpha && !w.cap && !w.upper && !w.joined {

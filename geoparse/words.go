@@ -31,7 +31,10 @@ type word struct {
 func (p *parse) words() {
 	doc := p.doc
 	text := doc.Article.Text
-	p.ws = make([]word, 0, len(doc.Tokens)+len(doc.Tokens)/8+16)
+	if n := len(doc.Tokens) + len(doc.Tokens)/8 + 16; cap(p.ws) < n {
+		p.ws = make([]word, 0, n)
+	}
+	p.ws = p.ws[:0]
 	add := func(sp sitrep.Span, sent int, joined bool) {
 		raw := text[sp.Start:sp.End]
 		w := word{Span: sp, raw: raw, sent: sent, joined: joined}
