@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -314,6 +315,9 @@ type Gazetteer struct {
 	// nKeys. Lookups of keys of two bytes or more search only among the
 	// keys that share their first two bytes.
 	first2 []int32
+	// slots is findKey's hash table of the keys (see indexKeys).
+	slotsOnce sync.Once
+	slots     []uint32
 }
 
 // Open checks data as a gazetteer file and returns it. name says where the
@@ -503,13 +507,54 @@ type Posting struct {
 	Primary bool
 }
 
-// findKey returns the index of key k, or -1.
+// findKey returns the index of key k, or -1. It probes a hash table of
+// the keys, built on first use: a binary search over hundreds of thousands
+// of keys reads a dozen of them from all over the file, and a geoparser
+// looks up every capitalised phrase of every report.
 func (g *Gazetteer) findKey(k string) int {
-	i := g.lowerBound(k)
-	if i < g.nKeys && g.key(i) == k {
-		return i
+	g.slotsOnce.Do(g.indexKeys)
+	mask := uint64(len(g.slots) - 1)
+	for h := keyHash(k) & mask; ; h = (h + 1) & mask {
+		v := g.slots[h]
+		if v == 0 {
+			return -1
+		}
+		if i := int(v - 1); g.key(i) == k {
+			return i
+		}
 	}
-	return -1
+}
+
+// indexKeys builds the hash table of findKey: a power of two of slots, at
+// least twice the keys, each 0 or a key index plus one, with linear
+// probing.
+func (g *Gazetteer) indexKeys() {
+	n := 1
+	for n < 2*g.nKeys+1 {
+		n <<= 1
+	}
+	g.slots = make([]uint32, n)
+	mask := uint64(n - 1)
+	for i := range g.nKeys {
+		h := keyHash(g.key(i)) & mask
+		for g.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		g.slots[h] = uint32(i + 1)
+	}
+}
+
+// keyHash is 64-bit FNV-1a, with a final mix so that the low bits the
+// table uses depend on every byte.
+func keyHash(k string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
 }
 
 // lowerBound returns the first key index whose key is >= k.

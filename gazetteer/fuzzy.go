@@ -61,6 +61,14 @@ func (s *Set) indexFuzzy() {
 			}
 		})
 	}
+	s.fuzzyMasks = make(map[uint16][]uint32, len(s.fuzzy))
+	for b, fks := range s.fuzzy {
+		masks := make([]uint32, len(fks))
+		for i, fk := range fks {
+			masks[i] = fk.mask
+		}
+		s.fuzzyMasks[b] = masks
+	}
 }
 
 // Fuzzy appends the notable entries whose key is within the edit bound of
@@ -94,9 +102,14 @@ func fuzzyBucket(first byte, n int) uint16 {
 func (s *Set) scanBucket(dst []Match, start int, key string, mask uint32, bucket uint16, maxEdits int, bufp *[]Posting) []Match {
 	buf := *bufp
 	defer func() { *bufp = buf }()
-	for _, fk := range s.fuzzy[bucket] {
+	fks := s.fuzzy[bucket]
+	for i, m := range s.fuzzyMasks[bucket] {
 		// Each edit changes the set of letters by at most two.
-		if bits.OnesCount32(mask^fk.mask) > 2*maxEdits || fk.key == key {
+		if bits.OnesCount32(mask^m) > 2*maxEdits {
+			continue
+		}
+		fk := &fks[i]
+		if fk.key == key {
 			continue
 		}
 		d := editDistance(key, fk.key, maxEdits)
@@ -126,16 +139,18 @@ func editDistance(a, b string, limit int) int {
 		}
 		return limit + 1
 	}
-	var rows [3][65]int
+	// distances never exceed 64 here: bytes are enough, and the rows
+	// cost an eighth as much to clear as ints would
+	var rows [3][65]uint8
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+		prev[j] = uint8(j)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
+		cur[0] = uint8(i)
 		best := cur[0]
 		for j := 1; j <= len(b); j++ {
-			cost := 1
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -146,12 +161,12 @@ func editDistance(a, b string, limit int) int {
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > limit {
+		if int(best) > limit {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return int(prev[len(b)])
 }
 
 // letterMask sets bit i for each letter 'a'+i in s, bit 26 for digits and

@@ -45,6 +45,9 @@ type Set struct {
 
 	fuzzyOnce sync.Once
 	fuzzy     map[uint16][]fuzzyKey
+	// fuzzyMasks[b][i] is fuzzy[b][i].mask, apart so that the scan for
+	// candidates reads four bytes a key rather than a whole fuzzyKey.
+	fuzzyMasks map[uint16][]uint32
 
 	looseOnce sync.Once
 	loose     []looseKey

@@ -358,6 +358,16 @@ func precise(e gazetteer.Entry) bool {
 	return e.Code != "DEM" && e.Precision() <= 3
 }
 
+// latKM is a degree of latitude's arc in km, slightly under (see
+// contextScore, which uses it as a lower bound of a distance).
+const latKM = 6371.0 * math.Pi / 180
+
+// within reports whether the admin path a lies in or is b ("LY.64" in
+// "LY"): strings.HasPrefix(a+".", b+".") without building the strings.
+func within(a, b string) bool {
+	return len(a) >= len(b) && a[:len(b)] == b && (len(a) == len(b) || a[len(b)] == '.')
+}
+
 // contextScore rewards a candidate close to, or inside, the other places
 // the report names.
 func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
@@ -366,22 +376,33 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 	}
 	best := math.Inf(1)
 	inside := false
+	key := p.ms[mi].key
+	eAdmin := gazetteer.IsAdminCode(e.Code) && e.Admin != ""
 	for oi := range p.ms {
 		o := &p.ms[oi]
-		if oi == mi || o.best < 0 || o.key == p.ms[mi].key && o.key != "" || o.role == sitrep.RoleEmbedded {
+		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
 			continue
 		}
-		oe := o.cands[o.best].Entry
-		if !precise(oe) {
+		oe := &o.cands[o.best].Entry // not copied: this loop runs per candidate per mention
+		if oe.Code == "DEM" || oe.Precision() > 3 { // !precise(*oe)
 			continue
 		}
-		if gazetteer.IsAdminCode(oe.Code) && oe.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(e.Admin+".", oe.Admin+".") {
-			inside = true
+		if oe.Admin != e.Admin {
+			if oe.Admin != "" && gazetteer.IsAdminCode(oe.Code) && within(e.Admin, oe.Admin) {
+				inside = true
+			}
+			if eAdmin && within(oe.Admin, e.Admin) {
+				inside = true // the unit holds a place the report names
+			}
 		}
-		if gazetteer.IsAdminCode(e.Code) && e.Admin != "" && oe.Admin != e.Admin && strings.HasPrefix(oe.Admin+".", e.Admin+".") {
-			inside = true // the unit holds a place the report names
+		dlat := math.Abs(e.Lat - oe.Lat)
+		if dlat > 8 { // over 800 km apart: no closeness bonus
+			continue
 		}
-		if math.Abs(e.Lat-oe.Lat) > 8 { // over 800 km apart: no closeness bonus
+		// The great-circle distance is at least the arc of the latitudes'
+		// difference: skip the trigonometry when that alone (with a margin
+		// for rounding) is no closer than the best so far.
+		if dlat*latKM > best*(1+1e-9)+1e-6 {
 			continue
 		}
 		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
