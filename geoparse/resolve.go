@@ -383,7 +383,7 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
 			continue
 		}
-		oe := &o.cands[o.best].Entry // not copied: this loop runs per candidate per mention
+		oe := &o.cands[o.best].Entry                // not copied: this loop runs per candidate per mention
 		if oe.Code == "DEM" || oe.Precision() > 3 { // !precise(*oe)
 			continue
 		}
