@@ -383,8 +383,10 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
 			continue
 		}
-		oe := &o.cands[o.best].Entry                // not copied: this loop runs per candidate per mention
-		if oe.Code == "DEM" || oe.Precision() > 3 { // !precise(*oe)
+		// a pointer and precise spelt out: this loop runs per candidate
+		// per mention, and an entry is too big to copy each time
+		oe := &o.cands[o.best].Entry
+		if oe.Code == "DEM" || oe.Precision() > 3 {
 			continue
 		}
 		if oe.Admin != e.Admin {
