@@ -382,7 +382,8 @@ func (r *reader) where(s *sent, c *cand) {
 	// a withdrawal with no destination happened where it left: ACLED codes
 	// the territory given up ("withdrawn from Kibumba")
 	toPlace := false
-	for _, p := range r.doc.Places {
+	for _, pi := range r.placesOf(s) {
+		p := &r.doc.Places[pi]
 		if p.IsLocation() && s.span.Contains(p.Span) {
 			if k := r.tokenAt(s, p.Start); k > c.trig {
 				switch placePrep(s, k) {
@@ -399,7 +400,8 @@ func (r *reader) where(s *sent, c *cand) {
 	var best *scored
 	var others []sitrep.Place
 	cs, ce := s.clauseStart(c.trig), s.clauseEnd(c.trig)
-	for _, p := range r.doc.Places {
+	for _, pi := range r.placesOf(s) {
+		p := &r.doc.Places[pi]
 		if !(p.IsLocation() || p.Role == sitrep.RoleEmbedded) || !s.span.Contains(p.Span) {
 			continue
 		}
@@ -441,7 +443,7 @@ func (r *reader) where(s *sent, c *cand) {
 		case prep == "from":
 			if moves && toPlace {
 				score -= 10
-				others = append(others, p)
+				others = append(others, *p)
 			} else if moves {
 				score += 25
 			}
@@ -513,7 +515,7 @@ func (r *reader) where(s *sent, c *cand) {
 			score -= 10 // another clause
 		}
 		if best == nil || score > best.score {
-			best = &scored{p, score}
+			best = &scored{*p, score}
 		}
 	}
 	if best != nil && best.score > -45 {
@@ -545,7 +547,8 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 			return
 		}
 	}
-	for _, p := range r.doc.Places {
+	for _, pi := range r.placesOf(s) {
+		p := &r.doc.Places[pi]
 		if !p.IsLocation() || !s.span.Contains(p.Span) || p.Precision >= sitrep.PrecisionCountry {
 			continue
 		}
@@ -557,7 +560,7 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || r.strayInPhrase(s, p, e) {
 			continue
 		}
-		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(p)})
+		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p)})
 		return
 	}
 }
@@ -648,11 +651,12 @@ func placePrep(s *sent, k int) string {
 // in the next place ("X area of Y"), when it lies more than 100 km from
 // the town or district named ("the Qaisar area of Farah city" with Qaisar
 // taken for a district centre 400 km north; "the X district in Y").
-func (r *reader) strayInPhrase(s *sent, p sitrep.Place, e int) bool {
+func (r *reader) strayInPhrase(s *sent, p *sitrep.Place, e int) bool {
 	if p.Precision >= sitrep.PrecisionRegion {
 		return false
 	}
-	for _, q := range r.doc.Places {
+	for _, qi := range r.placesOf(s) {
+		q := &r.doc.Places[qi]
 		if !q.IsLocation() || !s.span.Contains(q.Span) || q.Start < p.End || q.Precision >= sitrep.PrecisionCountry {
 			continue
 		}
@@ -769,7 +773,8 @@ func dateline(s *sent, k, e int) bool {
 func (r *reader) placeAfter(s *sent, i int) string {
 	if i < len(s.toks) {
 		from := s.toks[i].Start
-		for _, p := range r.doc.Places {
+		for _, pi := range r.placesOf(s) {
+			p := &r.doc.Places[pi]
 			if !p.IsLocation() || p.Start < from || !s.span.Contains(p.Span) {
 				continue
 			}

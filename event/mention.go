@@ -623,7 +623,8 @@ func (r *reader) finishMention(s *sent, m *mention) {
 			}
 		}
 	}
-	for _, p := range r.doc.Places {
+	for _, pi := range r.placesOf(s) {
+		p := &r.doc.Places[pi]
 		if p.IsLocation() && sp.Overlaps(p.Span) && m.proper && m.head != "person" && !groupNouns[m.head] {
 			// a place inside a longer name is the name's place only when it
 			// ends the name ("LNA stronghold Jufra"); "Asia-Pacific Economic
@@ -633,7 +634,7 @@ func (r *reader) finishMention(s *sent, m *mention) {
 				continue
 			}
 			if p.Span.Contains(sp) || sp.Contains(p.Span) {
-				m.place = !r.placeAsActor(s, m, p)
+				m.place = !r.placeAsActor(s, m, *p)
 			}
 		}
 	}

@@ -32,6 +32,10 @@ type sent struct {
 	tree *tree
 	// rels are the commas around parenthetical relative clauses.
 	rels [][2]int
+	// places indexes the doc.Places that lie in or overlap the sentence,
+	// in document order (see placesOf); placesDone says it is built.
+	places     []int
+	placesDone bool
 }
 
 // cand is an event candidate read from one trigger.
@@ -300,4 +304,25 @@ func (s *sent) clauseEnd(i int) int {
 		}
 	}
 	return len(s.words)
+}
+
+// placesOf returns the indices of the places that lie in the sentence's
+// span or overlap its tokens, in document order, found once per sentence:
+// the coder asks for the sentence's places for every mention and every
+// trigger, and a report has dozens of places.
+func (r *reader) placesOf(s *sent) []int {
+	if s.placesDone {
+		return s.places
+	}
+	s.placesDone = true
+	toks := s.span
+	if len(s.toks) > 0 {
+		toks = sitrep.Span{Start: s.toks[0].Start, End: s.toks[len(s.toks)-1].End}
+	}
+	for i := range r.doc.Places {
+		if sp := r.doc.Places[i].Span; s.span.Contains(sp) || sp.Overlaps(toks) {
+			s.places = append(s.places, i)
+		}
+	}
+	return s.places
 }
