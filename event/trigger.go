@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -888,23 +889,65 @@ func sameHead(head, name string) bool {
 	if head == "" || name == "" {
 		return false
 	}
-	stem := func(w string) string {
-		w = strings.ToLower(w)
-		switch {
-		case strings.HasSuffix(w, "ies"):
-			return w[:len(w)-3] + "y"
-		case strings.HasSuffix(w, "s"):
-			return w[:len(w)-1]
-		}
-		return w
-	}
-	h := stem(head)
-	for _, w := range strings.Fields(name) {
-		if stem(w) == h {
+	h := headStem(head)
+	for w := range strings.FieldsSeq(name) {
+		if stemIs(w, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// headStem lower-cases a word and strips a plural ending.
+func headStem(w string) string {
+	w = strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// stemIs reports whether headStem(w) == h, without building the stem
+// when w is ASCII: anaphora resolution asks it of every earlier actor's
+// every word.
+func stemIs(w, h string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return headStem(w) == h
+		}
+	}
+	n := len(w)
+	switch {
+	case n >= 3 && lowerByte(w[n-3]) == 'i' && lowerByte(w[n-2]) == 'e' && lowerByte(w[n-1]) == 's':
+		return len(h) == n-2 && h[n-3] == 'y' && equalLower(w[:n-3], h[:n-3])
+	case n >= 1 && lowerByte(w[n-1]) == 's':
+		return equalLower(w[:n-1], h)
+	}
+	return equalLower(w, h)
+}
+
+// lowerByte lower-cases an ASCII letter.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalLower reports whether strings.ToLower(a) == b for ASCII a.
+func equalLower(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerByte(a[i]) != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // govern links triggers in the complement of governing verbs ("threatened
