@@ -39,11 +39,26 @@ var rules = []rule{absoluteDate, weekdayRule, namedDay, relativeUnit, agoRule, r
 // Find returns the temporal expressions in words (the token texts of one
 // sentence), longest match first, without overlaps, in order.
 func Find(words []string) []Match {
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
+	return find(words, &findBuf{})
+}
+
+// findBuf holds find's buffers, reused from their start on each call: a
+// tagger reading a report sentence by sentence passes the same one.
+type findBuf struct {
+	lower []string // the words, lower-cased
+	out   []Match
+}
+
+// find is Find with buffers; the matches it returns live in buf until the
+// next call.
+func find(words []string, buf *findBuf) []Match {
+	lower := buf.lower[:0]
+	for _, w := range words {
+		lower = append(lower, strings.ToLower(w))
 	}
-	var out []Match
+	buf.lower = lower
+	out := buf.out[:0]
+	defer func() { buf.out = out }()
 	for i := 0; i < len(lower); {
 		if !starters[lower[i]] && !isNumber(lower[i]) && monthOf(lower[i]) == 0 && numberWords[lower[i]] == 0 {
 			i++
@@ -143,8 +158,8 @@ func weekdayOf(w string) (time.Weekday, bool) {
 // dayOf reads a day of the month: "29", "29th", "1st".
 func dayOf(w string) int {
 	w = strings.TrimRight(w, "stndrh")
-	n, err := strconv.Atoi(w)
-	if err != nil || n < 1 || n > 31 {
+	n, ok := atoi(w)
+	if !ok || n < 1 || n > 31 {
 		return 0
 	}
 	return n
@@ -155,11 +170,40 @@ func yearOf(w string) int {
 	if len(w) != 4 {
 		return 0
 	}
-	n, err := strconv.Atoi(w)
-	if err != nil || n < 1900 || n > 2199 {
+	n, ok := atoi(w)
+	if !ok || n < 1900 || n > 2199 {
 		return 0
 	}
 	return n
+}
+
+// atoi is strconv.Atoi without the error value, which costs an
+// allocation for every word that is not a number: an optional sign, then
+// decimal digits.
+func atoi(s string) (int, bool) {
+	if len(s) > 18 { // may overflow: leave it to strconv
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int(d)
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
@@ -173,7 +217,7 @@ func countOf(w string) int {
 	if n, ok := numberWords[w]; ok {
 		return n
 	}
-	if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n > 0 && n < 10000 {
+	if n, ok := atoi(strings.ReplaceAll(w, ",", "")); ok && n > 0 && n < 10000 {
 		return n
 	}
 	return 0

@@ -36,6 +36,7 @@ func (Tagger) Annotate(_ context.Context, doc *sitrep.Document) error {
 	pub := civil(doc.Article.Published)
 	warned := false
 	var words []string
+	var buf findBuf
 	for si, s := range doc.Sentences {
 		ref := pub
 		if s.Region >= 0 && s.Region < len(doc.Regions) {
@@ -50,7 +51,7 @@ func (Tagger) Annotate(_ context.Context, doc *sitrep.Document) error {
 		for _, t := range toks {
 			words = append(words, t.Text)
 		}
-		for _, m := range Find(words) {
+		for _, m := range find(words, &buf) {
 			r, ok := m.Resolve(ref)
 			if !ok {
 				if !warned && ref.IsZero() {
