@@ -892,7 +892,11 @@ func (r *reader) amounts(s *sent, c *cand) {
 		}
 	}
 	if c.ev.Type == sitrep.Assault || c.ev.Type == sitrep.Protest {
-		dead, hurt := casualties(s.words, s.inTime)
+		if !s.casualtiesRead { // the same for every trigger of the sentence
+			s.dead, s.hurt = casualties(s.words, s.inTime)
+			s.casualtiesRead = true
+		}
+		dead, hurt := s.dead, s.hurt
 		if dead >= 0 {
 			c.ev.Fatalities = &dead
 			for k, w := range s.words {

@@ -36,6 +36,12 @@ type sent struct {
 	// in document order (see placesOf); placesDone says it is built.
 	places     []int
 	placesDone bool
+	// dead and hurt are what casualties reads in the sentence, once
+	// casualtiesRead.
+	dead, hurt     int
+	casualtiesRead bool
+	// breaks marks the words that are clauseBreakers (see breakers).
+	breaks []bool
 }
 
 // cand is an event candidate read from one trigger.
@@ -237,8 +243,9 @@ func (s *sent) mentionAt(i int) *mention {
 
 // clauseStart returns the first token of the clause holding token i.
 func (s *sent) clauseStart(i int) int {
+	breaks := s.breakers()
 	for k := i - 1; k >= 0; k-- {
-		if clauseBreakers[s.words[k]] && !(s.words[k] == "that" && k > 0 && groupNouns[s.words[k-1]]) {
+		if breaks[k] && !(s.words[k] == "that" && k > 0 && groupNouns[s.words[k-1]]) {
 			if o, c := s.relativeAt(k); o >= 0 && c < i {
 				k = o // a relative clause set off before i: "X, which ..., called"
 				continue
@@ -298,12 +305,26 @@ func (s *sent) findRelatives() {
 
 // clauseEnd returns one past the last token of the clause holding token i.
 func (s *sent) clauseEnd(i int) int {
+	breaks := s.breakers()
 	for k := i + 1; k < len(s.words); k++ {
-		if clauseBreakers[s.words[k]] {
+		if breaks[k] {
 			return k
 		}
 	}
 	return len(s.words)
+}
+
+// breakers returns, for each word of the sentence, whether it is one of
+// the clauseBreakers, looked up once: the clause of every trigger and
+// argument is asked for many times.
+func (s *sent) breakers() []bool {
+	if s.breaks == nil {
+		s.breaks = make([]bool, len(s.words))
+		for k, w := range s.words {
+			s.breaks[k] = clauseBreakers[w]
+		}
+	}
+	return s.breaks
 }
 
 // placesOf returns the indices of the places that lie in the sentence's
