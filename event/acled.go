@@ -370,7 +370,7 @@ func belligerent(a *sitrep.ActorRef) bool {
 	case ontology.RebelGroup, ontology.PoliticalMilitia, ontology.IdentityMilitia:
 		return true
 	case ontology.StateForces:
-		for _, w := range strings.Fields(strings.ToLower(a.Name + " " + a.Text)) {
+		for w := range strings.FieldsSeq(strings.ToLower(a.Name + " " + a.Text)) {
 			if armedWords[w] {
 				return true
 			}

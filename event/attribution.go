@@ -197,7 +197,7 @@ func (r *reader) isOutlet(m *mention) bool {
 			}
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(m.ref.Name)) {
+	for w := range strings.FieldsSeq(strings.ToLower(m.ref.Name)) {
 		if mediaWords[strings.Trim(w, "'’s")] {
 			return true
 		}

@@ -236,7 +236,7 @@ func (r *reader) findMentions(s *sent) {
 			i = m.last - 1
 		case anaphors[w] && (w == "they" || w == "he" || w == "she" || w == "them" || w == "it" && i+1 < n && s.words[i+1] != "'s" && !(i+2 < n && beForms[s.words[i+1]] && (s.words[i+2] == "not" || s.words[i+2] == "likely" || s.words[i+2] == "unclear" || s.words[i+2] == "clear" || s.words[i+2] == "possible" || s.words[i+2] == "believed" || s.words[i+2] == "thought" || s.words[i+2] == "expected" || s.words[i+2] == "reported" || s.words[i+2] == "said" || s.words[i+2] == "time" || s.words[i+2] == "the" || s.words[i+2] == "a"))):
 			s.mentions = append(s.mentions, mention{first: i, last: i + 1, anaphoric: true, head: w,
-				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: spanPtr(s.toks[i].Span)}})
+				ref: sitrep.ActorRef{Name: s.toks[i].Text, Text: r.doc.Slice(s.toks[i].Span), Span: r.spanPtr(s.toks[i].Span)}})
 		}
 	}
 }
@@ -434,7 +434,7 @@ func (r *reader) groupPhrase(s *sent, capOK []bool, i int) mention {
 				break
 			}
 			name := r.expand(joinText(s, p, q))
-			parts = append(parts, sitrep.ActorRef{Name: name, Text: r.doc.Slice(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End}), Span: spanPtr(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End})})
+			parts = append(parts, sitrep.ActorRef{Name: name, Text: r.doc.Slice(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End}), Span: r.spanPtr(sitrep.Span{Start: s.toks[p].Start, End: s.toks[q-1].End})})
 			if q+1 < n && s.words[q] == "and" && capOK[q+1] {
 				p = q + 1
 				continue
@@ -571,7 +571,7 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	}
 	sp := sitrep.Span{Start: s.toks[m.first].Start, End: s.toks[m.last-1].End}
 	m.ref.Text = r.doc.Slice(sp)
-	m.ref.Span = spanPtr(sp)
+	m.ref.Span = r.spanPtr(sp)
 	m.ref.Name = r.expand(cleanName(strings.TrimSpace(m.ref.Name)))
 	// Entities resolved by the actor stage give the canonical id: the
 	// entity with the mention's own span first (of a split compound, the
@@ -760,7 +760,15 @@ func foldName(s string) string {
 	return s
 }
 
-func spanPtr(s sitrep.Span) *sitrep.Span { return &s }
+// spanPtr returns a pointer to a copy of s, carved from a slab of the
+// reader: a report's mentions each need one.
+func (r *reader) spanPtr(s sitrep.Span) *sitrep.Span {
+	if len(r.spanSlab) == cap(r.spanSlab) {
+		r.spanSlab = make([]sitrep.Span, 0, 64)
+	}
+	r.spanSlab = append(r.spanSlab, s)
+	return &r.spanSlab[len(r.spanSlab)-1]
+}
 
 // acronymsOf finds "Long Name (ABBR)" definitions in the report.
 func acronymsOf(doc *sitrep.Document) map[string]string {
@@ -835,7 +843,7 @@ var orgWords = set("government", "army", "forces", "force", "council", "ministry
 	"mission", "battalion", "regiment", "division", "observer", "news", "times", "post")
 
 func orgName(name string) bool {
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
 		if orgWords[w] {
 			return true
 		}

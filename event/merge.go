@@ -370,7 +370,7 @@ func (r *reader) keep(c *cand) bool {
 // sharedWord reports whether two names share a capitalised word
 // ("Russian and Syrian mercenaries", "Russian Syrian fighters").
 func sharedWord(a, b string) bool {
-	for _, w := range strings.Fields(a) {
+	for w := range strings.FieldsSeq(a) {
 		if capitalised(w) && strings.Contains(" "+b+" ", " "+w+" ") {
 			return true
 		}

@@ -106,6 +106,8 @@ type reader struct {
 	// mentionSlab holds the mentions of the sentences read so far and
 	// room for the next (see findMentions).
 	mentionSlab []mention
+	// spanSlab holds the mentions' spans (see spanPtr).
+	spanSlab []sitrep.Span
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {

@@ -675,7 +675,7 @@ func (r *reader) roles() {
 					continue
 				}
 				typ := sitrep.MemberOf
-				for _, w := range strings.Fields(role.Title) {
+				for w := range strings.FieldsSeq(role.Title) {
 					if leaderWords[w] || strings.HasPrefix(w, "command") {
 						typ = sitrep.Leads
 					}
