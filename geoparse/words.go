@@ -43,7 +43,22 @@ func (p *parse) words() {
 		w.cap = unicode.IsUpper(r)
 		letters, uppers := 0, 0
 		digits := false
-		for _, r := range raw {
+		for i := 0; i < len(raw); i++ {
+			// ASCII without the Unicode tables: most words are
+			if c := raw[i]; c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z':
+					letters++
+				case 'A' <= c && c <= 'Z':
+					letters++
+					uppers++
+				case '0' <= c && c <= '9':
+					digits = true
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(raw[i:])
+			i += size - 1
 			if unicode.IsLetter(r) {
 				letters++
 				if unicode.IsUpper(r) {
