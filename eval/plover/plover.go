@@ -14,7 +14,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -209,8 +210,11 @@ func Score(ctx context.Context, p *sitrep.Pipeline, recs []Record, keep bool) (R
 	if res.ActorGold > 0 {
 		res.ActorMatch = float64(actorOK) / float64(res.ActorGold)
 	}
+	// in type order, so the sum (and macro-F1's last digits) is the same
+	// on every run
 	var sum float64
-	for t, g := range gold {
+	for _, t := range slices.Sorted(maps.Keys(gold)) {
+		g := gold[t]
 		ts := TypeScore{Type: t, Gold: g, Predicted: pred[t], Correct: correct[t]}
 		if ts.Predicted > 0 {
 			ts.Precision = float64(ts.Correct) / float64(ts.Predicted)
@@ -225,7 +229,6 @@ func Score(ctx context.Context, p *sitrep.Pipeline, recs []Record, keep bool) (R
 	if len(gold) > 0 {
 		res.MacroF1 = sum / float64(len(gold))
 	}
-	sort.Slice(res.PerType, func(i, j int) bool { return res.PerType[i].Type < res.PerType[j].Type })
 	return res, nil
 }
 
