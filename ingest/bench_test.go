@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -23,9 +25,10 @@ import (
 
 // BenchmarkIngestJSONL measures ingest end to end: JSON lines read,
 // fingerprinted, coded by the full default pipeline, deduplicated and
-// stored in a fresh SQLite file, one transaction per article. Articles
-// are distinct synthetic reports of about 1.5 KB, published over a year,
-// as a feed's are. Run with -cpu 1 for the per-core figure.
+// stored in a fresh SQLite file, ingest.DefaultBatch articles per
+// transaction (SITREP_BENCH_BATCH=1: one each). Articles are distinct
+// synthetic reports of about 1.5 KB, published over a year, as a feed's
+// are. Run with -cpu 1 for the per-core figure.
 func BenchmarkIngestJSONL(b *testing.B) { benchIngest(b, 366) }
 
 // BenchmarkIngestOneDay is the same stream published on one day: the
@@ -52,6 +55,7 @@ func benchIngest(b *testing.B, days int) {
 		b.Fatal(err)
 	}
 	rule, _ := corroborate.New(corroborate.DefaultConfig())
+	batch := benchBatch(b)
 	var total, cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
@@ -62,7 +66,7 @@ func benchIngest(b *testing.B, days int) {
 		src := jsonl.NewSource("bench.jsonl", bytes.NewReader(in.Bytes()), 0)
 		b.StartTimer()
 		start, cpu0 := time.Now(), benchutil.CPU()
-		st, err := ingest.Run(context.Background(), ingest.Config{Store: store, Pipeline: p, Dedup: dedup.DefaultConfig()},
+		st, err := ingest.Run(context.Background(), ingest.Config{Store: store, Pipeline: p, Dedup: dedup.DefaultConfig(), Batch: batch},
 			[]ingest.Named{{Name: "bench.jsonl", Source: src}})
 		total += time.Since(start)
 		cpu += benchutil.CPU() - cpu0
@@ -78,13 +82,16 @@ func benchIngest(b *testing.B, days int) {
 	b.ReportMetric(rate/float64(runtime.GOMAXPROCS(0)), "articles/s/core")
 	b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(size)/float64(n), "bytes/article")
+	b.ReportMetric(float64(batch), "articles/tx")
 }
 
 // BenchmarkStore measures the store's part of ingest alone: the same
 // 1,000 synthetic reports, published over a year, coded by the full
 // default pipeline once outside the timer, then fingerprinted and put
-// into a fresh SQLite file, one transaction per article. The pipeline's
-// share is BenchmarkIngestJSONL's time less this one.
+// into a fresh SQLite file in groups of ingest.DefaultBatch articles per
+// transaction, as ingest writes them (SITREP_BENCH_BATCH=1 for one
+// transaction per article). The pipeline's share is BenchmarkIngestJSONL's
+// time less this one.
 func BenchmarkStore(b *testing.B) { benchStore(b, 366) }
 
 // BenchmarkStoreOneDay is BenchmarkStore with every report published on
@@ -118,8 +125,23 @@ func coded(b *testing.B, days int) []sitrep.Coded {
 	return out
 }
 
+// benchBatch is the articles per transaction the benchmarks write:
+// SITREP_BENCH_BATCH, or ingest.DefaultBatch.
+func benchBatch(b *testing.B) int {
+	v := os.Getenv("SITREP_BENCH_BATCH")
+	if v == "" {
+		return ingest.DefaultBatch
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("SITREP_BENCH_BATCH=%q: want a positive number of articles per transaction", v)
+	}
+	return n
+}
+
 func benchStore(b *testing.B, days int) {
 	docs := coded(b, days)
+	batch := benchBatch(b)
 	rule, _ := corroborate.New(corroborate.DefaultConfig())
 	var total, cpu time.Duration
 	events := 0
@@ -131,10 +153,16 @@ func benchStore(b *testing.B, days int) {
 		}
 		b.StartTimer()
 		start, cpu0 := time.Now(), benchutil.CPU()
-		for _, c := range docs {
-			res, err := store.Put(context.Background(), c)
-			if err != nil || res.Status != sitrep.PutNew {
-				b.Fatalf("put %s: %+v %v", c.Doc.Article.ID, res, err)
+		for i := 0; i < len(docs); i += batch {
+			group := docs[i:min(i+batch, len(docs))]
+			res, errs, err := store.PutBatch(context.Background(), group)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for j, c := range group {
+				if errs[j] != nil || res[j].Status != sitrep.PutNew {
+					b.Fatalf("put %s: %+v %v", c.Doc.Article.ID, res[j], errs[j])
+				}
 			}
 		}
 		total += time.Since(start)
@@ -152,4 +180,5 @@ func benchStore(b *testing.B, days int) {
 	b.ReportMetric(float64(n*b.N)/total.Seconds(), "articles/s")
 	b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "articles/cpu-s")
 	b.ReportMetric(float64(events), "events")
+	b.ReportMetric(float64(batch), "articles/tx")
 }

@@ -108,6 +108,18 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, cfg storetest.Config) sitrep.Store { return MustOpen(t, cfg) })
 }
 
+func TestPutBatch(t *testing.T) {
+	storetest.RunBatch(t, func(t *testing.T, cfg storetest.Config) storetest.Batcher { return MustOpen(t, cfg) },
+		`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF (SELECT id FROM articles WHERE seq = NEW.article_seq) = '`+storetest.PoisonID+`' THEN
+				RAISE EXCEPTION 'poisoned report';
+			END IF;
+			RETURN NEW;
+		END $$;
+		CREATE TRIGGER poison BEFORE INSERT ON reports FOR EACH ROW EXECUTE FUNCTION poison();`)
+}
+
 func TestUnreachableServer(t *testing.T) {
 	cfg := storetest.DefaultConfig(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -25,6 +25,13 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, cfg storetest.Config) sitrep.Store { return MustOpen(t, cfg) })
 }
 
+func TestPutBatch(t *testing.T) {
+	storetest.RunBatch(t, func(t *testing.T, cfg storetest.Config) storetest.Batcher { return MustOpen(t, cfg) },
+		`CREATE TRIGGER poison BEFORE INSERT ON reports
+		WHEN (SELECT id FROM articles WHERE seq = NEW.article_seq) = '`+storetest.PoisonID+`'
+		BEGIN SELECT RAISE(ABORT, 'poisoned report'); END`)
+}
+
 func TestReopenKeepsDataAndSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nested", "dir", "sitrep.db")

@@ -22,12 +22,14 @@ import (
 
 type ingestCmd struct {
 	storeFlags
-	Workers  int           `help:"Articles coded at once (default: one per CPU)."`
-	MaxBytes int64         `help:"Largest file, page or JSON line accepted, in bytes." default:"33554432"`
-	Follow   bool          `help:"Keep polling the feed URLs among the sources (conditional GET) until interrupted."`
-	Interval time.Duration `help:"With --follow: time between polls." default:"5m"`
-	NoLinks  bool          `name:"no-links" help:"Feeds: use the items' own text instead of fetching their pages."`
-	Progress string        `help:"Progress display: auto (bars on a terminal), always, never." enum:"auto,always,never" default:"auto"`
+	Workers   int           `help:"Articles coded at once (default: one per CPU)."`
+	Batch     int           `help:"Most articles written in one transaction, each all-or-nothing; a killed run loses at most one uncommitted group, which the next run writes again. 1: a transaction per article." default:"64"`
+	BatchWait time.Duration `name:"batch-wait" help:"Longest a coded article waits for its group to fill before it is committed." default:"250ms"`
+	MaxBytes  int64         `help:"Largest file, page or JSON line accepted, in bytes." default:"33554432"`
+	Follow    bool          `help:"Keep polling the feed URLs among the sources (conditional GET) until interrupted."`
+	Interval  time.Duration `help:"With --follow: time between polls." default:"5m"`
+	NoLinks   bool          `name:"no-links" help:"Feeds: use the items' own text instead of fetching their pages."`
+	Progress  string        `help:"Progress display: auto (bars on a terminal), always, never." enum:"auto,always,never" default:"auto"`
 	queueFlags
 	pipelineFlags
 
@@ -37,6 +39,12 @@ type ingestCmd struct {
 func (c *ingestCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if c.Follow && c.Interval < time.Second {
 		return sitrep.Errorf(sitrep.EINVALID, "--interval %v is too short; poll at most once a second", c.Interval)
+	}
+	if c.Batch < 1 {
+		return sitrep.Errorf(sitrep.EINVALID, "--batch %d: write at least one article per transaction", c.Batch)
+	}
+	if c.BatchWait <= 0 {
+		return sitrep.Errorf(sitrep.EINVALID, "--batch-wait %v must be positive", c.BatchWait)
 	}
 	if c.Queue != "" {
 		return c.enqueue(ctx, log)
@@ -157,6 +165,7 @@ func (c *ingestCmd) run(ctx context.Context, log *slog.Logger, store sitrep.Stor
 	var latest atomic.Pointer[ingest.Stats]
 	latest.Store(&ingest.Stats{})
 	cfg := ingest.Config{Store: store, Pipeline: p, Dedup: dd, Workers: c.Workers, Logger: log,
+		Batch: c.Batch, BatchWait: c.BatchWait,
 		Progress: func(s ingest.Stats) { latest.Store(&s) }}
 
 	var bars *mpb.Progress

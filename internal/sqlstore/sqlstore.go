@@ -110,8 +110,8 @@ type Store struct {
 	// maxSpan caches meta.max_span_days as this process last wrote it,
 	// so that most writes skip the update.
 	maxSpan atomic.Int64
-	// writeMu serialises Put within the process; pendingSpan is the span
-	// the transaction in flight wrote.
+	// writeMu serialises writes within the process; pendingSpan is the span
+	// the article in flight wrote (PutBatch keeps the batch's).
 	writeMu     sync.Mutex
 	pendingSpan int64
 }

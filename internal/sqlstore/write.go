@@ -115,40 +115,101 @@ func decodeMinHash(b []byte) []uint32 {
 }
 
 // Put stores a coded document in one transaction.
-func (s *Store) Put(ctx context.Context, c sitrep.Coded) (res sitrep.PutResult, err error) {
-	doc, fp := c.Doc, c.Fingerprint
-	if doc == nil {
-		return res, sitrep.Errorf(sitrep.EINVALID, "put: nil document")
+func (s *Store) Put(ctx context.Context, c sitrep.Coded) (sitrep.PutResult, error) {
+	res, errs, err := s.PutBatch(ctx, []sitrep.Coded{c})
+	if err != nil {
+		return sitrep.PutResult{}, err
 	}
-	if fp.ContentHash == "" {
-		return res, sitrep.Errorf(sitrep.EINVALID, "put article %s: fingerprint has no content hash; compute it with dedup.Config.Of", doc.Article.ID)
+	return res[0], errs[0]
+}
+
+// savepoint names the savepoint each article of a batch is written in.
+const savepoint = "sitrep_article"
+
+// PutBatch stores several coded documents in one transaction, each inside
+// its own savepoint: a document that fails is rolled back alone and its
+// error returned in errs, and the others commit together. One commit per
+// group instead of per article saves the commit's page writes (in
+// SQLite's write-ahead log, each commit rewrites every page it touched,
+// and the indexes' upper pages are touched by every article).
+//
+// res and errs are parallel to cs, up to the first document that failed
+// with an error other than bad input (sitrep.IsBadInput): the store is
+// then in doubt, so the batch commits what came before it and stops
+// there; the documents after it are not attempted and have no entry.
+// A non-nil err means the transaction itself failed (begin, savepoint,
+// commit): nothing of the batch is stored, and res and errs are nil.
+// Every document is all-or-nothing, and a process killed mid-batch loses
+// the batch, which an idempotent re-ingest writes again.
+func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.PutResult, errs []error, err error) {
+	res = make([]sitrep.PutResult, 0, len(cs))
+	errs = make([]error, 0, len(cs))
+	if len(cs) == 0 {
+		return res, errs, nil
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	s.pendingSpan = 0
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return res, fmt.Errorf("%s: begin: %w", s.name, err)
+		return nil, nil, fmt.Errorf("%s: begin: %w", s.name, err)
 	}
 	defer func() {
 		if err != nil {
 			err = errors.Join(err, tx.Rollback())
+			res, errs = nil, nil
 		}
 	}()
 	if err := s.d.LockWrites(ctx, tx); err != nil {
-		return res, fmt.Errorf("%s: lock for writing article %s: %w", s.name, doc.Article.ID, err)
+		return nil, nil, fmt.Errorf("%s: lock for writing %d articles: %w", s.name, len(cs), err)
 	}
-	res, err = s.put(ctx, q{tx, s.d, s.stmts}, doc, fp, c.Origin)
-	if err != nil {
-		return res, err
+	qq := q{tx, s.d, s.stmts}
+	var span int64
+	for _, c := range cs {
+		if err := checkCoded(c); err != nil {
+			res, errs = append(res, sitrep.PutResult{}), append(errs, err)
+			continue
+		}
+		id := c.Doc.Article.ID
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT "+savepoint); err != nil {
+			return nil, nil, fmt.Errorf("%s: savepoint for article %s: %w", s.name, id, err)
+		}
+		s.pendingSpan = 0
+		r, perr := s.put(ctx, qq, c.Doc, c.Fingerprint, c.Origin)
+		if perr != nil {
+			// Undo this article alone; the savepoint stays until released.
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+savepoint); err != nil {
+				return nil, nil, fmt.Errorf("%s: roll back article %s after %v: %w", s.name, id, perr, err)
+			}
+			r = sitrep.PutResult{}
+		} else {
+			span = max(span, s.pendingSpan)
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT "+savepoint); err != nil {
+			return nil, nil, fmt.Errorf("%s: release savepoint of article %s: %w", s.name, id, err)
+		}
+		res, errs = append(res, r), append(errs, perr)
+		if perr != nil && !sitrep.IsBadInput(perr) {
+			break
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("%s: commit article %s: %w", s.name, doc.Article.ID, err)
+		return nil, nil, fmt.Errorf("%s: commit %d articles: %w", s.name, len(res), err)
 	}
-	if s.pendingSpan > s.maxSpan.Load() {
-		s.maxSpan.Store(s.pendingSpan)
+	if span > s.maxSpan.Load() {
+		s.maxSpan.Store(span)
 	}
-	return res, nil
+	return res, errs, nil
+}
+
+// checkCoded rejects a document Put cannot store, before any write.
+func checkCoded(c sitrep.Coded) error {
+	if c.Doc == nil {
+		return sitrep.Errorf(sitrep.EINVALID, "put: nil document")
+	}
+	if c.Fingerprint.ContentHash == "" {
+		return sitrep.Errorf(sitrep.EINVALID, "put article %s: fingerprint has no content hash; compute it with dedup.Config.Of", c.Doc.Article.ID)
+	}
+	return nil
 }
 
 func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fingerprint, origin string) (sitrep.PutResult, error) {

@@ -376,7 +376,6 @@ func corroborationDocs() []Doc {
 }
 
 func testCorroboration(t *testing.T, s sitrep.Store) {
-	ctx := context.Background()
 	var first string
 	for _, d := range corroborationDocs() {
 		res := Put(t, s, d)
@@ -384,6 +383,14 @@ func testCorroboration(t *testing.T, s sitrep.Store) {
 			first = res.Events[0]
 		}
 	}
+	checkCorroboration(t, s, first)
+}
+
+// checkCorroboration checks the events corroborationDocs make; first is
+// the event r1's report linked to.
+func checkCorroboration(t *testing.T, s sitrep.Store, first string) {
+	t.Helper()
+	ctx := context.Background()
 	page, err := s.Events(ctx, sitrep.EventFilter{})
 	if err != nil {
 		t.Fatal(err)
