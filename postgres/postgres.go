@@ -121,9 +121,14 @@ func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, str
 	return nil
 }
 
-func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string, _, _ *float64) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE events SET body = $1 WHERE seq = $2`, body, seq)
 	return err
+}
+
+// IndexEventPoint does nothing: the point index is on the table's columns.
+func (dialect) IndexEventPoint(context.Context, sqlstore.Execer, int64, *float64, *float64) error {
+	return nil
 }
 
 // IndexPlace does nothing: the point index is on the table's columns.

@@ -136,7 +136,7 @@ func ftsKey(date string, seq int64) int64 {
 	return days<<32 | seq&0xffffffff
 }
 
-func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string, lat, lon *float64) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string) error {
 	var old int64
 	if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
 		return err
@@ -150,9 +150,11 @@ func (dialect) IndexEvent(ctx context.Context, tx sqlstore.Execer, seq int64, da
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, body) VALUES (?, ?)`, key, body); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE events SET fts_key = ? WHERE seq = ?`, key, seq); err != nil {
-		return err
-	}
+	_, err := tx.ExecContext(ctx, `UPDATE events SET fts_key = ? WHERE seq = ?`, key, seq)
+	return err
+}
+
+func (dialect) IndexEventPoint(ctx context.Context, tx sqlstore.Execer, seq int64, lat, lon *float64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM events_rtree WHERE id = ?`, seq); err != nil {
 		return err
 	}

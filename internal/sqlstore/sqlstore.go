@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -39,9 +40,13 @@ type Dialect interface {
 	Migrations() fs.FS
 	// IndexArticle makes a new article findable by text search.
 	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
-	// IndexEvent (re)indexes an event's search text, date and point; lat
-	// and lon are nil for an event without a place.
-	IndexEvent(ctx context.Context, tx Execer, seq int64, date, body string, lat, lon *float64) error
+	// IndexEventText (re)indexes an event's search text, filed under its
+	// date. A batch writes each event's text once, at its end (PutBatch).
+	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string) error
+	// IndexEventPoint (re)indexes an event's point; lat and lon are nil
+	// for an event without a place. Corroboration's windows read it, so
+	// it is written at once.
+	IndexEventPoint(ctx context.Context, tx Execer, seq int64, lat, lon *float64) error
 	// IndexPlace indexes a new place's point.
 	IndexPlace(ctx context.Context, tx Execer, seq int64, lat, lon float64) error
 	// ArticleText returns a condition on articles a matching a full-text
@@ -114,6 +119,39 @@ type Store struct {
 	// the article in flight wrote (PutBatch keeps the batch's).
 	writeMu     sync.Mutex
 	pendingSpan int64
+	// pendingText is the full-text entries the article in flight wrote;
+	// PutBatch gathers the batch's and writes them at its end.
+	pendingText textIndex
+}
+
+// textIndex is full-text index entries waiting for the end of a batch:
+// FTS5 flushes its pending terms to a new segment at every savepoint, so
+// writing them inside each article's savepoint made a segment per
+// article (and re-tokenized an event each article of the batch joined).
+type textIndex struct {
+	articles []articleText
+	events   map[int64]eventText
+}
+
+type articleText struct {
+	seq         int64
+	title, text string
+}
+
+type eventText struct{ date, body string }
+
+func (t *textIndex) reset() {
+	t.articles = t.articles[:0]
+	clear(t.events)
+}
+
+// merge takes in what o holds; o's entries are newer.
+func (t *textIndex) merge(o *textIndex) {
+	t.articles = append(t.articles, o.articles...)
+	if t.events == nil {
+		t.events = map[int64]eventText{}
+	}
+	maps.Copy(t.events, o.events)
 }
 
 var _ sitrep.Store = (*Store)(nil)

@@ -164,6 +164,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 	}
 	qq := q{tx, s.d, s.stmts}
 	var span int64
+	var text textIndex
 	for _, c := range cs {
 		if err := checkCoded(c); err != nil {
 			res, errs = append(res, sitrep.PutResult{}), append(errs, err)
@@ -174,6 +175,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 			return nil, nil, fmt.Errorf("%s: savepoint for article %s: %w", s.name, id, err)
 		}
 		s.pendingSpan = 0
+		s.pendingText.reset()
 		r, perr := s.put(ctx, qq, c.Doc, c.Fingerprint, c.Origin)
 		if perr != nil {
 			// Undo this article alone; the savepoint stays until released.
@@ -183,6 +185,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 			r = sitrep.PutResult{}
 		} else {
 			span = max(span, s.pendingSpan)
+			text.merge(&s.pendingText)
 		}
 		if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT "+savepoint); err != nil {
 			return nil, nil, fmt.Errorf("%s: release savepoint of article %s: %w", s.name, id, err)
@@ -192,6 +195,9 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 			break
 		}
 	}
+	if err := s.writeText(ctx, qq, &text); err != nil {
+		return nil, nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, nil, fmt.Errorf("%s: commit %d articles: %w", s.name, len(res), err)
 	}
@@ -199,6 +205,23 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 		s.maxSpan.Store(span)
 	}
 	return res, errs, nil
+}
+
+// writeText writes a batch's full-text entries, after its last savepoint:
+// each new article's, and each event's latest.
+func (s *Store) writeText(ctx context.Context, q q, t *textIndex) error {
+	for _, a := range t.articles {
+		if err := s.d.IndexArticle(ctx, q, a.seq, a.title, a.text); err != nil {
+			return fmt.Errorf("%s: index article %d for text search: %w", s.name, a.seq, err)
+		}
+	}
+	for _, seq := range slices.Sorted(maps.Keys(t.events)) {
+		e := t.events[seq]
+		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body); err != nil {
+			return fmt.Errorf("%s: index event %d for text search: %w", s.name, seq, err)
+		}
+	}
+	return nil
 }
 
 // checkCoded rejects a document Put cannot store, before any write.
@@ -270,9 +293,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	if err != nil {
 		return res, fmt.Errorf("%s: insert article %s: %w", s.name, id, err)
 	}
-	if err := s.d.IndexArticle(ctx, q.x, seq, a.Title, a.Text); err != nil {
-		return res, fmt.Errorf("%s: index article %s: %w", s.name, id, err)
-	}
+	s.pendingText.articles = append(s.pendingText.articles, articleText{seq, a.Title, a.Text})
 	for _, b := range fp.Bands {
 		if _, err := q.exec(ctx, `INSERT INTO article_bands (band, article_seq) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, seq); err != nil {
 			return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
@@ -758,12 +779,17 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 	return seq, nil
 }
 
-// indexEvent (re)indexes an event's text, date and point.
+// indexEvent (re)indexes an event's point, and queues its text and date
+// for the end of the batch (textIndex).
 func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
 	date, body, lat, lon := indexEntry(rec, texts)
-	if err := s.d.IndexEvent(ctx, q, seq, date, body, lat, lon); err != nil {
+	if err := s.d.IndexEventPoint(ctx, q, seq, lat, lon); err != nil {
 		return fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
+	if s.pendingText.events == nil {
+		s.pendingText.events = map[int64]eventText{}
+	}
+	s.pendingText.events[seq] = eventText{date, body}
 	return nil
 }
 
