@@ -380,3 +380,18 @@ func TestIngestFollow(t *testing.T) {
 		t.Errorf("feed state not kept beside the store: %v", err)
 	}
 }
+
+// TestIngestBatchFlags refuses group sizes and waits that cannot work,
+// naming the flag.
+func TestIngestBatchFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, tc := range []struct{ flag, value string }{{"--batch", "0"}, {"--batch", "-3"}, {"--batch-wait", "0s"}} {
+		_, errs, code := runEnv(t, nil, "", "ingest", "--db", db, tc.flag+"="+tc.value, "testdata/corroboration")
+		if code == 0 || !strings.Contains(errs, tc.flag) {
+			t.Errorf("ingest %s=%s: exit %d, %s; want a refusal naming the flag", tc.flag, tc.value, code, errs)
+		}
+	}
+	if _, errs, code := runEnv(t, nil, "", "ingest", "--db", db, "--batch=1", "testdata/corroboration"); code != 0 || !strings.Contains(errs, "6 new articles") {
+		t.Errorf("ingest --batch=1: exit %d, %s", code, errs)
+	}
+}
