@@ -1,10 +1,6 @@
 package ner
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -34,85 +30,6 @@ const (
 )
 
 var padTok = tok{form: 1, lower: 1, shape: 1, short: 1, hist: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, flags: 1 << 30, gazAll: 1}
-
-func normalize(s string) string {
-	need := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' || c >= utf8.RuneSelf {
-			need = true
-			break
-		}
-	}
-	if !need {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r >= '1' && r <= '9' {
-			b.WriteByte('0')
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-func shape(s string) (full, short uint64) {
-	var fb, sb [48]byte
-	fn, sn := 0, 0
-	var last byte
-	run := 0
-	for _, r := range s {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		if c == last {
-			run++
-		} else {
-			run = 1
-		}
-		if run <= 3 && fn < len(fb) {
-			fb[fn] = c
-			fn++
-		}
-		if run == 1 && sn < len(sb) {
-			sb[sn] = c
-			sn++
-		}
-		last = c
-	}
-	return perceptron.Hash(string(fb[:fn])) ^ 0x5bd1e995, perceptron.Hash(string(sb[:sn])) ^ 0x1b873593
-}
-
-func suffix(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-	}
-	return s[i:]
-}
-
-func prefix(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-	}
-	return s[:i]
-}
 
 // Feature templates.
 const (

@@ -35,6 +35,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/internal/modelio"
+	"github.com/sitrep/sitrep/internal/wordform"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -200,15 +201,15 @@ func (m *Model) word(r *recognizer, f string) *word {
 	if w.lower == f {
 		w.lower = f
 	}
-	lower := normalize(f)
+	lower := wordform.Normalize(f)
 	w.form = perceptron.Hash(f)
 	w.norm = perceptron.Hash(lower)
-	w.shape, w.short = shape(f)
+	w.shape, w.short = wordform.Shape(f, 3, 48)
 	for k := range w.suf {
-		w.suf[k] = perceptron.Mix(perceptron.Hash(suffix(lower, k+1)), uint64(k))
+		w.suf[k] = perceptron.Mix(perceptron.Hash(wordform.Suffix(lower, k+1)), uint64(k))
 	}
 	for k := range w.pre {
-		w.pre[k] = perceptron.Mix(perceptron.Hash(prefix(lower, k+1)), uint64(k+10))
+		w.pre[k] = perceptron.Mix(perceptron.Hash(wordform.Prefix(lower, k+1)), uint64(k+10))
 	}
 	w.caps = 1
 	if c, ok := m.caps.Get(w.lower); ok {

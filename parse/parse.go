@@ -25,11 +25,10 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/internal/modelio"
+	"github.com/sitrep/sitrep/internal/wordform"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -117,31 +116,6 @@ type parser struct {
 
 var pool = sync.Pool{New: func() any { return new(parser) }}
 
-// normalize lower-cases a form and maps digits to 0.
-func normalize(s string) string {
-	need := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' || c >= utf8.RuneSelf {
-			need = true
-			break
-		}
-	}
-	if !need {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r >= '1' && r <= '9' {
-			b.WriteByte('0')
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
 // prepare fills the atoms of a sentence and resets the state.
 func (m *Model) prepare(p *parser, forms, tags []string) {
 	m.prepareAtoms(p, forms, tags)
@@ -176,7 +150,7 @@ func (m *Model) prepareAtoms(p *parser, forms, tags []string) {
 		p.u[i+1] = id
 	}
 	for i, f := range forms {
-		nf := normalize(f)
+		nf := wordform.Normalize(f)
 		p.a.w[i+1] = perceptron.Hash(nf)
 		p.a.p[i+1] = perceptron.Hash(tags[i])
 	}

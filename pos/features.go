@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/wordform"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -38,105 +39,18 @@ var (
 	boundEnd = word{form: 2, lower: 2, shape: 2, short: 2, amb: 2, suf: [5]uint64{2, 2, 2, 2, 2}, pre: [3]uint64{2, 2, 2}, flags: 1 << 21}
 )
 
-// normalize lower-cases a form and maps digits to 0, so that "2019" and
-// "1996" share statistics.
-func normalize(s string) string {
-	need := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' || c >= utf8.RuneSelf {
-			need = true
-			break
-		}
-	}
-	if !need {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= '1' && r <= '9':
-			b.WriteByte('0')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// shape maps a form to its character classes: "Tripoli" → "Xxxxx",
-// "1,000" → "d,ddd", runs longer than four cut to four; short collapses
-// every run to one ("Xx", "d,d").
-func shape(s string) (full, short uint64) {
-	var fb, sb [64]byte
-	fn, sn := 0, 0
-	var last byte
-	run := 0
-	for _, r := range s {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		if c == last {
-			run++
-		} else {
-			run = 1
-		}
-		if run <= 4 && fn < len(fb) {
-			fb[fn] = c
-			fn++
-		}
-		if run == 1 && sn < len(sb) {
-			sb[sn] = c
-			sn++
-		}
-		last = c
-	}
-	return perceptron.Hash(string(fb[:fn])) ^ 0x5bd1e995, perceptron.Hash(string(sb[:sn])) ^ 0x1b873593
-}
-
-// suffix returns the last n runes of s, or s.
-func suffix(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-	}
-	return s[i:]
-}
-
-// prefix returns the first n runes of s, or s.
-func prefix(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-	}
-	return s[:i]
-}
-
 // atoms fills w from a token form.
 func (m *Model) atoms(w *word, form string, first bool) {
-	lower := normalize(form)
+	lower := wordform.Normalize(form)
 	w.norm = lower
 	w.form = perceptron.Hash(form)
 	w.lower = perceptron.Hash(lower)
-	w.shape, w.short = shape(form)
+	w.shape, w.short = wordform.Shape(form, 4, 64)
 	for n := range w.suf {
-		w.suf[n] = perceptron.Mix(perceptron.Hash(suffix(lower, n+1)), uint64(n))
+		w.suf[n] = perceptron.Mix(perceptron.Hash(wordform.Suffix(lower, n+1)), uint64(n))
 	}
 	for n := range w.pre {
-		w.pre[n] = perceptron.Mix(perceptron.Hash(prefix(lower, n+1)), uint64(n+10))
+		w.pre[n] = perceptron.Mix(perceptron.Hash(wordform.Prefix(lower, n+1)), uint64(n+10))
 	}
 	w.amb = 3
 	if c, ok := m.amb.Get(lower); ok {
@@ -165,7 +79,7 @@ func (m *Model) atoms(w *word, form string, first bool) {
 	}
 	if h := strings.LastIndexByte(form, '-'); h > 0 && h < len(form)-1 {
 		f |= flagHyphen
-		w.lastPart = perceptron.Hash(normalize(form[h+1:]))
+		w.lastPart = perceptron.Hash(wordform.Normalize(form[h+1:]))
 	}
 	if strings.IndexByte(form, '.') >= 0 {
 		f |= flagPeriod

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/internal/modelio"
+	"github.com/sitrep/sitrep/internal/wordform"
 	"github.com/sitrep/sitrep/perceptron"
 )
 
@@ -185,7 +186,7 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 			forms = append(forms, w.Form)
 			xposs = append(xposs, w.XPOS)
 			lemmas = append(lemmas, w.Lemma)
-			k := normalize(w.Form)
+			k := wordform.Normalize(w.Form)
 			if wordTags[k] == nil {
 				wordTags[k] = map[string]int{}
 			}
