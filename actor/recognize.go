@@ -305,6 +305,8 @@ func (st *state) finish() {
 		hi, _ := slices.BinarySearchFunc(st.mentions, e.End, func(m mention, off int) int { return m.span.Start - off })
 		return lo, hi
 	}
+	var widened []sitrep.Span
+	var drop []int // fragments inside a widened name
 	for _, ni := range st.ner {
 		e := &doc.Entities[ni]
 		if e.ActorID != "" {
@@ -328,6 +330,17 @@ func (st *state) finish() {
 		if best >= 0 && st.mentions[best].group == 0 {
 			e.ActorID = st.mentions[best].actor
 			used[best] = true
+			if m := st.mentions[best]; m.span.Contains(e.Span) && m.span != e.Span {
+				// the dictionary's whole name over the recogniser's
+				// fragments: "Group for the Support of Islam and Muslims",
+				// not "Support of Islam" and "Muslims"
+				e.Span, e.Text = m.span, doc.Slice(m.span)
+				widened = append(widened, m.span)
+			}
+			continue
+		}
+		if slices.ContainsFunc(widened, func(w sitrep.Span) bool { return w.Contains(e.Span) }) {
+			drop = append(drop, ni)
 			continue
 		}
 		if best >= 0 {
@@ -349,6 +362,14 @@ func (st *state) finish() {
 		case sitrep.KindOrg:
 			e.ActorID = st.localActor(e.Text, sitrep.ActorUnknown)
 		}
+	}
+	if len(drop) > 0 && !slices.ContainsFunc(doc.Entities, func(e sitrep.Entity) bool { return e.Antecedent != nil }) {
+		k := 0
+		doc.Entities = slices.DeleteFunc(doc.Entities, func(sitrep.Entity) bool {
+			gone := slices.Contains(drop, k)
+			k++
+			return gone
+		})
 	}
 	for j, m := range st.mentions {
 		if used[j] {

@@ -142,6 +142,26 @@ func TestNEREntitiesResolvedNotDuplicated(t *testing.T) {
 	}
 }
 
+// TestNERFragmentsWidened checks that the recogniser's fragments of a
+// name the dictionary knows whole become one entity with the whole name.
+func TestNERFragmentsWidened(t *testing.T) {
+	text := "The Group for the Support of Islam and Muslims claimed the attack."
+	at := func(s string) sitrep.Span {
+		i := strings.Index(text, s)
+		return sitrep.Span{Start: i, End: i + len(s)}
+	}
+	doc := run(t, text, "",
+		sitrep.Entity{Span: at("Support of Islam"), Text: "Support of Islam", Kind: sitrep.KindOrg, Source: "ner"},
+		sitrep.Entity{Span: at("Muslims"), Text: "Muslims", Kind: sitrep.KindOrg, Source: "ner"})
+	var got []string
+	for _, e := range doc.Entities {
+		got = append(got, e.Text+" = "+e.ActorID)
+	}
+	if want := []string{"Group for the Support of Islam and Muslims = JNIM"}; !slices.Equal(got, want) {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+}
+
 func TestNoTokensNoOp(t *testing.T) {
 	r, err := actor.New(actor.DefaultConfig())
 	if err != nil {

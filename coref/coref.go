@@ -439,6 +439,11 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 			}
 		}
 	}
+	if neuter[w] && r.thingSubject(si) {
+		// "The convoy was carrying supplies when it was hit": the
+		// sentence's subject is a thing no actor names, and "it" is that
+		return -1
+	}
 	for j := ei - 1; j >= 0 && r.sent[j] == si; j-- {
 		if k := r.fits(w, j); k >= 0 {
 			for j2 := 0; j2 < j; j2++ {
@@ -472,6 +477,42 @@ func (r *resolver) pronounAntecedent(w string, ei, si int) int {
 		}
 	}
 	return -1
+}
+
+// thingSubject reports whether sentence si opens with "the" and a
+// lower-case noun that no entity covers, before the pronoun being
+// resolved: a thing ("The convoy", "The ship") the pronoun most likely
+// stands for.
+func (r *resolver) thingSubject(si int) bool {
+	s := r.doc.Sentences[si]
+	if s.Last-s.First < 3 {
+		return false
+	}
+	t0, t1 := r.doc.Tokens[s.First], r.doc.Tokens[s.First+1]
+	tagged := t1.UPOS != ""
+	if t0.Text != "The" || t1.Start >= r.pronounAt || tagged && (t1.UPOS != "NOUN" || t1.XPOS == "NNS") || t1.Text == "" || t1.Text[0] < 'a' || t1.Text[0] > 'z' || r.covered(t1.Span) {
+		return false
+	}
+	// the noun is the subject: a verb follows within a few words
+	for k := s.First + 2; k < s.Last && k < s.First+5; k++ {
+		t := r.doc.Tokens[k]
+		if !tagged {
+			// without tags, a form of "be" or "have" right after the noun
+			switch t.Text {
+			case "was", "is", "were", "had", "has":
+				return k == s.First+2
+			}
+			return false
+		}
+		switch t.UPOS {
+		case "VERB", "AUX":
+			return true
+		case "NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // fitsGeneric reports whether generic actor j ("the army", "the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -95,6 +96,18 @@ func TestAntecedentsPointBackwards(t *testing.T) {
 		}
 		if e.Antecedent != nil && (*e.Antecedent < 0 || *e.Antecedent >= len(doc.Entities) || doc.Entities[*e.Antecedent].Start > e.Start) {
 			t.Errorf("entity %d %q: antecedent %d does not point back", i, e.Text, *e.Antecedent)
+		}
+	}
+}
+
+// TestThingSubject checks that "it" after a sentence-opening thing ("The
+// convoy ... when it was hit") is left alone rather than given to an
+// armed group named before.
+func TestThingSubject(t *testing.T) {
+	doc := resolve(t, "Al-Shabaab attacked the base on Monday. The convoy was carrying food when it was hit by a roadside bomb.")
+	for _, l := range links(doc) {
+		if strings.HasPrefix(l, "it ->") {
+			t.Errorf("resolved %q", l)
 		}
 	}
 }

@@ -94,9 +94,35 @@ func (r *reader) finish() {
 			continue
 		}
 		r.sceneOf(c.s, c)
+		distinctActors(&c.ev)
 		n++
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)
+	}
+}
+
+// distinctActors drops an associated actor that is actor1 or actor2
+// already, and an actor2 that is actor1 ("The U.N. peacekeeping mission,
+// MINUSMA," read twice): no one is their own ally or target. Actors are
+// the same when they share a dictionary id.
+func distinctActors(ev *sitrep.Event) {
+	id := func(a *sitrep.ActorRef) string {
+		if a == nil || strings.HasPrefix(a.ID, ".") {
+			return "" // generic kinds ("civilians") may stand on both sides
+		}
+		return a.ID
+	}
+	a1, a2 := id(ev.Actor1), id(ev.Actor2)
+	if a1 != "" && a1 == a2 {
+		ev.Actor2 = nil
+		a2 = ""
+	}
+	ev.Associated = slices.DeleteFunc(ev.Associated, func(a sitrep.ActorRef) bool {
+		x := id(&a)
+		return x != "" && (x == a1 || x == a2)
+	})
+	if len(ev.Associated) == 0 {
+		ev.Associated = nil
 	}
 }
 
