@@ -104,6 +104,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "rebel", "", sitrep.Asserted, "2022-03-07", -1},
 		{"headline passive without its auxiliary", "Villagers killed as militia storms Tawila\n\nThe town was quiet on Tuesday.",
 			sitrep.Assault, "", "villagers", sitrep.Asserted, "", -1},
+		{"blamed on", "The army said the strike hit two trucks on the road towards Derna and blamed it on the Mountain Liberation Front.",
+			sitrep.Accuse, "", "mountain liberation front", sitrep.Reported, "", -1},
 		{"accused of failing to act", "Farmers blocked the ministry on Monday, accusing officials of failing to pressure the traders.",
 			sitrep.Coerce, "", "", sitrep.Negated, "", -1},
 		{"claimed by its own side", "The army said its aircraft had struck a rebel column, killing 12 fighters.",

@@ -640,6 +640,21 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	}
 	a1, a2 = described(s, a1), described(s, a2)
+	if c.ev.Type == sitrep.Accuse && c.lemma == "blame" {
+		// "blamed it on forces loyal to the Tripoli government": the one
+		// blamed follows "on"
+		for k := i + 1; k < ce && k < i+8; k++ {
+			if s.words[k] == "on" {
+				if m := after(k + 1); m != nil && !m.place {
+					a2 = m
+				}
+				break
+			}
+		}
+	}
+	if a2 != nil && a2.place {
+		a2 = nil // "the road towards Jufra": a place, no party
+	}
 	if a1 != nil && a1.first < n && s.inAttr[a1.first] && !s.inAttr[i] && a1.first < i && strings.HasSuffix(s.words[i], "ing") && s.words[i-1] == "," {
 		// ", military sources said, destroying several vehicles": the
 		// speaker the parser hung the participle on did not act
