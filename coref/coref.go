@@ -78,12 +78,21 @@ func (Resolver) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		e := &doc.Entities[i]
 		for k, a := range l.ante {
 			ante := a
+			id := doc.Entities[a].ActorID
+			if e.Kind != sitrep.KindPerson && doc.Entities[a].Kind == sitrep.KindPerson {
+				// "the government" after "a spokesman for the Government of
+				// National Unity", "the group" after "Hamas official X":
+				// the body the person speaks for
+				if b := r.actor(a); b != nil && b.Parent != "" && speakerRoles[agentCode(b.ID)] {
+					id = b.Parent
+				}
+			}
 			if k == 0 {
-				e.ActorID, e.Antecedent = doc.Entities[a].ActorID, &ante
+				e.ActorID, e.Antecedent = id, &ante
 				continue
 			}
 			ne := *e
-			ne.ActorID, ne.Antecedent = doc.Entities[a].ActorID, &ante
+			ne.ActorID, ne.Antecedent = id, &ante
 			adds = append(adds, ne)
 		}
 	}
@@ -135,6 +144,12 @@ func agentCode(id string) string {
 	}
 	return id
 }
+
+// speakerRoles are the agent codes of people who speak or act for a
+// body: what a collective description ("the government", "the group")
+// refers to through them is the body.
+var speakerRoles = map[string]bool{"SPOKESPERSON": true, "OFFICIALS": true, "OFFICIAL": true, "FM": true,
+	"MINISTER": true, "PRESIDENT": true, "PM": true, "LEADER": true, "ENVOY": true, "AMBASSADOR": true}
 
 var armed = map[sitrep.ActorKind]bool{sitrep.ActorMilitary: true, sitrep.ActorRebel: true,
 	sitrep.ActorMilitia: true, sitrep.ActorMercenary: true, sitrep.ActorPolice: true}

@@ -64,6 +64,8 @@ func TestResolve(t *testing.T) {
 			[]string{"military -> Myanmar's military = MMR.MIL"}},
 		{"a state's army is no rebel group", "Sudanese army aircraft bombed positions of the Rapid Support Forces near the town. The army said it had killed dozens of fighters.",
 			[]string{"army -> Sudanese army aircraft = SDN-SAF.MIL", "it -> army = SDN-SAF.MIL"}},
+		{"the body a spokesman speaks for", "Hamas official Osama Hamdan said the group would not accept the offer.",
+			[]string{"group -> Hamas official = PSE-HAMAS"}},
 		{"plural organisation phrase", "Students besieged the embassies of Western countries on Friday, accusing them of ignoring the famine.",
 			[]string{"them -> embassies of Western countries = WST.EMBASSY"}},
 	}
