@@ -106,6 +106,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "", "villagers", sitrep.Asserted, "", -1},
 		{"blamed on", "The army said the strike hit two trucks on the road towards Derna and blamed it on the Mountain Liberation Front.",
 			sitrep.Accuse, "", "mountain liberation front", sitrep.Reported, "", -1},
+		{"the body a spokesman speaks for", "A spokesman for the Government of National Unity denied any role.\n\nTurkey supports the government in Tripoli.",
+			sitrep.Support, "turkey", "government of national unity |", sitrep.Asserted, "", -1},
 		{"accused of failing to act", "Farmers blocked the ministry on Monday, accusing officials of failing to pressure the traders.",
 			sitrep.Coerce, "", "", sitrep.Negated, "", -1},
 		{"claimed by its own side", "The army said its aircraft had struck a rebel column, killing 12 fighters.",

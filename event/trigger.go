@@ -846,11 +846,25 @@ func refCopy(a sitrep.ActorRef) *sitrep.ActorRef {
 func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
 	if m.ref.Span != nil {
 		for _, e := range r.entitiesOver(*m.ref.Span) {
-			if e.Span == *m.ref.Span && e.Antecedent != nil && *e.Antecedent >= 0 && *e.Antecedent < len(r.doc.Entities) {
+			// the entity is the mention or its head ("government" of "the
+			// government")
+			same := e.Span == *m.ref.Span || m.ref.Span.Contains(e.Span) && e.End == m.ref.Span.End
+			if same && e.Antecedent != nil && *e.Antecedent >= 0 && *e.Antecedent < len(r.doc.Entities) {
 				ant := r.doc.Entities[*e.Antecedent]
 				key := foldName(ant.Text)
 				if ant.ActorID != "" {
 					key = ant.ActorID
+				}
+				if e.ActorID != "" && e.ActorID != ant.ActorID {
+					// coreference resolved the description to the body its
+					// antecedent speaks for ("the government" after "a
+					// spokesman for the Government of National Unity")
+					name := e.ActorID
+					if a := r.actor(e.ActorID); a != nil {
+						name = a.Name
+					}
+					r.setKey(c, first, e.ActorID, name, e.ActorID)
+					return
 				}
 				r.setKey(c, first, key, ant.Text, ant.ActorID)
 				return
