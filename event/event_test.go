@@ -229,6 +229,18 @@ func TestDatelineNoActor(t *testing.T) {
 	}
 }
 
+// TestAllyNotFighter checks that the ally named inside a fighting
+// group's phrase ("armed groups aligned with the GNU") is not read as
+// the doer of what the fighting did.
+func TestAllyNotFighter(t *testing.T) {
+	doc := code(t, "Fighting between two armed groups aligned with the Government of National Unity killed at least nine people in the city on Monday.", "2022-03-08")
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Assault && strings.Contains(names(e.Actor1), "national unity") {
+			t.Errorf("ASSAULT by %s: %q", names(e.Actor1), e.Evidence.Text)
+		}
+	}
+}
+
 func TestFatalitiesConservative(t *testing.T) {
 	tests := []struct {
 		text       string

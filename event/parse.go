@@ -416,6 +416,14 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 		}
 		return a1, a2, dec1, dec2
 	}
+	if ro.subj < 0 {
+		// "Fighting between two armed groups aligned with X killed nine":
+		// an event as clausal subject names no doer of the verb; the
+		// nearest name before the verb is not one either
+		if cs := t.child(i, "csubj"); cs >= 0 && r.isTrigger(s.words[cs]) {
+			dec1 = true
+		}
+	}
 	if ro.subj >= 0 && s.inRelative(ro.subj, i) {
 		ro.subj = -1 // the parser reached into "X, which the group ousted, called"
 	}
