@@ -306,7 +306,7 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 		case e.flags&fNoun != 0 && e.flags&fVerb == 0 && p != "NOUN" && p != "PROPN":
 			// "after shelling by the Rapid Support Forces": a gerund
 			// the tagger took for a verb is a noun with its agent
-			return p == "VERB" && strings.HasSuffix(w, "ing") && hw+1 < len(s.words) && s.words[hw+1] == "by"
+			return p == "VERB" && gerundWithAgent(s, hw)
 		}
 		return true
 	}
@@ -791,9 +791,7 @@ func (r *reader) nounUse(s *sent, i int) bool {
 				return true
 			}
 		}
-		// "shelling by the Rapid Support Forces": a gerund with a
-		// by-agent is a noun (a verb's -ing form takes no agent)
-		if strings.HasSuffix(s.words[i], "ing") && i+1 < len(s.words) && s.words[i+1] == "by" {
+		if gerundWithAgent(s, i) {
 			return true
 		}
 		// "in close-quarters fighting", "amid heavy fighting": a gerund
@@ -1136,8 +1134,8 @@ func stative(s *sent, i int, e *entry) bool {
 		// "Algeria's leading activist", "the ruling party"; "one of the
 		// armed groups fighting the military" describes the groups
 		t := s.tree
-		if t == nil || i+1 < len(s.words) && s.words[i+1] == "by" {
-			return false // "shelling by the army": an act with its agent
+		if t == nil || gerundWithAgent(s, i) {
+			return false
 		}
 		if t.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1) {
 			return true
@@ -1327,6 +1325,14 @@ func labourStrike(s *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// gerundWithAgent reports whether word i is an -ing form followed by
+// "by": "shelling by the Rapid Support Forces" is an act named with its
+// doer, a noun whatever the tagger says (a verb's -ing form takes no
+// by-agent).
+func gerundWithAgent(s *sent, i int) bool {
+	return strings.HasSuffix(s.words[i], "ing") && i+1 < len(s.words) && s.words[i+1] == "by"
 }
 
 // r0verb reports whether a word without a tag looks like a past verb.
