@@ -480,7 +480,7 @@ func naming(s *sent, h, i int) bool {
 	if l == "" {
 		l = s.words[h]
 	}
-	if l != "call" && l != "called" && l != "calls" && l != "describe" && l != "described" && l != "label" && l != "labelled" && l != "labeled" && l != "brand" && l != "branded" && l != "term" && l != "termed" {
+	if !namingVerbs[l] {
 		return false
 	}
 	for k := i + 1; k < len(s.words) && k <= i+2; k++ {
@@ -490,6 +490,13 @@ func naming(s *sent, h, i int) bool {
 	}
 	return false
 }
+
+// namingVerbs name or judge what they take as object (see naming).
+var namingVerbs = func() map[string]bool {
+	m := inflectAll("call", "describe", "label", "brand", "term")
+	m["labelled"] = true
+	return m
+}()
 
 func supportVerb(s *sent, h int) bool {
 	if l := s.toks[h].Lemma; l != "" && supportVerbs[strings.ToLower(l)] {
