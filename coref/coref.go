@@ -533,18 +533,8 @@ func (r *resolver) thingSubject(si int) bool {
 // fitsGeneric reports whether generic actor j ("the army", "the
 // militia") can be what pronoun w refers to.
 func (r *resolver) fitsGeneric(w string, j int) bool {
-	e := &r.doc.Entities[j]
 	a := r.actor(j)
-	if a == nil || !generic(a) || e.Antecedent != nil {
-		return false
-	}
-	switch {
-	case neuter[w]:
-		return a.Kind != sitrep.ActorPerson && !r.isPlural(j, a) && e.Kind != sitrep.KindNORP
-	case plural[w]:
-		return r.isPlural(j, a)
-	}
-	return false
+	return a != nil && generic(a) && r.doc.Entities[j].Antecedent == nil && !personal[w] && r.agrees(w, j, a)
 }
 
 // saysNext reports whether a reporting verb follows entity j.
@@ -569,28 +559,26 @@ func (r *resolver) possessor(j int) bool {
 
 // fits returns j when entity j can be what pronoun w refers to, or -1.
 func (r *resolver) fits(w string, j int) int {
-	{
-		e := &r.doc.Entities[j]
-		a := r.actor(j)
-		if a == nil || e.Antecedent != nil && e.Source == "coref" || generic(a) {
-			return -1
-		}
-		switch {
-		case personal[w]:
-			if a.Kind == sitrep.ActorPerson {
-				return j
-			}
-		case plural[w]:
-			if r.isPlural(j, a) {
-				return j
-			}
-		case neuter[w]:
-			if a.Kind != sitrep.ActorPerson && !r.isPlural(j, a) && e.Kind != sitrep.KindNORP {
-				return j
-			}
-		}
+	e := &r.doc.Entities[j]
+	a := r.actor(j)
+	if a == nil || e.Antecedent != nil && e.Source == "coref" || generic(a) || !r.agrees(w, j, a) {
+		return -1
 	}
-	return -1
+	return j
+}
+
+// agrees reports whether pronoun w agrees with entity j, actor a: "he"
+// with a person, "they" with a group, "it" with a single body.
+func (r *resolver) agrees(w string, j int, a *sitrep.Actor) bool {
+	switch {
+	case personal[w]:
+		return a.Kind == sitrep.ActorPerson
+	case plural[w]:
+		return r.isPlural(j, a)
+	case neuter[w]:
+		return a.Kind != sitrep.ActorPerson && !r.isPlural(j, a) && r.doc.Entities[j].Kind != sitrep.KindNORP
+	}
+	return false
 }
 
 // isPlural reports whether entity j names a group of people: a split
