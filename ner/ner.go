@@ -205,12 +205,7 @@ func (m *Model) word(r *recognizer, f string) *word {
 	w.form = perceptron.Hash(f)
 	w.norm = perceptron.Hash(lower)
 	w.shape, w.short = wordform.Shape(f, 3, 48)
-	for k := range w.suf {
-		w.suf[k] = perceptron.Mix(perceptron.Hash(wordform.Suffix(lower, k+1)), uint64(k))
-	}
-	for k := range w.pre {
-		w.pre[k] = perceptron.Mix(perceptron.Hash(wordform.Prefix(lower, k+1)), uint64(k+10))
-	}
+	wordform.Affixes(lower, w.suf[:], w.pre[:])
 	w.caps = 1
 	if c, ok := m.caps.Get(w.lower); ok {
 		w.caps = uint64(c) + 2

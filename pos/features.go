@@ -46,12 +46,7 @@ func (m *Model) atoms(w *word, form string, first bool) {
 	w.form = perceptron.Hash(form)
 	w.lower = perceptron.Hash(lower)
 	w.shape, w.short = wordform.Shape(form, 4, 64)
-	for n := range w.suf {
-		w.suf[n] = perceptron.Mix(perceptron.Hash(wordform.Suffix(lower, n+1)), uint64(n))
-	}
-	for n := range w.pre {
-		w.pre[n] = perceptron.Mix(perceptron.Hash(wordform.Prefix(lower, n+1)), uint64(n+10))
-	}
+	wordform.Affixes(lower, w.suf[:], w.pre[:])
 	w.amb = 3
 	if c, ok := m.amb.Get(lower); ok {
 		w.amb = uint64(c) + 16

@@ -80,6 +80,19 @@ func Shape(s string, maxRun, maxLen int) (full, short uint64) {
 	return perceptron.Hash(string(fb[:fn])) ^ 0x5bd1e995, perceptron.Hash(string(sb[:sn])) ^ 0x1b873593
 }
 
+// Affixes fills suf[k] with the hash of the last k+1 runes of lower and
+// pre[k] with that of its first k+1, each mixed with its own constant (k
+// for suffixes, k+10 for prefixes) so that a suffix and a prefix of the
+// same letters are different features.
+func Affixes(lower string, suf, pre []uint64) {
+	for k := range suf {
+		suf[k] = perceptron.Mix(perceptron.Hash(Suffix(lower, k+1)), uint64(k))
+	}
+	for k := range pre {
+		pre[k] = perceptron.Mix(perceptron.Hash(Prefix(lower, k+1)), uint64(k+10))
+	}
+}
+
 // Suffix returns the last n runes of s, or s.
 func Suffix(s string, n int) string {
 	i := len(s)
