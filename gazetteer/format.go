@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"hash/maphash"
 	"io"
 	"math"
 	"slices"
@@ -544,18 +545,11 @@ func (g *Gazetteer) indexKeys() {
 	}
 }
 
-// keyHash is 64-bit FNV-1a, with a final mix so that the low bits the
-// table uses depend on every byte.
-func keyHash(k string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(k); i++ {
-		h ^= uint64(k[i])
-		h *= 1099511628211
-	}
-	h ^= h >> 29
-	h *= 0xbf58476d1ce4e5b9
-	return h ^ h>>32
-}
+// keySeed seeds the hash of findKey's table, which lives only in memory
+// and so needs no hash that is stable across runs.
+var keySeed = maphash.MakeSeed()
+
+func keyHash(k string) uint64 { return maphash.String(keySeed, k) }
 
 // lowerBound returns the first key index whose key is >= k.
 func (g *Gazetteer) lowerBound(k string) int {
