@@ -571,19 +571,32 @@ func (p *parse) filter() {
 // one name, one sense within a report. A name the actor dictionary knows
 // as a person is not rescued.
 func (p *parse) rescue() {
-	votes := map[string]int{}
+	var cands []int // vetoed as persons after a locative word: rare
 	for i := range p.ms {
-		m := &p.ms[i]
-		switch {
-		case !m.drop && !m.demonym:
-			votes[m.key] += 2
-		case m.drop && m.nerPerson && p.locative(m.first):
-			votes[m.key]++
+		if m := &p.ms[i]; m.drop && m.nerPerson && p.locative(m.first) {
+			cands = append(cands, i)
 		}
 	}
-	for i := range p.ms {
-		if m := &p.ms[i]; m.drop && m.nerPerson && votes[m.key] >= 2 && p.locative(m.first) {
-			m.drop, m.nerPerson = false, false
+	if len(cands) == 0 {
+		return
+	}
+	keep := make([]bool, len(cands))
+	for ci, i := range cands {
+		votes := 0
+		for j := range p.ms {
+			switch o := &p.ms[j]; {
+			case o.key != p.ms[i].key:
+			case !o.drop && !o.demonym:
+				votes += 2
+			case o.drop && o.nerPerson && p.locative(o.first):
+				votes++
+			}
+		}
+		keep[ci] = votes >= 2
+	}
+	for ci, i := range cands {
+		if keep[ci] {
+			p.ms[i].drop, p.ms[i].nerPerson = false, false
 		}
 	}
 }
