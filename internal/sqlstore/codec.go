@@ -391,6 +391,41 @@ func (d *dec) evidence(v *sitrep.Evidence) {
 	d.structure(func() { v.Text = d.str() }, func() { v.Span = d.span() })
 }
 
+// actors reads a list of actor references; nil when empty.
+func (d *dec) actors() []sitrep.ActorRef {
+	n := d.count()
+	if n <= 0 {
+		return nil
+	}
+	as := make([]sitrep.ActorRef, n)
+	for i := range as {
+		d.actor(&as[i])
+	}
+	return as
+}
+
+func (d *dec) locationPtr() *sitrep.Location {
+	if !d.bool() {
+		return nil
+	}
+	l := &sitrep.Location{}
+	d.location(l)
+	return l
+}
+
+func (d *dec) datePtr() *sitrep.DateRange {
+	if !d.bool() {
+		return nil
+	}
+	r := &sitrep.DateRange{}
+	d.dateRange(r)
+	return r
+}
+
+func (d *dec) dateRange(r *sitrep.DateRange) {
+	d.structure(func() { r.Start = d.str() }, func() { r.End = d.str() }, func() { r.Precision = int(d.int()) }, func() { r.Text = d.str() })
+}
+
 func (d *dec) intPtr() *int {
 	if !d.bool() {
 		return nil
@@ -409,20 +444,8 @@ func (d *dec) event(v *sitrep.Event) {
 		func() { v.Interaction = int(d.int()) },
 		func() { v.Actor1 = d.actorPtr() },
 		func() { v.Actor2 = d.actorPtr() },
-		func() {
-			if n := d.count(); n > 0 {
-				v.Associated = make([]sitrep.ActorRef, n)
-				for i := range v.Associated {
-					d.actor(&v.Associated[i])
-				}
-			}
-		},
-		func() {
-			if d.bool() {
-				v.Location = &sitrep.Location{}
-				d.location(v.Location)
-			}
-		},
+		func() { v.Associated = d.actors() },
+		func() { v.Location = d.locationPtr() },
 		func() {
 			if n := d.count(); n > 0 {
 				v.OtherPlaces = make([]sitrep.Location, n)
@@ -431,13 +454,7 @@ func (d *dec) event(v *sitrep.Event) {
 				}
 			}
 		},
-		func() {
-			if d.bool() {
-				r := &sitrep.DateRange{}
-				d.structure(func() { r.Start = d.str() }, func() { r.End = d.str() }, func() { r.Precision = int(d.int()) }, func() { r.Text = d.str() })
-				v.Date = r
-			}
-		},
+		func() { v.Date = d.datePtr() },
 		func() {
 			if n := d.count(); n > 0 {
 				v.Quantities = make([]sitrep.Quantity, n)
@@ -555,26 +572,14 @@ func decodeCandidate(b []byte, r *sitrep.EventRecord) error {
 				func() { d.int() },
 				func() { v.Actor1 = d.actorPtr() },
 				func() { v.Actor2 = d.actorPtr() },
-				func() {
-					if n := d.count(); n > 0 {
-						v.Associated = make([]sitrep.ActorRef, n)
-						for i := range v.Associated {
-							d.actor(&v.Associated[i])
-						}
-					}
-				},
-				func() {
-					if d.bool() {
-						v.Location = &sitrep.Location{}
-						d.location(v.Location)
-					}
-				},
+				func() { v.Associated = d.actors() },
+				func() { v.Location = d.locationPtr() },
 				d.skipStructs,
 				func() {
 					if d.bool() {
 						dr := &sitrep.DateRange{}
 						d.structure(func() { dr.Start = d.str() }, func() { dr.End = d.str() }, func() { dr.Precision = int(d.int()) })
-						v.Date = dr
+						v.Date = dr // without its text, which Score does not read
 					}
 				},
 				d.skipStructs,

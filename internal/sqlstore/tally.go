@@ -240,11 +240,8 @@ func decodeState(b []byte, s *mergeState) error {
 				t.Dates = make([]corroborate.DateVote, n)
 				for i := range t.Dates {
 					v := &t.Dates[i]
-					dr := &v.Date
 					d.structure(func() { v.Key = d.str() }, func() { v.Precision = int(d.int()) }, func() { v.Count = int(d.int()) },
-						func() { key(&v.First) }, func() {
-							d.structure(func() { dr.Start = d.str() }, func() { dr.End = d.str() }, func() { dr.Precision = int(d.int()) }, func() { dr.Text = d.str() })
-						})
+						func() { key(&v.First) }, func() { d.dateRange(&v.Date) })
 				}
 			}
 		},
