@@ -121,11 +121,11 @@ func (r *reader) attribution(s *sent) {
 				continue // "were reported killed" is not attribution
 			}
 			s.inAttr[i] = true
-			m := r.parseSpeaker(s, i)
+			m, shared := r.parseSpeaker(s, i)
 			if m == nil {
 				m = r.subjectBefore(s, i)
 			}
-			if m == nil && i+1 < n {
+			if m == nil && i+1 < n && i > 0 && (s.words[i-1] == "," || s.words[i-1] == "”" || s.words[i-1] == "\"") {
 				// inverted: "..., said Alaywan"
 				if sm := s.mentionAt(i + 1); sm != nil && !sm.place {
 					m = sm
@@ -145,6 +145,13 @@ func (r *reader) attribution(s *sent) {
 				}
 			}
 			add(m, role)
+			if shared {
+				// "X praised Y and said ...": X is the first verb's
+				// subject too, so it stays an argument
+				for k := m.first; k < m.last; k++ {
+					s.inAttr[k] = false
+				}
+			}
 			// "told Reuters"
 			if (w == "told" || w == "tells") && i+1 < n {
 				if om := s.mentionAt(i + 1); om != nil && r.isOutlet(om) {
@@ -260,18 +267,171 @@ func appositive(s *sent, m *mention) *mention {
 // parseSpeaker returns the subject of the report verb at i from the parse,
 // past an apposition ("The Arakan Army, one of the ethnic armed groups
 // fighting Myanmar's military, said"), or nil.
-func (r *reader) parseSpeaker(s *sent, i int) *mention {
+func (r *reader) parseSpeaker(s *sent, i int) (m *mention, shared bool) {
 	t := s.tree
 	if t == nil {
-		return nil
+		return nil, false
 	}
-	sj := t.child(i, "nsubj")
+	v := i
+	sj := t.child(v, "nsubj")
+	if cc := t.child(v, "cc"); sj < 0 && t.rel[v] == "conj" && t.head[v] >= 0 && t.head[v] < v && cc >= 0 && cc >= v-2 {
+		// "The mission called on all sides ... and said it was alarmed":
+		// the subject of the first verb speaks
+		v = t.head[v]
+		sj = t.child(v, "nsubj")
+	}
+	shared = v != i
 	if sj < 0 || sj > i {
+		return nil, false
+	}
+	m = s.mentionAt(sj)
+	if m == nil {
+		if sj < v-2 || outletVerbs[s.words[i]] {
+			return nil, false // far from its verb, a subject is likely misparsed
+		}
+		return phraseSpeaker(r.doc, s, sj), shared
+	}
+	if m.place {
+		return nil, false
+	}
+	if !m.proper && !m.anaphoric {
+		// "Ukraine's air force said": named by the phrase, not its head
+		// noun, still the actor the mention resolved to
+		if p := phraseSpeaker(r.doc, s, sj); p != nil && p.last-p.first > m.last-m.first && !namesOther(s, p, m) {
+			ref := m.ref
+			ref.Name, ref.Text, ref.Span = p.ref.Name, p.ref.Text, p.ref.Span
+			p.ref, p.key, p.head, p.parts = ref, m.key, m.head, m.parts
+			return p, shared
+		}
+	}
+	return appositive(s, m), shared
+}
+
+// namesOther reports whether the phrase p holds a mention other than m
+// that is not a possessor: "the pro-Iranian Hizbollah group" names its
+// actor, "Ukraine's air force" only qualifies its own.
+func namesOther(s *sent, p, m *mention) bool {
+	for k := p.first; k < m.first; k++ {
+		o := s.mentionAt(k)
+		if o == nil || o == m {
+			continue
+		}
+		if o.last >= len(s.words) || !possessive(s.words[o.last]) {
+			return true
+		}
+		k = o.last - 1
+	}
+	return false
+}
+
+// rightmost returns the last token of the subtree of k.
+func rightmost(t *tree, k int) int {
+	last := k
+	for _, d := range t.kids[k] {
+		if d > last {
+			last = max(last, rightmost(t, d))
+		}
+	}
+	return last
+}
+
+// leftmost returns the first token of the subtree of k.
+func leftmost(t *tree, k int) int {
+	first := k
+	for _, d := range t.kids[k] {
+		if d < first {
+			first = min(first, leftmost(t, d))
+		}
+	}
+	return first
+}
+
+// phraseSpeaker makes a speaker of a subject noun no actor mention covers
+// ("the camp's administrators said", "the emergency medicine centre
+// said"): its name is the noun with its modifiers before it, without the
+// article. It returns nil for pronouns and words that are not nouns.
+func phraseSpeaker(doc *sitrep.Document, s *sent, k int) *mention {
+	t := s.tree
+	if u := s.toks[k].UPOS; u != "NOUN" && u != "PROPN" || pronoun(s.words[k]) {
 		return nil
 	}
-	m := s.mentionAt(sj)
-	if m == nil || m.place {
+	first := k
+	for _, d := range t.kids[k] {
+		if d >= k || k-d > 6 {
+			continue
+		}
+		switch base(t.rel[d]) {
+		case "compound", "amod", "nmod", "flat":
+			first = min(first, leftmost(t, d))
+		}
+	}
+	// a possessor's own words ("the camp's"): from the possessor on
+	for first > 0 && s.mentionAt(first-1) == nil && (s.words[first-1] == "'s" || s.words[first-1] == "’s") {
+		first -= 2
+	}
+	for first < k && (s.words[first] == "the" || s.words[first] == "a" || s.words[first] == "an") {
+		first++
+	}
+	if first < 0 {
+		first = 0
+	}
+	// "a spokesman for the brigade", "the head of the mission"
+	last := k
+	for _, d := range t.kids[k] {
+		if d > k && d-k <= 4 && base(t.rel[d]) == "nmod" {
+			if c := t.caseOf(s, d); c == "for" || c == "of" {
+				last = max(last, rightmost(t, d))
+			}
+		}
+	}
+	sp := sitrep.Span{Start: s.toks[first].Start, End: s.toks[last].End}
+	name := doc.Slice(sp)
+	return &mention{first: first, last: last + 1, head: strings.ToLower(s.words[k]), key: foldName(name),
+		ref: sitrep.ActorRef{Name: name, Text: name, Span: &sp}}
+}
+
+// ownVoice lists the verbs whose subject speaks for itself: a sentence
+// built on one ("A spokesman for the brigade denied ...", "M23 accused
+// the army of ...") is not told by the paragraph's earlier speaker.
+var ownVoice = set("deny", "accuse", "blame", "condemn", "claim", "warn", "urge", "demand", "reject",
+	"threaten", "vow", "pledge", "announce", "confirm", "insist", "call", "welcome", "praise")
+
+// inherited returns the sources a sentence without its own takes from
+// the paragraph it continues: those of the sentence just before it, when
+// that one had sources or passed them on ("Police said a bomb went off.
+// Two of the wounded died overnight."). A sentence with a speaker of its
+// own, a denial or a speech act with its own subject takes none, and a
+// sentence that codes no event ("There was no independent confirmation.")
+// passes none on, so background later in the paragraph stays the
+// outlet's.
+func (r *reader) inherited(s *sent) []sitrep.Attribution {
+	if s.kind != sitrep.Paragraph || len(s.sources) > 0 || s.denial >= 0 {
 		return nil
 	}
-	return appositive(s, m)
+	if last, ok := r.paraLast[s.region]; !ok || last != s.si-1 {
+		return nil
+	}
+	if t := s.tree; t != nil {
+		for k, h := range t.head {
+			if h < 0 && ownVoice[s.toks[k].Lemma] && t.child(k, "nsubj") >= 0 {
+				return nil
+			}
+		}
+	}
+	return r.paraSources[s.region]
+}
+
+// passSources records the sentence's sources for the next sentence of its
+// paragraph, or passes on those it inherited when it coded an event.
+func (r *reader) passSources(s *sent, coded bool) {
+	if s.kind != sitrep.Paragraph {
+		return
+	}
+	switch {
+	case len(s.sources) > 0:
+		r.paraSources[s.region] = s.sources
+		r.paraLast[s.region] = s.si
+	case coded && len(r.inherited(s)) > 0:
+		r.paraLast[s.region] = s.si
+	}
 }

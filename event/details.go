@@ -168,7 +168,7 @@ func (r *reader) modality(s *sent, c *cand) {
 		}
 	}
 	if m == sitrep.Asserted || m == sitrep.Reported {
-		if len(s.sources) > 0 || len(r.paraSources[s.region]) > 0 && s.kind == sitrep.Paragraph {
+		if len(s.sources) > 0 || len(r.inherited(s)) > 0 {
 			m = sitrep.Reported
 			for i, k := range s.speakerKeys {
 				if k != "" && k == c.a1key && !speechAct(c.ev.Type) {
@@ -205,8 +205,8 @@ func (r *reader) sourcesFor(s *sent, c *cand) []sitrep.Attribution {
 		out = append(out, sitrep.Attribution{Name: o, Role: sitrep.RoleOutlet})
 	}
 	src := s.sources
-	if len(src) == 0 && s.kind == sitrep.Paragraph {
-		src = r.paraSources[s.region]
+	if len(src) == 0 {
+		src = r.inherited(s)
 	}
 	for _, role := range []sitrep.SourceRole{sitrep.RoleCitedOutlet, sitrep.RoleSpeaker, sitrep.RoleDocument} {
 		for _, a := range src {

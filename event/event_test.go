@@ -561,3 +561,59 @@ func Example() {
 	fmt.Println(e.Type, e.ACLEDEventType, "/", e.ACLEDSubEventType, e.Modality, e.Date.Start, *e.Fatalities)
 	// Output: ASSAULT Battles / Armed clash reported 2023-06-06 6
 }
+
+// TestSpeakers pins who an event is told by: the speaker's whole phrase,
+// the subject of a first verb that "and said" continues, and how far a
+// paragraph's speaker carries.
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		text    string
+		typ     sitrep.EventType
+		in      string // the event's sentence begins so
+		speaker string // the event's speakers, joined by "; "; "" wants none
+	}{
+		{"Two shells hit a school in Kadugli on Friday, killing nine people, most of them pupils, the school's teachers said.",
+			sitrep.Assault, "Two shells", "school's teachers"},
+		{"The district health office said four people were killed in the raid on Rumbek.",
+			sitrep.Assault, "The district", "district health office"},
+		{"Kenya's navy said it shelled militant positions near Lamu on Sunday.",
+			sitrep.Assault, "Kenya", "Kenya's navy"},
+		{"The African Union mission called on both sides to stop the shelling of Baidoa and said it was alarmed by the deaths of civilians.",
+			sitrep.Request, "The African", "African Union mission"},
+		// a speech act of its own: the paragraph's speaker does not tell it
+		{"Police said gunmen killed three traders in Mandera. A spokesman for the Shabaab group denied that its fighters had attacked the market.",
+			sitrep.Reject, "A spokesman", ""},
+		// the next sentence continues the speaker's account
+		{"Police said gunmen opened fire on a bus near Mandera on Monday. Two of the wounded died overnight in hospital.",
+			sitrep.Assault, "Two of", "police"},
+		// background after a sentence without events is the outlet's
+		{"Residents said they heard gunfire near Mandera. There was no independent confirmation. Government forces attacked the town in 2019.",
+			sitrep.Assault, "Government", ""},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-03-08")
+		var e *sitrep.Event
+		for i := range doc.Events {
+			if doc.Events[i].Type == tt.typ && strings.HasPrefix(doc.Events[i].Evidence.Text, tt.in) {
+				e = &doc.Events[i]
+				break
+			}
+		}
+		if e == nil {
+			t.Errorf("%q: no %s event in the sentence %q: %+v", tt.text, tt.typ, tt.in, doc.Events)
+			continue
+		}
+		var got []string
+		for _, s := range e.Sources {
+			if s.Role == sitrep.RoleSpeaker {
+				got = append(got, s.Name)
+			}
+		}
+		if g := strings.Join(got, "; "); g != tt.speaker {
+			t.Errorf("%q: %s told by %q, want %q", tt.text, tt.typ, g, tt.speaker)
+		}
+		if tt.typ == sitrep.Request && e.Actor1 == nil {
+			t.Errorf("%q: the speaker of \"and said\" is no longer the request's actor", tt.text)
+		}
+	}
+}

@@ -84,9 +84,12 @@ type reader struct {
 	// the latest sources per region, for sentences that continue an
 	// attributed paragraph
 	paraSources map[int][]sitrep.Attribution
-	lastOutlet  string
-	lastDoc     string
-	lastGroup   string
+	// paraLast is, per region, the index of the sentence that last set or
+	// passed on paraSources: only the next sentence may take them.
+	paraLast   map[int]int
+	lastOutlet string
+	lastDoc    string
+	lastGroup  string
 	// entSorted says doc.Entities is sorted by start (the actor stage
 	// sorts it); entMaxLen is the longest entity, for window searches.
 	entSorted bool
@@ -112,7 +115,7 @@ type reader struct {
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
 	r := &reader{c: c, doc: doc, acronyms: acronymsOf(doc), paraSources: map[int][]sitrep.Attribution{},
-		entSorted: true, actorIdx: make(map[string]int, len(doc.Actors))}
+		paraLast: map[int]int{}, entSorted: true, actorIdx: make(map[string]int, len(doc.Actors))}
 	for i, e := range doc.Entities {
 		if i > 0 && e.Start < doc.Entities[i-1].Start {
 			r.entSorted = false

@@ -188,9 +188,7 @@ func (r *reader) triggers(s *sent) {
 	}
 	r.tollOf(s, first)
 	r.noteScene(s, r.cands[first:])
-	if len(s.sources) > 0 && s.kind == sitrep.Paragraph {
-		r.paraSources[s.region] = s.sources
-	}
+	r.passSources(s, len(r.cands) > first)
 }
 
 // plausible filters trigger words by their use: a noun form must not be a

@@ -127,3 +127,29 @@ func TestFormatPublished(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestTextChain checks that an attribution chain shows an arrow between
+// roles and a comma between sources of one role.
+func TestTextChain(t *testing.T) {
+	tests := []struct {
+		sources []sitrep.Attribution
+		want    string
+	}{
+		{[]sitrep.Attribution{{Name: "Wire", Role: sitrep.RoleOutlet}}, "according to: Wire (outlet)\n"},
+		{[]sitrep.Attribution{{Name: "Wire", Role: sitrep.RoleOutlet}, {Name: "Reuters", Role: sitrep.RoleCitedOutlet}, {Name: "a doctor", Role: sitrep.RoleSpeaker}},
+			"according to: Wire (outlet) → Reuters (cited-outlet) → a doctor (speaker)\n"},
+		{[]sitrep.Attribution{{Name: "Wire", Role: sitrep.RoleOutlet}, {Name: "residents", Role: sitrep.RoleSpeaker}, {Name: "a rebel group", Role: sitrep.RoleSpeaker}},
+			"according to: Wire (outlet) → residents (speaker), a rebel group (speaker)\n"},
+	}
+	for _, tt := range tests {
+		doc := fullDocument()
+		doc.Events[0].Sources = tt.sources
+		var buf bytes.Buffer
+		if err := render.Text(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("text lacks %q:\n%s", tt.want, buf.String())
+		}
+	}
+}

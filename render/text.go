@@ -68,11 +68,7 @@ func Text(w io.Writer, doc *sitrep.Document) error {
 			fmt.Fprintf(b, "     fatalities: %d\n", *e.Fatalities)
 		}
 		if len(e.Sources) > 0 {
-			var s []string
-			for _, src := range e.Sources {
-				s = append(s, fmt.Sprintf("%s (%s)", src.Name, src.Role))
-			}
-			fmt.Fprintf(b, "     according to: %s\n", strings.Join(s, " → "))
+			fmt.Fprintf(b, "     according to: %s\n", chainText(e.Sources))
 		}
 		fmt.Fprintf(b, "     “%s”\n", oneLine(e.Evidence.Text))
 	}
@@ -176,4 +172,23 @@ func oneLine(s string) string {
 		s = s[:cut] + "…"
 	}
 	return s
+}
+
+// chainText writes an attribution chain from the outlet inwards, "→"
+// between roles; sources of one role side by side are joined by a comma,
+// since each speaks and neither quotes the other ("Wire (outlet) →
+// residents (speaker), a rebel group (speaker)").
+func chainText(srcs []sitrep.Attribution) string {
+	var b strings.Builder
+	for i, src := range srcs {
+		switch {
+		case i == 0:
+		case src.Role == srcs[i-1].Role:
+			b.WriteString(", ")
+		default:
+			b.WriteString(" → ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", src.Name, src.Role)
+	}
+	return b.String()
 }

@@ -202,7 +202,9 @@ async function openEvent(id, push) {
 
 // chain shows a report's attribution chain as the coder read it, from the
 // publishing outlet to the innermost source it cites ("Outlet → officials
-// (speaker)").
+// (speaker)"); sources of one role side by side are joined by a comma
+// ("Outlet → residents (speaker), a rebel group (speaker)"): each speaks,
+// neither quotes the other.
 function chain(r) {
   const srcs = r.event.sources || [];
   if (!srcs.length) return h("p", { class: "chain", "data-testid": "attribution" }, "According to: the outlet itself (", r.outlets?.[0] || "unknown", ")");
@@ -210,7 +212,7 @@ function chain(r) {
     "p",
     { class: "chain", "data-testid": "attribution" },
     "According to: ",
-    srcs.map((s, i) => [i ? " → " : "", h("span", { class: "source" }, s.name), h("span", { class: "muted" }, ` (${s.role})`)]),
+    srcs.map((s, i) => [i ? (s.role === srcs[i - 1].role ? ", " : " → ") : "", h("span", { class: "source" }, s.name), h("span", { class: "muted" }, ` (${s.role})`)]),
   );
 }
 
