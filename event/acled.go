@@ -140,6 +140,9 @@ func classify(c *cand) {
 			// fighters who give themselves up: the codebook's agreement,
 			// no territory changes hands
 			typ, sub = ontology.StrategicDevelopments, ontology.Agreement
+		} else if (e.Mode == "withdraw" || e.Mode == "") && (cat1 == ontology.Civilians || e.Actor1 != nil && cat1 == ontology.NoActor && victimName(e.Actor1)) {
+			// residents who flee hand over no territory: displacement,
+			// which ACLED does not record as an event
 		} else if e.Mode == "withdraw" || e.Mode == "" {
 			typ, sub = ontology.StrategicDevelopments, ontology.NonViolentTransfer
 		} else if e.Mode == "ceasefire" {

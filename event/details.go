@@ -17,8 +17,9 @@ func (r *reader) modality(s *sent, c *cand) {
 		c.ev.Modality, c.cue = sitrep.Denied, c.lemma
 		return
 	}
-	// the complement of a governing trigger
-	if c.governed {
+	// the complement of a governing trigger; "forced thousands to flee",
+	// "compelled them to withdraw" say the complement was done
+	if c.governed && !implicative(r.cands[c.governor]) {
 		g := r.cands[c.governor]
 		switch {
 		case g.flags&fDeny != 0:
@@ -194,6 +195,13 @@ func (r *reader) modality(s *sent, c *cand) {
 	}
 	c.ev.Modality = m
 	c.cue = cue
+}
+
+// implicative reports whether a governing trigger makes its complement
+// happen when it happens itself: to force or compel someone to flee is
+// to make them flee; to order them to is not.
+func implicative(g *cand) bool {
+	return (g.lemma == "force" || g.lemma == "compel") && g.ev.Modality.Happened() && g.flags&fDeny == 0
 }
 
 // sourcesFor returns the attribution chain of the candidate: the article's

@@ -322,7 +322,9 @@ func merge(e, c *cand) {
 	if (e.ev.Date == nil || e.dateFall) && c.ev.Date != nil && !c.dateFall {
 		e.ev.Date, e.dateFall = c.ev.Date, false
 	}
-	if e.ev.Mode == "" {
+	if e.ev.Mode == "" && !(c.ev.Mode == "seize" && e.ev.Fatalities != nil && *e.ev.Fatalities > 0) {
+		// an attack that killed stays an attack when a later sentence
+		// tells of the looting that went with it
 		e.ev.Mode = c.ev.Mode
 	}
 	if e.origin == "" {
