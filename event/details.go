@@ -104,7 +104,7 @@ func (r *reader) modality(s *sent, c *cand) {
 	// a purpose of a noun: "a road map for ending the war", "a plan to
 	// withdraw", "efforts to end the siege"
 	if t := s.tree; t != nil && m == sitrep.Asserted && (t.rel[c.trig] == "acl" || t.rel[c.trig] == "advcl") {
-		if h := t.head[c.trig]; h >= 0 && h < c.trig && s.toks[h].UPOS == "NOUN" && !attemptNouns[s.words[h]] {
+		if h := t.head[c.trig]; h >= 0 && h < c.trig && s.toks[h].UPOS == "NOUN" && !attemptNouns[s.words[h]] && !forcedObject(s, h) {
 			if mk := t.child(c.trig, "mark"); mk >= 0 && (s.words[mk] == "for" || s.words[mk] == "to") {
 				m, cue = sitrep.Hypothetical, s.words[mk]
 			}
@@ -195,6 +195,19 @@ func (r *reader) modality(s *sent, c *cand) {
 	}
 	c.ev.Modality = m
 	c.cue = cue
+}
+
+// forcedObject reports whether noun h is the object of "force" or
+// "compel" ("forcing hundreds of families to flee"), which the parser may
+// give the infinitive to: the families fled, it was no purpose of theirs.
+func forcedObject(s *sent, h int) bool {
+	t := s.tree
+	v := t.head[h]
+	if v < 0 || t.rel[h] != "obj" {
+		return false
+	}
+	l := s.toks[v].Lemma
+	return l == "force" || l == "compel"
 }
 
 // implicative reports whether a governing trigger makes its complement

@@ -306,6 +306,10 @@ func TestACLEDTypes(t *testing.T) {
 		{"A bomb planted by insurgents killed two soldiers on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"Warplanes dropped a bomb on the market on Monday, killing four people.", "Explosions/Remote violence", "Air/drone strike"},
 		{"Thirty fighters surrendered to the army on Monday.", "Strategic developments", "Agreement"},
+		// a name on a place noun names the place, not the target
+		{"Gangs attacked the Bel Air neighbourhood on Monday, killing six residents.", "Violence against civilians", "Attack"},
+		// the looting told next does not make the killing a looting
+		{"Militiamen attacked three villages near Djugu on Monday, killing 12 people. The militiamen looted cattle and burned homes.", "Violence against civilians", "Attack"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
@@ -615,5 +619,21 @@ func TestSpeakers(t *testing.T) {
 		if tt.typ == sitrep.Request && e.Actor1 == nil {
 			t.Errorf("%q: the speaker of \"and said\" is no longer the request's actor", tt.text)
 		}
+	}
+}
+
+// TestDisplacement: people forced to flee did flee, and their flight is
+// no transfer of territory.
+func TestDisplacement(t *testing.T) {
+	doc := code(t, "Militiamen attacked three villages near Djugu on Monday, forcing hundreds of families to flee.", "2022-03-08")
+	e := find(doc, sitrep.Retreat, "")
+	if e == nil {
+		t.Fatalf("no RETREAT event: %+v", doc.Events)
+	}
+	if !e.Modality.Happened() {
+		t.Errorf("the flight is %s, want it to have happened", e.Modality)
+	}
+	if e.ACLEDEventType != "" {
+		t.Errorf("the flight is coded as ACLED %s / %s, want no ACLED type", e.ACLEDEventType, e.ACLEDSubEventType)
 	}
 }

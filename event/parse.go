@@ -141,6 +141,16 @@ func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
 		return m
 	}
 	event := r.isTrigger(s.words[k])
+	if localities[s.words[k]] {
+		// "attacked the Solino neighbourhood": a name on a place noun
+		// names the place; only an owner ("the army's town") is someone
+		if d := t.child(k, "nmod:poss"); d >= 0 {
+			if m := s.mentionAt(d); m != nil && !m.place {
+				return m
+			}
+		}
+		return nil
+	}
 	// an appositive name says who a description is: "the U.N.
 	// peacekeeping mission, MINUSMA,"
 	if d := t.child(k, "appos"); d >= 0 && !event {
@@ -164,6 +174,11 @@ func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
 	}
 	return nil
 }
+
+// localities are place nouns whose modifiers name the place ("the Solino
+// neighbourhood", "the Kafr Nabudah area"), not its people.
+var localities = set("village", "villages", "town", "towns", "area", "areas", "district", "districts",
+	"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "hamlet", "locality", "settlement", "suburb", "suburbs")
 
 // argsOf reads the arguments of the trigger at i from the tree, climbing
 // to the clause that supplies a missing subject: the verb a conjunct

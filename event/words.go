@@ -80,7 +80,7 @@ var clauseBreakers = set("who", "which", "that", "while", "whereas", "although",
 // victims are actor heads that make an assault violence against civilians.
 var victims = set("civilians", "civilian", "villagers", "residents", "students", "worshippers", "pupils",
 	"children", "women", "people", "farmers", "journalist", "journalists", "teacher", "teachers",
-	"doctors", "patients", "refugees", "passengers", "shepherds", "herders", "family", "man", "woman",
+	"doctors", "patients", "refugees", "passengers", "shepherds", "herders", "family", "families", "households", "inhabitants", "man", "woman",
 	"boy", "girl", "child", "scholar", "elder", "elders", "driver", "shopkeeper", "trader", "traders",
 	"cleric", "imam", "worker", "workers", "employees", "staff", "tribal", "tribesmen", "civil", "activist",
 	"activists", "voters", "pilgrims", "fishermen", "nomads", "miners", "students", "villager", "resident",
