@@ -306,6 +306,8 @@ func TestACLEDTypes(t *testing.T) {
 		{"A bomb planted by insurgents killed two soldiers on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"Warplanes dropped a bomb on the market on Monday, killing four people.", "Explosions/Remote violence", "Air/drone strike"},
 		{"Thirty fighters surrendered to the army on Monday.", "Strategic developments", "Agreement"},
+		// gangs are armed: police fighting them is a battle
+		{"Police officers killed three gang members in a shootout in Cite Soleil on Monday.", "Battles", "Armed clash"},
 		// a name on a place noun names the place, not the target
 		{"Gangs attacked the Bel Air neighbourhood on Monday, killing six residents.", "Violence against civilians", "Attack"},
 		// the looting told next does not make the killing a looting
@@ -514,6 +516,34 @@ func TestMergeWithinReport(t *testing.T) {
 	}
 	if got := strings.Join(srcs, ","); !strings.Contains(got, "Daily Herald") || !strings.Contains(got, "Radio Kora") {
 		t.Errorf("sources %q, want the Daily Herald and Radio Kora", got)
+	}
+}
+
+// TestHeadlineMergesIntoLede: a headline that names the lede's actors in
+// other words is still the lede's event; one about actors the dictionary
+// tells apart is not.
+func TestHeadlineMergesIntoLede(t *testing.T) {
+	tests := []struct {
+		text    string
+		assault int // ASSAULT events wanted
+	}{
+		{"Police officers killed in ambush near Wajir\n\nGunmen ambushed a police patrol near Wajir on Monday, killing four officers, local officials said.", 1},
+		{"Gunmen kill farmers near Jos\n\nArmed men attacked farmers near Jos on Monday, killing seven, police said.", 1},
+		// a headline about another happening stays apart
+		{"Russian missiles kill five in Kharkiv\n\nUkrainian drones hit an oil depot in Belgorod on Monday, the regional governor said.", 2},
+		{"Gunmen kill five in Maiduguri\n\nArmed men attacked a bus near Kano on Monday, killing three, police said.", 2},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		n := 0
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Assault {
+				n++
+			}
+		}
+		if n != tt.assault {
+			t.Errorf("%q: %d ASSAULT events, want %d: %+v", tt.text, n, tt.assault, doc.Events)
+		}
 	}
 }
 

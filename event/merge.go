@@ -75,6 +75,9 @@ func (r *reader) finish() {
 				break
 			}
 		}
+		if target == nil {
+			target = ledeOf(h, events)
+		}
 		if target != nil {
 			merge(target, h)
 			continue
@@ -99,6 +102,45 @@ func (r *reader) finish() {
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)
 	}
+}
+
+// ledeOf returns the body's first event of the headline event's type when
+// nothing in them contradicts it: a headline sums up its lede ("Soldiers
+// killed in ambush on convoy near Gao" over "Gunmen ambushed an army
+// convoy near Gao on Monday, killing seven soldiers") in words that name
+// its actors differently. Actors the dictionary knows by different ids on
+// the same side, or dates that do not meet, are a different event.
+func ledeOf(h *cand, events []*cand) *cand {
+	if !h.ev.Modality.Happened() {
+		return nil
+	}
+	for _, e := range events {
+		if e.ev.Type != h.ev.Type {
+			continue
+		}
+		if !e.ev.Modality.Happened() || knownApart(e.ev.Actor1, h.ev.Actor1) || knownApart(e.ev.Actor2, h.ev.Actor2) || !h.dateFall && !datesOverlap(e, h) ||
+			placesApart(e.ev.Location, h.ev.Location) || e.ev.Mode != "" && h.ev.Mode != "" && e.ev.Mode != h.ev.Mode {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
+
+// placesApart reports whether two events' places are over 100 km apart
+// (a country's centre stands for all of it, so precision 4 never is).
+func placesApart(a, b *sitrep.Location) bool {
+	return a != nil && b != nil && a.Precision < 4 && b.Precision < 4 && distanceKM(a.Lat, a.Lon, b.Lat, b.Lon) > 100
+}
+
+// knownApart reports whether two actors are known to differ: both have a
+// dictionary id of their own (not a generic kind such as ".CVL") and the
+// ids differ.
+func knownApart(a, b *sitrep.ActorRef) bool {
+	known := func(r *sitrep.ActorRef) bool {
+		return r != nil && r.ID != "" && !strings.HasPrefix(r.ID, ".") && !strings.HasPrefix(r.ID, "_:")
+	}
+	return known(a) && known(b) && a.ID != b.ID
 }
 
 // distinctActors drops an associated actor that is actor1 or actor2

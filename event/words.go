@@ -143,9 +143,9 @@ var instrumentMode = map[string]string{
 // civilianHeads and the other category words classify actors into ACLED's
 // categories when the actor dictionary has not.
 var (
-	stateWords    = set("army", "military", "troops", "soldiers", "soldier", "police", "policemen", "policeman", "government", "forces", "force", "security", "commandos", "guards", "navy", "marines", "airforce", "gendarmerie", "ministry", "authorities", "regime", "officials", "official", "president", "minister", "border", "intelligence", "governor")
+	stateWords    = set("army", "military", "troops", "soldiers", "soldier", "police", "officers", "policemen", "policeman", "government", "forces", "force", "security", "commandos", "guards", "navy", "marines", "airforce", "gendarmerie", "ministry", "authorities", "regime", "officials", "official", "president", "minister", "border", "intelligence", "governor")
 	rebelWords    = set("rebels", "rebel", "insurgents", "insurgent", "militants", "militant", "jihadists", "jihadist", "terrorists", "separatists", "secessionists", "extremists", "islamists", "insurgency", "fighters")
-	militiaWords  = set("militia", "militias", "militiamen", "vigilantes", "paramilitaries", "paramilitary")
+	militiaWords  = set("militia", "militias", "militiamen", "vigilantes", "paramilitaries", "paramilitary", "gang", "gangs", "gangsters", "bandits")
 	identityWords = set("ethnic", "communal", "clan", "tribal", "tribesmen", "clansmen", "herders", "farmers")
 	rioterWords   = set("rioters", "mob", "looters", "crowd", "youths", "residents", "cadres", "supporters", "students", "villagers")
 	protestWords  = set("protesters", "protestors", "demonstrators", "activists", "marchers")
