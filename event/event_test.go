@@ -62,6 +62,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "rebel", "army", sitrep.Asserted, "2022-03-07", 4},
 		{"passive with by", "Three civilians were killed by government troops in the village on Saturday.",
 			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
+		{"both sides of between", "Fighting between two armed groups aligned with the interior ministry killed six people in Misrata on Monday.",
+			sitrep.Assault, "armed groups", "armed groups", sitrep.Asserted, "2022-03-07", 6},
 		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",

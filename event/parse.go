@@ -403,6 +403,8 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 					if y := m(cj); y != nil && y != x {
 						return x, y, true, true
 					}
+				} else if bothSides(s, t, ro.between) {
+					return x, x, true, true
 				}
 			}
 		}
@@ -459,8 +461,22 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 		a2, dec2 = m2(ro.with), m2(ro.with) != nil
 	case ro.between >= 0:
 		a2, dec2 = m2(ro.between), m2(ro.between) != nil
+		if a1 == nil && a2 != nil && bothSides(s, t, ro.between) {
+			a1, dec1 = a2, true
+		}
 	}
 	return a1, a2, dec1, dec2
+}
+
+// bothSides reports whether the noun k of "between" names both sides:
+// "fighting between two armed groups", "clashes between rival militias".
+func bothSides(s *sent, t *tree, k int) bool {
+	for _, d := range t.kids[k] {
+		if d < k && (t.rel[d] == "nummod" && s.words[d] == "two" || t.rel[d] == "amod" && s.words[d] == "rival") {
+			return true
+		}
+	}
+	return false
 }
 
 // intransNoun reports whether an event noun's "of" phrase names the one

@@ -658,8 +658,8 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		// speaker the parser hung the participle on did not act
 		a1 = nil
 	}
-	if a1 != nil && a1 == a2 {
-		a2 = nil
+	if a1 != nil && a1 == a2 && !(s.tree != nil && s.tree.caseOf(s, a1.last-1) == "between" && bothSides(s, s.tree, a1.last-1)) {
+		a2 = nil // one actor is not its own target, unless it names both sides
 	}
 	if a1 != nil && len(a1.parts) > 1 && a2 == nil {
 		parts = a1.parts
