@@ -501,7 +501,7 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 			k--
 		case capOK[k-1] && demonym(s.toks[k-1].Text):
 			k--
-		case !capOK[k-1] && isModifier(w) && !r.isTrigger(w) && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") && !groupNouns[w] && !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")):
+		case !capOK[k-1] && isModifier(w) && !r.isTrigger(w) && s.toks[k-1].UPOS != "VERB" && s.toks[k-1].UPOS != "AUX" && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") && !groupNouns[w] && !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")):
 			k--
 		case w == "unidentified" || w == "unknown" || w == "armed" || w == "suspected":
 			k--

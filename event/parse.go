@@ -305,6 +305,15 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			}
 			return ro
 		case "advcl":
+			if mk := t.child(i, "mark"); mk >= 0 && s.words[mk] == "to" && mk == i-1 {
+				// a purpose: "sent observers to Goma to investigate",
+				// "fired tear gas to disperse the crowd": the subject of
+				// the verb above means to do it
+				if sj := t.child(h, "nsubj"); sj >= 0 {
+					ro.subj = sj
+				}
+				return ro
+			}
 			if strings.HasSuffix(s.words[i], "ing") {
 				// "accused Rwanda of deploying troops", "blamed the army
 				// for shelling": the object of the verb above acts

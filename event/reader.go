@@ -63,6 +63,7 @@ type cand struct {
 	dead      bool   // merged into another
 	headline  bool
 	purpose   bool // a purpose clause "to assist X" of another trigger
+	seeded    bool // read from CAMEO's dictionary, not the curated lexicon
 	cue       string
 	// background noun triggers sit in a temporal or causal phrase
 	background bool

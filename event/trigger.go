@@ -153,7 +153,7 @@ func (r *reader) triggers(s *sent) {
 				continue
 			}
 		}
-		c := &cand{s: s, trig: h.i, lemma: e.lemma, flags: e.flags, governor: -1}
+		c := &cand{s: s, trig: h.i, lemma: e.lemma, flags: e.flags, governor: -1, seeded: !e.curated}
 		c.ev.Type = typ
 		c.ev.Mode = mode
 		c.ev.Confidence = 0.6
@@ -1028,6 +1028,16 @@ func (r *reader) govern(s *sent, first int) {
 				d.purpose, d.dead = true, true
 				if g.ev.Actor2 == nil || g.a2key == "" || strings.HasPrefix(g.ev.Actor2.Text, "them") {
 					g.ev.Actor2, g.a2key = d.ev.Actor2, d.a2key
+				}
+			case hasTo && g.seeded && !d.seeded && g.flags&fVerb != 0 && d.flags&fVerb != 0 && !gov && d.ev.Type != g.ev.Type && d.ev.Modality.Happened() == g.ev.Modality.Happened() &&
+				(g.ev.Type == sitrep.Cooperate || g.ev.Type == sitrep.Consult || g.ev.Type == sitrep.Support || g.ev.Type == sitrep.Aid):
+				// "has sent 21 personnel to Bosnia to investigate": a
+				// cooperative verb only CAMEO's dictionary codes carries the
+				// purpose it serves, which the curated lexicon names; the
+				// sender does it ("fired tear gas to disperse" keeps both)
+				g.dead = true
+				if g.ev.Actor1 != nil {
+					d.ev.Actor1, d.a1key = refCopy(*g.ev.Actor1), g.a1key
 				}
 			case hasTo && g.ev.Type == sitrep.Mobilize && g.flags&fVerb != 0 && d.flags&fVerb != 0 && d.ev.Type == sitrep.Assault:
 				// "sending soldiers to fight alongside the M23": the purpose
