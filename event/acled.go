@@ -140,7 +140,7 @@ func classify(c *cand) {
 			// fighters who give themselves up: the codebook's agreement,
 			// no territory changes hands
 			typ, sub = ontology.StrategicDevelopments, ontology.Agreement
-		} else if (e.Mode == "withdraw" || e.Mode == "") && (cat1 == ontology.Civilians || e.Actor1 != nil && cat1 == ontology.NoActor && victimName(e.Actor1)) {
+		} else if (e.Mode == "withdraw" || e.Mode == "") && (cat1 == ontology.Civilians || e.Actor1 != nil && (cat1 == ontology.NoActor || cat1 == ontology.Rioters) && victimName(e.Actor1)) {
 			// residents who flee hand over no territory: displacement,
 			// which ACLED does not record as an event
 		} else if e.Mode == "withdraw" || e.Mode == "" {

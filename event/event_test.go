@@ -673,3 +673,28 @@ func TestDisplacement(t *testing.T) {
 		t.Errorf("the flight is coded as ACLED %s / %s, want no ACLED type", e.ACLEDEventType, e.ACLEDSubEventType)
 	}
 }
+
+// TestToldAgain: a toll or a weapon told again with no one named is the
+// same happening; the same toll somewhere else is not.
+func TestToldAgain(t *testing.T) {
+	tests := []struct {
+		text    string
+		assault int
+	}{
+		{"Fighting between two armed groups killed at least seven people in Zawiya on Monday. The local hospital said seven people were killed, including a child.", 1},
+		{"A car bomb exploded near a hotel in Baidoa on Friday, killing five people. The bomb was detonated as guards tried to stop the car, police said.", 1},
+		{"Gunmen killed two soldiers in Gao on Monday. In Kidal, two civilians were killed on Monday.", 2},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		n := 0
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Assault {
+				n++
+			}
+		}
+		if n != tt.assault {
+			t.Errorf("%q: %d ASSAULT events, want %d: %+v", tt.text, n, tt.assault, doc.Events)
+		}
+	}
+}

@@ -227,6 +227,17 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			return e
 		case c.anaphoric && compatibleActors(e, c):
 			return e
+		case c.ev.Type == sitrep.Assault && near && c.s.si > e.s.si && c.ev.Actor1 == nil && sameToll(e, c) && !placesApart(e.ev.Location, c.ev.Location) &&
+			(compatibleActors(e, c) || c.ev.Actor2 != nil && victimName(c.ev.Actor2) && e.ev.Actor2 != nil && !victimName(e.ev.Actor2)):
+			// "Fighting ... killed at least nine people. The centre said
+			// nine people were killed, including two civilians": the toll
+			// told again (its dead are the fight's, not a side of it)
+			return e
+		case c.ev.Type == sitrep.Assault && near && c.s.si > e.s.si && c.ev.Actor1 == nil && c.ev.Actor2 == nil && c.ev.Mode != "" && c.ev.Mode == e.ev.Mode && (c.dateFall || datesOverlap(e, c)):
+			// "A car bomb exploded near a restaurant ... The bomb was
+			// detonated as security forces tried to stop the car": the
+			// same weapon with no one named is the same blast
+			return e
 		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.lemma == c.lemma && e.ev.Actor2 != nil && c.ev.Actor2 == nil):
 			return e
 		case !sameSentence && e.lemma == c.lemma && c.a1key != "" && c.a1key == e.a1key && c.a2key == e.a2key &&
@@ -235,6 +246,11 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		}
 	}
 	return nil
+}
+
+// sameToll reports whether two candidates tell the same number of dead.
+func sameToll(a, b *cand) bool {
+	return a.ev.Fatalities != nil && b.ev.Fatalities != nil && *a.ev.Fatalities > 0 && *a.ev.Fatalities == *b.ev.Fatalities
 }
 
 // motion attaches a movement ("traveled from the capital to Bani Walid",
