@@ -68,6 +68,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Accuse, "african union", "", sitrep.Asserted, "", -1},
 		{"no verb in a group phrase", "The European Union called on both sides to protect civilians.",
 			sitrep.Request, "european union", "civilians", sitrep.Asserted, "", -1},
+		{"planned counterattack", "The commander said his battalion planned to counterattack within days.",
+			sitrep.Assault, "battalion", "", sitrep.Planned, "", -1},
 		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",
@@ -695,6 +697,20 @@ func TestToldAgain(t *testing.T) {
 		}
 		if n != tt.assault {
 			t.Errorf("%q: %d ASSAULT events, want %d: %+v", tt.text, n, tt.assault, doc.Events)
+		}
+	}
+}
+
+// TestTroopsVisitNoOne: CAMEO's "arrive" is a visit of officials; troops
+// or gunmen that arrive somewhere consult no one.
+func TestTroopsVisitNoOne(t *testing.T) {
+	for _, text := range []string{
+		"Government reinforcements arrived in Kidal on Monday.",
+		"The gunmen arrived on motorbikes on Saturday morning and set fire to homes.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		if e := find(doc, sitrep.Consult, ""); e != nil {
+			t.Errorf("%q: coded as a consultation: %+v", text, *e)
 		}
 	}
 }

@@ -248,6 +248,22 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 	return nil
 }
 
+// troopSubject reports whether the trigger's subject in the parse is a
+// body of troops or its weapons ("reinforcements", "tanks").
+func troopSubject(c *cand) bool {
+	t := c.s.tree
+	if t == nil {
+		return false
+	}
+	sj := t.child(c.trig, "nsubj")
+	if sj < 0 {
+		return false
+	}
+	w := c.s.words[sj]
+	_, weapon := instrumentMode[w]
+	return weapon || armedWords[w] || w == "reinforcements" || w == "units" || w == "convoy" || w == "convoys" || w == "battalion" || w == "battalions" || w == "brigade" || w == "brigades"
+}
+
 // sameToll reports whether two candidates tell the same number of dead.
 func sameToll(a, b *cand) bool {
 	return a.ev.Fatalities != nil && b.ev.Fatalities != nil && *a.ev.Fatalities > 0 && *a.ev.Fatalities == *b.ev.Fatalities
@@ -427,6 +443,9 @@ func merge(e, c *cand) {
 // keep decides whether a candidate that speaks of no earlier event stands
 // as an event of its own.
 func (r *reader) keep(c *cand) bool {
+	if c.seeded && c.ev.Type == sitrep.Consult && troopSubject(c) {
+		return false // "once reinforcements arrived": troops that arrive visit no one
+	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
 		return false // "the attack" with nothing it refers back to
 	}
