@@ -714,3 +714,25 @@ func TestTroopsVisitNoOne(t *testing.T) {
 		}
 	}
 }
+
+// TestWeaponsAreNoParty: using a weapon is an attack by its user, and a
+// weapon acted on ("shot down 11 drones") is no party to it.
+func TestWeaponsAreNoParty(t *testing.T) {
+	for _, text := range []string{
+		"The rebels used drones and mortars near Marib on Monday.",
+		"Ukraine's air force said it had shot down 31 of the 40 drones launched overnight.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no ASSAULT event: %+v", text, doc.Events)
+			continue
+		}
+		if e.Actor1 == nil {
+			t.Errorf("%q: no actor1", text)
+		}
+		if e.Actor2 != nil {
+			t.Errorf("%q: actor2 %q, want none", text, e.Actor2.Name)
+		}
+	}
+}

@@ -653,6 +653,9 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	if a2 != nil && a2.place {
 		a2 = nil // "the road towards Jufra": a place, no party
 	}
+	if a2 != nil && !a2.proper && weaponWord(a2.head) {
+		a2 = nil // "used drones and artillery", "shot down 11 drones": weapons, no party
+	}
 	if a1 != nil && a1.first < n && s.inAttr[a1.first] && !s.inAttr[i] && a1.first < i && strings.HasSuffix(s.words[i], "ing") && s.words[i-1] == "," {
 		// ", military sources said, destroying several vehicles": the
 		// speaker the parser hung the participle on did not act
@@ -1351,3 +1354,10 @@ func r0verb(w string) bool {
 // copulas before a participle make it describe a state: "remain
 // suspended", "stayed closed".
 var copulas = set("remain", "remains", "remained", "stay", "stays", "stayed", "seem", "seems", "seemed", "appear", "appears", "appeared")
+
+// weaponWord reports whether a head noun names a weapon, not the people
+// who carry one ("gunmen", "snipers" are people).
+func weaponWord(w string) bool {
+	mode, ok := instrumentMode[w]
+	return ok && mode != "firearms" && mode != "beat" && mode != "suicide-attack"
+}
