@@ -169,6 +169,9 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 			}
 		}
 	}
+	if l := irregularLemma(lower, xpos); l != "" {
+		return l
+	}
 	for n := min(maxLemmaSuffix, len(lower)); n >= 0; n-- {
 		if n > 0 && !utf8.RuneStart(lower[len(lower)-n]) {
 			continue

@@ -115,6 +115,10 @@ func TestEmbedded(t *testing.T) {
 		{"The rebels attacked the town on Sunday .", "attacked/VBD/attack town/NN/town"},
 		{"Over 1,000 fighters in Libya withdrew from Tripoli .", "Over/RB/over fighters/NNS/fighter withdrew/VBD/withdraw Tripoli/NNP/Tripoli"},
 		{"They were flown in three military planes to Jufra .", "were/VBD/be flown/VBN/fly planes/NNS/plane"},
+		// verb forms the treebank lacks, which the suffix rules mangled
+		// ("shet", "fl", "fink", "shel")
+		{"They shot him and fled .", "shot/VBD/shoot fled/VBD/flee"},
+		{"Militias fought for hours and shelled the town .", "fought/VBD/fight shelled/VBD/shell"},
 	}
 	for _, tc := range tests {
 		forms := strings.Fields(tc.sentence)
