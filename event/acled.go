@@ -64,6 +64,9 @@ func classify(c *cand) {
 		e.Mode = "" // a CAMEO mode PLOVER does not use
 	}
 	cat1, cat2 := Category(e.Actor1), Category(e.Actor2)
+	if cat2 == ontology.StateForces && e.Actor2 != nil && officeHolder(e.Actor2) {
+		cat2 = ontology.Civilians
+	}
 	typ, sub := "", ""
 	switch e.Type {
 	case sitrep.Assault:
@@ -192,12 +195,18 @@ func victimName(a *sitrep.ActorRef) bool {
 		}
 	}
 	for _, w := range words {
-		if victims[w] || civilianTargets[w] || w == "men" {
+		if victims[w] || civilianTargets[w] || w == "men" || w == "member" || w == "members" || officeHolders[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// officeHolders are civilians who hold an office: attacked, they are
+// victims of violence against civilians, not a side in a battle ("gunmen
+// killed a government official", "cadres attacked a PF member").
+var officeHolders = set("official", "officials", "mayor", "governor", "lawmaker", "lawmakers", "mp", "legislator",
+	"councillor", "councilor", "judge", "prosecutor", "administrator", "commissioner", "minister", "candidate", "candidates")
 
 // combatantWords beside armedWords make a victim's name a combatant:
 // "militia members", "rebel supporters".
@@ -384,3 +393,19 @@ func belligerent(a *sitrep.ActorRef) bool {
 
 // armedWords name armed state actors, as against officials and ministries.
 var armedWords = set("army", "military", "troops", "soldiers", "forces", "police", "commandos", "navy", "militia", "guards")
+
+// officeHolder reports whether an actor is an unarmed holder of an office
+// ("a government official", "the district governor"), not the forces of
+// the state.
+func officeHolder(a *sitrep.ActorRef) bool {
+	words := strings.Fields(strings.ToLower(a.Name + " " + a.Text))
+	if len(words) == 0 || !officeHolders[words[len(words)-1]] && !officeHolders[strings.ToLower(lastWord(a.Text))] {
+		return false
+	}
+	for _, w := range words {
+		if armedWords[w] || combatantWords[w] || w == "police" || w == "security" || w == "intelligence" || w == "defence" || w == "defense" || w == "military" {
+			return false
+		}
+	}
+	return true
+}

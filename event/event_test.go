@@ -314,6 +314,9 @@ func TestACLEDTypes(t *testing.T) {
 		{"A bomb planted by insurgents killed two soldiers on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"Warplanes dropped a bomb on the market on Monday, killing four people.", "Explosions/Remote violence", "Air/drone strike"},
 		{"Thirty fighters surrendered to the army on Monday.", "Strategic developments", "Agreement"},
+		// unarmed holders of an office and party members are civilians
+		{"Unidentified gunmen killed a district official in Beledweyne on Monday.", "Violence against civilians", "Attack"},
+		{"Ruling party cadres attacked opposition party members in Kitwe on Monday.", "Violence against civilians", "Attack"},
 		// gangs are armed: police fighting them is a battle
 		{"Police officers killed three gang members in a shootout in Cite Soleil on Monday.", "Battles", "Armed clash"},
 		// a name on a place noun names the place, not the target
