@@ -89,16 +89,7 @@ func classify(c *cand) {
 		case "sexual":
 			typ, sub = ontology.ViolenceCivilians, ontology.SexualViolence
 		case "seize":
-			typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
-			switch {
-			case cat1 == ontology.Rioters || cat1 == ontology.Protesters || cat1 == ontology.Civilians || protestContext(c):
-				typ, sub = ontology.Riots, ontology.MobViolence
-				if protestContext(c) {
-					sub = ontology.ViolentDemonstration
-				}
-			case cat2 != ontology.NoActor && cat2 != ontology.Civilians:
-				typ, sub = ontology.Battles, ontology.ArmedClash
-			}
+			typ, sub = destruction(c, cat1, cat2)
 		default:
 			typ, sub = ontology.Battles, ontology.ArmedClash
 			if c.flags&fCapture != 0 {
@@ -163,6 +154,8 @@ func classify(c *cand) {
 			typ, sub = ontology.StrategicDevelopments, ontology.Arrests
 		case "seize", "confiscate":
 			typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+		case "destroy":
+			typ, sub = destruction(c, cat1, cat2)
 		}
 	case sitrep.Mobilize:
 		typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
@@ -183,6 +176,22 @@ func classify(c *cand) {
 		e.Interaction = ontology.Interaction(cat1, cat2)
 		e.Inter1, e.Inter2 = int(cat1), int(cat2)
 	}
+}
+
+// destruction classifies property destroyed, burnt or looted: a crowd's
+// is a riot, an armed group's against another's a battle, else looting
+// or property destruction.
+func destruction(c *cand, cat1, cat2 ontology.ActorCategory) (typ, sub string) {
+	switch {
+	case cat1 == ontology.Rioters || cat1 == ontology.Protesters || cat1 == ontology.Civilians || protestContext(c):
+		if protestContext(c) {
+			return ontology.Riots, ontology.ViolentDemonstration
+		}
+		return ontology.Riots, ontology.MobViolence
+	case cat2 != ontology.NoActor && cat2 != ontology.Civilians:
+		return ontology.Battles, ontology.ArmedClash
+	}
+	return ontology.StrategicDevelopments, ontology.LootingDestruction
 }
 
 func victimName(a *sitrep.ActorRef) bool {

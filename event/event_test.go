@@ -70,6 +70,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Request, "european union", "civilians", sitrep.Asserted, "", -1},
 		{"planned counterattack", "The commander said his battalion planned to counterattack within days.",
 			sitrep.Assault, "battalion", "", sitrep.Planned, "", -1},
+		{"destruction on its own", "Settlers burned two cars in Huwara on Monday.",
+			sitrep.Coerce, "settlers", "", sitrep.Asserted, "2022-03-07", -1},
 		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",
@@ -317,6 +319,8 @@ func TestACLEDTypes(t *testing.T) {
 		// unarmed holders of an office and party members are civilians
 		{"Unidentified gunmen killed a district official in Beledweyne on Monday.", "Violence against civilians", "Attack"},
 		{"Ruling party cadres attacked opposition party members in Kitwe on Monday.", "Violence against civilians", "Attack"},
+		// what a weapon destroys is the attack, not property destruction
+		{"An IED planted by insurgents destroyed a military vehicle on Monday, killing two soldiers.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		// gangs are armed: police fighting them is a battle
 		{"Police officers killed three gang members in a shootout in Cite Soleil on Monday.", "Battles", "Armed clash"},
 		// a name on a place noun names the place, not the target

@@ -91,8 +91,8 @@ vn ASSAULT torture -: torture
 vn ASSAULT - fCapture: capture recapture overrun seize retake
 v ASSAULT - fCapture: dislodge overran
 v ASSAULT - fCapture: overtake take_control take_over wrest
-vn ASSAULT seize -: destroy destruction
-v ASSAULT seize -: burn torch loot
+vn COERCE destroy -: destroy destruction
+v COERCE destroy -: burn torch loot ransack vandalise vandalize smash tear_up tear_down set_fire
 vn RETREAT withdraw fIntrans: retreat withdraw pull_out pull_back withdrawal pullout
 v RETREAT surrender fIntrans: surrender
 n RETREAT surrender -: surrender
@@ -207,7 +207,7 @@ var irregular = map[string][]string{
 	"patrol": {"patrolled", "patrolling", "patrols"}, "mass": {"massed", "massing", "masses"},
 	"rally": {"rallied", "rallying", "rallies"}, "apply": {"applied", "applying", "applies"},
 	"supply": {"supplied", "supplying", "supplies"}, "deny": {"denied", "denying", "denies"},
-	"hijack": {"hijacked", "hijacking", "hijacks"},
+	"hijack": {"hijacked", "hijacking", "hijacks"}, "tear": {"tore", "torn", "tearing", "tears"},
 	"retake": {"retook", "retaken", "retaking", "retakes"}, "undertake": {"undertook", "undertaken", "undertaking", "undertakes"},
 	"bring": {"brought", "bringing", "brings"}, "seek": {"sought", "seeking", "seeks"},
 	"speak": {"spoke", "spoken", "speaking", "speaks"}, "freeze": {"froze", "frozen", "freezing", "freezes"},

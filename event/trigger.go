@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -171,6 +172,7 @@ func (r *reader) triggers(s *sent) {
 	}
 	eventSubjects(r, s, r.cands[first:])
 	r.govern(s, first)
+	violentDestruction(s, r.cands[first:])
 	for _, c := range r.cands[first:] {
 		if c.purpose {
 			continue
@@ -1360,4 +1362,38 @@ var copulas = set("remain", "remains", "remained", "stay", "stays", "stayed", "s
 func weaponWord(w string) bool {
 	mode, ok := instrumentMode[w]
 	return ok && mode != "firearms" && mode != "beat" && mode != "suicide-attack"
+}
+
+// violentDestruction makes property destroyed, burnt or looted part of the
+// violence of its sentence: PLOVER codes destruction on its own as
+// COERCE ("settlers set fire to the offices"), but what an attack or a
+// weapon destroys is the attack ("an IED planted by the Taliban destroyed
+// a military vehicle, killing ...", "attacked and burned the village").
+func violentDestruction(s *sent, cands []*cand) {
+	for _, c := range cands {
+		if c.ev.Type != sitrep.Coerce || c.ev.Mode != "destroy" {
+			continue
+		}
+		violent := false
+		for _, d := range cands {
+			// an attack told as background after the destruction ("set
+			// fire to the offices following the killing of a man") is
+			// another happening; just before it, it is its cause
+			// ("after shelling by the rebels destroyed the market")
+			violent = violent || d != c && d.ev.Type == sitrep.Assault && !d.purpose && (!d.background || d.trig < c.trig && c.trig-d.trig <= 6)
+		}
+		if t := s.tree; t != nil {
+			if sj := t.child(c.trig, "nsubj"); sj >= 0 {
+				// "an IED destroyed a vehicle", "shelling by the rebels
+				// destroyed the market"
+				violent = violent || weaponWord(s.words[sj]) || slices.ContainsFunc(cands, func(d *cand) bool { return d.trig == sj && d.ev.Type == sitrep.Assault })
+			}
+			if ob := t.child(c.trig, "obj"); ob >= 0 && (weaponWord(s.words[ob]) || armedWords[s.words[ob]] || s.words[ob] == "vehicles" || s.words[ob] == "vehicle") {
+				violent = true // "destroyed four drones", "destroyed an army vehicle"
+			}
+		}
+		if violent {
+			c.ev.Type, c.ev.Mode = sitrep.Assault, "seize"
+		}
+	}
 }

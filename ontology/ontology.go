@@ -22,7 +22,7 @@ var Modes = map[sitrep.EventType][]string{
 	sitrep.Agree:     {"ceasefire", "settle", "meet", "aid"},
 	sitrep.Aid:       {"economic", "military", "humanitarian", "peacekeeping", "asylum"},
 	sitrep.Assault:   {"firearms", "aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "assassinate", "abduct", "beat", "sexual", "torture", "massacre", "cleansing", "unconventional", "seize"},
-	sitrep.Coerce:    {"seize", "restrict", "ban", "curfew", "martial-law", "arrest", "detain", "deport", "censor", "confiscate"},
+	sitrep.Coerce:    {"seize", "destroy", "restrict", "ban", "curfew", "martial-law", "arrest", "detain", "deport", "censor", "confiscate"},
 	sitrep.Concede:   {"policy", "leadership", "rights"},
 	sitrep.Consult:   {"phone", "visit", "host", "third-party", "multilateral", "mediate", "negotiate"},
 	sitrep.Cooperate: {"economic", "military", "legal", "intelligence"},
