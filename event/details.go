@@ -988,7 +988,8 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		}
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
-		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" {
+		shotDead := w == "dead" && k > 0 && (words[k-1] == "shot" || words[k-1] == "shooting") // "shot dead two soldiers"
+		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" || shotDead {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
 				j++
@@ -997,7 +998,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				if v, ok := casualtyCount(words[j]); ok && !(j < len(inTime) && inTime[j]) {
 					total = v
 					total += moreVictims(words, j+1, inTime)
-				} else if (words[j] == "a" || words[j] == "an" || words[j] == "the") && j == k+1 && (w == "killed" || w == "killing") && j+2 < n && singularVictim(words[j+1:]) {
+				} else if (words[j] == "a" || words[j] == "an" || words[j] == "the") && j == k+1 && (w == "killed" || w == "killing" || shotDead) && j+2 < n && singularVictim(words[j+1:]) {
 					total = 1 + moreVictims(words, j+1, inTime) // "shot and killed a woman", "killed the director"
 				}
 			}

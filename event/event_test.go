@@ -72,6 +72,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "battalion", "", sitrep.Planned, "", -1},
 		{"destruction on its own", "Settlers burned two cars in Huwara on Monday.",
 			sitrep.Coerce, "settlers", "", sitrep.Asserted, "2022-03-07", -1},
+		{"shot dead, whatever the tagger reads", "Gunmen shot dead two soldiers near Tillaberi on Monday.",
+			sitrep.Assault, "gunmen", "soldiers", sitrep.Asserted, "2022-03-07", 2},
 		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",
