@@ -46,6 +46,9 @@ type lexicon struct {
 	byFirst  map[string][]*entry
 	patterns map[int][]cameoPattern
 	synsets  map[string][]string
+	// formWords holds every word form of every pattern (the union of their
+	// forms): pattern skips the words outside it, which match none.
+	formWords map[string]bool
 }
 
 type cameoPattern struct {
@@ -399,6 +402,12 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 			lx.patterns[b] = append(lx.patterns[b], p)
 		}
 	}
+	lx.formWords = map[string]bool{}
+	for _, forms := range cache {
+		for w := range forms {
+			lx.formWords[w] = true
+		}
+	}
 }
 
 func dash(s string) string {
@@ -468,9 +477,25 @@ func (lx *lexicon) matches(words []string, i int) []*entry {
 // pattern checks the CAMEO object patterns of a seeded verb against the
 // words that follow it in its clause; it returns the pattern that matched.
 func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
-	for _, p := range lx.patterns[block] {
+	ps := lx.patterns[block]
+	if len(ps) == 0 {
+		return cameoPattern{}, false
+	}
+	// only the words some pattern word matches can advance a pattern
+	var buf [8]string
+	words := buf[:0]
+	for _, w := range after {
+		if lx.formWords[w] {
+			words = append(words, w)
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if len(p.words) > len(words) {
+			continue // fewer candidate words than the pattern has
+		}
 		k := 0
-		for _, w := range after {
+		for _, w := range words {
 			if k == len(p.forms) {
 				break
 			}
@@ -479,7 +504,7 @@ func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
 			}
 		}
 		if k == len(p.words) {
-			return p, true
+			return *p, true
 		}
 	}
 	return cameoPattern{}, false

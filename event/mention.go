@@ -817,6 +817,9 @@ func possessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || 
 // National Accord" is the Government of National Accord) and the common
 // tail of a hyphenated name ("LNA-strongholds" names the LNA).
 func cleanName(name string) string {
+	if plainName(name) {
+		return name
+	}
 	words := strings.Fields(name)
 	var out []string
 	for i, w := range words {
@@ -833,6 +836,25 @@ func cleanName(name string) string {
 		return name
 	}
 	return strings.Join(out, " ")
+}
+
+// plainName reports whether cleanName returns name as it is, without
+// splitting it: an ASCII name with one space between its words and none
+// around them (so that joining its fields gives it back) and no hyphen, so
+// no word ends in "-backed" and the like and no lone word is cut at one.
+func plainName(name string) bool {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= utf8.RuneSelf, c == '-', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && name[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // orgWords mark an organisation's name, never a place's.

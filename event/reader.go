@@ -3,6 +3,7 @@ package event
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -208,9 +209,8 @@ func (r *reader) sentence(si int) {
 		s.kind = doc.Regions[st.Region].Kind
 		s.headline = s.kind == sitrep.Headline
 	}
-	s.words = make([]string, len(toks))
-	for i, t := range toks {
-		s.words[i] = strings.ToLower(t.Text)
+	s.words = lowerWords(toks)
+	for i := range toks {
 		// "re-captured", "re-took": the lexicon spells them whole
 		if w := s.words[i]; strings.HasPrefix(w, "re-") && len(w) > 5 {
 			if _, ok := r.c.lex.byFirst["re"+w[3:]]; ok {
@@ -235,6 +235,60 @@ func (r *reader) sentence(si int) {
 	r.findMentions(s)
 	r.attribution(s)
 	r.triggers(s)
+}
+
+// lowerWords returns strings.ToLower of each token's text. The ASCII
+// words with a capital are lower-cased into one string for the sentence
+// and sliced from it, rather than allocated one by one.
+func lowerWords(toks []sitrep.Token) []string {
+	words := make([]string, len(toks))
+	n := 0
+	for _, t := range toks {
+		if asciiUpper(t.Text) {
+			n += len(t.Text)
+		}
+	}
+	var low string
+	if n > 0 {
+		var b strings.Builder
+		b.Grow(n)
+		for _, t := range toks {
+			if asciiUpper(t.Text) {
+				for i := 0; i < len(t.Text); i++ {
+					c := t.Text[i]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b.WriteByte(c)
+				}
+			}
+		}
+		low = b.String()
+	}
+	off := 0
+	for i, t := range toks {
+		switch {
+		case asciiUpper(t.Text):
+			words[i] = low[off : off+len(t.Text)]
+			off += len(t.Text)
+		default:
+			words[i] = strings.ToLower(t.Text) // t.Text itself when lower-case ASCII
+		}
+	}
+	return words
+}
+
+// asciiUpper reports whether s is ASCII with at least one capital.
+func asciiUpper(s string) bool {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return upper
 }
 
 // mentionAt returns the mention covering token i, or nil.
