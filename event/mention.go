@@ -865,8 +865,13 @@ var orgWords = set("government", "army", "forces", "force", "council", "ministry
 	"mission", "battalion", "regiment", "division", "observer", "news", "times", "post")
 
 func orgName(name string) bool {
-	for w := range strings.FieldsSeq(strings.ToLower(name)) {
-		if orgWords[w] {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(name) {
+		if b, ok := lowerASCII(buf[:0], w); ok {
+			if orgWords[string(b)] {
+				return true
+			}
+		} else if orgWords[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -932,11 +937,23 @@ var partyNouns = set("agreement", "deal", "accord", "talks", "relations", "ties"
 // backer reports whether a span is the first part of a hyphenated word of
 // support: "Saudi" in "Saudi-backed", "U.S." in "U.S.-led".
 func backer(doc *sitrep.Document, sp sitrep.Span) bool {
-	rest := strings.ToLower(doc.Slice(sitrep.Span{Start: sp.End, End: min(sp.End+12, len(doc.Article.Text))}))
-	for _, suf := range []string{"-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-brokered", "-funded", "-trained", "-armed"} {
+	rest := doc.Slice(sitrep.Span{Start: sp.End, End: min(sp.End+12, len(doc.Article.Text))})
+	var buf [16]byte
+	if b, ok := lowerASCII(buf[:0], rest); ok {
+		for _, suf := range backerSuffixes {
+			if len(b) >= len(suf) && string(b[:len(suf)]) == suf {
+				return true
+			}
+		}
+		return false
+	}
+	rest = strings.ToLower(rest)
+	for _, suf := range backerSuffixes {
 		if strings.HasPrefix(rest, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+var backerSuffixes = []string{"-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-brokered", "-funded", "-trained", "-armed"}

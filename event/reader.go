@@ -1,7 +1,6 @@
 package event
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -177,12 +176,28 @@ func (r *reader) entitiesOver(sp sitrep.Span) []sitrep.Entity {
 	if !r.entSorted {
 		return es
 	}
-	lo, _ := slices.BinarySearchFunc(es, sp.Start-r.entMaxLen, func(e sitrep.Entity, off int) int { return e.Start - off })
-	hi, _ := slices.BinarySearchFunc(es, sp.End, func(e sitrep.Entity, off int) int { return e.Start - off })
+	lo, hi := firstFrom(es, sp.Start-r.entMaxLen), firstFrom(es, sp.End)
 	if lo > hi {
 		return nil
 	}
 	return es[lo:hi]
+}
+
+// firstFrom returns the index of the first entity of es (sorted by
+// start) that starts at or after off, len(es) if none does: a binary
+// search that reads the entities in place (slices.BinarySearchFunc copied
+// each one it compared into its comparison function).
+func firstFrom(es []sitrep.Entity, off int) int {
+	lo, hi := 0, len(es)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if es[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // actor returns the document's actor with the id, or nil.
@@ -239,56 +254,56 @@ func (r *reader) sentence(si int) {
 
 // lowerWords returns strings.ToLower of each token's text. The ASCII
 // words with a capital are lower-cased into one string for the sentence
-// and sliced from it, rather than allocated one by one.
+// and sliced from it, rather than allocated one by one; an ASCII word
+// without one is its own lower case.
 func lowerWords(toks []sitrep.Token) []string {
 	words := make([]string, len(toks))
-	n := 0
-	for _, t := range toks {
-		if asciiUpper(t.Text) {
-			n += len(t.Text)
-		}
-	}
-	var low string
-	if n > 0 {
-		var b strings.Builder
-		b.Grow(n)
-		for _, t := range toks {
-			if asciiUpper(t.Text) {
-				for i := 0; i < len(t.Text); i++ {
-					c := t.Text[i]
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					b.WriteByte(c)
-				}
+	n := 0 // bytes of the ASCII words with a capital, left "" in words
+	for i := range toks {
+		w := toks[i].Text
+		upper := false
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= utf8.RuneSelf {
+				words[i] = strings.ToLower(w)
+				upper = false
+				break
 			}
+			upper = upper || 'A' <= c && c <= 'Z'
 		}
-		low = b.String()
+		if upper {
+			n += len(w)
+		} else if words[i] == "" {
+			words[i] = w
+		}
 	}
-	off := 0
-	for i, t := range toks {
-		switch {
-		case asciiUpper(t.Text):
-			words[i] = low[off : off+len(t.Text)]
-			off += len(t.Text)
-		default:
-			words[i] = strings.ToLower(t.Text) // t.Text itself when lower-case ASCII
+	if n == 0 {
+		return words
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range toks {
+		if words[i] != "" || toks[i].Text == "" {
+			continue
 		}
+		w := toks[i].Text
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	low := b.String()
+	for i := range toks {
+		if words[i] != "" || toks[i].Text == "" {
+			continue
+		}
+		k := len(toks[i].Text)
+		words[i], low = low[:k], low[k:]
 	}
 	return words
-}
-
-// asciiUpper reports whether s is ASCII with at least one capital.
-func asciiUpper(s string) bool {
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return false
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	return upper
 }
 
 // mentionAt returns the mention covering token i, or nil.

@@ -1,0 +1,58 @@
+package event
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestLowerWords checks the sentence's lower-casing against
+// strings.ToLower token by token: ASCII with and without capitals,
+// non-ASCII, invalid UTF-8 and empty texts.
+func TestLowerWords(t *testing.T) {
+	for _, texts := range [][]string{
+		{"The", "GNA", "forces", "re-captured", "al-Watiya", "."},
+		{"İstanbul", "ÉTAT", "Ödeme", "x", "", "MiXeD", "\xffAB", "Kabul"},
+		{"all", "lower", "case"},
+		{},
+	} {
+		toks := make([]sitrep.Token, len(texts))
+		for i, x := range texts {
+			toks[i].Text = x
+		}
+		got := lowerWords(toks)
+		for i, x := range texts {
+			if want := strings.ToLower(x); got[i] != want {
+				t.Errorf("lowerWords(%q)[%d] = %q, want %q", texts, i, got[i], want)
+			}
+		}
+	}
+}
+
+// TestCategoryBits checks the one-pass word lists of Category against
+// reading each list on its own, as Category did.
+func TestCategoryBits(t *testing.T) {
+	lists := []struct {
+		words map[string]bool
+		bit   uint16
+	}{
+		{protestWords, catProtest}, {rioterWords, catRioter}, {identityWords, catIdentity},
+		{militiaWords, catMilitia}, {rebelWords, catRebel}, {set("government", "army", "police", "security"), catStateBody},
+		{externalWords, catExternal}, {stateWords, catState}, {victims, catVictim},
+	}
+	for _, s := range []string{"Pro-Government MILITIA (fighters),", "the Army.", "  protesters  and  rioters ", "Élite Forces", "", "Taliban insurgents"} {
+		got := categoryBits(s)
+		var want uint16
+		for _, l := range lists {
+			for _, w := range strings.Fields(strings.ToLower(s)) {
+				if l.words[strings.Trim(w, ",.()")] {
+					want |= l.bit
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("categoryBits(%q) = %b, want %b", s, got, want)
+		}
+	}
+}
