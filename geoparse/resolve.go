@@ -378,6 +378,15 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 	inside := false
 	key := p.ms[mi].key
 	eAdmin := gazetteer.IsAdminCode(e.Code) && e.Admin != ""
+	// The score reads the distance to the nearest other place only
+	// through the steps below (100, 300, 800 km), and only for a precise
+	// candidate: a distance at or beyond bound, the step at or under
+	// the best so far, changes nothing, so it need not be computed; 0
+	// once nothing can (an imprecise candidate, a place within 100 km).
+	bound := 800.0
+	if !precise(e) {
+		bound = 0
+	}
 	for oi := range p.ms {
 		o := &p.ms[oi]
 		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
@@ -397,18 +406,29 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 				inside = true // the unit holds a place the report names
 			}
 		}
+		if bound == 0 {
+			continue
+		}
 		dlat := math.Abs(e.Lat - oe.Lat)
 		if dlat > 8 { // over 800 km apart: no closeness bonus
 			continue
 		}
 		// The great-circle distance is at least the arc of the latitudes'
 		// difference: skip the trigonometry when that alone (with a margin
-		// for rounding) is no closer than the best so far.
-		if dlat*latKM > best*(1+1e-9)+1e-6 {
+		// for rounding) is no closer than the best so far, or than bound.
+		if dlat*latKM > min(best, bound)*(1+1e-9)+1e-6 {
 			continue
 		}
 		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
 			best = d
+			switch {
+			case best < 100:
+				bound = 0
+			case best < 300:
+				bound = 100
+			case best < 800:
+				bound = 300
+			}
 		}
 	}
 	s := 0.0
