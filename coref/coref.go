@@ -185,15 +185,17 @@ var numberWords = map[string]bool{"two": true, "three": true, "four": true, "fiv
 // tokenAt returns the index of the token starting at or containing off.
 func (r *resolver) tokenAt(off int) int {
 	ts := r.doc.Tokens
-	i, _ := slices.BinarySearchFunc(ts, off, func(t sitrep.Token, o int) int {
-		if t.End <= o {
-			return -1
+	// the first token that ends after off, by a binary search that reads
+	// the tokens in place (slices.BinarySearchFunc copied each one)
+	i, j := 0, len(ts)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ts[h].End <= off {
+			i = h + 1
+		} else {
+			j = h
 		}
-		if t.Start > o {
-			return 1
-		}
-		return 0
-	})
+	}
 	if i >= len(ts) {
 		return -1
 	}

@@ -148,9 +148,19 @@ func (r *reader) entityActor(i int) *sitrep.Actor {
 // tokenRange returns the sentence tokens an entity covers.
 func (r *reader) tokenRange(s sitrep.Span) (int, int) {
 	t0, t1 := -1, -1
-	lo, _ := slices.BinarySearchFunc(r.toks, s.Start, func(t sitrep.Token, off int) int { return t.End - 1 - off })
+	// the first token that ends after s.Start, by a binary search that
+	// reads the tokens in place (slices.BinarySearchFunc copied each one)
+	lo, hi := 0, len(r.toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if r.toks[h].End <= s.Start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
 	for i := lo; i < len(r.toks) && r.toks[i].Start < s.End; i++ {
-		t := r.toks[i]
+		t := &r.toks[i]
 		if t.End > s.Start && t.Start < s.End {
 			if t0 < 0 {
 				t0 = i
