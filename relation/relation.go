@@ -16,7 +16,6 @@ package relation
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -93,7 +92,7 @@ func (r *reader) sentence(si int) {
 	r.toks = doc.Tokens[s.First:s.Last]
 	r.ents = r.ents[:0]
 	// entities are sorted by start: begin at the first that can overlap
-	first, _ := slices.BinarySearchFunc(doc.Entities, s.Start, func(e sitrep.Entity, off int) int { return e.Start - off })
+	first := entityFrom(doc.Entities, s.Start)
 	for first > 0 && doc.Entities[first-1].End > s.Start {
 		first--
 	}
@@ -743,4 +742,20 @@ func (r *reader) modality(trigger int) sitrep.Modality {
 		return sitrep.Reported
 	}
 	return sitrep.Asserted
+}
+
+// entityFrom returns the index of the first entity of es (sorted by start)
+// that starts at or after off: a binary search that reads the entities in
+// place (slices.BinarySearchFunc copied each compared entity).
+func entityFrom(es []sitrep.Entity, off int) int {
+	i, j := 0, len(es)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if es[h].Start < off {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }
