@@ -2,6 +2,7 @@ package event
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 
@@ -46,9 +47,12 @@ type lexicon struct {
 	byFirst  map[string][]*entry
 	patterns map[int][]cameoPattern
 	synsets  map[string][]string
-	// formWords holds every word form of every pattern (the union of their
-	// forms): pattern skips the words outside it, which match none.
-	formWords map[string]bool
+	// formWords numbers every word form of every pattern (the union of
+	// their forms); wordSets[id] lists, ascending, the pattern words
+	// (cameoPattern.sets) whose forms hold it. pattern reads a word's
+	// sets once instead of looking it up in each pattern's forms.
+	formWords map[string]int32
+	wordSets  [][]int32
 }
 
 type cameoPattern struct {
@@ -58,6 +62,9 @@ type cameoPattern struct {
 	// forms[k] holds every word form that matches words[k]: its plural,
 	// or each member of a synset.
 	forms []map[string]bool
+	// sets[k] numbers words[k] among the lexicon's pattern words (see
+	// lexicon.wordSets).
+	sets []int32
 }
 
 // curated is the hand-written trigger table. Each line is
@@ -402,10 +409,29 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 			lx.patterns[b] = append(lx.patterns[b], p)
 		}
 	}
-	lx.formWords = map[string]bool{}
-	for _, forms := range cache {
-		for w := range forms {
-			lx.formWords[w] = true
+	// number the pattern words and their forms, and list each form's
+	// pattern words
+	pats := slices.Sorted(maps.Keys(cache))
+	patID := make(map[string]int32, len(pats))
+	lx.formWords = map[string]int32{}
+	for pi, pat := range pats {
+		patID[pat] = int32(pi)
+		for _, w := range slices.Sorted(maps.Keys(cache[pat])) {
+			id, ok := lx.formWords[w]
+			if !ok {
+				id = int32(len(lx.wordSets))
+				lx.formWords[w] = id
+				lx.wordSets = append(lx.wordSets, nil)
+			}
+			lx.wordSets[id] = append(lx.wordSets[id], int32(pi)) // ascending: pi grows
+		}
+	}
+	for _, ps := range lx.patterns {
+		for i := range ps {
+			ps[i].sets = make([]int32, len(ps[i].words))
+			for k, w := range ps[i].words {
+				ps[i].sets[k] = patID[w]
+			}
 		}
 	}
 }
@@ -481,25 +507,26 @@ func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
 	if len(ps) == 0 {
 		return cameoPattern{}, false
 	}
-	// only the words some pattern word matches can advance a pattern
-	var buf [8]string
+	// only the words some pattern word matches can advance a pattern;
+	// each brings the pattern words it matches
+	var buf [8][]int32
 	words := buf[:0]
 	for _, w := range after {
-		if lx.formWords[w] {
-			words = append(words, w)
+		if id, ok := lx.formWords[w]; ok {
+			words = append(words, lx.wordSets[id])
 		}
 	}
 	for i := range ps {
 		p := &ps[i]
-		if len(p.words) > len(words) {
+		if len(p.sets) > len(words) {
 			continue // fewer candidate words than the pattern has
 		}
 		k := 0
-		for _, w := range words {
-			if k == len(p.forms) {
+		for _, sets := range words {
+			if k == len(p.sets) {
 				break
 			}
-			if p.forms[k][w] {
+			if slices.Contains(sets, p.sets[k]) { // p.forms[k] holds the word
 				k++
 			}
 		}

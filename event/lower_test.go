@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,5 +55,41 @@ func TestCategoryBits(t *testing.T) {
 		if got != want {
 			t.Errorf("categoryBits(%q) = %b, want %b", s, got, want)
 		}
+	}
+}
+
+// TestPatternSets checks the numbered pattern words pattern reads against
+// the forms they stand for: a word matches pattern word k exactly when
+// forms[k] holds it.
+func TestPatternSets(t *testing.T) {
+	lx := loadLexicon()
+	probes := []string{"the", "forces", "troops", "attack", "with", "to", "talks", "aid", "zzz", "militants"}
+	n := 0
+	for _, ps := range lx.patterns {
+		for _, p := range ps {
+			if len(p.sets) != len(p.words) {
+				t.Fatalf("pattern %v has %d sets", p.words, len(p.sets))
+			}
+			for k := range p.words {
+				matches := func(w string) bool {
+					id, ok := lx.formWords[w]
+					return ok && slices.Contains(lx.wordSets[id], p.sets[k])
+				}
+				for w := range p.forms[k] {
+					n++
+					if !matches(w) {
+						t.Fatalf("pattern %v word %d: %q is in its forms but not its set", p.words, k, w)
+					}
+				}
+				for _, w := range probes {
+					if matches(w) != p.forms[k][w] {
+						t.Fatalf("pattern %v word %d: %q matches %v, forms say %v", p.words, k, w, matches(w), p.forms[k][w])
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d pattern forms checked", n)
 	}
 }
