@@ -23,6 +23,8 @@ type parse struct {
 	buf     []gazetteer.Match
 	// cands is the slab of the mentions' candidates (see candSlice).
 	cands []cand
+	// others is pick's buffer of contextPlaces.
+	others []*gazetteer.Entry
 
 	focus      map[string]float64  // country focus: ISO2 → share
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)

@@ -313,6 +313,7 @@ func (p *parse) pick(context bool) {
 		list := 0
 		if context {
 			list = p.listKind(mi)
+			p.others = p.contextPlaces(mi, p.others[:0])
 		}
 		for ci := range m.cands {
 			c := &m.cands[ci]
@@ -336,7 +337,7 @@ func (p *parse) pick(context bool) {
 				s += qualifierWeight // "Buffalo, New York": the state that holds Buffalo
 			}
 			if context {
-				s += p.contextScore(mi, c.Entry)
+				s += contextScore(p.others, &c.Entry)
 				if list != 0 && kindOf(c.Code) == list {
 					s += listWeight
 				}
@@ -368,15 +369,35 @@ func within(a, b string) bool {
 	return len(a) >= len(b) && a[:len(b)] == b && (len(a) == len(b) || a[len(b)] == '.')
 }
 
+// contextPlaces appends to dst the current picks of the mentions other
+// than mi that contextScore weighs: precise places, not another mention of
+// the same name, not a name inside another. They do not change while mi's
+// candidates are scored, so pick finds them once per mention.
+func (p *parse) contextPlaces(mi int, dst []*gazetteer.Entry) []*gazetteer.Entry {
+	key := p.ms[mi].key
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
+			continue
+		}
+		// a pointer: an entry is too big to copy
+		oe := &o.cands[o.best].Entry
+		if oe.Code == "DEM" || oe.Precision() > 3 {
+			continue
+		}
+		dst = append(dst, oe)
+	}
+	return dst
+}
+
 // contextScore rewards a candidate close to, or inside, the other places
-// the report names.
-func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
+// the report names (contextPlaces).
+func contextScore(others []*gazetteer.Entry, e *gazetteer.Entry) float64 {
 	if e.Code == "DEM" {
 		return 0
 	}
 	best := math.Inf(1)
 	inside := false
-	key := p.ms[mi].key
 	eAdmin := gazetteer.IsAdminCode(e.Code) && e.Admin != ""
 	// The score reads the distance to the nearest other place only
 	// through the steps below (100, 300, 800 km), and only for a precise
@@ -384,20 +405,10 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 	// the best so far, changes nothing, so it need not be computed; 0
 	// once nothing can (an imprecise candidate, a place within 100 km).
 	bound := 800.0
-	if !precise(e) {
+	if !precise(*e) {
 		bound = 0
 	}
-	for oi := range p.ms {
-		o := &p.ms[oi]
-		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
-			continue
-		}
-		// a pointer and precise spelt out: this loop runs per candidate
-		// per mention, and an entry is too big to copy each time
-		oe := &o.cands[o.best].Entry
-		if oe.Code == "DEM" || oe.Precision() > 3 {
-			continue
-		}
+	for _, oe := range others {
 		if oe.Admin != e.Admin {
 			if oe.Admin != "" && gazetteer.IsAdminCode(oe.Code) && within(e.Admin, oe.Admin) {
 				inside = true
@@ -407,6 +418,9 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 			}
 		}
 		if bound == 0 {
+			if inside {
+				break // nothing further can change the score
+			}
 			continue
 		}
 		dlat := math.Abs(e.Lat - oe.Lat)
@@ -432,7 +446,7 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 		}
 	}
 	s := 0.0
-	if precise(e) {
+	if precise(*e) {
 		switch {
 		case best < 100:
 			s += nearWeight
