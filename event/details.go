@@ -334,7 +334,7 @@ func dayOffset(s *sent, lo, hi int) int {
 		case num == "a" || num == "one":
 			n = 1
 		default:
-			if v, ok := numberWords[num]; ok {
+			if v, ok := numberWord(num); ok {
 				n = v
 			} else if v, err := strconv.ParseInt(num, 10, 32); err == nil {
 				n = v
@@ -944,7 +944,7 @@ func (r *reader) killedHere(s *sent, u int) bool {
 
 // countValue reads "1,000", "12", "three", "dozens".
 func countValue(w string) (int64, bool) {
-	if v, ok := numberWords[w]; ok {
+	if v, ok := numberWord(w); ok {
 		if w == "a" || w == "an" || w == "single" || w == "several" {
 			return 0, false
 		}
@@ -1176,7 +1176,7 @@ func casualtyCount(w string) (int, bool) {
 	if v, ok := ontology.VagueDeaths(w); ok && w != "a" && w != "an" && w != "one" && w != "some" && w != "few" {
 		return v, true
 	}
-	if v, ok := numberWords[w]; ok && w != "a" && w != "an" && w != "single" && w != "several" && w != "scores" && w != "hundred" {
+	if v, ok := numberWord(w); ok && w != "a" && w != "an" && w != "single" && w != "several" && w != "scores" && w != "hundred" {
 		return int(v), true
 	}
 	if !isNumber(w) || strings.Contains(w, ".") {
@@ -1275,7 +1275,7 @@ func targeted(s *sent, k int) bool {
 		case w == "on" || w == "at" || w == "against" || w == "attacked" || w == "attacking" || w == "destroyed" ||
 			w == "destroying" || w == "hit" || w == "targeted" || w == "targeting" || w == "struck" || w == "seized" || w == "captured":
 			return true
-		case w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || w == "his" || isNumber(w) || numberWords[w] > 0 ||
+		case w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || w == "his" || isNumber(w) || numberValue(w) > 0 ||
 			isModifier(w) && !killWords[w] || capitalised(s.toks[j].Text):
 		default:
 			return false

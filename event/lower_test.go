@@ -93,3 +93,18 @@ func TestPatternSets(t *testing.T) {
 		t.Fatalf("only %d pattern forms checked", n)
 	}
 }
+
+// TestNumberWord checks the shape filter of numberWord against the map.
+func TestNumberWord(t *testing.T) {
+	probes := []string{"", "a", "an", "the", "one", "ones", "twenty", "tw", "dozens", "dozen", "12", "several", "hundreds", "x"}
+	for w := range numberWords {
+		probes = append(probes, w, w+"s", strings.ToUpper(w))
+	}
+	for _, w := range probes {
+		v, ok := numberWord(w)
+		wv, wok := numberWords[w]
+		if v != wv || ok != wok {
+			t.Errorf("numberWord(%q) = %d, %v; the map gives %d, %v", w, v, ok, wv, wok)
+		}
+	}
+}

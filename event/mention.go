@@ -61,7 +61,7 @@ func capitalised(s string) bool {
 
 // isNumber reports whether w is a written or spelled-out count.
 func isNumber(w string) bool {
-	if _, ok := numberWords[w]; ok && w != "a" && w != "an" {
+	if _, ok := numberWord(w); ok && w != "a" && w != "an" {
 		return true
 	}
 	if w == "" {
@@ -96,7 +96,7 @@ func (r *reader) commonWord(w string) bool {
 	if stopCaps[w] || groupNouns[w] || locPreps[w] || reportVerbs[w] || plannedCues[w] || clauseBreakers[w] {
 		return true
 	}
-	if _, ok := numberWords[w]; ok {
+	if _, ok := numberWord(w); ok {
 		return true
 	}
 	if _, ok := r.c.lex.byFirst[w]; ok {
