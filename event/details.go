@@ -845,9 +845,10 @@ func locationOf(p sitrep.Place) *sitrep.Location {
 // amounts reads counted things and the dead and wounded of the sentence.
 func (r *reader) amounts(s *sent, c *cand) {
 	n := len(s.words)
+	counts := s.countsOf()
 	for k := 0; k < n; k++ {
-		v, ok := countValue(s.words[k])
-		if !ok || s.inTime[k] || s.inAttr[k] {
+		v := counts[k]
+		if v < 0 || s.inTime[k] || s.inAttr[k] {
 			continue
 		}
 		// skip distances and measures: "93 miles", "40 kilometres"

@@ -2,6 +2,7 @@ package event
 
 import (
 	_ "embed"
+	"hash/maphash"
 	"maps"
 	"slices"
 	"strings"
@@ -44,9 +45,12 @@ type entry struct {
 
 // lexicon indexes trigger entries by their first word.
 type lexicon struct {
-	byFirst  map[string][]*entry
-	patterns map[int][]cameoPattern
-	synsets  map[string][]string
+	byFirst map[string][]*entry
+	// firstBits has a bit set for the hash of each key of byFirst (see
+	// first).
+	firstBits [1024]uint64
+	patterns  map[int][]cameoPattern
+	synsets   map[string][]string
 	// formWords numbers every word form of every pattern (the union of
 	// their forms); wordSets[id] lists, ascending, the pattern words
 	// (cameoPattern.sets) whose forms hold it. pattern reads a word's
@@ -348,7 +352,26 @@ func loadLexicon() *lexicon {
 			lx.byFirst[form] = append(lx.byFirst[form], &entry{words: []string{form}, lemma: l, flags: fVerb | fLight, curated: true, block: -1})
 		}
 	}
+	for w := range lx.byFirst {
+		h := maphash.String(firstSeed, w)
+		lx.firstBits[h>>6%uint64(len(lx.firstBits))] |= 1 << (h & 63)
+	}
 	return lx
+}
+
+// firstSeed seeds the hash of lexicon.firstBits, which lives only in
+// memory.
+var firstSeed = maphash.MakeSeed()
+
+// first returns lx.byFirst[w]. Most words of a text start no entry: the
+// bit of their hash in firstBits, which fits in a processor's cache where
+// the map does not, is clear for most of them and skips the map.
+func (lx *lexicon) first(w string) []*entry {
+	h := maphash.String(firstSeed, w)
+	if lx.firstBits[h>>6%uint64(len(lx.firstBits))]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	return lx.byFirst[w]
 }
 
 // light verbs carry an event noun: "launched an offensive", "carried out
@@ -464,7 +487,7 @@ func (e *entry) at(words []string, i int) bool {
 func (lx *lexicon) match(words []string, i int) (*entry, int) {
 	var best *entry
 	n := 0
-	for _, e := range lx.byFirst[words[i]] {
+	for _, e := range lx.first(words[i]) {
 		if !e.at(words, i) {
 			continue
 		}
@@ -480,7 +503,7 @@ func (lx *lexicon) match(words []string, i int) (*entry, int) {
 // its tags allow ("strike over" as a verb, else "strike" as a noun).
 func (lx *lexicon) matches(words []string, i int) []*entry {
 	var out []*entry
-	for _, e := range lx.byFirst[words[i]] {
+	for _, e := range lx.first(words[i]) {
 		if e.at(words, i) {
 			out = append(out, e)
 		}

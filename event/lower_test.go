@@ -1,6 +1,7 @@
 package event
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"testing"
@@ -106,5 +107,28 @@ func TestNumberWord(t *testing.T) {
 		if v != wv || ok != wok {
 			t.Errorf("numberWord(%q) = %d, %v; the map gives %d, %v", w, v, ok, wv, wok)
 		}
+	}
+}
+
+// TestFirstFilter checks the hash bits of lexicon.first against the map:
+// every key is found with its entries, and other words get the map's nil.
+func TestFirstFilter(t *testing.T) {
+	lx := loadLexicon()
+	for w, es := range lx.byFirst {
+		if got := lx.first(w); len(got) != len(es) || len(got) > 0 && got[0] != es[0] {
+			t.Fatalf("first(%q) = %d entries, byFirst has %d", w, len(got), len(es))
+		}
+	}
+	skipped := 0
+	for _, w := range strings.Fields("the of and in a to was were said on at by with from that which government forces rebels city village yesterday Tripoli zzz") {
+		if got, want := lx.first(w), lx.byFirst[w]; len(got) != len(want) {
+			t.Errorf("first(%q) = %d entries, byFirst has %d", w, len(got), len(want))
+		}
+		if h := maphash.String(firstSeed, w); lx.firstBits[h>>6%uint64(len(lx.firstBits))]&(1<<(h&63)) == 0 {
+			skipped++
+		}
+	}
+	if skipped == 0 {
+		t.Error("the hash bits skip the map for none of the common words")
 	}
 }

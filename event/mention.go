@@ -99,7 +99,7 @@ func (r *reader) commonWord(w string) bool {
 	if _, ok := numberWord(w); ok {
 		return true
 	}
-	if _, ok := r.c.lex.byFirst[w]; ok {
+	if len(r.c.lex.first(w)) > 0 {
 		return true
 	}
 	return false
@@ -515,7 +515,7 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 }
 
 func (r *reader) isTrigger(w string) bool {
-	for _, e := range r.c.lex.byFirst[w] {
+	for _, e := range r.c.lex.first(w) {
 		if e.curated && e.flags&fLight == 0 {
 			return true
 		}

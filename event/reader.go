@@ -42,6 +42,23 @@ type sent struct {
 	casualtiesRead bool
 	// breaks marks the words that are clauseBreakers (see breakers).
 	breaks []bool
+	// counts holds countValue of each word, -1 for none (see countsOf).
+	counts []int64
+}
+
+// countsOf returns countValue of each word of s, -1 where it reads none,
+// computed once for all the triggers of the sentence.
+func (s *sent) countsOf() []int64 {
+	if s.counts == nil {
+		s.counts = make([]int64, len(s.words))
+		for k, w := range s.words {
+			s.counts[k] = -1
+			if v, ok := countValue(w); ok {
+				s.counts[k] = v
+			}
+		}
+	}
+	return s.counts
 }
 
 // cand is an event candidate read from one trigger.
