@@ -365,8 +365,8 @@ func shiftDays(dr sitrep.DateRange, n int) sitrep.DateRange {
 }
 
 func (r *reader) tokenAt(s *sent, off int) int {
-	for k, t := range s.toks {
-		if t.Start <= off && off < t.End {
+	for k := range s.toks {
+		if t := &s.toks[k]; t.Start <= off && off < t.End {
 			return k
 		}
 	}

@@ -158,7 +158,9 @@ func (r *reader) findMentions(s *sent) {
 	// Entities from earlier stages mark names the chunker must not split;
 	// descriptions the actor stage composed ("Syrian militiamen") or found
 	// as generic agents ("the rebels") are not names.
-	for _, e := range r.entitiesOver(s.Span) {
+	over := r.entitiesOver(s.Span)
+	for ei := range over {
+		e := &over[ei] // in place: an entity is too big to copy
 		switch e.Kind {
 		case sitrep.KindPerson, sitrep.KindOrg, sitrep.KindGPE, sitrep.KindNORP, sitrep.KindMisc, sitrep.KindLoc:
 		default:
@@ -579,7 +581,9 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	// one it contains (the head: "Yemen's Houthi movement"), then any
 	// overlapping one.
 	bestRank, bestLen := 4, 0
-	for _, e := range r.entitiesOver(sp) {
+	over := r.entitiesOver(sp)
+	for ei := range over {
+		e := &over[ei]
 		if e.ActorID == "" || !sp.Overlaps(e.Span) {
 			continue
 		}

@@ -255,8 +255,8 @@ func (r *reader) sentence(si int) {
 		if !st.Span.Contains(tx.Span) {
 			continue
 		}
-		for i, t := range toks {
-			if tx.Span.Contains(t.Span) {
+		for i := range toks {
+			if tx.Span.Contains(toks[i].Span) {
 				s.inTime[i] = true
 			}
 		}

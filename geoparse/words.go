@@ -85,7 +85,8 @@ func (p *parse) words() {
 			if r := regionOf(doc, s); r != nil && !r.Kind.Analysed() {
 				continue
 			}
-			for _, t := range doc.Tokens[s.First:s.Last] {
+			for ti := s.First; ti < s.Last; ti++ {
+				t := &doc.Tokens[ti] // in place: a token is too big to copy
 				if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 					continue
 				}

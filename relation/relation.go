@@ -115,8 +115,8 @@ func (r *reader) sentence(si int) {
 		return // a relation needs two actors
 	}
 	r.keys = r.keys[:0]
-	for _, t := range r.toks {
-		r.keys = append(r.keys, lower(t.Text))
+	for i := range r.toks {
+		r.keys = append(r.keys, lower(r.toks[i].Text))
 	}
 	r.hyphenated()
 	r.byPhrases()
@@ -331,7 +331,8 @@ var supportWords = map[string]bool{"backed": true, "supported": true, "sponsored
 // hyphenated reads "X-backed Y", "X-led Y", "X-aligned Y".
 func (r *reader) hyphenated() {
 	text := r.doc.Article.Text
-	for ti, t := range r.toks {
+	for ti := range r.toks {
+		t := &r.toks[ti]
 		if strings.IndexByte(t.Text, '-') < 0 {
 			continue
 		}
