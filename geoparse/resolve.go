@@ -290,7 +290,17 @@ func (p *parse) computeFocus() {
 // ("Georgia" alone makes no focus on Georgia the country when the report
 // lists Ohio and Texas beside it).
 func (p *parse) otherFocus(key, country string) float64 {
-	rest := p.focusTotal - p.votes[voteKey{key, ""}]
+	return p.otherFocusIn(key, country, p.otherVotes(key))
+}
+
+// otherVotes is the focus votes of names other than key, which
+// otherFocusIn reads: the same for every candidate of a mention.
+func (p *parse) otherVotes(key string) float64 {
+	return p.focusTotal - p.votes[voteKey{key, ""}]
+}
+
+// otherFocusIn is otherFocus with rest = otherVotes(key).
+func (p *parse) otherFocusIn(key, country string, rest float64) float64 {
 	if rest <= 1e-9 {
 		return 0
 	}
@@ -315,9 +325,10 @@ func (p *parse) pick(context bool) {
 			list = p.listKind(mi)
 			p.others = p.contextPlaces(mi, p.others[:0])
 		}
+		rest := p.otherVotes(m.key)
 		for ci := range m.cands {
 			c := &m.cands[ci]
-			s := c.prior + focusWeight*p.otherFocus(m.key, c.Country)
+			s := c.prior + focusWeight*p.otherFocusIn(m.key, c.Country, rest)
 			if q != nil {
 				qe := q.cands[q.best].Entry
 				switch {
