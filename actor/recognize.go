@@ -301,9 +301,7 @@ func (st *state) finish() {
 		maxLen = max(maxLen, m.span.Len())
 	}
 	near := func(e *sitrep.Entity) (int, int) {
-		lo, _ := slices.BinarySearchFunc(st.mentions, e.Start-maxLen, func(m mention, off int) int { return m.span.Start - off })
-		hi, _ := slices.BinarySearchFunc(st.mentions, e.End, func(m mention, off int) int { return m.span.Start - off })
-		return lo, hi
+		return mentionFrom(st.mentions, e.Start-maxLen), mentionFrom(st.mentions, e.End)
 	}
 	var widened []sitrep.Span
 	var drop []int // fragments inside a widened name
@@ -401,4 +399,20 @@ func compatible(ner, m sitrep.EntityKind) bool {
 		return m == sitrep.KindGPE || m == sitrep.KindNORP || m == sitrep.KindOrg
 	}
 	return false
+}
+
+// mentionFrom returns the index of the first mention of ms (sorted by
+// start) that starts at or after off: a binary search that reads the
+// mentions in place (slices.BinarySearchFunc copied each compared one).
+func mentionFrom(ms []mention, off int) int {
+	i, j := 0, len(ms)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ms[h].span.Start < off {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }

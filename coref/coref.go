@@ -185,15 +185,17 @@ var numberWords = map[string]bool{"two": true, "three": true, "four": true, "fiv
 // tokenAt returns the index of the token starting at or containing off.
 func (r *resolver) tokenAt(off int) int {
 	ts := r.doc.Tokens
-	i, _ := slices.BinarySearchFunc(ts, off, func(t sitrep.Token, o int) int {
-		if t.End <= o {
-			return -1
+	// the first token that ends after off, by a binary search that reads
+	// the tokens in place (slices.BinarySearchFunc copied each one)
+	i, j := 0, len(ts)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ts[h].End <= off {
+			i = h + 1
+		} else {
+			j = h
 		}
-		if t.Start > o {
-			return 1
-		}
-		return 0
-	})
+	}
 	if i >= len(ts) {
 		return -1
 	}
@@ -420,7 +422,7 @@ func (r *resolver) pronouns() []link {
 
 func (r *resolver) covered(s sitrep.Span) bool {
 	es := r.doc.Entities
-	i, _ := slices.BinarySearchFunc(es, s.End, func(e sitrep.Entity, off int) int { return e.Start - off })
+	i := entityFrom(es, s.End)
 	// entities are sorted by start; look back over those starting before s ends
 	for j := i - 1; j >= 0 && j >= i-16; j-- {
 		if es[j].Span.Overlaps(s) {
@@ -667,4 +669,20 @@ func merge(doc *sitrep.Document, adds []sitrep.Entity) {
 		}
 	}
 	doc.Entities = out
+}
+
+// entityFrom returns the index of the first entity of es (sorted by start)
+// that starts at or after off: a binary search that reads the entities in
+// place (slices.BinarySearchFunc copied each compared entity).
+func entityFrom(es []sitrep.Entity, off int) int {
+	i, j := 0, len(es)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if es[h].Start < off {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }

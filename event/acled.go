@@ -1,6 +1,7 @@
 package event
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -24,34 +25,92 @@ func Category(a *sitrep.ActorRef) ontology.ActorCategory {
 	case "CVL", "EDU", "MED", "REL", "JRN", "REF", "LAB", "AGR", "BUS", "HLH":
 		return ontology.Civilians
 	}
-	words := strings.Fields(strings.ToLower(a.Name + " " + a.Text))
-	has := func(m map[string]bool) bool {
-		for _, w := range words {
-			if m[strings.Trim(w, ",.()")] {
-				return true
-			}
-		}
-		return false
-	}
+	bits := categoryBits(a.Name) | categoryBits(a.Text)
+	has := func(b uint16) bool { return bits&b != 0 }
 	switch {
-	case has(protestWords):
+	case has(catProtest):
 		return ontology.Protesters
-	case has(rioterWords):
+	case has(catRioter):
 		return ontology.Rioters
-	case has(identityWords) && has(militiaWords):
+	case has(catIdentity) && has(catMilitia):
 		return ontology.IdentityMilitia
-	case has(militiaWords):
+	case has(catMilitia):
 		return ontology.PoliticalMilitia
-	case has(rebelWords) && !has(set("government", "army", "police", "security")):
+	case has(catRebel) && !has(catStateBody):
 		return ontology.RebelGroup
-	case has(externalWords):
+	case has(catExternal):
 		return ontology.ExternalForces
-	case has(stateWords):
+	case has(catState):
 		return ontology.StateForces
-	case has(victims):
+	case has(catVictim):
 		return ontology.Civilians
 	}
 	return ontology.NoActor
+}
+
+// The word lists Category reads, as bits of categoryWords: one look-up a
+// word of the actor's name and text, however many lists it consults.
+const (
+	catProtest uint16 = 1 << iota
+	catRioter
+	catIdentity
+	catMilitia
+	catRebel
+	catStateBody // a rebel name's words that make it a state's body
+	catExternal
+	catState
+	catVictim
+)
+
+// categoryWords maps each word of Category's lists to the bits of the
+// lists that hold it.
+var categoryWords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, l := range []struct {
+		words map[string]bool
+		bit   uint16
+	}{
+		{protestWords, catProtest}, {rioterWords, catRioter}, {identityWords, catIdentity},
+		{militiaWords, catMilitia}, {rebelWords, catRebel}, {set("government", "army", "police", "security"), catStateBody},
+		{externalWords, catExternal}, {stateWords, catState}, {victims, catVictim},
+	} {
+		for w := range l.words {
+			m[w] |= l.bit
+		}
+	}
+	return m
+}()
+
+// categoryBits returns the bits of categoryWords of the words of
+// strings.Fields(strings.ToLower(s)) trimmed of ",.()": an ASCII word is
+// lower-cased in a buffer of the call, so it costs no allocation.
+func categoryBits(s string) uint16 {
+	var bits uint16
+	var buf [64]byte
+	for w := range strings.FieldsSeq(s) {
+		if b, ok := lowerASCII(buf[:0], w); ok {
+			bits |= categoryWords[string(bytes.Trim(b, ",.()"))]
+		} else {
+			bits |= categoryWords[strings.Trim(strings.ToLower(w), ",.()")]
+		}
+	}
+	return bits
+}
+
+// lowerASCII appends w lower-cased to dst, or reports false when w is
+// not ASCII.
+func lowerASCII(dst []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // classify sets the ACLED event type, sub-event type and interaction of an

@@ -198,7 +198,9 @@ func (r *reader) isOutlet(m *mention) bool {
 		return false
 	}
 	if m.ref.Span != nil {
-		for _, e := range r.entitiesOver(*m.ref.Span) {
+		over := r.entitiesOver(*m.ref.Span)
+		for ei := range over {
+			e := &over[ei]
 			if e.Span.Overlaps(*m.ref.Span) && e.Kind == sitrep.KindPerson {
 				return false
 			}

@@ -334,7 +334,7 @@ func dayOffset(s *sent, lo, hi int) int {
 		case num == "a" || num == "one":
 			n = 1
 		default:
-			if v, ok := numberWords[num]; ok {
+			if v, ok := numberWord(num); ok {
 				n = v
 			} else if v, err := strconv.ParseInt(num, 10, 32); err == nil {
 				n = v
@@ -365,8 +365,8 @@ func shiftDays(dr sitrep.DateRange, n int) sitrep.DateRange {
 }
 
 func (r *reader) tokenAt(s *sent, off int) int {
-	for k, t := range s.toks {
-		if t.Start <= off && off < t.End {
+	for k := range s.toks {
+		if t := &s.toks[k]; t.Start <= off && off < t.End {
 			return k
 		}
 	}
@@ -845,9 +845,10 @@ func locationOf(p sitrep.Place) *sitrep.Location {
 // amounts reads counted things and the dead and wounded of the sentence.
 func (r *reader) amounts(s *sent, c *cand) {
 	n := len(s.words)
+	counts := s.countsOf()
 	for k := 0; k < n; k++ {
-		v, ok := countValue(s.words[k])
-		if !ok || s.inTime[k] || s.inAttr[k] {
+		v := counts[k]
+		if v < 0 || s.inTime[k] || s.inAttr[k] {
 			continue
 		}
 		// skip distances and measures: "93 miles", "40 kilometres"
@@ -944,7 +945,7 @@ func (r *reader) killedHere(s *sent, u int) bool {
 
 // countValue reads "1,000", "12", "three", "dozens".
 func countValue(w string) (int64, bool) {
-	if v, ok := numberWords[w]; ok {
+	if v, ok := numberWord(w); ok {
 		if w == "a" || w == "an" || w == "single" || w == "several" {
 			return 0, false
 		}
@@ -1177,7 +1178,7 @@ func casualtyCount(w string) (int, bool) {
 	if v, ok := ontology.VagueDeaths(w); ok && w != "a" && w != "an" && w != "one" && w != "some" && w != "few" {
 		return v, true
 	}
-	if v, ok := numberWords[w]; ok && w != "a" && w != "an" && w != "single" && w != "several" && w != "scores" && w != "hundred" {
+	if v, ok := numberWord(w); ok && w != "a" && w != "an" && w != "single" && w != "several" && w != "scores" && w != "hundred" {
 		return int(v), true
 	}
 	if !isNumber(w) || strings.Contains(w, ".") {
@@ -1276,7 +1277,7 @@ func targeted(s *sent, k int) bool {
 		case w == "on" || w == "at" || w == "against" || w == "attacked" || w == "attacking" || w == "destroyed" ||
 			w == "destroying" || w == "hit" || w == "targeted" || w == "targeting" || w == "struck" || w == "seized" || w == "captured":
 			return true
-		case w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || w == "his" || isNumber(w) || numberWords[w] > 0 ||
+		case w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || w == "his" || isNumber(w) || numberValue(w) > 0 ||
 			isModifier(w) && !killWords[w] || capitalised(s.toks[j].Text):
 		default:
 			return false

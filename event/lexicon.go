@@ -2,6 +2,8 @@ package event
 
 import (
 	_ "embed"
+	"hash/maphash"
+	"maps"
 	"slices"
 	"strings"
 
@@ -43,9 +45,18 @@ type entry struct {
 
 // lexicon indexes trigger entries by their first word.
 type lexicon struct {
-	byFirst  map[string][]*entry
-	patterns map[int][]cameoPattern
-	synsets  map[string][]string
+	byFirst map[string][]*entry
+	// firstBits has a bit set for the hash of each key of byFirst (see
+	// first).
+	firstBits [1024]uint64
+	patterns  map[int][]cameoPattern
+	synsets   map[string][]string
+	// formWords numbers every word form of every pattern (the union of
+	// their forms); wordSets[id] lists, ascending, the pattern words
+	// (cameoPattern.sets) whose forms hold it. pattern reads a word's
+	// sets once instead of looking it up in each pattern's forms.
+	formWords map[string]int32
+	wordSets  [][]int32
 }
 
 type cameoPattern struct {
@@ -55,6 +66,9 @@ type cameoPattern struct {
 	// forms[k] holds every word form that matches words[k]: its plural,
 	// or each member of a synset.
 	forms []map[string]bool
+	// sets[k] numbers words[k] among the lexicon's pattern words (see
+	// lexicon.wordSets).
+	sets []int32
 }
 
 // curated is the hand-written trigger table. Each line is
@@ -338,7 +352,26 @@ func loadLexicon() *lexicon {
 			lx.byFirst[form] = append(lx.byFirst[form], &entry{words: []string{form}, lemma: l, flags: fVerb | fLight, curated: true, block: -1})
 		}
 	}
+	for w := range lx.byFirst {
+		h := maphash.String(firstSeed, w)
+		lx.firstBits[h>>6%uint64(len(lx.firstBits))] |= 1 << (h & 63)
+	}
 	return lx
+}
+
+// firstSeed seeds the hash of lexicon.firstBits, which lives only in
+// memory.
+var firstSeed = maphash.MakeSeed()
+
+// first returns lx.byFirst[w]. Most words of a text start no entry: the
+// bit of their hash in firstBits, which fits in a processor's cache where
+// the map does not, is clear for most of them and skips the map.
+func (lx *lexicon) first(w string) []*entry {
+	h := maphash.String(firstSeed, w)
+	if lx.firstBits[h>>6%uint64(len(lx.firstBits))]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	return lx.byFirst[w]
 }
 
 // light verbs carry an event noun: "launched an offensive", "carried out
@@ -399,6 +432,31 @@ func (lx *lexicon) readCAMEO(add func(*entry)) {
 			lx.patterns[b] = append(lx.patterns[b], p)
 		}
 	}
+	// number the pattern words and their forms, and list each form's
+	// pattern words
+	pats := slices.Sorted(maps.Keys(cache))
+	patID := make(map[string]int32, len(pats))
+	lx.formWords = map[string]int32{}
+	for pi, pat := range pats {
+		patID[pat] = int32(pi)
+		for _, w := range slices.Sorted(maps.Keys(cache[pat])) {
+			id, ok := lx.formWords[w]
+			if !ok {
+				id = int32(len(lx.wordSets))
+				lx.formWords[w] = id
+				lx.wordSets = append(lx.wordSets, nil)
+			}
+			lx.wordSets[id] = append(lx.wordSets[id], int32(pi)) // ascending: pi grows
+		}
+	}
+	for _, ps := range lx.patterns {
+		for i := range ps {
+			ps[i].sets = make([]int32, len(ps[i].words))
+			for k, w := range ps[i].words {
+				ps[i].sets[k] = patID[w]
+			}
+		}
+	}
 }
 
 func dash(s string) string {
@@ -429,7 +487,7 @@ func (e *entry) at(words []string, i int) bool {
 func (lx *lexicon) match(words []string, i int) (*entry, int) {
 	var best *entry
 	n := 0
-	for _, e := range lx.byFirst[words[i]] {
+	for _, e := range lx.first(words[i]) {
 		if !e.at(words, i) {
 			continue
 		}
@@ -445,7 +503,7 @@ func (lx *lexicon) match(words []string, i int) (*entry, int) {
 // its tags allow ("strike over" as a verb, else "strike" as a noun).
 func (lx *lexicon) matches(words []string, i int) []*entry {
 	var out []*entry
-	for _, e := range lx.byFirst[words[i]] {
+	for _, e := range lx.first(words[i]) {
 		if e.at(words, i) {
 			out = append(out, e)
 		}
@@ -468,18 +526,35 @@ func (lx *lexicon) matches(words []string, i int) []*entry {
 // pattern checks the CAMEO object patterns of a seeded verb against the
 // words that follow it in its clause; it returns the pattern that matched.
 func (lx *lexicon) pattern(block int, after []string) (cameoPattern, bool) {
-	for _, p := range lx.patterns[block] {
+	ps := lx.patterns[block]
+	if len(ps) == 0 {
+		return cameoPattern{}, false
+	}
+	// only the words some pattern word matches can advance a pattern;
+	// each brings the pattern words it matches
+	var buf [8][]int32
+	words := buf[:0]
+	for _, w := range after {
+		if id, ok := lx.formWords[w]; ok {
+			words = append(words, lx.wordSets[id])
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if len(p.sets) > len(words) {
+			continue // fewer candidate words than the pattern has
+		}
 		k := 0
-		for _, w := range after {
-			if k == len(p.forms) {
+		for _, sets := range words {
+			if k == len(p.sets) {
 				break
 			}
-			if p.forms[k][w] {
+			if slices.Contains(sets, p.sets[k]) { // p.forms[k] holds the word
 				k++
 			}
 		}
 		if k == len(p.words) {
-			return p, true
+			return *p, true
 		}
 	}
 	return cameoPattern{}, false

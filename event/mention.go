@@ -61,7 +61,7 @@ func capitalised(s string) bool {
 
 // isNumber reports whether w is a written or spelled-out count.
 func isNumber(w string) bool {
-	if _, ok := numberWords[w]; ok && w != "a" && w != "an" {
+	if _, ok := numberWord(w); ok && w != "a" && w != "an" {
 		return true
 	}
 	if w == "" {
@@ -96,10 +96,10 @@ func (r *reader) commonWord(w string) bool {
 	if stopCaps[w] || groupNouns[w] || locPreps[w] || reportVerbs[w] || plannedCues[w] || clauseBreakers[w] {
 		return true
 	}
-	if _, ok := numberWords[w]; ok {
+	if _, ok := numberWord(w); ok {
 		return true
 	}
-	if _, ok := r.c.lex.byFirst[w]; ok {
+	if len(r.c.lex.first(w)) > 0 {
 		return true
 	}
 	return false
@@ -158,7 +158,9 @@ func (r *reader) findMentions(s *sent) {
 	// Entities from earlier stages mark names the chunker must not split;
 	// descriptions the actor stage composed ("Syrian militiamen") or found
 	// as generic agents ("the rebels") are not names.
-	for _, e := range r.entitiesOver(s.Span) {
+	over := r.entitiesOver(s.Span)
+	for ei := range over {
+		e := &over[ei] // in place: an entity is too big to copy
 		switch e.Kind {
 		case sitrep.KindPerson, sitrep.KindOrg, sitrep.KindGPE, sitrep.KindNORP, sitrep.KindMisc, sitrep.KindLoc:
 		default:
@@ -518,7 +520,7 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 }
 
 func (r *reader) isTrigger(w string) bool {
-	for _, e := range r.c.lex.byFirst[w] {
+	for _, e := range r.c.lex.first(w) {
 		if e.curated && e.flags&fLight == 0 {
 			return true
 		}
@@ -582,7 +584,9 @@ func (r *reader) finishMention(s *sent, m *mention) {
 	// one it contains (the head: "Yemen's Houthi movement"), then any
 	// overlapping one.
 	bestRank, bestLen := 4, 0
-	for _, e := range r.entitiesOver(sp) {
+	over := r.entitiesOver(sp)
+	for ei := range over {
+		e := &over[ei]
 		if e.ActorID == "" || !sp.Overlaps(e.Span) {
 			continue
 		}
@@ -820,6 +824,9 @@ func possessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || 
 // National Accord" is the Government of National Accord) and the common
 // tail of a hyphenated name ("LNA-strongholds" names the LNA).
 func cleanName(name string) string {
+	if plainName(name) {
+		return name
+	}
 	words := strings.Fields(name)
 	var out []string
 	for i, w := range words {
@@ -838,6 +845,25 @@ func cleanName(name string) string {
 	return strings.Join(out, " ")
 }
 
+// plainName reports whether cleanName returns name as it is, without
+// splitting it: an ASCII name with one space between its words and none
+// around them (so that joining its fields gives it back) and no hyphen, so
+// no word ends in "-backed" and the like and no lone word is cut at one.
+func plainName(name string) bool {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= utf8.RuneSelf, c == '-', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && name[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
 // orgWords mark an organisation's name, never a place's.
 var orgWords = set("government", "army", "forces", "force", "council", "ministry", "party", "front",
 	"movement", "group", "brigade", "brigades", "committee", "union", "company", "organization",
@@ -846,8 +872,13 @@ var orgWords = set("government", "army", "forces", "force", "council", "ministry
 	"mission", "battalion", "regiment", "division", "observer", "news", "times", "post")
 
 func orgName(name string) bool {
-	for w := range strings.FieldsSeq(strings.ToLower(name)) {
-		if orgWords[w] {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(name) {
+		if b, ok := lowerASCII(buf[:0], w); ok {
+			if orgWords[string(b)] {
+				return true
+			}
+		} else if orgWords[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -913,11 +944,23 @@ var partyNouns = set("agreement", "deal", "accord", "talks", "relations", "ties"
 // backer reports whether a span is the first part of a hyphenated word of
 // support: "Saudi" in "Saudi-backed", "U.S." in "U.S.-led".
 func backer(doc *sitrep.Document, sp sitrep.Span) bool {
-	rest := strings.ToLower(doc.Slice(sitrep.Span{Start: sp.End, End: min(sp.End+12, len(doc.Article.Text))}))
-	for _, suf := range []string{"-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-brokered", "-funded", "-trained", "-armed"} {
+	rest := doc.Slice(sitrep.Span{Start: sp.End, End: min(sp.End+12, len(doc.Article.Text))})
+	var buf [16]byte
+	if b, ok := lowerASCII(buf[:0], rest); ok {
+		for _, suf := range backerSuffixes {
+			if len(b) >= len(suf) && string(b[:len(suf)]) == suf {
+				return true
+			}
+		}
+		return false
+	}
+	rest = strings.ToLower(rest)
+	for _, suf := range backerSuffixes {
 		if strings.HasPrefix(rest, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+var backerSuffixes = []string{"-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-brokered", "-funded", "-trained", "-armed"}

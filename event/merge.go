@@ -343,11 +343,11 @@ func compatibleActors(a, b *cand) bool {
 }
 
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	last := ""
+	for w := range strings.FieldsSeq(s) {
+		last = w
 	}
-	return f[len(f)-1]
+	return last
 }
 
 func datesOverlap(a, b *cand) bool {

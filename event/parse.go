@@ -28,7 +28,8 @@ func parseTree(s *sent) *tree {
 	count := ints[n:]
 	t.head = ints[:n:n]
 	edges := 0
-	for k, tok := range s.toks {
+	for k := range s.toks {
+		tok := &s.toks[k]
 		t.rel[k] = tok.Rel
 		h := tok.Head - s.base
 		if tok.Head < 0 || h < 0 || h >= n || h == k || tok.Rel == "root" {

@@ -1,8 +1,8 @@
 package event
 
 import (
-	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -42,6 +42,23 @@ type sent struct {
 	casualtiesRead bool
 	// breaks marks the words that are clauseBreakers (see breakers).
 	breaks []bool
+	// counts holds countValue of each word, -1 for none (see countsOf).
+	counts []int64
+}
+
+// countsOf returns countValue of each word of s, -1 where it reads none,
+// computed once for all the triggers of the sentence.
+func (s *sent) countsOf() []int64 {
+	if s.counts == nil {
+		s.counts = make([]int64, len(s.words))
+		for k, w := range s.words {
+			s.counts[k] = -1
+			if v, ok := countValue(w); ok {
+				s.counts[k] = v
+			}
+		}
+	}
+	return s.counts
 }
 
 // cand is an event candidate read from one trigger.
@@ -176,12 +193,28 @@ func (r *reader) entitiesOver(sp sitrep.Span) []sitrep.Entity {
 	if !r.entSorted {
 		return es
 	}
-	lo, _ := slices.BinarySearchFunc(es, sp.Start-r.entMaxLen, func(e sitrep.Entity, off int) int { return e.Start - off })
-	hi, _ := slices.BinarySearchFunc(es, sp.End, func(e sitrep.Entity, off int) int { return e.Start - off })
+	lo, hi := firstFrom(es, sp.Start-r.entMaxLen), firstFrom(es, sp.End)
 	if lo > hi {
 		return nil
 	}
 	return es[lo:hi]
+}
+
+// firstFrom returns the index of the first entity of es (sorted by
+// start) that starts at or after off, len(es) if none does: a binary
+// search that reads the entities in place (slices.BinarySearchFunc copied
+// each one it compared into its comparison function).
+func firstFrom(es []sitrep.Entity, off int) int {
+	lo, hi := 0, len(es)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if es[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // actor returns the document's actor with the id, or nil.
@@ -208,9 +241,8 @@ func (r *reader) sentence(si int) {
 		s.kind = doc.Regions[st.Region].Kind
 		s.headline = s.kind == sitrep.Headline
 	}
-	s.words = make([]string, len(toks))
-	for i, t := range toks {
-		s.words[i] = strings.ToLower(t.Text)
+	s.words = lowerWords(toks)
+	for i := range toks {
 		// "re-captured", "re-took": the lexicon spells them whole
 		if w := s.words[i]; strings.HasPrefix(w, "re-") && len(w) > 5 {
 			if _, ok := r.c.lex.byFirst["re"+w[3:]]; ok {
@@ -223,8 +255,8 @@ func (r *reader) sentence(si int) {
 		if !st.Span.Contains(tx.Span) {
 			continue
 		}
-		for i, t := range toks {
-			if tx.Span.Contains(t.Span) {
+		for i := range toks {
+			if tx.Span.Contains(toks[i].Span) {
 				s.inTime[i] = true
 			}
 		}
@@ -235,6 +267,60 @@ func (r *reader) sentence(si int) {
 	r.findMentions(s)
 	r.attribution(s)
 	r.triggers(s)
+}
+
+// lowerWords returns strings.ToLower of each token's text. The ASCII
+// words with a capital are lower-cased into one string for the sentence
+// and sliced from it, rather than allocated one by one; an ASCII word
+// without one is its own lower case.
+func lowerWords(toks []sitrep.Token) []string {
+	words := make([]string, len(toks))
+	n := 0 // bytes of the ASCII words with a capital, left "" in words
+	for i := range toks {
+		w := toks[i].Text
+		upper := false
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= utf8.RuneSelf {
+				words[i] = strings.ToLower(w)
+				upper = false
+				break
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		if upper {
+			n += len(w)
+		} else if words[i] == "" {
+			words[i] = w
+		}
+	}
+	if n == 0 {
+		return words
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range toks {
+		if words[i] != "" || toks[i].Text == "" {
+			continue
+		}
+		w := toks[i].Text
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	low := b.String()
+	for i := range toks {
+		if words[i] != "" || toks[i].Text == "" {
+			continue
+		}
+		k := len(toks[i].Text)
+		words[i], low = low[:k], low[k:]
+	}
+	return words
 }
 
 // mentionAt returns the mention covering token i, or nil.

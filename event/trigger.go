@@ -850,7 +850,9 @@ func refCopy(a sitrep.ActorRef) *sitrep.ActorRef {
 // entity's antecedent when the coreference stage gave one.
 func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
 	if m.ref.Span != nil {
-		for _, e := range r.entitiesOver(*m.ref.Span) {
+		over := r.entitiesOver(*m.ref.Span)
+		for ei := range over {
+			e := &over[ei]
 			// the entity is the mention or its head ("government" of "the
 			// government")
 			same := e.Span == *m.ref.Span || m.ref.Span.Contains(e.Span) && e.End == m.ref.Span.End
@@ -1238,7 +1240,9 @@ func (r *reader) enrich(ref *sitrep.ActorRef) {
 		return
 	}
 	if ref.ID == "" && ref.Span != nil {
-		for _, e := range r.entitiesOver(*ref.Span) {
+		over := r.entitiesOver(*ref.Span)
+		for ei := range over {
+			e := &over[ei]
 			if e.Span == *ref.Span && e.ActorID != "" {
 				if a := r.actor(e.ActorID); a != nil && !a.Generic() {
 					ref.ID = e.ActorID

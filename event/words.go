@@ -114,6 +114,32 @@ var numberWords = map[string]int64{
 	"thousands": 1000, "several": 3, "scores": 20,
 }
 
+// numberShapes[c] has bit n set when a number word of n bytes (63 for
+// longer) starts with byte c: numberWord looks up only the words whose
+// first byte and length a number word has, most words of a text none.
+var numberShapes = func() (t [256]uint64) {
+	for w := range numberWords {
+		t[w[0]] |= 1 << min(len(w), 63)
+	}
+	return t
+}()
+
+// numberValue is numberWords[w] (0 when w is none).
+func numberValue(w string) int64 {
+	v, _ := numberWord(w)
+	return v
+}
+
+// numberWord is numberWords[w], with ok, skipping the look-up for the
+// words no number word is shaped like.
+func numberWord(w string) (int64, bool) {
+	if w == "" || numberShapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+		return 0, false
+	}
+	v, ok := numberWords[w]
+	return v, ok
+}
+
 // killWords mark deaths; injureWords injuries.
 var killWords = set("killed", "dead", "died", "slain", "killing", "kill", "kills", "murdered", "executed", "beheaded", "lost", "perished", "deaths", "death", "fatalities", "lives", "bodies")
 var injureWords = set("wounded", "injured", "hurt", "wounding", "injuring", "injuries", "casualties", "wounds", "injures", "wounds")

@@ -319,6 +319,10 @@ type Gazetteer struct {
 	// slots is findKey's hash table of the keys (see indexKeys).
 	slotsOnce sync.Once
 	slots     []uint32
+	// wordSlots is HasPrefix's hash table of the keys' word prefixes (see
+	// indexWordPrefixes).
+	wordOnce  sync.Once
+	wordSlots []uint32
 }
 
 // Open checks data as a gazetteer file and returns it. name says where the
@@ -581,10 +585,72 @@ func (g *Gazetteer) key(i int) string {
 }
 
 // HasPrefix reports whether some index key starts with prefix: a phrase
-// matcher uses it to decide whether to read one more word.
+// matcher uses it to decide whether to read one more word. A prefix that
+// ends in a space (the words read so far, "abu ") is one probe of a hash
+// table of the keys' word prefixes; any other is a binary search.
 func (g *Gazetteer) HasPrefix(prefix string) bool {
+	if n := len(prefix); n > 0 && prefix[n-1] == ' ' {
+		return g.hasWordPrefix(prefix)
+	}
 	i := g.lowerBound(prefix)
 	return i < g.nKeys && strings.HasPrefix(g.key(i), prefix)
+}
+
+// hasWordPrefix reports whether some key starts with prefix, which ends
+// in a space: exactly when prefix is one of the word prefixes of
+// wordSlots, since the key then has a space at that place.
+func (g *Gazetteer) hasWordPrefix(prefix string) bool {
+	g.wordOnce.Do(g.indexWordPrefixes)
+	mask := uint64(len(g.wordSlots) - 1)
+	for h := keyHash(prefix) & mask; ; h = (h + 1) & mask {
+		v := g.wordSlots[h]
+		if v == 0 {
+			return false
+		}
+		if strings.HasPrefix(g.key(int(v-1)), prefix) {
+			return true
+		}
+	}
+}
+
+// indexWordPrefixes builds the table of hasWordPrefix: for every key and
+// every space in it, the key's bytes up to and including that space
+// ("abu " and "abu dhabi " for "abu dhabi international airport"), each
+// distinct prefix once, stored as the index plus one of a key that starts
+// with it; a power of two of slots, at least twice the prefixes, linear
+// probing. A phrase matcher asks after every word whether a longer name
+// may follow, and a binary search reads a dozen keys for each question.
+func (g *Gazetteer) indexWordPrefixes() {
+	n := 0
+	for i := range g.nKeys {
+		n += strings.Count(g.key(i), " ")
+	}
+	size := 1
+	for size < 2*n+1 {
+		size <<= 1
+	}
+	g.wordSlots = make([]uint32, size)
+	mask := uint64(size - 1)
+	for i := range g.nKeys {
+		k := g.key(i)
+		for p := strings.IndexByte(k, ' '); p >= 0; {
+			pre := k[:p+1]
+			h := keyHash(pre) & mask
+			for ; g.wordSlots[h] != 0; h = (h + 1) & mask {
+				if strings.HasPrefix(g.key(int(g.wordSlots[h]-1)), pre) {
+					break // a key before this one has the prefix
+				}
+			}
+			if g.wordSlots[h] == 0 {
+				g.wordSlots[h] = uint32(i + 1)
+			}
+			q := strings.IndexByte(k[p+1:], ' ')
+			if q < 0 {
+				break
+			}
+			p += q + 1
+		}
+	}
 }
 
 // Postings appends the entries indexed under key k (a Key) to dst.

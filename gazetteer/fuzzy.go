@@ -104,8 +104,11 @@ func (s *Set) scanBucket(dst []Match, start int, key string, mask uint32, bucket
 	defer func() { *bufp = buf }()
 	fks := s.fuzzy[bucket]
 	for i, m := range s.fuzzyMasks[bucket] {
-		// Each edit changes the set of letters by at most two.
-		if bits.OnesCount32(mask^m) > 2*maxEdits {
+		// Each edit changes the set of letters by at most two: it drops
+		// at most one of key's letters (a deletion or substitution) and
+		// adds at most one (an insertion or substitution).
+		if bits.OnesCount32(mask^m) > 2*maxEdits ||
+			bits.OnesCount32(mask&^m) > maxEdits || bits.OnesCount32(m&^mask) > maxEdits {
 			continue
 		}
 		fk := &fks[i]

@@ -21,6 +21,10 @@ type parse struct {
 	// looks them up in the report's main country once it is known.
 	unknown [][2]int
 	buf     []gazetteer.Match
+	// cands is the slab of the mentions' candidates (see candSlice).
+	cands []cand
+	// others is pick's buffer of contextPlaces.
+	others []*gazetteer.Entry
 
 	focus      map[string]float64  // country focus: ISO2 → share
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
@@ -28,9 +32,10 @@ type parse struct {
 	actorFocus map[string]float64 // countries of the actors the report names
 	goldIndex  []int
 	lower      map[string]bool // folded words the report uses in lower case
+	lowerAsked int             // usedLower's questions answered without lower
 	people     map[string]bool // folded words of names dropped as people's
 	noFuzzy    map[string]bool // folded words with no fuzzy match
-	// sc is where ws, ms and buf came from (see newParse), nil for a
+	// sc is where ws, ms, buf and cands came from (see newParse), nil for a
 	// parse that does not pool them.
 	sc *scratch
 }
@@ -39,9 +44,10 @@ type parse struct {
 // report after report reuses its words, mentions and matches instead of
 // growing new ones for each.
 type scratch struct {
-	ws  []word
-	ms  []mention
-	buf []gazetteer.Match
+	ws    []word
+	ms    []mention
+	buf   []gazetteer.Match
+	cands []cand
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -50,7 +56,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release gives them back.
 func newParse(r *Resolver, doc *sitrep.Document) *parse {
 	sc := scratchPool.Get().(*scratch)
-	return &parse{r: r, doc: doc, ws: sc.ws[:0], ms: sc.ms[:0], buf: sc.buf[:0], sc: sc}
+	return &parse{r: r, doc: doc, ws: sc.ws[:0], ms: sc.ms[:0], buf: sc.buf[:0], cands: sc.cands[:0], sc: sc}
 }
 
 // release returns the parse's buffers to the pool. Nothing the parse
@@ -62,9 +68,10 @@ func (p *parse) release() {
 	// drop what they point to: candidates, and the words of the text
 	clear(p.ms[:cap(p.ms)])
 	clear(p.ws[:cap(p.ws)])
-	p.sc.ws, p.sc.ms, p.sc.buf = p.ws[:0], p.ms[:0], p.buf[:0]
+	clear(p.cands)
+	p.sc.ws, p.sc.ms, p.sc.buf, p.sc.cands = p.ws[:0], p.ms[:0], p.buf[:0], p.cands[:0]
 	scratchPool.Put(p.sc)
-	p.sc, p.ws, p.ms, p.buf = nil, nil, nil, nil
+	p.sc, p.ws, p.ms, p.buf, p.cands = nil, nil, nil, nil, nil
 }
 
 // mention is a recognised place name.
@@ -140,6 +147,7 @@ func (p *parse) recognise() {
 	ws := p.ws
 	maxWords := p.r.cfg.MaxWords
 	var folds []string
+	var best []gazetteer.Match // addMention copies it
 	for i := 0; i < len(ws); {
 		w := &ws[i]
 		start := p.capable(i)
@@ -152,7 +160,7 @@ func (p *parse) recognise() {
 		}
 		bestJ := -1
 		bestKey := ""
-		var best []gazetteer.Match
+		best = best[:0]
 		folds = folds[:0]
 		for j := i; j < len(ws) && j-i < maxWords; j++ {
 			x := &ws[j]
@@ -210,7 +218,7 @@ func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy boo
 			dem = true
 		}
 	}
-	m.cands = make([]cand, 0, len(ms))
+	m.cands = p.candSlice(len(ms))
 	for _, x := range ms {
 		if dem && x.Code != "DEM" {
 			continue // "Chinese" is the demonym, not a village of that name
@@ -222,6 +230,18 @@ func (p *parse) addMention(a, b int, key string, ms []gazetteer.Match, fuzzy boo
 		m.role = sitrep.RoleDemonym
 	}
 	p.ms = append(p.ms, m)
+}
+
+// candSlice returns an empty slice with room for n candidates, carved from
+// a slab of the parse (capped, so that appending past n moves it out):
+// every mention of a report needs one.
+func (p *parse) candSlice(n int) []cand {
+	if cap(p.cands)-len(p.cands) < n {
+		p.cands = make([]cand, 0, max(n, 256))
+	}
+	k := len(p.cands)
+	p.cands = p.cands[:k+n]
+	return p.cands[k : k : k+n]
 }
 
 // unknownRun records the run of capitalised words from word i (at most
@@ -667,9 +687,25 @@ func (p *parse) orgBefore(a int) bool {
 	return false
 }
 
+// lowerScans is how many of usedLower's questions a report answers by
+// reading its words before it builds their map.
+const lowerScans = 8
+
 // usedLower reports whether the report writes the folded word f in lower
 // case somewhere.
 func (p *parse) usedLower(f string) bool {
+	if p.lower == nil && p.lowerAsked < lowerScans {
+		// the first few questions read the words: a map of them all
+		// costs more than a report usually asks
+		p.lowerAsked++
+		for i := range p.ws {
+			w := &p.ws[i]
+			if w.alpha && !w.cap && !w.upper && !w.joined && w.fold == f {
+				return true
+			}
+		}
+		return false
+	}
 	if p.lower == nil {
 		p.lower = make(map[string]bool, len(p.ws))
 		for i := range p.ws {

@@ -31,6 +31,15 @@ var numberWords = map[string]float64{
 	"a": 1,
 }
 
+// numberInitial marks the first bytes of numberWords' keys: number looks
+// up only the words that may be one (distance asks it of every word).
+var numberInitial = func() (t [256]bool) {
+	for w := range numberWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // hedges before a distance belong to the relative phrase.
 var hedges = set("about", "some", "around", "nearly", "roughly", "approximately", "almost", "over",
 	"under", "just", "barely", "only", "at", "least", "more", "than", "less", "up", "to")
@@ -180,8 +189,10 @@ func (p *parse) distance(i int) (float64, int, bool) {
 
 // number parses a numeral ("40", "1,000", "2.5") or a number word.
 func number(s string) (float64, bool) {
-	if v, ok := numberWords[s]; ok {
-		return v, true
+	if s != "" && numberInitial[s[0]] {
+		if v, ok := numberWords[s]; ok {
+			return v, true
+		}
 	}
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0, false

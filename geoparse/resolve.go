@@ -290,7 +290,17 @@ func (p *parse) computeFocus() {
 // ("Georgia" alone makes no focus on Georgia the country when the report
 // lists Ohio and Texas beside it).
 func (p *parse) otherFocus(key, country string) float64 {
-	rest := p.focusTotal - p.votes[voteKey{key, ""}]
+	return p.otherFocusIn(key, country, p.otherVotes(key))
+}
+
+// otherVotes is the focus votes of names other than key, which
+// otherFocusIn reads: the same for every candidate of a mention.
+func (p *parse) otherVotes(key string) float64 {
+	return p.focusTotal - p.votes[voteKey{key, ""}]
+}
+
+// otherFocusIn is otherFocus with rest = otherVotes(key).
+func (p *parse) otherFocusIn(key, country string, rest float64) float64 {
 	if rest <= 1e-9 {
 		return 0
 	}
@@ -313,10 +323,12 @@ func (p *parse) pick(context bool) {
 		list := 0
 		if context {
 			list = p.listKind(mi)
+			p.others = p.contextPlaces(mi, p.others[:0])
 		}
+		rest := p.otherVotes(m.key)
 		for ci := range m.cands {
 			c := &m.cands[ci]
-			s := c.prior + focusWeight*p.otherFocus(m.key, c.Country)
+			s := c.prior + focusWeight*p.otherFocusIn(m.key, c.Country, rest)
 			if q != nil {
 				qe := q.cands[q.best].Entry
 				switch {
@@ -336,7 +348,7 @@ func (p *parse) pick(context bool) {
 				s += qualifierWeight // "Buffalo, New York": the state that holds Buffalo
 			}
 			if context {
-				s += p.contextScore(mi, c.Entry)
+				s += contextScore(p.others, &c.Entry)
 				if list != 0 && kindOf(c.Code) == list {
 					s += listWeight
 				}
@@ -368,27 +380,46 @@ func within(a, b string) bool {
 	return len(a) >= len(b) && a[:len(b)] == b && (len(a) == len(b) || a[len(b)] == '.')
 }
 
-// contextScore rewards a candidate close to, or inside, the other places
-// the report names.
-func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
-	if e.Code == "DEM" {
-		return 0
-	}
-	best := math.Inf(1)
-	inside := false
+// contextPlaces appends to dst the current picks of the mentions other
+// than mi that contextScore weighs: precise places, not another mention of
+// the same name, not a name inside another. They do not change while mi's
+// candidates are scored, so pick finds them once per mention.
+func (p *parse) contextPlaces(mi int, dst []*gazetteer.Entry) []*gazetteer.Entry {
 	key := p.ms[mi].key
-	eAdmin := gazetteer.IsAdminCode(e.Code) && e.Admin != ""
 	for oi := range p.ms {
 		o := &p.ms[oi]
 		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
 			continue
 		}
-		// a pointer and precise spelt out: this loop runs per candidate
-		// per mention, and an entry is too big to copy each time
+		// a pointer: an entry is too big to copy
 		oe := &o.cands[o.best].Entry
 		if oe.Code == "DEM" || oe.Precision() > 3 {
 			continue
 		}
+		dst = append(dst, oe)
+	}
+	return dst
+}
+
+// contextScore rewards a candidate close to, or inside, the other places
+// the report names (contextPlaces).
+func contextScore(others []*gazetteer.Entry, e *gazetteer.Entry) float64 {
+	if e.Code == "DEM" {
+		return 0
+	}
+	best := math.Inf(1)
+	inside := false
+	eAdmin := gazetteer.IsAdminCode(e.Code) && e.Admin != ""
+	// The score reads the distance to the nearest other place only
+	// through the steps below (100, 300, 800 km), and only for a precise
+	// candidate: a distance at or beyond bound, the step at or under
+	// the best so far, changes nothing, so it need not be computed; 0
+	// once nothing can (an imprecise candidate, a place within 100 km).
+	bound := 800.0
+	if !precise(*e) {
+		bound = 0
+	}
+	for _, oe := range others {
 		if oe.Admin != e.Admin {
 			if oe.Admin != "" && gazetteer.IsAdminCode(oe.Code) && within(e.Admin, oe.Admin) {
 				inside = true
@@ -397,22 +428,36 @@ func (p *parse) contextScore(mi int, e gazetteer.Entry) float64 {
 				inside = true // the unit holds a place the report names
 			}
 		}
+		if bound == 0 {
+			if inside {
+				break // nothing further can change the score
+			}
+			continue
+		}
 		dlat := math.Abs(e.Lat - oe.Lat)
 		if dlat > 8 { // over 800 km apart: no closeness bonus
 			continue
 		}
 		// The great-circle distance is at least the arc of the latitudes'
 		// difference: skip the trigonometry when that alone (with a margin
-		// for rounding) is no closer than the best so far.
-		if dlat*latKM > best*(1+1e-9)+1e-6 {
+		// for rounding) is no closer than the best so far, or than bound.
+		if dlat*latKM > min(best, bound)*(1+1e-9)+1e-6 {
 			continue
 		}
 		if d := gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon); d < best {
 			best = d
+			switch {
+			case best < 100:
+				bound = 0
+			case best < 300:
+				bound = 100
+			case best < 800:
+				bound = 300
+			}
 		}
 	}
 	s := 0.0
-	if precise(e) {
+	if precise(*e) {
 		switch {
 		case best < 100:
 			s += nearWeight

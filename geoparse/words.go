@@ -35,10 +35,13 @@ func (p *parse) words() {
 		p.ws = make([]word, 0, n)
 	}
 	p.ws = p.ws[:0]
+	// the lower-case forms of the report's capitalised words, one string
+	// for them all rather than one each
+	var folds strings.Builder
 	add := func(sp sitrep.Span, sent int, joined bool) {
 		raw := text[sp.Start:sp.End]
 		w := word{Span: sp, raw: raw, sent: sent, joined: joined}
-		w.fold = fastFold(raw)
+		w.fold = fastFold(raw, &folds)
 		r, _ := utf8.DecodeRuneInString(raw)
 		w.cap = unicode.IsUpper(r)
 		letters, uppers := 0, 0
@@ -82,7 +85,8 @@ func (p *parse) words() {
 			if r := regionOf(doc, s); r != nil && !r.Kind.Analysed() {
 				continue
 			}
-			for _, t := range doc.Tokens[s.First:s.Last] {
+			for ti := s.First; ti < s.Last; ti++ {
+				t := &doc.Tokens[ti] // in place: a token is too big to copy
 				if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 					continue
 				}
@@ -205,8 +209,10 @@ func isAbbrevDot(text string, start, j int) bool {
 	return j-start == 1 || (j >= 2 && text[j-2] == '.')
 }
 
-// fastFold is gazetteer.Fold with a fast path for plain ASCII words.
-func fastFold(s string) string {
+// fastFold is gazetteer.Fold with a fast path for plain ASCII words: a
+// capitalised one is lower-cased onto folds, which keeps what it wrote
+// (a Builder only appends), and read back from it.
+func fastFold(s string, folds *strings.Builder) string {
 	plain, lower := true, true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -221,7 +227,18 @@ func fastFold(s string) string {
 		if lower {
 			return s
 		}
-		return strings.ToLower(s)
+		if folds.Cap()-folds.Len() < len(s) {
+			folds.Grow(max(len(s), 512))
+		}
+		start := folds.Len()
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			folds.WriteByte(c)
+		}
+		return folds.String()[start:]
 	}
 	return gazetteer.Fold(s)
 }

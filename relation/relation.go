@@ -16,7 +16,6 @@ package relation
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -93,7 +92,7 @@ func (r *reader) sentence(si int) {
 	r.toks = doc.Tokens[s.First:s.Last]
 	r.ents = r.ents[:0]
 	// entities are sorted by start: begin at the first that can overlap
-	first, _ := slices.BinarySearchFunc(doc.Entities, s.Start, func(e sitrep.Entity, off int) int { return e.Start - off })
+	first := entityFrom(doc.Entities, s.Start)
 	for first > 0 && doc.Entities[first-1].End > s.Start {
 		first--
 	}
@@ -116,8 +115,8 @@ func (r *reader) sentence(si int) {
 		return // a relation needs two actors
 	}
 	r.keys = r.keys[:0]
-	for _, t := range r.toks {
-		r.keys = append(r.keys, lower(t.Text))
+	for i := range r.toks {
+		r.keys = append(r.keys, lower(r.toks[i].Text))
 	}
 	r.hyphenated()
 	r.byPhrases()
@@ -148,9 +147,19 @@ func (r *reader) entityActor(i int) *sitrep.Actor {
 // tokenRange returns the sentence tokens an entity covers.
 func (r *reader) tokenRange(s sitrep.Span) (int, int) {
 	t0, t1 := -1, -1
-	lo, _ := slices.BinarySearchFunc(r.toks, s.Start, func(t sitrep.Token, off int) int { return t.End - 1 - off })
+	// the first token that ends after s.Start, by a binary search that
+	// reads the tokens in place (slices.BinarySearchFunc copied each one)
+	lo, hi := 0, len(r.toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if r.toks[h].End <= s.Start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
 	for i := lo; i < len(r.toks) && r.toks[i].Start < s.End; i++ {
-		t := r.toks[i]
+		t := &r.toks[i]
 		if t.End > s.Start && t.Start < s.End {
 			if t0 < 0 {
 				t0 = i
@@ -322,7 +331,8 @@ var supportWords = map[string]bool{"backed": true, "supported": true, "sponsored
 // hyphenated reads "X-backed Y", "X-led Y", "X-aligned Y".
 func (r *reader) hyphenated() {
 	text := r.doc.Article.Text
-	for ti, t := range r.toks {
+	for ti := range r.toks {
+		t := &r.toks[ti]
 		if strings.IndexByte(t.Text, '-') < 0 {
 			continue
 		}
@@ -733,4 +743,20 @@ func (r *reader) modality(trigger int) sitrep.Modality {
 		return sitrep.Reported
 	}
 	return sitrep.Asserted
+}
+
+// entityFrom returns the index of the first entity of es (sorted by start)
+// that starts at or after off: a binary search that reads the entities in
+// place (slices.BinarySearchFunc copied each compared entity).
+func entityFrom(es []sitrep.Entity, off int) int {
+	i, j := 0, len(es)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if es[h].Start < off {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }

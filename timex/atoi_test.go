@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -15,6 +16,25 @@ func TestAtoi(t *testing.T) {
 		want, err := strconv.Atoi(s)
 		if ok != (err == nil) || ok && n != want {
 			t.Errorf("atoi(%q) = %d, %v; strconv.Atoi gives %d, %v", s, n, ok, want, err)
+		}
+	}
+}
+
+// TestLowerOnto checks lowerOnto against strings.ToLower, with many words
+// sharing one builder: each must stay what it was as later ones grow it.
+func TestLowerOnto(t *testing.T) {
+	words := []string{"May", "last", "TUESDAY", "Décembre", "", "2019", "\xffX", "Since"}
+	for i := range 300 {
+		words = append(words, strings.Repeat("Ab", i%50+1))
+	}
+	var folds strings.Builder
+	got := make([]string, len(words))
+	for i, w := range words {
+		got[i] = lowerOnto(&folds, w)
+	}
+	for i, w := range words {
+		if want := strings.ToLower(w); got[i] != want {
+			t.Errorf("lowerOnto(%q) = %q, want %q", w, got[i], want)
 		}
 	}
 }

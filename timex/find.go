@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -47,6 +48,10 @@ func Find(words []string) []Match {
 type findBuf struct {
 	lower []string // the words, lower-cased
 	out   []Match
+	// folds holds the lower-case forms of capitalised ASCII words, which
+	// lower slices from it: a Builder only appends, so the strings of
+	// earlier calls stay as they were.
+	folds strings.Builder
 }
 
 // find is Find with buffers; the matches it returns live in buf until the
@@ -54,7 +59,7 @@ type findBuf struct {
 func find(words []string, buf *findBuf) []Match {
 	lower := buf.lower[:0]
 	for _, w := range words {
-		lower = append(lower, strings.ToLower(w))
+		lower = append(lower, lowerOnto(&buf.folds, w))
 	}
 	buf.lower = lower
 	out := buf.out[:0]
@@ -84,6 +89,34 @@ func find(words []string, buf *findBuf) []Match {
 		i++
 	}
 	return out
+}
+
+// lowerOnto returns strings.ToLower(w): an ASCII word with a capital is
+// lower-cased onto folds and sliced from it, rather than allocated alone.
+func lowerOnto(folds *strings.Builder, w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	if folds.Cap()-folds.Len() < len(w) {
+		folds.Grow(max(len(w), 256))
+	}
+	start := folds.Len()
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		folds.WriteByte(c)
+	}
+	return folds.String()[start:]
 }
 
 // starters are the words an expression can begin with, besides numbers and

@@ -48,8 +48,8 @@ func (Tagger) Annotate(_ context.Context, doc *sitrep.Document) error {
 		}
 		toks := doc.SentenceTokens(si)
 		words = words[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
+		for i := range toks {
+			words = append(words, toks[i].Text)
 		}
 		for _, m := range find(words, &buf) {
 			r, ok := m.Resolve(ref)
