@@ -86,6 +86,8 @@ func TestComposition(t *testing.T) {
 		{"from", "He recruited fighters from Chad and Sudan.",
 			[]string{"fighters from Chad and Sudan=TCD.FIGHTERS", "fighters from Chad and Sudan=SDN.FIGHTERS"}, nil},
 		{"acronym needs capitals", "Send it to us in the us.", nil, []string{"us=USA"}},
+		{"a mission is no embassy", "The African Union mission in Somalia condemned the attack.",
+			[]string{"African Union mission=IGO-AU.MISSION"}, []string{"African Union mission=IGO-AU.EMBASSY"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
