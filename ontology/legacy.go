@@ -38,11 +38,18 @@ const (
 	LegacyHeadquartersEstablish = "Headquarters or base established"
 )
 
-// LegacyACLEDType maps a current ACLED event and sub-event type to the
-// pre-2019 event type that would have recorded it. The old scheme split
-// battles by territorial outcome, joined riots and protests, and gave
-// non-violent transfers and new bases types of their own.
-func LegacyACLEDType(eventType, subType string) string {
+// LegacyACLEDType maps a current ACLED event and sub-event type, with the
+// category of the event's second actor, to the pre-2019 event type that
+// would have recorded it. The old scheme split battles by territorial
+// outcome, joined riots and protests, gave non-violent transfers and new
+// bases types of their own, and counted as violence against civilians
+// what the 2019 codebook moved to riots and protests: force used on
+// protesters, and a mob's violence against civilians.
+func LegacyACLEDType(eventType, subType string, inter2 ActorCategory) string {
+	switch {
+	case subType == ExcessiveForce, subType == MobViolence && inter2 == Civilians:
+		return LegacyViolenceCivilians
+	}
 	switch eventType {
 	case Battles:
 		switch subType {

@@ -56,17 +56,27 @@ func TestGSRType(t *testing.T) {
 }
 
 func TestLegacyACLED(t *testing.T) {
-	tests := []struct{ typ, sub, old string }{
-		{ontology.Battles, ontology.ArmedClash, "Battle-No change of territory"},
-		{ontology.Battles, ontology.GovernmentRegains, "Battle-Government regains territory"},
-		{ontology.ExplosionsRemote, ontology.RemoteExplosive, "Remote violence"},
-		{ontology.Riots, ontology.MobViolence, "Riots/Protests"},
-		{ontology.StrategicDevelopments, ontology.NonViolentTransfer, "Non-violent transfer of territory"},
-		{ontology.StrategicDevelopments, ontology.Arrests, "Strategic development"},
+	tests := []struct {
+		typ, sub string
+		inter2   ontology.ActorCategory
+		old      string
+	}{
+		{ontology.Battles, ontology.ArmedClash, 0, "Battle-No change of territory"},
+		{ontology.Battles, ontology.GovernmentRegains, 0, "Battle-Government regains territory"},
+		{ontology.ExplosionsRemote, ontology.RemoteExplosive, 0, "Remote violence"},
+		{ontology.Riots, ontology.MobViolence, 0, "Riots/Protests"},
+		{ontology.Riots, ontology.MobViolence, ontology.Civilians, "Violence against civilians"},
+		{ontology.Protests, ontology.ExcessiveForce, ontology.Protesters, "Violence against civilians"},
+		{ontology.Protests, ontology.ProtestIntervention, ontology.Protesters, "Riots/Protests"},
+		{ontology.StrategicDevelopments, ontology.NonViolentTransfer, 0, "Non-violent transfer of territory"},
+		{ontology.StrategicDevelopments, ontology.Arrests, 0, "Strategic development"},
 	}
 	for _, tt := range tests {
-		if got := ontology.LegacyACLEDType(tt.typ, tt.sub); got != tt.old {
-			t.Errorf("LegacyACLEDType(%q, %q) = %q, want %q", tt.typ, tt.sub, got, tt.old)
+		if got := ontology.LegacyACLEDType(tt.typ, tt.sub, tt.inter2); got != tt.old {
+			t.Errorf("LegacyACLEDType(%q, %q, %d) = %q, want %q", tt.typ, tt.sub, tt.inter2, got, tt.old)
+		}
+		if tt.old == ontology.LegacyViolenceCivilians {
+			continue // moved to riots and protests in 2019: no way back
 		}
 		if got := ontology.ModernACLEDType(tt.old); got != tt.typ && !(tt.typ == ontology.Riots && got == ontology.Protests) {
 			t.Errorf("ModernACLEDType(%q) = %q, want %q", tt.old, got, tt.typ)

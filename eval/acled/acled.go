@@ -193,7 +193,7 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 			res.Coded++
 			pr.Type, pr.SubType = ev.ACLEDEventType, ev.ACLEDSubEventType
 			if res.Legacy {
-				pr.Type = ontology.LegacyACLEDType(ev.ACLEDEventType, ev.ACLEDSubEventType)
+				pr.Type = ontology.LegacyACLEDType(ev.ACLEDEventType, ev.ACLEDSubEventType, ontology.ActorCategory(ev.Inter2))
 			}
 			pr.Fatalities = fatalities(doc.Events)
 			if ev.Date != nil {
