@@ -219,3 +219,79 @@ func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLef
 		f2(tNextTagAmb, next, c.amb),
 	)
 }
+
+// The tagger at run time splits the features of a word in two: those of
+// the word alone (intrinsic: its form, lower case, affixes, shape, flags
+// and ambiguity class), whose weights it sums once per word form and
+// caches (see formEntry), and those of its context (contextual, contextual2),
+// which it looks up for every token. Together they are exactly the
+// features of features and features2, in another order; the scores are
+// integer sums, so the order changes nothing. Training keeps features and
+// features2, whose order its float sums depend on.
+
+// intrinsic appends the features of word c that depend on it alone.
+func intrinsic(dst []uint64, c *word) []uint64 {
+	dst = append(dst,
+		seeds[tBias],
+		f1(tForm, c.form),
+		f1(tLower, c.lower),
+		f1(tSuf, c.suf[0]), f1(tSuf+1, c.suf[1]), f1(tSuf+2, c.suf[2]), f1(tSuf+3, c.suf[3]), f1(tSuf+4, c.suf[4]),
+		f1(tPre, c.pre[0]), f1(tPre+1, c.pre[1]), f1(tPre+2, c.pre[2]),
+		f1(tShape, c.shape),
+		f1(tShort, c.short),
+		f1(tFlags, c.flags),
+		f1(tAmb, c.amb),
+		f2(tFlagsFirst, c.flags, c.short),
+	)
+	if c.lastPart != 0 {
+		dst = append(dst, f1(tLastPart, c.lastPart))
+	}
+	return dst
+}
+
+// contextual appends the features of position i that are not intrinsic:
+// features less intrinsic, with the same arguments.
+func contextual(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
+	c, p, p2, n, n2 := &ws[i+2], &ws[i+1], &ws[i], &ws[i+3], &ws[i+4]
+	return append(dst,
+		f2(tVerbLeftSuf, verbLeft, c.suf[1]),
+		f2(tVerbLeftAmb, verbLeft, c.amb),
+		f2(tVerbLeftLower, verbLeft, c.lower),
+		f1(tPrevLower, p.lower),
+		f1(tNextLower, n.lower),
+		f1(tPrev2Lower, p2.lower),
+		f1(tNext2Lower, n2.lower),
+		f1(tPrevTag, prev),
+		f2(tPrev2Tags, prev, prev2),
+		f2(tPrevTagLower, prev, c.lower),
+		f1(tPrevSuf3, p.suf[2]),
+		f1(tNextSuf3, n.suf[2]),
+		f1(tNextShort, n.short),
+		f1(tPrevShort, p.short),
+		f1(tNextAmb, n.amb),
+		f1(tNext2Amb, n2.amb),
+		f2(tPrevTagAmb, prev, c.amb),
+		f2(tLowerNext, c.lower, n.lower),
+		f2(tPrevLowerCur, p.lower, c.lower),
+		f2(tPrevTagNextAmb, prev, n.amb),
+		f2(tAmbNextAmb, c.amb, n.amb),
+		f2(tPrevTagSuf3, prev, c.suf[2]),
+	)
+}
+
+// contextual2 is features2 less intrinsic.
+func contextual2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
+	dst = contextual(dst, ws, i, prev, prev2, verbLeft)
+	c := &ws[i+2]
+	return append(dst,
+		f2(tVerbRightSuf, verbRight, c.suf[1]),
+		f2(tVerbRightAmb, verbRight, c.amb),
+		f3(tVerbBothSuf, verbLeft, verbRight, c.suf[1]),
+		f1(tNextTag, next),
+		f2(tNext2Tags, next, next2),
+		f2(tPrevNextTag, prev, next),
+		f2(tNextTagLower, next, c.lower),
+		f2(tNextTagSuf3, next, c.suf[2]),
+		f2(tNextTagAmb, next, c.amb),
+	)
+}

@@ -100,6 +100,13 @@ type tagger struct {
 	// domain is the atom of the text's domain, 0 for a model without
 	// domains.
 	domain uint64
+	// split: score with the cached entries of the words (ents) and their
+	// context features only (see formEntry). forms caches the entries by
+	// form, for not-first and first words, for cacheModel.
+	split      bool
+	ents       []*formEntry
+	forms      [2]map[string]*formEntry
+	cacheModel *Model
 }
 
 // domain is the tagging convention a training sentence follows. A model trained on
@@ -173,11 +180,27 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	if cap(t.iscores) < len(m.tags) {
 		t.iscores = make([]int32, len(m.tags))
 	}
-	cls := m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
+	t.split = m.splits(t)
+	defer func() { t.split = false }()
+	var cls []int
+	if t.split {
+		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int {
+			e := t.ents[i]
+			return predictPart(m.w, f, e.cands, e.part, t.iscores)
+		})
+	} else {
+		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
+	}
 	if m.w2 == nil {
 		return cls
 	}
 	t.first = append(t.first[:0], cls...)
+	if t.split {
+		return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int {
+			e := t.ents[i]
+			return predictPart(m.w2, f, e.cands, e.part[len(e.part)/2:], t.iscores)
+		})
+	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
 }
 
@@ -238,7 +261,11 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		}
 		c := int(t.fixed[i])
 		if c < 0 {
-			t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
+			if t.split {
+				t.feats = contextual2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
+			} else {
+				t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
+			}
 			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
@@ -264,12 +291,23 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		t.cands = make([][]uint8, n)
 	}
 	t.fixed, t.cands = t.fixed[:n], t.cands[:n]
-	for i, f := range forms {
-		m.atoms(&t.ws[i+2], f, i == 0)
-		t.cands[i] = m.candidates(t.ws[i+2].norm)
-		t.fixed[i] = -1
-		if c, ok := m.unamb.Get(t.ws[i+2].norm); ok {
-			t.fixed[i] = int32(c)
+	if t.split {
+		if cap(t.ents) < n {
+			t.ents = make([]*formEntry, n)
+		}
+		t.ents = t.ents[:n]
+		for i, f := range forms {
+			e := m.entry(t, f, i == 0)
+			t.ents[i], t.ws[i+2], t.cands[i], t.fixed[i] = e, e.w, e.cands, e.fixed
+		}
+	} else {
+		for i, f := range forms {
+			m.atoms(&t.ws[i+2], f, i == 0)
+			t.cands[i] = m.candidates(t.ws[i+2].norm)
+			t.fixed[i] = -1
+			if c, ok := m.unamb.Get(t.ws[i+2].norm); ok {
+				t.fixed[i] = int32(c)
+			}
 		}
 	}
 	if cap(t.scores) < len(m.tags) {
@@ -281,7 +319,11 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 	for i := range forms {
 		c := int(t.fixed[i])
 		if c < 0 {
-			t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
+			if t.split {
+				t.feats = contextual(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
+			} else {
+				t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
+			}
 			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
