@@ -178,6 +178,9 @@ type word struct {
 	flags                    uint64
 	letters                  int  // ASCII letters
 	hasLower                 bool // an ASCII lower-case letter
+	// part holds the scores of every label under the word's intrinsic
+	// features in the first stage's table, nil until first needed.
+	part []int32
 }
 
 // maxWords bounds a recogniser's word cache; it is emptied when full.
@@ -342,6 +345,43 @@ func decode[S int32 | float32](m *Model, r *recognizer, n int, scores []S, score
 	return r.labels
 }
 
+// decodeSplit is decode with the first stage's table at run time: each
+// token's intrinsic scores come from its word (computed on the word's
+// first use and cached with it), and only its contextual features are
+// looked up. The sums are decode's, so the labels are too.
+func (m *Model) decodeSplit(r *recognizer, n int) []int {
+	r.labels = r.labels[:0]
+	scores := r.iscores
+	prevL, prev2 := 0, uint64(1)
+	prev := m.labelAtom[0] ^ 7
+	for i := 0; i < n; i++ {
+		w := r.ws[i]
+		if w.part == nil {
+			r.feats = intrinsic(r.feats[:0], w)
+			w.part = make([]int32, len(m.labels))
+			m.w.Score(r.feats, w.part)
+		}
+		r.feats = contextual(r.feats[:0], r.ts, i, prev, prev2)
+		last := 0
+		if i == n-1 {
+			last = 1
+		}
+		cands := m.follow[prevL][last]
+		clear(scores)
+		m.w.ScoreClasses(r.feats, cands, scores)
+		best := -1
+		for _, c := range cands {
+			scores[c] += w.part[c]
+			if best < 0 || scores[c] > scores[best] {
+				best = int(c)
+			}
+		}
+		r.labels = append(r.labels, best)
+		prev2, prev, prevL = prev, m.labelAtom[best], best
+	}
+	return r.labels
+}
+
 // remember records the labels of a tagged sentence in the history.
 func (m *Model) remember(h *history, r *recognizer, labels []int) {
 	if h == nil {
@@ -409,7 +449,7 @@ func (m *Model) sentence(dst []Mention, r *recognizer, forms []string, h *histor
 	if fp != nil {
 		labels = decode(m, r, len(forms), r.iscores, m.w2.ScoreClasses, m.stage2Features(r, fp, si), nil)
 	} else {
-		labels = decode(m, r, len(forms), r.iscores, m.w.ScoreClasses, nil, nil)
+		labels = m.decodeSplit(r, len(forms))
 	}
 	m.remember(h, r, labels)
 	return m.mentions(dst, labels)
