@@ -162,6 +162,7 @@ type recognizer struct {
 	ws         []*word
 	words      map[string]*word
 	cacheModel *Model
+	memo       perceptron.Memo
 }
 
 var pool = sync.Pool{New: func() any { return new(recognizer) }}
@@ -368,7 +369,7 @@ func (m *Model) decodeSplit(r *recognizer, n int) []int {
 		}
 		cands := m.follow[prevL][last]
 		clear(scores)
-		m.w.ScoreClasses(r.feats, cands, scores)
+		m.w.ScoreClassesMemo(r.feats, cands, scores, &r.memo)
 		best := -1
 		for _, c := range cands {
 			scores[c] += w.part[c]
