@@ -20,6 +20,9 @@ type formEntry struct {
 	// part holds the intrinsic scores of cands, first pass then second
 	// pass; empty when the word is not scored (fixed, or one candidate).
 	part []int32
+	// lemma is the word's lemma with class lemClass (-1: none yet).
+	lemma    string
+	lemClass int32
 }
 
 // maxForms bounds a tagger's cache of word forms; it is emptied when full.
@@ -53,7 +56,7 @@ func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	// The key is a copy, so that the cache does not hold on to the text
 	// the form was cut from (the word's normalised form is cut from it).
 	form = strings.Clone(form)
-	e := &formEntry{fixed: -1}
+	e := &formEntry{fixed: -1, lemClass: -1}
 	m.atoms(&e.w, form, first)
 	e.cands = m.candidates(e.w.norm)
 	if c, ok := m.unamb.Get(e.w.norm); ok {

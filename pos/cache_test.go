@@ -40,7 +40,7 @@ func TestSplitFeatures(t *testing.T) {
 
 // TestCachedTagging tags sentences with the cache of word forms, several
 // times over (so that later rounds find every word cached), and checks the
-// classes against tagging with every feature looked up afresh.
+// classes and lemmas against tagging with every feature looked up afresh.
 func TestCachedTagging(t *testing.T) {
 	m, err := Default()
 	if err != nil {
@@ -62,6 +62,11 @@ func TestCachedTagging(t *testing.T) {
 			got := m.run(cached, forms)
 			if !slices.Equal(got, want) {
 				t.Errorf("round %d, %q: cached %v, afresh %v", round, s, got, want)
+			}
+			for i, c := range got {
+				if l, want := m.lemmaAt(cached, i, forms[i], c), m.lemma(forms[i], m.upos[c], m.xpos[c]); l != want {
+					t.Errorf("round %d, %q: cached lemma %q, afresh %q", round, forms[i], l, want)
+				}
 			}
 		}
 	}

@@ -156,9 +156,24 @@ func (m *Model) Tag(forms []string) []Tag {
 	t.domain = 0
 	cls := m.run(t, forms)
 	for i, c := range cls {
-		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemma(forms[i], m.upos[c], m.xpos[c])}
+		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmaAt(t, i, forms[i], c)}
 	}
 	return out
+}
+
+// lemmaAt returns the lemma of word i of the sentence run last tagged
+// with t, form with class c: from the word's cache entry when it has the
+// lemma for c.
+func (m *Model) lemmaAt(t *tagger, i int, form string, c int) string {
+	if !t.split {
+		return m.lemma(form, m.upos[c], m.xpos[c])
+	}
+	e := t.ents[i]
+	if e.lemClass != int32(c) {
+		// A copy, as the entry's key is: a lemma may be cut from the form.
+		e.lemma, e.lemClass = strings.Clone(m.lemma(form, m.upos[c], m.xpos[c])), int32(c)
+	}
+	return e.lemma
 }
 
 // lemma returns the lemma of a form with its tags.
@@ -181,7 +196,6 @@ func (m *Model) run(t *tagger, forms []string) []int {
 		t.iscores = make([]int32, len(m.tags))
 	}
 	t.split = m.splits(t)
-	defer func() { t.split = false }()
 	var cls []int
 	if t.split {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int {
@@ -514,7 +528,7 @@ func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		cls := tg.m.run(t, forms)
 		for i, c := range cls {
 			toks[i].UPOS, toks[i].XPOS = tg.m.upos[c], tg.m.xpos[c]
-			toks[i].Lemma = tg.m.lemma(forms[i], toks[i].UPOS, toks[i].XPOS)
+			toks[i].Lemma = tg.m.lemmaAt(t, i, forms[i], c)
 		}
 	}
 	return nil
