@@ -23,10 +23,18 @@ type formEntry struct {
 	// lemma is the word's lemma with class lemClass (-1: none yet).
 	lemma    string
 	lemClass int32
+	// roles holds, per pass and role, the scores of every class under the
+	// word's features as that neighbour (nil until first needed).
+	roles [2][nRoles][]int32
 }
 
-// maxForms bounds a tagger's cache of word forms; it is emptied when full.
-const maxForms = 1 << 15
+// maxForms bounds a tagger's cache of word forms, and maxVectors the
+// neighbour vectors it holds (408 bytes each with the embedded model's 102
+// classes: 13 MB); it is emptied when either is full.
+const (
+	maxForms   = 1 << 15
+	maxVectors = 1 << 15
+)
 
 // splits reports whether the tagger may use cached intrinsic scores: at
 // run time (domain 0) with a tag dictionary, so that every word has its
@@ -40,7 +48,8 @@ func (m *Model) splits(t *tagger) bool {
 func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	if t.cacheModel != m || t.forms[0] == nil {
 		t.forms = [2]map[string]*formEntry{make(map[string]*formEntry, 1024), make(map[string]*formEntry, 64)}
-		t.cacheModel = m
+		t.cacheModel, t.vectors = m, 0
+		t.pads = [2]*formEntry{{w: boundary, fixed: -1, lemClass: -1}, {w: boundEnd, fixed: -1, lemClass: -1}}
 	}
 	k := 0
 	if first {
@@ -49,9 +58,10 @@ func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	if e, ok := t.forms[k][form]; ok {
 		return e
 	}
-	if len(t.forms[0])+len(t.forms[1]) >= maxForms {
+	if len(t.forms[0])+len(t.forms[1]) >= maxForms || t.vectors >= maxVectors {
 		clear(t.forms[0])
 		clear(t.forms[1])
+		t.vectors = 0
 	}
 	// The key is a copy, so that the cache does not hold on to the text
 	// the form was cut from (the word's normalised form is cut from it).
@@ -84,18 +94,48 @@ func partial(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, s
 	}
 }
 
-// predictPart is predict for a word whose intrinsic scores are part (one
-// per candidate) and whose other features are feats: the same sums, so
-// the same class.
-func predictPart(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, scores []int32) int {
-	if len(cands) == 1 {
-		return int(cands[0])
+// neighbours returns the vectors of word i's neighbours in their roles in
+// the given pass (0 or 1), computing those not cached yet.
+func (m *Model) neighbours(t *tagger, i, pass int) *[nRoles][]int32 {
+	at := func(k int) *formEntry {
+		switch {
+		case k < 0:
+			return t.pads[0]
+		case k >= len(t.ents):
+			return t.pads[1]
+		}
+		return t.ents[k]
 	}
+	for r, k := range [nRoles]int{i - 1, i - 2, i + 1, i + 2} {
+		e := at(k)
+		v := e.roles[pass][r]
+		if v == nil {
+			tab := m.w
+			if pass == 1 {
+				tab = m.w2
+			}
+			v = make([]int32, tab.Classes())
+			t.rfeats = neighbourFeatures(t.rfeats[:0], r, &e.w)
+			tab.Score(t.rfeats, v)
+			e.roles[pass][r] = v
+			t.vectors++
+		}
+		t.near[r] = v
+	}
+	return &t.near
+}
+
+// predictPart is predict for a word whose intrinsic scores are part (one
+// per candidate), whose neighbours' scores are nb and whose other
+// features are feats: the same sums, so the same class.
+func predictPart(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, scores []int32, nb *[nRoles][]int32) int {
 	clear(scores)
 	w.ScoreClasses(feats, cands, scores)
-	best, bs := int(cands[0]), scores[cands[0]]+part[0]
+	p, p2, n, n2 := nb[rolePrev], nb[rolePrev2], nb[roleNext], nb[roleNext2]
+	sum := func(k int, c uint8) int32 { return scores[c] + part[k] + p[c] + p2[c] + n[c] + n2[c] }
+	best, bs := int(cands[0]), sum(0, cands[0])
 	for k, c := range cands[1:] {
-		if s := scores[c] + part[k+1]; s > bs || s == bs && int(c) < best {
+		if s := sum(k+1, c); s > bs || s == bs && int(c) < best {
 			best, bs = int(c), s
 		}
 	}

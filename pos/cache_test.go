@@ -7,9 +7,11 @@ import (
 	"testing"
 )
 
-// TestSplitFeatures checks that a word's intrinsic and contextual features
-// are exactly its features, in both passes, for every position of a
-// sentence and any tags to its left and right.
+// TestSplitFeatures checks that a word's intrinsic features, its
+// neighbours' features in their roles and the rest (near, near2) are
+// exactly its features, in both passes, for every position of a sentence
+// (the first and last two with padding for neighbours) and any tags to
+// its left and right.
 func TestSplitFeatures(t *testing.T) {
 	m, err := Default()
 	if err != nil {
@@ -25,15 +27,20 @@ func TestSplitFeatures(t *testing.T) {
 	for i := range forms {
 		tag := func() uint64 { return m.tagHash[r.IntN(len(m.tagHash))] }
 		prev, prev2, next, next2, vl, vr := tag(), tag(), tag(), tag(), uint64(r.IntN(2)), uint64(r.IntN(2))
+		split := func(rest []uint64) []uint64 {
+			fs := intrinsic(rest, &ws[i+2])
+			for r, k := range [nRoles]int{i + 1, i, i + 3, i + 4} {
+				fs = neighbourFeatures(fs, r, &ws[k])
+			}
+			return slices.Sorted(slices.Values(fs))
+		}
 		want := slices.Sorted(slices.Values(features(nil, ws, i, prev, prev2, vl)))
-		got := slices.Sorted(slices.Values(contextual(intrinsic(nil, &ws[i+2]), ws, i, prev, prev2, vl)))
-		if !slices.Equal(got, want) {
-			t.Errorf("word %d %q: intrinsic + contextual features differ from features", i, forms[i])
+		if got := split(near(nil, ws, i, prev, prev2, vl)); !slices.Equal(got, want) {
+			t.Errorf("word %d %q: intrinsic, neighbour and near features differ from features", i, forms[i])
 		}
 		want = slices.Sorted(slices.Values(features2(nil, ws, i, prev, prev2, next, next2, vl, vr)))
-		got = slices.Sorted(slices.Values(contextual2(intrinsic(nil, &ws[i+2]), ws, i, prev, prev2, next, next2, vl, vr)))
-		if !slices.Equal(got, want) {
-			t.Errorf("word %d %q: intrinsic + contextual2 features differ from features2", i, forms[i])
+		if got := split(near2(nil, ws, i, prev, prev2, next, next2, vl, vr)); !slices.Equal(got, want) {
+			t.Errorf("word %d %q: intrinsic, neighbour and near2 features differ from features2", i, forms[i])
 		}
 	}
 }
@@ -52,6 +59,8 @@ func TestCachedTagging(t *testing.T) {
 		"Fighters said that they had retreated , the mayor told Reuters .",
 		"The U.N.-backed government said three civilians were killed when shells hit a house in Ain Zara .",
 		"Retreated fighters left behind mines , according to the Libya Observer .",
+		"Reuters .",
+		"Fighters",
 	}
 	fresh := &tagger{}
 	cached := &tagger{}

@@ -223,8 +223,9 @@ func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLef
 // The tagger at run time splits the features of a word in two: those of
 // the word alone (intrinsic: its form, lower case, affixes, shape, flags
 // and ambiguity class), whose weights it sums once per word form and
-// caches (see formEntry), and those of its context (contextual, contextual2),
-// which it looks up for every token. Together they are exactly the
+// caches (see formEntry), those of its neighbours (neighbourFeatures,
+// also cached), and the rest (near, near2), which it looks up for every
+// token. Together they are exactly the
 // features of features and features2, in another order; the scores are
 // integer sums, so the order changes nothing. Training keeps features and
 // features2, whose order its float sums depend on.
@@ -249,27 +250,47 @@ func intrinsic(dst []uint64, c *word) []uint64 {
 	return dst
 }
 
-// contextual appends the features of position i that are not intrinsic:
-// features less intrinsic, with the same arguments.
-func contextual(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
-	c, p, p2, n, n2 := &ws[i+2], &ws[i+1], &ws[i], &ws[i+3], &ws[i+4]
+// A word's features as a neighbour of the word being tagged (its lower
+// case, suffix, shape and ambiguity class as the previous, next, second
+// previous or second next word: 10 of a pass's features) also depend on
+// it alone; the tagger sums them for every class once per word form, pass
+// and role and caches the sums with the form (formEntry.roles).
+
+// Roles of a neighbour.
+const (
+	rolePrev = iota
+	rolePrev2
+	roleNext
+	roleNext2
+	nRoles
+)
+
+// neighbourFeatures appends the features of word w in role r.
+func neighbourFeatures(dst []uint64, r int, w *word) []uint64 {
+	switch r {
+	case rolePrev:
+		return append(dst, f1(tPrevLower, w.lower), f1(tPrevSuf3, w.suf[2]), f1(tPrevShort, w.short))
+	case rolePrev2:
+		return append(dst, f1(tPrev2Lower, w.lower))
+	case roleNext:
+		return append(dst, f1(tNextLower, w.lower), f1(tNextSuf3, w.suf[2]), f1(tNextShort, w.short), f1(tNextAmb, w.amb))
+	case roleNext2:
+		return append(dst, f1(tNext2Lower, w.lower), f1(tNext2Amb, w.amb))
+	}
+	panic("pos: no such role")
+}
+
+// near appends the features of position i that are neither intrinsic nor
+// a neighbour's: contextual less neighbourFeatures of the four neighbours.
+func near(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
+	c, p, n := &ws[i+2], &ws[i+1], &ws[i+3]
 	return append(dst,
 		f2(tVerbLeftSuf, verbLeft, c.suf[1]),
 		f2(tVerbLeftAmb, verbLeft, c.amb),
 		f2(tVerbLeftLower, verbLeft, c.lower),
-		f1(tPrevLower, p.lower),
-		f1(tNextLower, n.lower),
-		f1(tPrev2Lower, p2.lower),
-		f1(tNext2Lower, n2.lower),
 		f1(tPrevTag, prev),
 		f2(tPrev2Tags, prev, prev2),
 		f2(tPrevTagLower, prev, c.lower),
-		f1(tPrevSuf3, p.suf[2]),
-		f1(tNextSuf3, n.suf[2]),
-		f1(tNextShort, n.short),
-		f1(tPrevShort, p.short),
-		f1(tNextAmb, n.amb),
-		f1(tNext2Amb, n2.amb),
 		f2(tPrevTagAmb, prev, c.amb),
 		f2(tLowerNext, c.lower, n.lower),
 		f2(tPrevLowerCur, p.lower, c.lower),
@@ -279,9 +300,9 @@ func contextual(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []
 	)
 }
 
-// contextual2 is features2 less intrinsic.
-func contextual2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
-	dst = contextual(dst, ws, i, prev, prev2, verbLeft)
+// near2 is contextual2 less the neighbours' features.
+func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
+	dst = near(dst, ws, i, prev, prev2, verbLeft)
 	c := &ws[i+2]
 	return append(dst,
 		f2(tVerbRightSuf, verbRight, c.suf[1]),

@@ -107,6 +107,13 @@ type tagger struct {
 	ents       []*formEntry
 	forms      [2]map[string]*formEntry
 	cacheModel *Model
+	// pads are the entries of the padding before and after a sentence;
+	// vectors counts the neighbour vectors cached; near and rfeats are
+	// scratch space.
+	pads    [2]*formEntry
+	vectors int
+	near    [nRoles][]int32
+	rfeats  []uint64
 }
 
 // domain is the tagging convention a training sentence follows. A model trained on
@@ -200,7 +207,10 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	if t.split {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int {
 			e := t.ents[i]
-			return predictPart(m.w, f, e.cands, e.part, t.iscores)
+			if len(e.cands) == 1 {
+				return int(e.cands[0])
+			}
+			return predictPart(m.w, f, e.cands, e.part, t.iscores, m.neighbours(t, i, 0))
 		})
 	} else {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
@@ -212,7 +222,10 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	if t.split {
 		return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int {
 			e := t.ents[i]
-			return predictPart(m.w2, f, e.cands, e.part[len(e.part)/2:], t.iscores)
+			if len(e.cands) == 1 {
+				return int(e.cands[0])
+			}
+			return predictPart(m.w2, f, e.cands, e.part[len(e.part)/2:], t.iscores, m.neighbours(t, i, 1))
 		})
 	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
@@ -276,7 +289,7 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		c := int(t.fixed[i])
 		if c < 0 {
 			if t.split {
-				t.feats = contextual2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
+				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
 			} else {
 				t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
 			}
@@ -334,7 +347,7 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		c := int(t.fixed[i])
 		if c < 0 {
 			if t.split {
-				t.feats = contextual(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
+				t.feats = near(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
 			} else {
 				t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
 			}
