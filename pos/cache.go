@@ -18,14 +18,18 @@ type formEntry struct {
 	cands []uint8
 	fixed int32
 	// part holds the intrinsic scores of cands, first pass then second
-	// pass; empty when the word is not scored (fixed, or one candidate).
+	// pass; nil until needed by a form seen before (see roles).
 	part []int32
 	// lemma is the word's lemma with class lemClass (-1: none yet).
 	lemma    string
 	lemClass int32
 	// roles holds, per pass and role, the scores of every class under the
-	// word's features as that neighbour (nil until first needed).
+	// word's features as that neighbour: nil until needed by a form seen
+	// before (seen 2; 1 the first time). A form met once is not worth
+	// its vectors (they sum every class; the look-ups they save read only
+	// the candidates), so its features as a neighbour are looked up.
 	roles [2][nRoles][]int32
+	seen  uint8
 }
 
 // maxForms bounds a tagger's cache of word forms, and maxVectors the
@@ -49,40 +53,53 @@ func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	if t.cacheModel != m || t.forms[0] == nil {
 		t.forms = [2]map[string]*formEntry{make(map[string]*formEntry, 1024), make(map[string]*formEntry, 64)}
 		t.cacheModel, t.vectors = m, 0
-		t.pads = [2]*formEntry{{w: boundary, fixed: -1, lemClass: -1}, {w: boundEnd, fixed: -1, lemClass: -1}}
+		t.pads = [2]*formEntry{{w: boundary, fixed: -1, lemClass: -1, seen: 2}, {w: boundEnd, fixed: -1, lemClass: -1, seen: 2}}
+		t.zero = make([]int32, len(m.tags))
 	}
 	k := 0
 	if first {
 		k = 1
 	}
 	if e, ok := t.forms[k][form]; ok {
+		e.seen = min(e.seen+1, 2)
 		return e
 	}
 	if len(t.forms[0])+len(t.forms[1]) >= maxForms || t.vectors >= maxVectors {
 		clear(t.forms[0])
 		clear(t.forms[1])
-		t.vectors = 0
+		t.vectors, t.slab = 0, nil
 	}
 	// The key is a copy, so that the cache does not hold on to the text
 	// the form was cut from (the word's normalised form is cut from it).
 	form = strings.Clone(form)
-	e := &formEntry{fixed: -1, lemClass: -1}
+	e := &formEntry{fixed: -1, lemClass: -1, seen: 1}
 	m.atoms(&e.w, form, first)
 	e.cands = m.candidates(e.w.norm)
 	if c, ok := m.unamb.Get(e.w.norm); ok {
 		e.fixed = int32(c)
 	}
-	if e.fixed < 0 && len(e.cands) > 1 {
-		n := len(e.cands)
-		e.part = make([]int32, 2*n)
-		t.feats = intrinsic(t.feats[:0], &e.w)
-		partial(m.w, t.feats, e.cands, e.part[:n], t.iscores)
-		if m.w2 != nil {
-			partial(m.w2, t.feats, e.cands, e.part[n:], t.iscores)
-		}
-	}
 	t.forms[k][form] = e
 	return e
+}
+
+// intrinsicPart returns the intrinsic scores of e's candidates in the given
+// pass (0 or 1), computing them for a form seen before; for a form met
+// the first time, it appends its intrinsic features to feats instead and
+// returns zeros.
+func (m *Model) intrinsicPart(t *tagger, e *formEntry, feats []uint64, pass int) ([]uint64, []int32) {
+	n := len(e.cands)
+	if e.part == nil {
+		if e.seen < 2 {
+			return intrinsic(feats, &e.w), t.zero[:n]
+		}
+		e.part = t.alloc(2 * n)
+		t.rfeats = intrinsic(t.rfeats[:0], &e.w)
+		partial(m.w, t.rfeats, e.cands, e.part[:n], t.iscores)
+		if m.w2 != nil {
+			partial(m.w2, t.rfeats, e.cands, e.part[n:], t.iscores)
+		}
+	}
+	return feats, e.part[pass*n : (pass+1)*n]
 }
 
 // partial sets part[k] to the score of class cands[k] under feats.
@@ -94,9 +111,11 @@ func partial(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, s
 	}
 }
 
-// neighbours returns the vectors of word i's neighbours in their roles in
-// the given pass (0 or 1), computing those not cached yet.
-func (m *Model) neighbours(t *tagger, i, pass int) *[nRoles][]int32 {
+// neighbours sets t.near to the vectors of word i's neighbours in their
+// roles in the given pass (0 or 1), computing those of forms seen before
+// that are not cached yet, and appends to feats the neighbour features of
+// the others (whose vector is t.zero).
+func (m *Model) neighbours(t *tagger, feats []uint64, i, pass int) []uint64 {
 	at := func(k int) *formEntry {
 		switch {
 		case k < 0:
@@ -110,11 +129,16 @@ func (m *Model) neighbours(t *tagger, i, pass int) *[nRoles][]int32 {
 		e := at(k)
 		v := e.roles[pass][r]
 		if v == nil {
+			if e.seen < 2 {
+				feats = neighbourFeatures(feats, r, &e.w)
+				t.near[r] = t.zero
+				continue
+			}
 			tab := m.w
 			if pass == 1 {
 				tab = m.w2
 			}
-			v = make([]int32, tab.Classes())
+			v = t.alloc(tab.Classes())
 			t.rfeats = neighbourFeatures(t.rfeats[:0], r, &e.w)
 			tab.Score(t.rfeats, v)
 			e.roles[pass][r] = v
@@ -122,7 +146,18 @@ func (m *Model) neighbours(t *tagger, i, pass int) *[nRoles][]int32 {
 		}
 		t.near[r] = v
 	}
-	return &t.near
+	return feats
+}
+
+// alloc returns n zeroed int32s from t's slab: the vectors of a cache are
+// a few large allocations instead of thousands of small ones.
+func (t *tagger) alloc(n int) []int32 {
+	if len(t.slab)+n > cap(t.slab) {
+		t.slab = make([]int32, 0, max(n, 1<<16))
+	}
+	v := t.slab[len(t.slab) : len(t.slab)+n : len(t.slab)+n]
+	t.slab = t.slab[:len(t.slab)+n]
+	return v
 }
 
 // predictPart is predict for a word whose intrinsic scores are part (one

@@ -108,10 +108,12 @@ type tagger struct {
 	forms      [2]map[string]*formEntry
 	cacheModel *Model
 	// pads are the entries of the padding before and after a sentence;
-	// vectors counts the neighbour vectors cached; near and rfeats are
-	// scratch space.
+	// vectors counts the neighbour vectors cached, which come from slab;
+	// zero is a vector of zeros; near and rfeats are scratch space.
 	pads    [2]*formEntry
 	vectors int
+	slab    []int32
+	zero    []int32
 	near    [nRoles][]int32
 	rfeats  []uint64
 }
@@ -210,7 +212,9 @@ func (m *Model) run(t *tagger, forms []string) []int {
 			if len(e.cands) == 1 {
 				return int(e.cands[0])
 			}
-			return predictPart(m.w, f, e.cands, e.part, t.iscores, m.neighbours(t, i, 0))
+			f = m.neighbours(t, f, i, 0)
+			f, part := m.intrinsicPart(t, e, f, 0)
+			return predictPart(m.w, f, e.cands, part, t.iscores, &t.near)
 		})
 	} else {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
@@ -225,7 +229,9 @@ func (m *Model) run(t *tagger, forms []string) []int {
 			if len(e.cands) == 1 {
 				return int(e.cands[0])
 			}
-			return predictPart(m.w2, f, e.cands, e.part[len(e.part)/2:], t.iscores, m.neighbours(t, i, 1))
+			f = m.neighbours(t, f, i, 1)
+			f, part := m.intrinsicPart(t, e, f, 1)
+			return predictPart(m.w2, f, e.cands, part, t.iscores, &t.near)
 		})
 	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
