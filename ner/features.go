@@ -130,7 +130,10 @@ func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 // At run time the recogniser splits the features of a token in two: those
 // of its word form alone (intrinsic: form, lower case, shape, affixes and
 // capitalisation bucket), whose weights it sums once per form for every
-// label and caches with the word (word.part), and the others (contextual),
+// label and caches with the word (word.part); those of its neighbours'
+// forms alone (their lower case, shape and suffix as the previous, second
+// previous, next or second next word: 8 features), which it also sums per
+// form and role and caches (word.near); and the others (contextual),
 // which it looks up for every token. Together they are exactly the
 // features of features, in another order; the scores are integer sums, so
 // the order changes nothing. Training keeps features, whose order its
@@ -147,21 +150,19 @@ func intrinsic(dst []uint64, w *word) []uint64 {
 	)
 }
 
-// contextual appends the features of token i that are not intrinsic:
-// features less intrinsic, with the same arguments.
+// contextual appends the features of token i that are neither intrinsic
+// nor its neighbours' (neighbourFeatures): features less those, with the
+// same arguments.
 func contextual(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
-	c, p, p2, n, n2 := &ts[i+2], &ts[i+1], &ts[i], &ts[i+3], &ts[i+4]
+	c, p, n := &ts[i+2], &ts[i+1], &ts[i+3]
 	dst = append(dst,
 		f1(tFlags, c.flags),
-		f1(tPrevLower, p.lower), f1(tNextLower, n.lower), f1(tPrev2Lower, p2.lower), f1(tNext2Lower, n2.lower),
-		f1(tPrevShape, p.short), f1(tNextShape, n.short),
 		f2(tPrevLowerCur, p.lower, c.lower), f2(tCurNextLower, c.lower, n.lower),
 		f1(tPrevLabel, prev), f2(tPrev2Labels, prev, prev2), f2(tPrevLabelLower, prev, c.lower), f2(tPrevLabelShape, prev, c.short),
 		f1(tGazAll, c.gazAll), f2(tGazAll, c.gazAll, n.gazAll), f2(tGazAll, p.gazAll, c.gazAll),
 		f1(tHist, c.hist), f2(tHistShape, c.hist, c.short),
 		f3(tShapeWindow, p.short, c.short, n.short),
 		f2(tFlagsPrevLabel, c.flags, prev),
-		f1(tPrevSuf3, p.suf[2]), f1(tNextSuf3, n.suf[2]),
 		f2(tGazPrevLabel, c.gazAll, prev),
 		f2(tCapsFirst, c.caps, c.flags&(flagFirst|flagCapsSentence|flagTitle)),
 		f2(tPrevCaps, p.caps, c.caps), f2(tNextCaps, c.caps, n.caps),
@@ -179,3 +180,30 @@ func contextual(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 	}
 	return dst
 }
+
+// Roles of a neighbour.
+const (
+	rolePrev = iota
+	rolePrev2
+	roleNext
+	roleNext2
+	nRoles
+)
+
+// neighbourFeatures appends the features of word w in role r.
+func neighbourFeatures(dst []uint64, r int, w *word) []uint64 {
+	switch r {
+	case rolePrev:
+		return append(dst, f1(tPrevLower, w.norm), f1(tPrevShape, w.short), f1(tPrevSuf3, w.suf[2]))
+	case rolePrev2:
+		return append(dst, f1(tPrev2Lower, w.norm))
+	case roleNext:
+		return append(dst, f1(tNextLower, w.norm), f1(tNextShape, w.short), f1(tNextSuf3, w.suf[2]))
+	case roleNext2:
+		return append(dst, f1(tNext2Lower, w.norm))
+	}
+	panic("ner: no such role")
+}
+
+// padWord is the word of padTok, the padding around a sentence.
+var padWord = word{form: 1, norm: 1, shape: 1, short: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}}

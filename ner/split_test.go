@@ -11,10 +11,13 @@ var splitSents = []string{
 	"Over 1,000 Russian and Syrian mercenary fighters retreated from Tripoli , Al Jazeera reported .",
 	"THE UNITED NATIONS SAID ON MONDAY THAT FIGHTING NEAR TRIPOLI HAD ENDED .",
 	"Alaywan said the Libya Observer and Bloomberg had the figures wrong .",
+	"Reuters",
+	"Tripoli .",
 }
 
-// TestSplitFeatures checks that a token's intrinsic and contextual
-// features are exactly its features, for every token of sentences with
+// TestSplitFeatures checks that a token's intrinsic features, its
+// neighbours' features in their roles and its contextual features are
+// exactly its features, for every token of sentences with
 // gazetteer names, a history and an all-capitals sentence.
 func TestSplitFeatures(t *testing.T) {
 	m, err := Default()
@@ -30,9 +33,16 @@ func TestSplitFeatures(t *testing.T) {
 			for _, prev := range []int{0, 1, len(m.labels) - 1} {
 				pa, p2 := m.labelAtom[prev], m.labelAtom[0]^7
 				want := slices.Sorted(slices.Values(features(nil, r.ts, i, pa, p2)))
-				got := slices.Sorted(slices.Values(contextual(intrinsic(nil, r.ws[i]), r.ts, i, pa, p2)))
-				if !slices.Equal(got, want) {
-					t.Errorf("%q, token %d: intrinsic + contextual features differ from features", s, i)
+				fs := contextual(intrinsic(nil, r.ws[i]), r.ts, i, pa, p2)
+				for ro, k := range [nRoles]int{i - 1, i - 2, i + 1, i + 2} {
+					w := &padWord
+					if k >= 0 && k < len(forms) {
+						w = r.ws[k]
+					}
+					fs = neighbourFeatures(fs, ro, w)
+				}
+				if got := slices.Sorted(slices.Values(fs)); !slices.Equal(got, want) {
+					t.Errorf("%q, token %d: intrinsic, neighbour and contextual features differ from features", s, i)
 				}
 			}
 		}
