@@ -163,9 +163,9 @@ func (t *tagger) alloc(n int) []int32 {
 // predictPart is predict for a word whose intrinsic scores are part (one
 // per candidate), whose neighbours' scores are nb and whose other
 // features are feats: the same sums, so the same class.
-func predictPart(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, scores []int32, nb *[nRoles][]int32) int {
+func predictPart(w *perceptron.Table, feats []uint64, cands []uint8, part []int32, scores []int32, nb *[nRoles][]int32, memo *perceptron.Memo) int {
 	clear(scores)
-	w.ScoreClasses(feats, cands, scores)
+	w.ScoreClassesMemo(feats, cands, scores, memo)
 	p, p2, n, n2 := nb[rolePrev], nb[rolePrev2], nb[roleNext], nb[roleNext2]
 	sum := func(k int, c uint8) int32 { return scores[c] + part[k] + p[c] + p2[c] + n[c] + n2[c] }
 	best, bs := int(cands[0]), sum(0, cands[0])

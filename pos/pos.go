@@ -110,6 +110,7 @@ type tagger struct {
 	// pads are the entries of the padding before and after a sentence;
 	// vectors counts the neighbour vectors cached, which come from slab;
 	// zero is a vector of zeros; near and rfeats are scratch space.
+	memo    [2]perceptron.Memo
 	pads    [2]*formEntry
 	vectors int
 	slab    []int32
@@ -214,7 +215,7 @@ func (m *Model) run(t *tagger, forms []string) []int {
 			}
 			f = m.neighbours(t, f, i, 0)
 			f, part := m.intrinsicPart(t, e, f, 0)
-			return predictPart(m.w, f, e.cands, part, t.iscores, &t.near)
+			return predictPart(m.w, f, e.cands, part, t.iscores, &t.near, &t.memo[0])
 		})
 	} else {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
@@ -231,7 +232,7 @@ func (m *Model) run(t *tagger, forms []string) []int {
 			}
 			f = m.neighbours(t, f, i, 1)
 			f, part := m.intrinsicPart(t, e, f, 1)
-			return predictPart(m.w2, f, e.cands, part, t.iscores, &t.near)
+			return predictPart(m.w2, f, e.cands, part, t.iscores, &t.near, &t.memo[1])
 		})
 	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
