@@ -129,12 +129,13 @@ func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 
 // At run time the recogniser splits the features of a token in two: those
 // of its word form alone (intrinsic: form, lower case, shape, affixes and
-// capitalisation bucket), whose weights it sums once per form for every
-// label and caches with the word (word.part); those of its neighbours'
-// forms alone (their lower case, shape and suffix as the previous, second
-// previous, next or second next word: 8 features), which it also sums per
-// form and role and caches (word.near); and the others (contextual),
-// which it looks up for every token. Together they are exactly the
+// capitalisation bucket: 14 features), whose weights it sums once per
+// form for every label and caches with the word (word.part); those of its
+// neighbours' forms alone (their lower case, shape and suffix as the
+// previous, second previous, next or second next word: 8 features), which
+// it also sums per form and role and caches (word.near); and the others
+// (contextual), which it looks up for every token. Words met for the
+// first time are not worth the sums: their features are looked up too. Together they are exactly the
 // features of features, in another order; the scores are integer sums, so
 // the order changes nothing. Training keeps features, whose order its
 // float sums depend on.
