@@ -13,14 +13,17 @@ import (
 // the features that depend on the word alone (intrinsic) and the scores
 // of every class under its features as each neighbour, for each pass. A
 // token whose word and neighbours were seen before then costs one map
-// look-up and the look-ups of 12 of its 39 features in the first pass, 21
-// of 48 in the second.
+// look-up and the look-ups of 9 of its 38 features in the first pass, 15
+// of 47 in the second.
 type formEntry struct {
 	w     word
 	cands []uint8
 	fixed int32
-	// part holds the intrinsic scores of cands, first pass then second
-	// pass; nil until needed by a form seen before (see roles).
+	// part holds the scores of cands under the intrinsic features and the
+	// verb features (verbFeatures, verbFeatures2), for each value of the
+	// verb flags: first pass with vl 0 and 1, then second pass with (vl,
+	// vr) 00, 01, 10, 11; nil until needed by a form seen before (see
+	// roles).
 	part []int32
 	// lemma is the word's lemma with class lemClass (-1: none yet).
 	lemma    string
@@ -84,24 +87,58 @@ func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	return e
 }
 
-// intrinsicPart returns the intrinsic scores of e's candidates in the given
-// pass (0 or 1), computing them for a form seen before; for a form met
-// the first time, it appends its intrinsic features to feats instead and
-// returns zeros.
+// intrinsicPart returns the scores of e's candidates in the given pass (0
+// or 1) under its intrinsic features and its verbFeatures (and, in the
+// second pass, verbFeatures2) for t.vl and t.vr, computing them for a form
+// seen before: two variants for the first pass, four for the second. For
+// a form met the first time, it appends those features to feats instead
+// and returns zeros.
 func (m *Model) intrinsicPart(t *tagger, e *formEntry, feats []uint64, pass int) ([]uint64, []int32) {
 	n := len(e.cands)
 	if e.part == nil {
 		if e.seen < 2 {
-			return intrinsic(feats, &e.w), t.zero[:n]
+			feats = verbFeatures(intrinsic(feats, &e.w), &e.w, t.vl)
+			if pass == 1 {
+				feats = verbFeatures2(feats, &e.w, t.vl, t.vr)
+			}
+			return feats, t.zero[:n]
 		}
-		e.part = t.alloc(2 * n)
+		e.part = t.alloc(6 * n)
+		if cap(t.base) < n {
+			t.base = make([]int32, n)
+		}
+		base := t.base[:n]
 		t.rfeats = intrinsic(t.rfeats[:0], &e.w)
-		partial(m.w, t.rfeats, e.cands, e.part[:n], t.iscores)
+		partial(m.w, t.rfeats, e.cands, base, t.iscores)
+		for vl := range uint64(2) {
+			v := e.part[vl*uint64(n) : (vl+1)*uint64(n)]
+			t.rfeats = verbFeatures(t.rfeats[:0], &e.w, vl)
+			partial(m.w, t.rfeats, e.cands, v, t.iscores)
+			for k := range v {
+				v[k] += base[k]
+			}
+		}
 		if m.w2 != nil {
-			partial(m.w2, t.rfeats, e.cands, e.part[n:], t.iscores)
+			t.rfeats = intrinsic(t.rfeats[:0], &e.w)
+			partial(m.w2, t.rfeats, e.cands, base, t.iscores)
+			for vl := range uint64(2) {
+				for vr := range uint64(2) {
+					j := 2 + vl*2 + vr
+					v := e.part[j*uint64(n) : (j+1)*uint64(n)]
+					t.rfeats = verbFeatures2(verbFeatures(t.rfeats[:0], &e.w, vl), &e.w, vl, vr)
+					partial(m.w2, t.rfeats, e.cands, v, t.iscores)
+					for k := range v {
+						v[k] += base[k]
+					}
+				}
+			}
 		}
 	}
-	return feats, e.part[pass*n : (pass+1)*n]
+	j := t.vl
+	if pass == 1 {
+		j = 2 + t.vl*2 + t.vr
+	}
+	return feats, e.part[j*uint64(n) : (j+1)*uint64(n)]
 }
 
 // partial sets part[k] to the score of class cands[k] under feats.

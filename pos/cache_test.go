@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// TestSplitFeatures checks that a word's intrinsic features, its
-// neighbours' features in their roles and the rest (near, near2) are
+// TestSplitFeatures checks that a word's intrinsic features, its verb
+// features, its neighbours' features in their roles and the rest (near,
+// near2) are
 // exactly its features, in both passes, for every position of a sentence
 // (the first and last two with padding for neighbours) and any tags to
 // its left and right.
@@ -28,19 +29,19 @@ func TestSplitFeatures(t *testing.T) {
 		tag := func() uint64 { return m.tagHash[r.IntN(len(m.tagHash))] }
 		prev, prev2, next, next2, vl, vr := tag(), tag(), tag(), tag(), uint64(r.IntN(2)), uint64(r.IntN(2))
 		split := func(rest []uint64) []uint64 {
-			fs := intrinsic(rest, &ws[i+2])
+			fs := verbFeatures(intrinsic(rest, &ws[i+2]), &ws[i+2], vl)
 			for r, k := range [nRoles]int{i + 1, i, i + 3, i + 4} {
 				fs = neighbourFeatures(fs, r, &ws[k])
 			}
 			return slices.Sorted(slices.Values(fs))
 		}
 		want := slices.Sorted(slices.Values(features(nil, ws, i, prev, prev2, vl)))
-		if got := split(near(nil, ws, i, prev, prev2, vl)); !slices.Equal(got, want) {
-			t.Errorf("word %d %q: intrinsic, neighbour and near features differ from features", i, forms[i])
+		if got := split(near(nil, ws, i, prev, prev2)); !slices.Equal(got, want) {
+			t.Errorf("word %d %q: intrinsic, verb, neighbour and near features differ from features", i, forms[i])
 		}
 		want = slices.Sorted(slices.Values(features2(nil, ws, i, prev, prev2, next, next2, vl, vr)))
-		if got := split(near2(nil, ws, i, prev, prev2, next, next2, vl, vr)); !slices.Equal(got, want) {
-			t.Errorf("word %d %q: intrinsic, neighbour and near2 features differ from features2", i, forms[i])
+		if got := split(verbFeatures2(near2(nil, ws, i, prev, prev2, next, next2), &ws[i+2], vl, vr)); !slices.Equal(got, want) {
+			t.Errorf("word %d %q: intrinsic, verb, neighbour and near2 features differ from features2", i, forms[i])
 		}
 	}
 }

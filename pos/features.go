@@ -223,9 +223,10 @@ func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLef
 // The tagger at run time splits the features of a word in two: those of
 // the word alone (intrinsic: its form, lower case, affixes, shape, flags
 // and ambiguity class), whose weights it sums once per word form and
-// caches (see formEntry), those of its neighbours (neighbourFeatures,
-// also cached), and the rest (near, near2), which it looks up for every
-// token. Together they are exactly the
+// caches (see formEntry) together with those of it and the verb flags
+// (verbFeatures, verbFeatures2: two binary values, so four variants at
+// most), those of its neighbours (neighbourFeatures, also cached), and the
+// rest (near, near2), which it looks up for every token. Together they are exactly the
 // features of features and features2, in another order; the scores are
 // integer sums, so the order changes nothing. Training keeps features and
 // features2, whose order its float sums depend on.
@@ -280,14 +281,33 @@ func neighbourFeatures(dst []uint64, r int, w *word) []uint64 {
 	panic("pos: no such role")
 }
 
-// near appends the features of position i that are neither intrinsic nor
-// a neighbour's: contextual less neighbourFeatures of the four neighbours.
-func near(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
+// verbFeatures appends the features of word c given whether a finite verb
+// was tagged left of it (vl, 0 or 1), which both passes have.
+func verbFeatures(dst []uint64, c *word, vl uint64) []uint64 {
+	return append(dst,
+		f2(tVerbLeftSuf, vl, c.suf[1]),
+		f2(tVerbLeftAmb, vl, c.amb),
+		f2(tVerbLeftLower, vl, c.lower),
+	)
+}
+
+// verbFeatures2 appends the second pass's features of word c given
+// whether a finite verb was tagged left of it (vl) and whether the first
+// pass tagged one right of it (vr).
+func verbFeatures2(dst []uint64, c *word, vl, vr uint64) []uint64 {
+	return append(dst,
+		f2(tVerbRightSuf, vr, c.suf[1]),
+		f2(tVerbRightAmb, vr, c.amb),
+		f3(tVerbBothSuf, vl, vr, c.suf[1]),
+	)
+}
+
+// near appends the features of position i that are neither intrinsic,
+// nor a neighbour's, nor verbFeatures: those of the tags to its left, and
+// of pairs of it and a neighbour.
+func near(dst []uint64, ws []word, i int, prev, prev2 uint64) []uint64 {
 	c, p, n := &ws[i+2], &ws[i+1], &ws[i+3]
 	return append(dst,
-		f2(tVerbLeftSuf, verbLeft, c.suf[1]),
-		f2(tVerbLeftAmb, verbLeft, c.amb),
-		f2(tVerbLeftLower, verbLeft, c.lower),
 		f1(tPrevTag, prev),
 		f2(tPrev2Tags, prev, prev2),
 		f2(tPrevTagLower, prev, c.lower),
@@ -300,14 +320,12 @@ func near(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64
 	)
 }
 
-// near2 is contextual2 less the neighbours' features.
-func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
-	dst = near(dst, ws, i, prev, prev2, verbLeft)
+// near2 is near with the second pass's features of the first pass's tags
+// to the right.
+func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []uint64 {
+	dst = near(dst, ws, i, prev, prev2)
 	c := &ws[i+2]
 	return append(dst,
-		f2(tVerbRightSuf, verbRight, c.suf[1]),
-		f2(tVerbRightAmb, verbRight, c.amb),
-		f3(tVerbBothSuf, verbLeft, verbRight, c.suf[1]),
 		f1(tNextTag, next),
 		f2(tNext2Tags, next, next2),
 		f2(tPrevNextTag, prev, next),

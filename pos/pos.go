@@ -111,6 +111,8 @@ type tagger struct {
 	// vectors counts the neighbour vectors cached, which come from slab;
 	// zero is a vector of zeros; near and rfeats are scratch space.
 	memo    [2]perceptron.Memo
+	vl, vr  uint64 // the verb flags of the word being scored (split)
+	base    []int32
 	pads    [2]*formEntry
 	vectors int
 	slab    []int32
@@ -296,7 +298,8 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		c := int(t.fixed[i])
 		if c < 0 {
 			if t.split {
-				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
+				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
+				t.vl, t.vr = verbLeft, uint64(min(right, 1))
 			} else {
 				t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
 			}
@@ -354,7 +357,8 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		c := int(t.fixed[i])
 		if c < 0 {
 			if t.split {
-				t.feats = near(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
+				t.feats = near(t.feats[:0], t.ws, i, prev, prev2)
+				t.vl = verbLeft
 			} else {
 				t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
 			}
