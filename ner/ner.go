@@ -162,6 +162,15 @@ type recognizer struct {
 	ws         []*word
 	words      map[string]*word
 	cacheModel *Model
+	memo       perceptron.Memo
+	// pad is padWord with its neighbour vectors for cacheModel; the
+	// vectors come from slab; zero is a vector of zeros; near and rfeats
+	// are scratch space.
+	pad    *word
+	slab   []int32
+	zero   []int32
+	near   [nRoles][]int32
+	rfeats []uint64
 }
 
 var pool = sync.Pool{New: func() any { return new(recognizer) }}
@@ -178,6 +187,14 @@ type word struct {
 	flags                    uint64
 	letters                  int  // ASCII letters
 	hasLower                 bool // an ASCII lower-case letter
+	// part holds the scores of every label under the word's intrinsic
+	// features in the first stage's table, and near those under its
+	// features as each neighbour; nil until needed by a word seen before
+	// (seen 2; 1 the first time): for a word met once they cost more than
+	// the look-ups they save, which read only the labels allowed next.
+	part []int32
+	near [nRoles][]int32
+	seen uint8
 }
 
 // maxWords bounds a recogniser's word cache; it is emptied when full.
@@ -187,17 +204,22 @@ const maxWords = 1 << 15
 func (m *Model) word(r *recognizer, f string) *word {
 	if r.cacheModel != m || r.words == nil {
 		r.words, r.cacheModel = make(map[string]*word, 1024), m
+		pad := padWord
+		pad.seen = 2
+		r.pad, r.slab = &pad, nil
 	}
 	if w, ok := r.words[f]; ok {
+		w.seen = min(w.seen+1, 2)
 		return w
 	}
 	if len(r.words) >= maxWords {
 		clear(r.words)
+		r.slab = nil
 	}
 	// The key and lower case are copies, so that the cache does not hold
 	// on to the text the form was cut from.
 	f = strings.Clone(f)
-	w := &word{lower: strings.ToLower(f)}
+	w := &word{lower: strings.ToLower(f), seen: 1}
 	if w.lower == f {
 		w.lower = f
 	}
@@ -342,6 +364,84 @@ func decode[S int32 | float32](m *Model, r *recognizer, n int, scores []S, score
 	return r.labels
 }
 
+// decodeSplit is decode with the first stage's table at run time: each
+// token's intrinsic scores come from its word (computed on the word's
+// first use and cached with it), and only its contextual features are
+// looked up. The sums are decode's, so the labels are too.
+func (m *Model) decodeSplit(r *recognizer, n int) []int {
+	r.labels = r.labels[:0]
+	scores := r.iscores
+	if len(r.zero) != len(m.labels) {
+		r.zero = make([]int32, len(m.labels))
+	}
+	prevL, prev2 := 0, uint64(1)
+	prev := m.labelAtom[0] ^ 7
+	for i := 0; i < n; i++ {
+		r.feats = contextual(r.feats[:0], r.ts, i, prev, prev2)
+		w := r.ws[i]
+		part := w.part
+		if part == nil {
+			if w.seen < 2 {
+				r.feats = intrinsic(r.feats, w)
+				part = r.zero
+			} else {
+				r.rfeats = intrinsic(r.rfeats[:0], w)
+				w.part = r.alloc(len(m.labels))
+				m.w.Score(r.rfeats, w.part)
+				part = w.part
+			}
+		}
+		for ro, k := range [nRoles]int{i - 1, i - 2, i + 1, i + 2} {
+			nw := r.pad
+			if k >= 0 && k < n {
+				nw = r.ws[k]
+			}
+			v := nw.near[ro]
+			if v == nil {
+				if nw.seen < 2 {
+					r.feats = neighbourFeatures(r.feats, ro, nw)
+					r.near[ro] = r.zero
+					continue
+				}
+				r.rfeats = neighbourFeatures(r.rfeats[:0], ro, nw)
+				v = r.alloc(len(m.labels))
+				m.w.Score(r.rfeats, v)
+				nw.near[ro] = v
+			}
+			r.near[ro] = v
+		}
+		vp, vp2, vn, vn2 := r.near[rolePrev], r.near[rolePrev2], r.near[roleNext], r.near[roleNext2]
+		last := 0
+		if i == n-1 {
+			last = 1
+		}
+		cands := m.follow[prevL][last]
+		clear(scores)
+		m.w.ScoreClassesMemo(r.feats, cands, scores, &r.memo)
+		best := -1
+		for _, c := range cands {
+			scores[c] += part[c] + vp[c] + vp2[c] + vn[c] + vn2[c]
+			if best < 0 || scores[c] > scores[best] {
+				best = int(c)
+			}
+		}
+		r.labels = append(r.labels, best)
+		prev2, prev, prevL = prev, m.labelAtom[best], best
+	}
+	return r.labels
+}
+
+// alloc returns n zeroed int32s from r's slab: the vectors of the word
+// cache are a few large allocations instead of thousands of small ones.
+func (r *recognizer) alloc(n int) []int32 {
+	if len(r.slab)+n > cap(r.slab) {
+		r.slab = make([]int32, 0, max(n, 1<<14))
+	}
+	v := r.slab[len(r.slab) : len(r.slab)+n : len(r.slab)+n]
+	r.slab = r.slab[:len(r.slab)+n]
+	return v
+}
+
 // remember records the labels of a tagged sentence in the history.
 func (m *Model) remember(h *history, r *recognizer, labels []int) {
 	if h == nil {
@@ -409,7 +509,7 @@ func (m *Model) sentence(dst []Mention, r *recognizer, forms []string, h *histor
 	if fp != nil {
 		labels = decode(m, r, len(forms), r.iscores, m.w2.ScoreClasses, m.stage2Features(r, fp, si), nil)
 	} else {
-		labels = decode(m, r, len(forms), r.iscores, m.w.ScoreClasses, nil, nil)
+		labels = m.decodeSplit(r, len(forms))
 	}
 	m.remember(h, r, labels)
 	return m.mentions(dst, labels)

@@ -28,7 +28,7 @@ func (m *Model) firstPassDoc(sents [][]string) *firstPass {
 			continue
 		}
 		m.prepare(r, forms, h)
-		labels := append([]int(nil), decode(m, r, len(forms), r.iscores, m.w.ScoreClasses, nil, nil)...)
+		labels := append([]int(nil), m.decodeSplit(r, len(forms))...)
 		m.remember(h, r, labels)
 		fp.labels[si] = labels
 		for i, c := range labels {

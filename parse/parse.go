@@ -112,6 +112,10 @@ type parser struct {
 	iscores []int32
 	cands   []uint8
 	u       []uint8 // universal tag id of each word, index 0 the root
+	// memo remembers the cells of the features scored lately: over half
+	// of a sentence's look-ups are of features scored in an earlier state
+	// of it (EWT dev: 54%; 30% in the state just before).
+	memo perceptron.Memo
 }
 
 var pool = sync.Pool{New: func() any { return new(parser) }}
@@ -119,6 +123,11 @@ var pool = sync.Pool{New: func() any { return new(parser) }}
 // prepare fills the atoms of a sentence and resets the state.
 func (m *Model) prepare(p *parser, forms, tags []string) {
 	m.prepareAtoms(p, forms, tags)
+	m.prepareScores(p)
+}
+
+// prepareScores sizes p's scores for m.
+func (m *Model) prepareScores(p *parser) {
 	if cap(p.iscores) < m.w.Classes() {
 		p.iscores = make([]int32, m.w.Classes())
 	}
@@ -126,6 +135,15 @@ func (m *Model) prepare(p *parser, forms, tags []string) {
 }
 
 func (m *Model) prepareAtoms(p *parser, forms, tags []string) {
+	m.fillAtoms(p, forms, func(i int) (string, uint64) {
+		u, _, _ := strings.Cut(tags[i], " ")
+		return u, perceptron.Hash(tags[i])
+	})
+}
+
+// fillAtoms is prepareAtoms with each word's tag given by tag: its
+// universal tag and the hash of the joint tag ("UPOS XPOS").
+func (m *Model) fillAtoms(p *parser, forms []string, tag func(i int) (upos string, joint uint64)) {
 	n := len(forms)
 	grow := func(x []uint64) []uint64 {
 		if cap(x) < n+3 {
@@ -141,18 +159,15 @@ func (m *Model) prepareAtoms(p *parser, forms, tags []string) {
 	p.u = p.u[:n+1]
 	other := uint8(len(m.upos))
 	p.u[0] = other
-	for i, t := range tags {
-		u, _, _ := strings.Cut(t, " ")
+	for i, f := range forms {
+		u, h := tag(i)
 		id, ok := m.uposID[u]
 		if !ok {
 			id = other
 		}
 		p.u[i+1] = id
-	}
-	for i, f := range forms {
-		nf := wordform.Normalize(f)
-		p.a.w[i+1] = perceptron.Hash(nf)
-		p.a.p[i+1] = perceptron.Hash(tags[i])
+		p.a.w[i+1] = perceptron.Hash(wordform.Normalize(f))
+		p.a.p[i+1] = h
 	}
 	p.a.w[n+1], p.a.p[n+1] = noneAtom, noneAtom
 	p.a.w[n+2], p.a.p[n+2] = endAtom, endAtom
@@ -245,6 +260,11 @@ func (m *Model) Parse(forms, tags []string) (heads []int, rels []string) {
 
 func (m *Model) parse(p *parser, forms, tags []string) {
 	m.prepare(p, forms, tags)
+	m.transitions(p)
+}
+
+// transitions parses the prepared sentence in p.
+func (m *Model) transitions(p *parser) {
 	for !p.s.terminal() {
 		if p.s.top() == 0 && p.s.vr[0] > 0 {
 			// The root has its dependent: shifting is all there is to do.
@@ -254,7 +274,7 @@ func (m *Model) parse(p *parser, forms, tags []string) {
 		p.feats = features(p.feats[:0], &p.s, &p.a, m.labelAtom)
 		cands := m.candidates(p)
 		clear(p.iscores)
-		m.w.ScoreClasses(p.feats, cands, p.iscores)
+		m.w.ScoreClassesMemo(p.feats, cands, p.iscores, &p.memo)
 		p.s.apply(bestOf(m, &p.s, cands, p.iscores))
 	}
 	p.s.finish(m.rootLabel, m.fallback)
@@ -366,7 +386,9 @@ func (*Parser) Name() string { return "parse" }
 func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 	p := pool.Get().(*parser)
 	defer pool.Put(p)
-	var forms, tags []string
+	var forms []string
+	var toks []sitrep.Token
+	tag := func(i int) (string, uint64) { return toks[i].UPOS, perceptron.HashJoint(toks[i].UPOS, toks[i].XPOS) }
 	warned := false
 	for si, s := range doc.Sentences {
 		if si%64 == 0 {
@@ -377,8 +399,8 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		if s.Last <= s.First || s.Last > len(doc.Tokens) {
 			continue
 		}
-		toks := doc.Tokens[s.First:s.Last]
-		forms, tags = forms[:0], tags[:0]
+		toks = doc.Tokens[s.First:s.Last]
+		forms = forms[:0]
 		tagged := true
 		for _, t := range toks {
 			if t.UPOS == "" {
@@ -386,7 +408,6 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 				break
 			}
 			forms = append(forms, t.Text)
-			tags = append(tags, t.UPOS+" "+t.XPOS)
 		}
 		if !tagged {
 			if !warned {
@@ -395,7 +416,9 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 			}
 			continue
 		}
-		ps.m.parse(p, forms, tags)
+		ps.m.fillAtoms(p, forms, tag)
+		ps.m.prepareScores(p)
+		ps.m.transitions(p)
 		for i := range toks {
 			h := p.s.heads[i+1]
 			if h == 0 {

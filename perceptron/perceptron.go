@@ -416,3 +416,19 @@ func (m *Model) Fold(keep uint64, drop ...uint64) *Model {
 	}
 	return build(m.classes, keys, counts, pairs)
 }
+
+// HashJoint returns Hash(a + " " + b) without building the string.
+func HashJoint(a, b string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(a); i++ {
+		h ^= uint64(a[i])
+		h *= 1099511628211
+	}
+	h ^= ' '
+	h *= 1099511628211
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
+		h *= 1099511628211
+	}
+	return h
+}

@@ -80,3 +80,11 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(fs, s)
 	}
 }
+
+func TestHashJoint(t *testing.T) {
+	for _, c := range [][2]string{{"NOUN", "NN"}, {"", ""}, {"PROPN", ""}, {"", "NNP"}, {"VERB", "VBD"}, {"X", "ADD"}} {
+		if got, want := perceptron.HashJoint(c[0], c[1]), perceptron.Hash(c[0]+" "+c[1]); got != want {
+			t.Errorf("HashJoint(%q, %q) = %x, Hash of the joined string %x", c[0], c[1], got, want)
+		}
+	}
+}

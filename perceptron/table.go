@@ -131,19 +131,65 @@ func (t *Table) Scale() float32 { return t.scale }
 // Look-ups run in two phases, first every feature's cell, then the
 // weights, so that the processor waits on many cache misses at once
 // instead of one after another.
-func (t *Table) Score(features []uint64, scores []int32) { t.score(features, nil, scores) }
+func (t *Table) Score(features []uint64, scores []int32) { t.score(features, nil, scores, nil) }
 
 // ScoreClasses is Score for the given classes only: the other entries of
 // scores may or may not change. classes must hold valid class numbers.
 // Scoring a handful of candidate classes (the tags a known word can have)
 // reads a fraction of the weights Score reads.
 func (t *Table) ScoreClasses(features []uint64, classes []uint8, scores []int32) {
-	t.score(features, classes, scores)
+	t.score(features, classes, scores, nil)
 }
 
+// ScoreClassesMemo is ScoreClasses finding the features through memo,
+// which remembers where recent features are in the table (or that they
+// are not): a caller that scores the same features again and again, as a
+// parser does between the states of a sentence, then searches the table
+// only for those it has not scored lately. The scores are the same.
+// memo must not be used by two goroutines at once.
+func (t *Table) ScoreClassesMemo(features []uint64, classes []uint8, scores []int32, memo *Memo) {
+	t.score(features, classes, scores, memo)
+}
+
+// Memo is a small direct-mapped cache of features' cells in one Table,
+// for ScoreClassesMemo. The zero Memo is ready to use; it follows the
+// table it is used with, starting afresh with another.
+type Memo struct {
+	t     *Table
+	slots []memoSlot
+}
+
+// memoSlot is a feature and its cell, nil when the table does not know it.
+type memoSlot struct {
+	f uint64
+	e *cell
+}
+
+// memoBits is the log2 of a Memo's slots: 4,096 of 16 bytes, 64 KB, which
+// holds the distinct features of a long sentence's parse.
+const memoBits = 12
+
+// reset empties m for t. Every slot holds feature 0 and its real cell, so
+// that an empty slot needs no mark and answers a look-up of 0 truly.
+func (m *Memo) reset(t *Table) {
+	if m.slots == nil {
+		m.slots = make([]memoSlot, 1<<memoBits)
+	}
+	zero := memoSlot{f: 0, e: t.find(fingerprint(0))}
+	for i := range m.slots {
+		m.slots[i] = zero
+	}
+	m.t = t
+}
+
+// memoIndex returns the index of f's slot (Fibonacci hashing: the high bits of
+// f times the golden ratio).
+func memoIndex(f uint64) uint64 { return f * 0x9e3779b97f4a7c15 >> (64 - memoBits) }
+
 // score is Score, reading only the classes of a dense row when classes is
-// not nil (short cells and runs are cheaper to add whole).
-func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
+// not nil (short cells and runs are cheaper to add whole), and finding
+// features through memo when it is not nil.
+func (t *Table) score(features []uint64, classes []uint8, scores []int32, memo *Memo) {
 	if t.nb == 0 {
 		return
 	}
@@ -157,7 +203,12 @@ func (t *Table) score(features []uint64, classes []uint8, scores []int32) {
 	var rows [160]unsafe.Pointer
 	for len(features) > 0 {
 		n := min(len(features), len(buf))
-		found := t.lookup(features[:n], buf[:0])
+		var found []*cell
+		if memo != nil {
+			found = t.lookupMemo(features[:n], buf[:0], memo)
+		} else {
+			found = t.lookup(features[:n], buf[:0])
+		}
 		nr := 0
 		for _, e := range found {
 			switch e.c[0] {
@@ -237,6 +288,41 @@ func (t *Table) lookup(features []uint64, found []*cell) []*cell {
 		if e := t.findFrom(homes[k], fingerprint(f)); e != nil {
 			found = append(found, e)
 		}
+	}
+	return found
+}
+
+// lookupMemo is lookup through memo: the features memo holds cost no
+// search, the others are searched as lookup does and then remembered.
+func (t *Table) lookupMemo(features []uint64, found []*cell, memo *Memo) []*cell {
+	if memo.t != t {
+		memo.reset(t)
+	}
+	var miss [160]uint64 // features not in memo, with their home buckets
+	var homes [160]uint64
+	nm := 0
+	var sink uint32
+	slots := memo.slots[:1<<memoBits]
+	for _, f := range features {
+		s := &slots[memoIndex(f)&(1<<memoBits-1)]
+		if s.f == f {
+			if s.e != nil {
+				found = append(found, s.e)
+			}
+			continue
+		}
+		b := t.home(fingerprint(f))
+		miss[nm], homes[nm] = f, b
+		nm++
+		sink += t.buckets[b][0].fp
+	}
+	runtime.KeepAlive(sink)
+	for k, f := range miss[:nm] {
+		e := t.findFrom(homes[k], fingerprint(f))
+		if e != nil {
+			found = append(found, e)
+		}
+		slots[memoIndex(f)&(1<<memoBits-1)] = memoSlot{f: f, e: e}
 	}
 	return found
 }

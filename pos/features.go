@@ -219,3 +219,118 @@ func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLef
 		f2(tNextTagAmb, next, c.amb),
 	)
 }
+
+// The tagger at run time splits the features of a word in two: those of
+// the word alone (intrinsic: its form, lower case, affixes, shape, flags
+// and ambiguity class), whose weights it sums once per word form and
+// caches (see formEntry) together with those of it and the verb flags
+// (verbFeatures, verbFeatures2: two binary values, so four variants at
+// most), those of its neighbours (neighbourFeatures, also cached), and the
+// rest (near, near2), which it looks up for every token. Together they are exactly the
+// features of features and features2, in another order; the scores are
+// integer sums, so the order changes nothing. Training keeps features and
+// features2, whose order its float sums depend on.
+
+// intrinsic appends the features of word c that depend on it alone.
+func intrinsic(dst []uint64, c *word) []uint64 {
+	dst = append(dst,
+		seeds[tBias],
+		f1(tForm, c.form),
+		f1(tLower, c.lower),
+		f1(tSuf, c.suf[0]), f1(tSuf+1, c.suf[1]), f1(tSuf+2, c.suf[2]), f1(tSuf+3, c.suf[3]), f1(tSuf+4, c.suf[4]),
+		f1(tPre, c.pre[0]), f1(tPre+1, c.pre[1]), f1(tPre+2, c.pre[2]),
+		f1(tShape, c.shape),
+		f1(tShort, c.short),
+		f1(tFlags, c.flags),
+		f1(tAmb, c.amb),
+		f2(tFlagsFirst, c.flags, c.short),
+	)
+	if c.lastPart != 0 {
+		dst = append(dst, f1(tLastPart, c.lastPart))
+	}
+	return dst
+}
+
+// A word's features as a neighbour of the word being tagged (its lower
+// case, suffix, shape and ambiguity class as the previous, next, second
+// previous or second next word: 10 of a pass's features) also depend on
+// it alone; the tagger sums them for every class once per word form, pass
+// and role and caches the sums with the form (formEntry.roles).
+
+// Roles of a neighbour.
+const (
+	rolePrev = iota
+	rolePrev2
+	roleNext
+	roleNext2
+	nRoles
+)
+
+// neighbourFeatures appends the features of word w in role r.
+func neighbourFeatures(dst []uint64, r int, w *word) []uint64 {
+	switch r {
+	case rolePrev:
+		return append(dst, f1(tPrevLower, w.lower), f1(tPrevSuf3, w.suf[2]), f1(tPrevShort, w.short))
+	case rolePrev2:
+		return append(dst, f1(tPrev2Lower, w.lower))
+	case roleNext:
+		return append(dst, f1(tNextLower, w.lower), f1(tNextSuf3, w.suf[2]), f1(tNextShort, w.short), f1(tNextAmb, w.amb))
+	case roleNext2:
+		return append(dst, f1(tNext2Lower, w.lower), f1(tNext2Amb, w.amb))
+	}
+	panic("pos: no such role")
+}
+
+// verbFeatures appends the features of word c given whether a finite verb
+// was tagged left of it (vl, 0 or 1), which both passes have.
+func verbFeatures(dst []uint64, c *word, vl uint64) []uint64 {
+	return append(dst,
+		f2(tVerbLeftSuf, vl, c.suf[1]),
+		f2(tVerbLeftAmb, vl, c.amb),
+		f2(tVerbLeftLower, vl, c.lower),
+	)
+}
+
+// verbFeatures2 appends the second pass's features of word c given
+// whether a finite verb was tagged left of it (vl) and whether the first
+// pass tagged one right of it (vr).
+func verbFeatures2(dst []uint64, c *word, vl, vr uint64) []uint64 {
+	return append(dst,
+		f2(tVerbRightSuf, vr, c.suf[1]),
+		f2(tVerbRightAmb, vr, c.amb),
+		f3(tVerbBothSuf, vl, vr, c.suf[1]),
+	)
+}
+
+// near appends the features of position i that are neither intrinsic,
+// nor a neighbour's, nor verbFeatures: those of the tags to its left, and
+// of pairs of it and a neighbour.
+func near(dst []uint64, ws []word, i int, prev, prev2 uint64) []uint64 {
+	c, p, n := &ws[i+2], &ws[i+1], &ws[i+3]
+	return append(dst,
+		f1(tPrevTag, prev),
+		f2(tPrev2Tags, prev, prev2),
+		f2(tPrevTagLower, prev, c.lower),
+		f2(tPrevTagAmb, prev, c.amb),
+		f2(tLowerNext, c.lower, n.lower),
+		f2(tPrevLowerCur, p.lower, c.lower),
+		f2(tPrevTagNextAmb, prev, n.amb),
+		f2(tAmbNextAmb, c.amb, n.amb),
+		f2(tPrevTagSuf3, prev, c.suf[2]),
+	)
+}
+
+// near2 is near with the second pass's features of the first pass's tags
+// to the right.
+func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []uint64 {
+	dst = near(dst, ws, i, prev, prev2)
+	c := &ws[i+2]
+	return append(dst,
+		f1(tNextTag, next),
+		f2(tNext2Tags, next, next2),
+		f2(tPrevNextTag, prev, next),
+		f2(tNextTagLower, next, c.lower),
+		f2(tNextTagSuf3, next, c.suf[2]),
+		f2(tNextTagAmb, next, c.amb),
+	)
+}

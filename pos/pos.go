@@ -100,6 +100,25 @@ type tagger struct {
 	// domain is the atom of the text's domain, 0 for a model without
 	// domains.
 	domain uint64
+	// split: score with the cached entries of the words (ents) and their
+	// context features only (see formEntry). forms caches the entries by
+	// form, for not-first and first words, for cacheModel.
+	split      bool
+	ents       []*formEntry
+	forms      [2]map[string]*formEntry
+	cacheModel *Model
+	// pads are the entries of the padding before and after a sentence;
+	// vectors counts the neighbour vectors cached, which come from slab;
+	// zero is a vector of zeros; near and rfeats are scratch space.
+	memo    [2]perceptron.Memo
+	vl, vr  uint64 // the verb flags of the word being scored (split)
+	base    []int32
+	pads    [2]*formEntry
+	vectors int
+	slab    []int32
+	zero    []int32
+	near    [nRoles][]int32
+	rfeats  []uint64
 }
 
 // domain is the tagging convention a training sentence follows. A model trained on
@@ -149,9 +168,24 @@ func (m *Model) Tag(forms []string) []Tag {
 	t.domain = 0
 	cls := m.run(t, forms)
 	for i, c := range cls {
-		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemma(forms[i], m.upos[c], m.xpos[c])}
+		out[i] = Tag{UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmaAt(t, i, forms[i], c)}
 	}
 	return out
+}
+
+// lemmaAt returns the lemma of word i of the sentence run last tagged
+// with t, form with class c: from the word's cache entry when it has the
+// lemma for c.
+func (m *Model) lemmaAt(t *tagger, i int, form string, c int) string {
+	if !t.split {
+		return m.lemma(form, m.upos[c], m.xpos[c])
+	}
+	e := t.ents[i]
+	if e.lemClass != int32(c) {
+		// A copy, as the entry's key is: a lemma may be cut from the form.
+		e.lemma, e.lemClass = strings.Clone(m.lemma(form, m.upos[c], m.xpos[c])), int32(c)
+	}
+	return e.lemma
 }
 
 // lemma returns the lemma of a form with its tags.
@@ -173,11 +207,36 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	if cap(t.iscores) < len(m.tags) {
 		t.iscores = make([]int32, len(m.tags))
 	}
-	cls := m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
+	t.split = m.splits(t)
+	var cls []int
+	if t.split {
+		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int {
+			e := t.ents[i]
+			if len(e.cands) == 1 {
+				return int(e.cands[0])
+			}
+			f = m.neighbours(t, f, i, 0)
+			f, part := m.intrinsicPart(t, e, f, 0)
+			return predictPart(m.w, f, e.cands, part, t.iscores, &t.near, &t.memo[0])
+		})
+	} else {
+		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
+	}
 	if m.w2 == nil {
 		return cls
 	}
 	t.first = append(t.first[:0], cls...)
+	if t.split {
+		return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int {
+			e := t.ents[i]
+			if len(e.cands) == 1 {
+				return int(e.cands[0])
+			}
+			f = m.neighbours(t, f, i, 1)
+			f, part := m.intrinsicPart(t, e, f, 1)
+			return predictPart(m.w2, f, e.cands, part, t.iscores, &t.near, &t.memo[1])
+		})
+	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
 }
 
@@ -238,7 +297,12 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		}
 		c := int(t.fixed[i])
 		if c < 0 {
-			t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
+			if t.split {
+				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
+				t.vl, t.vr = verbLeft, uint64(min(right, 1))
+			} else {
+				t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
+			}
 			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
@@ -264,12 +328,23 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		t.cands = make([][]uint8, n)
 	}
 	t.fixed, t.cands = t.fixed[:n], t.cands[:n]
-	for i, f := range forms {
-		m.atoms(&t.ws[i+2], f, i == 0)
-		t.cands[i] = m.candidates(t.ws[i+2].norm)
-		t.fixed[i] = -1
-		if c, ok := m.unamb.Get(t.ws[i+2].norm); ok {
-			t.fixed[i] = int32(c)
+	if t.split {
+		if cap(t.ents) < n {
+			t.ents = make([]*formEntry, n)
+		}
+		t.ents = t.ents[:n]
+		for i, f := range forms {
+			e := m.entry(t, f, i == 0)
+			t.ents[i], t.ws[i+2], t.cands[i], t.fixed[i] = e, e.w, e.cands, e.fixed
+		}
+	} else {
+		for i, f := range forms {
+			m.atoms(&t.ws[i+2], f, i == 0)
+			t.cands[i] = m.candidates(t.ws[i+2].norm)
+			t.fixed[i] = -1
+			if c, ok := m.unamb.Get(t.ws[i+2].norm); ok {
+				t.fixed[i] = int32(c)
+			}
 		}
 	}
 	if cap(t.scores) < len(m.tags) {
@@ -281,7 +356,12 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 	for i := range forms {
 		c := int(t.fixed[i])
 		if c < 0 {
-			t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
+			if t.split {
+				t.feats = near(t.feats[:0], t.ws, i, prev, prev2)
+				t.vl = verbLeft
+			} else {
+				t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
+			}
 			c = predict(i, t.feats, t.scores)
 		}
 		t.classes = append(t.classes, c)
@@ -472,7 +552,7 @@ func (tg *Tagger) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		cls := tg.m.run(t, forms)
 		for i, c := range cls {
 			toks[i].UPOS, toks[i].XPOS = tg.m.upos[c], tg.m.xpos[c]
-			toks[i].Lemma = tg.m.lemma(forms[i], toks[i].UPOS, toks[i].XPOS)
+			toks[i].Lemma = tg.m.lemmaAt(t, i, forms[i], c)
 		}
 	}
 	return nil
