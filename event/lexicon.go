@@ -159,7 +159,8 @@ n ACCUSE disapprove -: criticism condemnation accusation accusations allegations
 v ACCUSE investigate -: investigate probe
 n ACCUSE investigate -: investigation probe inquiry
 vn PROTEST demo fIntrans: protest demonstrate rally march
-n PROTEST demo -: protests demonstration demonstrations rallies sit-in
+n PROTEST demo -: protests demonstration demonstrations rallies sit-in mini-protest counter-protest counter-protests protest_march
+v PROTEST demo fIntrans: chant picket wave_placards
 v PROTEST riot fIntrans: riot
 n PROTEST riot -: riots rioting unrest
 v PROTEST obstruct -: block barricade

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ontology"
 )
 
 var beForms = set("was", "were", "been", "being", "is", "are", "be", "got", "get", "gets")
@@ -173,6 +174,7 @@ func (r *reader) triggers(s *sent) {
 	eventSubjects(r, s, r.cands[first:])
 	r.govern(s, first)
 	violentDestruction(s, r.cands[first:])
+	crowdObstruction(r.cands[first:])
 	for _, c := range r.cands[first:] {
 		if c.purpose {
 			continue
@@ -1402,6 +1404,21 @@ func violentDestruction(s *sent, cands []*cand) {
 		}
 		if violent {
 			c.ev.Type, c.ev.Mode = sitrep.Assault, "seize"
+		}
+	}
+}
+
+// crowdObstruction makes a blockade by protesters, residents or a crowd a
+// protest that obstructs ("protesters blockading the N2", "residents
+// barricaded the road"), not the state's restriction CAMEO's verb codes.
+func crowdObstruction(cands []*cand) {
+	for _, c := range cands {
+		if c.ev.Type != sitrep.Coerce || c.ev.Mode != "restrict" || c.ev.Actor1 == nil {
+			continue
+		}
+		switch Category(c.ev.Actor1) {
+		case ontology.Protesters, ontology.Rioters, ontology.Civilians:
+			c.ev.Type, c.ev.Mode = sitrep.Protest, "obstruct"
 		}
 	}
 }
