@@ -55,7 +55,10 @@ func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)"} {
+	// temp_store(MEMORY) keeps the sub-journal of each article's savepoint
+	// (PutBatch) in memory: on disk, its page writes were a twelfth of the
+	// store's time. Temporary sort trees of queries stay in memory too.
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
