@@ -9,12 +9,12 @@ package postgres
 
 import (
 	"context"
-	"maps"
-	"slices"
 	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
