@@ -61,7 +61,7 @@ func (s *Store) reindexNext(ctx context.Context) (n int, more bool, err error) {
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return 0, false, err
 	}
-	qq := q{tx, s.d, nil}
+	qq := q{x: tx, d: s.d, stmts: nil}
 	var after int64
 	if err := qq.row(ctx, `SELECT n FROM meta WHERE key = 'reindex_text'`).Scan(&after); errors.Is(err, sql.ErrNoRows) {
 		return 0, false, tx.Rollback()

@@ -300,6 +300,10 @@ type q struct {
 	x     Execer
 	d     Dialect
 	stmts *stmtCache
+	// plainBox makes a box filter plain coordinate bounds, checked on
+	// the rows the other filters select (corroboration's windows, whose
+	// dates are always a few days: see candidates).
+	plainBox bool
 }
 
 // stmtCache holds statements prepared on the database, by query text.

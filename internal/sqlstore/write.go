@@ -24,7 +24,7 @@ import (
 // Seen reports whether the fingerprint matches a stored article by
 // canonical URL, content hash or near-duplicate text.
 func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, error) {
-	m, err := s.find(ctx, q{s.db, s.d, nil}, fp)
+	m, err := s.find(ctx, q{x: s.db, d: s.d, stmts: nil}, fp)
 	if err != nil || m.seq == 0 {
 		return "", false, err
 	}
@@ -162,7 +162,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, nil, fmt.Errorf("%s: lock for writing %d articles: %w", s.name, len(cs), err)
 	}
-	qq := q{tx, s.d, s.stmts}
+	qq := q{x: tx, d: s.d, stmts: s.stmts}
 	var span int64
 	var text textIndex
 	for _, c := range cs {
@@ -319,6 +319,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	}
 	res.Events = make([]string, len(doc.Events))
 	mine := map[int64]*linked{} // events this article joined
+	windows := windowCache{}
 	ids := map[string]bool{}
 	for _, i := range order {
 		ev := doc.Events[i]
@@ -336,7 +337,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 		// Events of one article may join one event: a headline and the
 		// body's sentence often both code the same happening.
-		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine)
+		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine, windows)
 		if err != nil {
 			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
 		}
@@ -464,7 +465,7 @@ type linked struct {
 // new one, stores the report and updates the event. With an Incremental
 // corroborator the event's tally takes the report; otherwise every
 // report of the event is read and merged again.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked, windows windowCache) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
 	// The article's own events first, in a fixed order: the first of
@@ -474,9 +475,13 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		cands = append(cands, candidate{seq: seq, rec: mine[seq].rec})
 	}
 	for _, f := range s.cfg.Corroborator.Windows(rep) {
-		cs, err := s.candidates(ctx, q, f)
-		if err != nil {
-			return 0, 0, "", false, err
+		key := windowKey(&f)
+		cs, ok := windows[key]
+		if !ok {
+			if cs, err = s.candidates(ctx, q, f); err != nil {
+				return 0, 0, "", false, err
+			}
+			windows[key] = cs
 		}
 		for _, c := range cs {
 			if !got[c.seq] {
@@ -607,9 +612,39 @@ type candidate struct {
 	rec sitrep.EventRecord
 }
 
+// windowCache holds the candidates of the corroboration windows an
+// article's reports asked for, by windowKey: an article's events mostly
+// share place, dates and actors, so its reports ask for the same windows.
+// Within the article the stored events a window holds change only by
+// the article's own links, and those events come from mine instead (link
+// takes them first), so a window need be read once per article.
+type windowCache map[string][]candidate
+
+// windowKey identifies a corroboration window.
+func windowKey(f *sitrep.EventFilter) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%d|%d|%d|%t|%q|%q|%q", f.Since, f.Until, f.Country, f.Actor, f.Limit, f.MinSources, len(f.Types), f.HappenedOnly, f.Text, f.ArticleID, f.Cursor)
+	for _, t := range f.Types {
+		b.WriteString("|" + string(t))
+	}
+	for _, m := range f.Modalities {
+		b.WriteString("|m:" + string(m))
+	}
+	if f.BBox != nil {
+		fmt.Fprintf(&b, "|%v", *f.BBox)
+	}
+	return b.String()
+}
+
 // candidates returns the events in a corroboration window.
 func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]candidate, error) {
 	f.Cursor = ""
+	// A window spans a few days, which the date indexes find at once: its
+	// box is checked on those rows rather than read from the spatial
+	// index, which SQLite would read whole (every event ever near the
+	// place) into a temporary list first, with a probe of its size
+	// before.
+	q.plainBox = true
 	from, args, err := s.eventQuery(ctx, q, &f)
 	if err != nil {
 		return nil, err
