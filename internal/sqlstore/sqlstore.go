@@ -144,6 +144,12 @@ type Store struct {
 	// the article in flight wrote (PutBatch keeps the batch's).
 	writeMu     sync.Mutex
 	pendingSpan int64
+	// states holds, during a batch, the merge states of the events its
+	// articles joined, as last written: an event several articles of the
+	// batch join is decoded once. Each article changes them in place and
+	// writes them at its end; one rolled back empties the cache, which
+	// then holds nothing its savepoint undid.
+	states map[int64]*mergeState
 	// pendingText is the full-text entries the article in flight wrote;
 	// PutBatch gathers the batch's and writes them at its end.
 	pendingText textIndex

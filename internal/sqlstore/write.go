@@ -165,6 +165,8 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 	qq := q{x: tx, d: s.d, stmts: s.stmts}
 	var span int64
 	var text textIndex
+	s.states = map[int64]*mergeState{}
+	defer func() { s.states = nil }()
 	for _, c := range cs {
 		if err := checkCoded(c); err != nil {
 			res, errs = append(res, sitrep.PutResult{}), append(errs, err)
@@ -183,6 +185,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 				return nil, nil, fmt.Errorf("%s: roll back article %s after %v: %w", s.name, id, perr, err)
 			}
 			r = sitrep.PutResult{}
+			clear(s.states) // it may hold what the article changed
 		} else {
 			span = max(span, s.pendingSpan)
 			text.merge(&s.pendingText)
@@ -517,8 +520,11 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		} else {
 			l.rec = best.rec
 			if incremental {
-				if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
-					return 0, 0, "", false, err
+				if l.state = s.states[evSeq]; l.state == nil {
+					if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
+						return 0, 0, "", false, err
+					}
+					s.cacheState(evSeq, l.state)
 				}
 				l.indexed = l.state.indexed
 			}
@@ -540,6 +546,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 			if evSeq, err = s.saveEvent(ctx, q, 0, &l.rec, encodeState(l.state), nil, nil); err != nil {
 				return 0, 0, "", false, err
 			}
+			s.cacheState(evSeq, l.state)
 		}
 		l.rec.Reports = own
 	} else {
@@ -566,6 +573,14 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
 	return evSeq, repSeq, l.rec.ID, isNew, nil
+}
+
+// cacheState keeps an event's merge state for the rest of the batch
+// (Store.states).
+func (s *Store) cacheState(seq int64, st *mergeState) {
+	if s.states != nil {
+		s.states[seq] = st
+	}
 }
 
 // loadState reads an event's merge state, or rebuilds it from the
@@ -1020,6 +1035,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 			s.cfg.Corroborator.Merge(&c.rec)
 			c.rec.Reports = nil
 		}
+		delete(s.states, c.seq)
 		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, state, st, chunks); err != nil {
 			return err
 		}
