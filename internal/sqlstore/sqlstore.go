@@ -306,6 +306,11 @@ type q struct {
 	x     Execer
 	d     Dialect
 	stmts *stmtCache
+	// bound holds the statements bound to the transaction x, by query
+	// text, when the caller keeps them for its transaction (PutBatch):
+	// binding a prepared statement to a transaction for each call was a
+	// twentieth of the writer's time.
+	bound map[string]*sql.Stmt
 	// plainBox makes a box filter plain coordinate bounds, checked on
 	// the rows the other filters select (corroboration's windows, whose
 	// dates are always a few days: see candidates).
@@ -361,8 +366,15 @@ func (q q) stmt(ctx context.Context, query string) *sql.Stmt {
 	if !ok || q.stmts == nil {
 		return nil
 	}
+	if st, ok := q.bound[query]; ok {
+		return st
+	}
 	if st := q.stmts.get(ctx, query); st != nil {
-		return tx.StmtContext(ctx, st)
+		st = tx.StmtContext(ctx, st)
+		if q.bound != nil {
+			q.bound[query] = st
+		}
+		return st
 	}
 	return nil
 }

@@ -162,7 +162,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, nil, fmt.Errorf("%s: lock for writing %d articles: %w", s.name, len(cs), err)
 	}
-	qq := q{x: tx, d: s.d, stmts: s.stmts}
+	qq := q{x: tx, d: s.d, stmts: s.stmts, bound: map[string]*sql.Stmt{}}
 	var span int64
 	var text textIndex
 	s.states = map[int64]*mergeState{}
