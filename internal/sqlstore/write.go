@@ -296,10 +296,12 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		return res, fmt.Errorf("%s: insert article %s: %w", s.name, id, err)
 	}
 	s.pendingText.articles = append(s.pendingText.articles, articleText{seq, a.Title, a.Text})
-	for _, b := range fp.Bands {
-		if _, err := q.exec(ctx, `INSERT INTO article_bands (band, article_seq) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, seq); err != nil {
-			return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
-		}
+	bands := make([][]any, len(fp.Bands))
+	for i, b := range fp.Bands {
+		bands[i] = []any{b, seq}
+	}
+	if err := insertRows(ctx, q, `INSERT INTO article_bands (band, article_seq)`, `ON CONFLICT DO NOTHING`, bands); err != nil {
+		return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
 	}
 	if err := s.insertCopy(ctx, q, seq, &a, fp, origin, "original", 1); err != nil {
 		return res, err
@@ -323,6 +325,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	res.Events = make([]string, len(doc.Events))
 	mine := map[int64]*linked{} // events this article joined
 	windows := windowCache{}
+	var mentions [][]any
 	ids := map[string]bool{}
 	for _, i := range order {
 		ev := doc.Events[i]
@@ -348,9 +351,10 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		if isNew {
 			res.NewEvents++
 		}
-		if err := s.insertMentions(ctx, q, doc, &rep, repSeq, seq, evSeq); err != nil {
-			return res, err
-		}
+		mentions = mentionRows(mentions, doc, &rep, repSeq, seq, evSeq)
+	}
+	if err := insertRows(ctx, q, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)`, "", mentions); err != nil {
+		return res, fmt.Errorf("%s: insert mentions of %s: %w", s.name, id, err)
 	}
 	for _, seq := range slices.Sorted(maps.Keys(mine)) {
 		l := mine[seq]
@@ -1043,10 +1047,11 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 	return nil
 }
 
-// insertMentions stores the GDELT-style mention rows of a report: the
-// evidence sentence and every other stretch about the event, each with
-// its sentence and the innermost source of the attribution chain.
-func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, rep *sitrep.Report, repSeq, articleSeq, eventSeq int64) error {
+// mentionRows appends the GDELT-style mention rows of a report to rows:
+// the evidence sentence and every other stretch about the event, each
+// with its sentence and the innermost source of the attribution chain.
+// put writes an article's rows together (insertRows).
+func mentionRows(rows [][]any, doc *sitrep.Document, rep *sitrep.Report, repSeq, articleSeq, eventSeq int64) [][]any {
 	attr, role := doc.Article.Outlet, string(sitrep.RoleOutlet)
 	if n := len(rep.Event.Sources); n > 0 {
 		attr, role = rep.Event.Sources[n-1].Name, string(rep.Event.Sources[n-1].Role)
@@ -1059,11 +1064,47 @@ func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, r
 			continue
 		}
 		seen[m.Span] = true
-		if _, err := q.exec(ctx, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			repSeq, articleSeq, eventSeq, doc.SentenceAt(m.Start), m.Start, m.End, boolInt(i == 0), attr, role, m.Text); err != nil {
-			return fmt.Errorf("%s: insert mention of %s: %w", s.name, rep.ID, err)
+		rows = append(rows, []any{repSeq, articleSeq, eventSeq, doc.SentenceAt(m.Start), m.Start, m.End, boolInt(i == 0), attr, role, m.Text})
+	}
+	return rows
+}
+
+// maxRows is the most rows insertRows puts in one statement.
+const maxRows = 32
+
+// insertRows inserts rows of the same columns with multi-row INSERT
+// statements: head is "INSERT INTO t (a, b)", tail what follows the
+// values ("ON CONFLICT DO NOTHING", or ""). The statements take 32, 16,
+// 8, 4, 2 or 1 rows, so that a few prepared statements serve every
+// count.
+func insertRows(ctx context.Context, q q, head, tail string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	row := "(" + placeholders(len(rows[0])) + ")"
+	for len(rows) > 0 {
+		n := maxRows
+		for n > len(rows) {
+			n /= 2
 		}
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString(" VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(row)
+			args = append(args, r...)
+		}
+		if tail != "" {
+			b.WriteString(" " + tail)
+		}
+		if _, err := q.exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
@@ -1104,17 +1145,18 @@ func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document) error 
 			add(&sitrep.ActorRef{ID: e.ActorID, Name: e.Text})
 		}
 	}
-	for _, k := range order {
+	rows := make([][]any, len(order))
+	for i, k := range order {
 		a := refs[k]
 		name := a.Name
 		if name == "" {
 			name = a.ID
 		}
-		if _, err := q.exec(ctx, `INSERT INTO actors (key, id, name, name_fold, country, sector, kind, n_articles) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-			ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`,
-			k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind); err != nil {
-			return fmt.Errorf("%s: file actor %s: %w", s.name, k, err)
-		}
+		rows[i] = []any{k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind, 1}
+	}
+	if err := insertRows(ctx, q, `INSERT INTO actors (key, id, name, name_fold, country, sector, kind, n_articles)`,
+		`ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`, rows); err != nil {
+		return fmt.Errorf("%s: file the actors of %s: %w", s.name, doc.Article.ID, err)
 	}
 	return nil
 }
