@@ -40,7 +40,7 @@ func TestGroup(t *testing.T) {
 	defer st.Close()
 	store := &countingStore{Store: st}
 	g := ingest.NewGroup(store, 16, time.Minute) // groups fill before the wait
-	const n = 47 // and one bad: three full groups
+	const n = 47                                 // and one bad: three full groups
 	results := make([]sitrep.PutResult, n+1)
 	errs := make([]error, n+1)
 	var wg sync.WaitGroup
