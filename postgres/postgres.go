@@ -13,8 +13,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -123,27 +121,8 @@ func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, str
 	return nil
 }
 
-// IndexEventText sets the event's header and appends its new texts to
-// its body, or sets the body when every chunk is given (a new event, or
-// one merged again whole). The search column is generated from both, so
-// PostgreSQL still tokenizes the whole text at each change (see
-// docs/store.md); a body never has to be read back or rebuilt in Go.
-func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, t *sqlstore.EventText) error {
-	keys := slices.Sorted(maps.Keys(t.Chunks))
-	texts := make([]string, len(keys))
-	for i, c := range keys {
-		texts[i] = t.Chunks[c]
-	}
-	var err error
-	switch body := strings.Join(texts, "\n"); {
-	case len(keys) == t.Total:
-		_, err = tx.ExecContext(ctx, `UPDATE events SET header = $1, body = $2 WHERE seq = $3`, t.Header, body, seq)
-	case len(keys) == 0:
-		_, err = tx.ExecContext(ctx, `UPDATE events SET header = $1 WHERE seq = $2`, t.Header, seq)
-	default:
-		_, err = tx.ExecContext(ctx, `UPDATE events SET header = $1, body = CASE WHEN body = '' THEN $2 ELSE body || E'\n' || $2 END WHERE seq = $3`,
-			t.Header, body, seq)
-	}
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE events SET body = $1 WHERE seq = $2`, body, seq)
 	return err
 }
 

@@ -17,16 +17,12 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
@@ -132,10 +128,9 @@ func (dialect) IndexArticle(ctx context.Context, tx sqlstore.Execer, seq int64, 
 	return err
 }
 
-// ftsKey is an event's key in event_texts: its date (days since the
+// ftsKey is an event's rowid in events_fts: its date (days since the
 // epoch, offset to stay positive) above its seq, so that the text index
-// yields matches latest first (TextOrdered). A row's rowid is the key
-// above the row's chunk (chunkBits).
+// yields matches latest first (TextOrdered).
 func ftsKey(date string, seq int64) int64 {
 	days := int64(0)
 	if t, err := time.Parse(time.DateOnly, date); err == nil {
@@ -144,59 +139,21 @@ func ftsKey(date string, seq int64) int64 {
 	return days<<32 | seq&0xffffffff
 }
 
-// chunkBits is the width of the chunk number in an event_texts rowid.
-const chunkBits = 12
-
-const chunkMask = 1<<chunkBits - 1
-
-var _ = [1]int{}[sqlstore.MaxTextChunk-chunkMask] // the chunks fit
-
-// IndexEventText writes the event's header row and its new or changed
-// text rows. When the event's date moved, its key does, and every row
-// is written again under the new one.
-func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, t *sqlstore.EventText) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string) error {
 	var old int64
-	var had int
-	if err := tx.QueryRowContext(ctx, `SELECT fts_key, fts_chunks FROM events WHERE seq = ?`, seq).Scan(&old, &had); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
 		return err
 	}
-	key := ftsKey(t.Date, seq)
-	chunks := t.Chunks
 	if old != 0 {
-		// The header is rewritten, and the last chunk when it grew.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM event_texts WHERE rowid = ?`, old<<chunkBits); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, old); err != nil {
 			return err
 		}
-		if old != key {
-			for c := 1; c <= had; c++ {
-				if _, err := tx.ExecContext(ctx, `DELETE FROM event_texts WHERE rowid = ?`, old<<chunkBits|int64(c)); err != nil {
-					return err
-				}
-			}
-			had = 0
-			if t.Total > len(chunks) {
-				var err error
-				if chunks, err = t.All(ctx); err != nil {
-					return fmt.Errorf("read texts of event %d: %w", seq, err)
-				}
-			}
-		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO event_texts (rowid, body) VALUES (?, ?)`, key<<chunkBits, t.Header); err != nil {
+	key := ftsKey(date, seq)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, body) VALUES (?, ?)`, key, body); err != nil {
 		return err
 	}
-	for _, c := range slices.Sorted(maps.Keys(chunks)) {
-		body := chunks[c]
-		if c <= had {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM event_texts WHERE rowid = ?`, key<<chunkBits|int64(c)); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_texts (rowid, body) VALUES (?, ?)`, key<<chunkBits|int64(c), body); err != nil {
-			return err
-		}
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE events SET fts_key = ?, fts_chunks = ? WHERE seq = ?`, key, t.Total, seq)
+	_, err := tx.ExecContext(ctx, `UPDATE events SET fts_key = ? WHERE seq = ?`, key, seq)
 	return err
 }
 
@@ -216,22 +173,16 @@ func (dialect) IndexPlace(ctx context.Context, tx sqlstore.Execer, seq int64, la
 	return err
 }
 
-// ftsTerms turns free text into FTS5 queries of one quoted term each,
-// so that user input can never be FTS5 syntax. A word without a letter
-// or digit, which the tokenizer makes nothing of, is left out.
-func ftsTerms(s string) []string {
+// ftsQuery turns free text into an FTS5 query of quoted terms, all
+// required, so that user input can never be FTS5 syntax.
+func ftsQuery(s string) string {
 	var terms []string
 	for _, f := range strings.Fields(s) {
-		if !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		terms = append(terms, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+		f = strings.ReplaceAll(f, `"`, `""`)
+		terms = append(terms, `"`+f+`"`)
 	}
-	return terms
+	return strings.Join(terms, " ")
 }
-
-// ftsQuery is the text query of articles: every term required.
-func ftsQuery(s string) string { return strings.Join(ftsTerms(s), " ") }
 
 func (dialect) ProbeMembership() bool { return true }
 
@@ -239,45 +190,20 @@ func (dialect) ArticleText(s string) (string, []any) {
 	return `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, []any{ftsQuery(s)}
 }
 
-// EventText selects the events that have each term in one of their
-// rows: the intersection of each term's events.
 func (dialect) EventText(s string) (string, []any) {
-	terms := ftsTerms(s)
-	if len(terms) == 0 {
-		return `SELECT 0 WHERE 0`, nil
-	}
-	parts := make([]string, len(terms))
-	args := make([]any, len(terms))
-	for i, t := range terms {
-		parts[i] = `SELECT (rowid >> ` + strconv.Itoa(chunkBits) + `) & 4294967295 FROM event_texts WHERE event_texts MATCH ?`
-		args[i] = t
-	}
-	return strings.Join(parts, " INTERSECT "), args
+	return `SELECT rowid & 4294967295 FROM events_fts WHERE events_fts MATCH ?`, []any{ftsQuery(s)}
 }
 
-// TextOrdered streams the first term's rows from FTS5 in descending
-// rowid order, which ftsKey makes the list order, taking each event at
-// its first such row (the event's rows are adjacent) and only when each
-// other term is in one of its rows.
+// TextOrdered streams matches from FTS5 in descending rowid order, which
+// ftsKey makes the list order.
 func (dialect) TextOrdered(s string) (sqlstore.TextScan, bool) {
-	terms := ftsTerms(s)
-	if len(terms) == 0 {
-		return sqlstore.TextScan{}, false
-	}
-	mask := strconv.Itoa(chunkMask)
-	cond := `t.event_texts MATCH ? AND NOT EXISTS (SELECT 1 FROM event_texts d WHERE d.event_texts MATCH ? AND d.rowid > t.rowid AND d.rowid <= (t.rowid | ` + mask + `))`
-	args := []any{terms[0], terms[0]}
-	for _, term := range terms[1:] {
-		cond += ` AND EXISTS (SELECT 1 FROM event_texts o WHERE o.event_texts MATCH ? AND o.rowid >= (t.rowid & ~` + mask + `) AND o.rowid <= (t.rowid | ` + mask + `))`
-		args = append(args, term)
-	}
 	return sqlstore.TextScan{
-		From:  "FROM event_texts t JOIN events e ON e.seq = ((t.rowid >> " + strconv.Itoa(chunkBits) + ") & 4294967295)",
-		Cond:  cond,
-		Args:  args,
-		Order: "t.rowid DESC",
+		From:  "FROM events_fts JOIN events e ON e.seq = (events_fts.rowid & 4294967295)",
+		Cond:  "events_fts MATCH ?",
+		Args:  []any{ftsQuery(s)},
+		Order: "events_fts.rowid DESC",
 		Cursor: func(date string, seq int64) (string, []any) {
-			return "t.rowid < ?", []any{ftsKey(date, seq) << chunkBits}
+			return "events_fts.rowid < ?", []any{ftsKey(date, seq)}
 		},
 	}, true
 }

@@ -2,7 +2,6 @@ package sqlite_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -119,43 +118,4 @@ func TestSharedFile(t *testing.T) {
 		a := open()
 		return a, open()
 	})
-}
-
-// TestMigrateEventTexts opens a file the schema-5 store wrote
-// (testdata/schema5.db: storetest.SearchDocs, one full-text row per
-// event) and checks that migration 0006 and the rebuild of the events'
-// text rows give the searches the store gave before, and that reports
-// joining a migrated event are found with it.
-func TestMigrateEventTexts(t *testing.T) {
-	ctx := context.Background()
-	b, err := os.ReadFile("testdata/schema5.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sitrep.db")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := storetest.DefaultConfig(t)
-	s, err := sqlite.Open(ctx, path, sqlite.Config{Dedup: cfg.Dedup, Corroborator: cfg.Corroborator})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var left, rows int
-	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM meta WHERE key = 'reindex_text'`).Scan(&left); err != nil || left != 0 {
-		t.Fatalf("the rebuild left its mark in meta: %d, %v", left, err)
-	}
-	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM events WHERE fts_key = 0`).Scan(&rows); err != nil || rows != 0 {
-		t.Fatalf("%d events not reindexed (%v)", rows, err)
-	}
-	storetest.CheckSearch(t, s)
-	storetest.Put(t, s, storetest.Doc{ID: "s7", Outlet: "Outlet D", Published: "2020-05-21T07:00:00Z",
-		Text: "Mourners buried the victims of the LNA barrage on Tripoli.",
-		Events: []storetest.Ev{{Type: sitrep.Assault, Actor1: storetest.LNA, Actor2: storetest.GNA, Location: storetest.Tripoli,
-			Date: "2020-05-18", Fatalities: new(int), Evidence: "barrage"}}})
-	page, err := s.Events(ctx, sitrep.EventFilter{Text: "mourners bombarded"})
-	if err != nil || len(page.Events) != 1 || page.Events[0].ReportCount != 5 {
-		t.Errorf("a report joining a migrated event: %d events (%v), want the Tripoli shelling of 5 reports", len(page.Events), err)
-	}
 }

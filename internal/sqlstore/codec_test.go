@@ -187,49 +187,13 @@ func TestEventCodec(t *testing.T) {
 	}
 }
 
-// TestStateTexts: each distinct text is one chunk, in the order it
-// came; from MaxTextChunk on, they share the last chunk; a state of
-// before migration 0006 (every text, no hashes) reads as the same.
-func TestStateTexts(t *testing.T) {
-	st := &mergeState{}
-	rep := func(texts ...string) *sitrep.Report {
-		r := &sitrep.Report{Event: sitrep.Event{Evidence: sitrep.Evidence{Text: texts[0]}}}
-		for _, m := range texts[1:] {
-			r.Event.Mentions = append(r.Event.Mentions, sitrep.Evidence{Text: m})
-		}
-		return r
-	}
-	chunks := map[int]string{}
-	st.addTexts(rep("a", "b", "a", ""), chunks)
-	st.addTexts(rep("b", "c"), chunks)
-	if want := map[int]string{1: "a", 2: "b", 3: "c"}; !reflect.DeepEqual(chunks, want) || len(st.hashes) != 3 || st.tail != nil {
-		t.Fatalf("chunks %v (%d hashes, tail %q), want %v", chunks, len(st.hashes), st.tail, want)
-	}
-	for i := 4; i <= MaxTextChunk+1; i++ {
-		clear(chunks)
-		st.addTexts(rep(fmt.Sprint("text ", i)), chunks)
-	}
-	if want := map[int]string{MaxTextChunk: fmt.Sprintf("text %d\ntext %d", MaxTextChunk, MaxTextChunk+1)}; !reflect.DeepEqual(chunks, want) {
-		t.Fatalf("last chunk %v, want %v", chunks, want)
-	}
-	old := &mergeState{tail: []string{"a", "b", "c"}}
-	var got mergeState
-	if err := decodeState(encodeState(old), &got); err != nil || !got.legacy() {
-		t.Fatalf("a state of every text: %v, legacy %v", err, got.legacy())
-	}
-	if all := got.fromTexts(got.tail); len(all) != 3 || !reflect.DeepEqual(got.hashes, st.hashes[:3]) || got.tail != nil {
-		t.Errorf("legacy texts gave chunks %v, hashes %x, want those of a, b, c", all, got.hashes)
-	}
-}
-
 // TestStateCodecCovers fails when corroborate.Tally or a type inside it
 // gains a field the merge state codec does not write (tally.go).
 func TestStateCodecCovers(t *testing.T) {
 	var in mergeState
 	n := 0
 	fill(reflect.ValueOf(&in.tally).Elem(), &n)
-	in.hashes = []uint64{1<<63 | 7, 42}
-	in.tail = []string{"one sentence", "another"}
+	in.texts = []string{"one sentence", "another"}
 	in.indexed = 1<<63 | 12345
 	var out mergeState
 	if err := decodeState(encodeState(&in), &out); err != nil {
@@ -238,8 +202,8 @@ func TestStateCodecCovers(t *testing.T) {
 	if d := diff(reflect.ValueOf(in.tally), reflect.ValueOf(out.tally), "Tally"); d != "" {
 		t.Errorf("%s does not survive the state codec: add it to internal/sqlstore/tally.go", d)
 	}
-	if !reflect.DeepEqual(in.tail, out.tail) || !reflect.DeepEqual(in.hashes, out.hashes) || out.indexed != in.indexed {
-		t.Errorf("texts %q %x, want %q %x", out.tail, out.hashes, in.tail, in.hashes)
+	if !reflect.DeepEqual(in.texts, out.texts) || out.indexed != in.indexed {
+		t.Errorf("texts %q, want %q", out.texts, in.texts)
 	}
 	var zero, got mergeState
 	if err := decodeState(encodeState(&zero), &got); err != nil || !reflect.DeepEqual(zero, got) {

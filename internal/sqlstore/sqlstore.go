@@ -40,9 +40,9 @@ type Dialect interface {
 	Migrations() fs.FS
 	// IndexArticle makes a new article findable by text search.
 	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
-	// IndexEventText writes what a batch changed of an event's full-text
-	// rows (EventText), at the batch's end (PutBatch).
-	IndexEventText(ctx context.Context, tx Execer, seq int64, t *EventText) error
+	// IndexEventText (re)indexes an event's search text, filed under its
+	// date. A batch writes each event's text once, at its end (PutBatch).
+	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string) error
 	// IndexEventPoint (re)indexes an event's point; lat and lon are nil
 	// for an event without a place. Corroboration's windows read it, so
 	// it is written at once.
@@ -53,9 +53,7 @@ type Dialect interface {
 	// query.
 	ArticleText(query string) (string, []any)
 	// EventText and EventBBox return a query selecting the seq of the
-	// events matching a full-text query, or located inside a box. An
-	// event matches a query when each of its words (each a phrase of
-	// the words it tokenizes to) is in one of the event's rows.
+	// events matching a full-text query, or located inside a box.
 	EventText(query string) (string, []any)
 	EventBBox(b sitrep.BBox) (string, []any)
 	// Week returns an expression for the Monday (YYYY-MM-DD) of a date
@@ -81,29 +79,6 @@ type Dialect interface {
 	// writing transaction and holds until it ends. SQLite needs nothing
 	// (its transactions begin IMMEDIATE, one writer at a time).
 	LockWrites(ctx context.Context, tx Execer) error
-}
-
-// EventText is what a batch changed of an event's full-text rows: one
-// row (chunk) per distinct evidence or mention text of its reports,
-// numbered from 1 in the order they came (the last, MaxTextChunk, holds
-// every text from there on), and chunk 0 for its place and actor names.
-// A text is tokenized once, when it comes: an event's rows are never
-// rewritten whole, except where a dialect files them under the event's
-// date and the date moves (All).
-type EventText struct {
-	// Date is the day the event is filed under (latest first).
-	Date string
-	// Header is chunk 0: the place and actor names, and the consensus
-	// evidence when no report has any text. It is rewritten each time.
-	Header string
-	// Chunks holds the text chunks added, or changed (the last), by
-	// number.
-	Chunks map[int]string
-	// Total is the number of text chunks the event has after the batch.
-	Total int
-	// All returns every text chunk of the event, for a dialect that
-	// must rewrite them all.
-	All func(ctx context.Context) (map[int]string, error)
 }
 
 // TextScan is a full-text query driving an event list (Dialect.TextOrdered).
@@ -161,13 +136,15 @@ type Store struct {
 // article (and re-tokenized an event each article of the batch joined).
 type textIndex struct {
 	articles []articleText
-	events   map[int64]*EventText
+	events   map[int64]eventText
 }
 
 type articleText struct {
 	seq         int64
 	title, text string
 }
+
+type eventText struct{ date, body string }
 
 func (t *textIndex) reset() {
 	t.articles = t.articles[:0]
@@ -178,15 +155,9 @@ func (t *textIndex) reset() {
 func (t *textIndex) merge(o *textIndex) {
 	t.articles = append(t.articles, o.articles...)
 	if t.events == nil {
-		t.events = map[int64]*EventText{}
+		t.events = map[int64]eventText{}
 	}
-	for seq, e := range o.events {
-		if old, ok := t.events[seq]; ok {
-			maps.Copy(old.Chunks, e.Chunks)
-			e.Chunks = old.Chunks
-		}
-		t.events[seq] = e
-	}
+	maps.Copy(t.events, o.events)
 }
 
 var _ sitrep.Store = (*Store)(nil)
@@ -205,9 +176,6 @@ func New(ctx context.Context, db *sql.DB, d Dialect, cfg Config) (*Store, error)
 	}
 	s := &Store{db: db, d: d, cfg: cfg, name: d.Name(), stmts: &stmtCache{db: db}}
 	if err := s.migrate(ctx); err != nil {
-		return nil, err
-	}
-	if err := s.reindexText(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

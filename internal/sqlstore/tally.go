@@ -1,10 +1,6 @@
 package sqlstore
 
 import (
-	"hash/fnv"
-	"slices"
-	"strings"
-
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/corroborate"
 )
@@ -21,71 +17,36 @@ type Incremental interface {
 }
 
 // mergeState is what the store keeps per event besides its record: the
-// corroborator's tally and what its full-text rows hold. Each distinct
-// evidence or mention text of the event's reports is one row of the
-// event's text index (a chunk), written once when the text first comes
-// (migration 0006): the state keeps only a hash of each, in the order
-// they came, to recognise a text already there. Chunk 0 holds the
-// event's place and actor names; text i is chunk i+1, up to
-// MaxTextChunk, which holds every text from there on (tail, kept whole
-// so that the chunk can be rewritten).
+// corroborator's tally and the distinct evidence and mention texts of its
+// reports, in the order they were linked, which its full-text entry is
+// made of.
 type mergeState struct {
-	tally  corroborate.Tally
-	hashes []uint64
-	tail   []string
+	tally corroborate.Tally
+	texts []string
 	// indexed is indexHash of the event's entry in the search indexes
 	// as last written; 0 when unknown.
 	indexed uint64
 }
 
-// MaxTextChunk is the last chunk number of an event's text rows: the
-// SQLite store keeps the chunk in the low 12 bits of a row's key.
-const MaxTextChunk = 4095
-
-// textHash identifies a text among an event's texts.
-func textHash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
-}
-
-// addTexts takes in the report's evidence and mention texts not yet
-// among the event's, and records in chunks (chunk number to text) the
-// rows they add or change.
-func (st *mergeState) addTexts(r *sitrep.Report, chunks map[int]string) {
+// addTexts appends the report's evidence and mention texts not yet
+// among texts.
+func addTexts(texts []string, r *sitrep.Report) []string {
 	add := func(s string) {
 		if s == "" {
 			return
 		}
-		h := textHash(s)
-		if slices.Contains(st.hashes, h) {
-			return
+		for _, t := range texts {
+			if t == s {
+				return
+			}
 		}
-		st.hashes = append(st.hashes, h)
-		n := len(st.hashes)
-		if n < MaxTextChunk {
-			chunks[n] = s
-			return
-		}
-		st.tail = append(st.tail, s)
-		chunks[MaxTextChunk] = strings.Join(st.tail, "\n")
+		texts = append(texts, s)
 	}
 	add(r.Event.Evidence.Text)
 	for _, m := range r.Event.Mentions {
 		add(m.Text)
 	}
-}
-
-// fromTexts sets the state's hashes and tail from every text of the
-// event in order (a state written before migration 0006 kept them
-// whole), and returns every chunk.
-func (st *mergeState) fromTexts(texts []string) map[int]string {
-	st.hashes, st.tail = nil, nil
-	chunks := map[int]string{}
-	for _, t := range texts {
-		st.addTexts(&sitrep.Report{Event: sitrep.Event{Evidence: sitrep.Evidence{Text: t}}}, chunks)
-	}
-	return chunks
+	return texts
 }
 
 // encodeState returns the binary form of a merge state, in the record
@@ -121,7 +82,7 @@ func encodeState(s *mergeState) []byte {
 		}
 	}
 	intPtr := func(p *int) { e.ptr(p != nil, func() { e.int(int64(*p)) }) }
-	e.structure(23, func() {
+	e.structure(22, func() {
 		e.int(int64(t.Reports))
 		e.int(t.ScoreSum)
 		e.int(t.CoderSum)
@@ -182,14 +143,8 @@ func encodeState(s *mergeState) []byte {
 				}
 			})
 		}
-		// Written before migration 0006 as every text of the event; now
-		// only the tail, with their hashes after it.
-		e.strs(s.tail)
+		e.strs(s.texts)
 		e.uint(s.indexed)
-		e.uint(uint64(len(s.hashes)))
-		for _, h := range s.hashes {
-			e.uint(h)
-		}
 	})
 	body := e.b
 	e.b = make([]byte, 0, len(body)+32*len(table)+16)
@@ -201,10 +156,6 @@ func encodeState(s *mergeState) []byte {
 	}
 	return append(e.b, body...)
 }
-
-// legacy reports whether the state was written before migration 0006:
-// tail then holds every text of the event, and there are no hashes.
-func (st *mergeState) legacy() bool { return len(st.hashes) == 0 && len(st.tail) > 0 }
 
 // decodeState reads what encodeState wrote.
 func decodeState(b []byte, s *mergeState) error {
@@ -320,16 +271,8 @@ func decodeState(b []byte, s *mergeState) error {
 				}
 			}
 		},
-		func() { s.tail = d.strs() },
+		func() { s.texts = d.strs() },
 		func() { s.indexed = d.uint() },
-		func() {
-			if n := d.count(); n > 0 {
-				s.hashes = make([]uint64, n)
-				for i := range s.hashes {
-					s.hashes[i] = d.uint()
-				}
-			}
-		},
 	)
 	return d.err
 }

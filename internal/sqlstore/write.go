@@ -219,7 +219,8 @@ func (s *Store) writeText(ctx context.Context, q q, t *textIndex) error {
 		}
 	}
 	for _, seq := range slices.Sorted(maps.Keys(t.events)) {
-		if err := s.d.IndexEventText(ctx, q, seq, t.events[seq]); err != nil {
+		e := t.events[seq]
+		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body); err != nil {
 			return fmt.Errorf("%s: index event %d for text search: %w", s.name, seq, err)
 		}
 	}
@@ -360,15 +361,15 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		l := mine[seq]
 		if l.dirty {
 			l.rec.Reports = nil
-			l.state.indexed = indexHash(&l.rec, len(l.state.hashes))
-			if _, err := s.saveEvent(ctx, q, seq, &l.rec, encodeState(l.state), nil, nil); err != nil {
+			l.state.indexed = indexHash(&l.rec, l.state.texts)
+			if _, err := s.saveEvent(ctx, q, seq, &l.rec, encodeState(l.state), nil); err != nil {
 				return res, fmt.Errorf("%s: save event %s: %w", s.name, l.rec.ID, err)
 			}
 		}
 		if l.indexed != 0 && l.state.indexed == l.indexed {
 			continue // the article changed nothing the indexes hold
 		}
-		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state, l.chunks); err != nil {
+		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts); err != nil {
 			return res, err
 		}
 	}
@@ -463,9 +464,6 @@ type linked struct {
 	indexed uint64
 	// dirty is set when the event changed since it was last written.
 	dirty bool
-	// chunks is the full-text rows the article's reports added or
-	// changed (mergeState.addTexts).
-	chunks map[int]string
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
@@ -506,7 +504,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		}
 	}
 	inc, incremental := s.cfg.Corroborator.(Incremental)
-	l := &linked{chunks: map[int]string{}}
+	l := &linked{}
 	isNew = best == nil
 	if isNew {
 		rep.Score = 1
@@ -538,7 +536,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 	own := append(l.rec.Reports[:len(l.rec.Reports):len(l.rec.Reports)], *rep)
 	if incremental {
 		inc.Add(&l.state.tally, rep)
-		l.state.addTexts(rep, l.chunks)
+		l.state.texts = addTexts(l.state.texts, rep)
 		l.rec.Reports = nil
 		inc.Apply(&l.state.tally, &l.rec)
 		// A stored event is written once per article, at the end of put
@@ -546,8 +544,8 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		// one now, for its seq.
 		l.dirty = !isNew
 		if isNew {
-			l.state.indexed = indexHash(&l.rec, len(l.state.hashes))
-			if evSeq, err = s.saveEvent(ctx, q, 0, &l.rec, encodeState(l.state), nil, nil); err != nil {
+			l.state.indexed = indexHash(&l.rec, l.state.texts)
+			if evSeq, err = s.saveEvent(ctx, q, 0, &l.rec, encodeState(l.state), nil); err != nil {
 				return 0, 0, "", false, err
 			}
 			s.cacheState(evSeq, l.state)
@@ -561,12 +559,11 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		}
 		l.rec.Reports = append(l.rec.Reports, *rep)
 		s.cfg.Corroborator.Merge(&l.rec)
-		// Without a state, the event's rows are written again whole.
-		l.state, l.chunks = &mergeState{}, map[int]string{}
+		l.state = &mergeState{}
 		for i := range l.rec.Reports {
-			l.state.addTexts(&l.rec.Reports[i], l.chunks)
+			l.state.texts = addTexts(l.state.texts, &l.rec.Reports[i])
 		}
-		if evSeq, err = s.saveEvent(ctx, q, evSeq, &l.rec, nil, nil, nil); err != nil { // indexed once, at the end of put
+		if evSeq, err = s.saveEvent(ctx, q, evSeq, &l.rec, nil, nil); err != nil { // indexed once, at the end of put
 			return 0, 0, "", false, err
 		}
 	}
@@ -599,9 +596,6 @@ func (s *Store) loadState(ctx context.Context, q q, seq int64, inc Incremental) 
 		if err := decodeState(b, st); err != nil {
 			return nil, fmt.Errorf("decode merge state of event %d: %w", seq, err)
 		}
-		if st.legacy() {
-			st.fromTexts(st.tail)
-		}
 		return st, nil
 	}
 	reps, err := s.loadReports(ctx, q, `r.event_seq = ?`, seq)
@@ -611,7 +605,7 @@ func (s *Store) loadState(ctx context.Context, q q, seq int64, inc Incremental) 
 	sortReports(reps)
 	for i := range reps {
 		inc.Add(&st.tally, &reps[i])
-		st.addTexts(&reps[i], map[int]string{})
+		st.texts = addTexts(st.texts, &reps[i])
 	}
 	return st, nil
 }
@@ -690,9 +684,8 @@ func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]ca
 
 // saveEvent inserts (seq 0) or updates an event row with its merge state
 // (nil when the corroborator keeps none), its actors and their counts,
-// and, when index is set, its search index with the text rows in chunks;
-// it returns the event's seq.
-func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, state []byte, index *mergeState, chunks map[int]string) (int64, error) {
+// and, when index is set, its search index; it returns the event's seq.
+func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, state []byte, index *mergeState) (int64, error) {
 	ev := &rec.Event
 	recBytes := encodeRecord(rec)
 	var err error
@@ -833,55 +826,30 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 	}
 	if index != nil {
-		if err := s.indexEvent(ctx, q, seq, rec, index, chunks); err != nil {
+		if err := s.indexEvent(ctx, q, seq, rec, index.texts); err != nil {
 			return 0, err
 		}
 	}
 	return seq, nil
 }
 
-// indexEvent (re)indexes an event's point, and queues its text rows
-// (the header, and chunks added or changed) for the end of the batch
-// (textIndex).
-func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, st *mergeState, chunks map[int]string) error {
-	date, lat, lon := indexEntry(rec)
+// indexEvent (re)indexes an event's point, and queues its text and date
+// for the end of the batch (textIndex).
+func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
+	date, body, lat, lon := indexEntry(rec, texts)
 	if err := s.d.IndexEventPoint(ctx, q, seq, lat, lon); err != nil {
 		return fmt.Errorf("index event %s: %w", rec.ID, err)
 	}
 	if s.pendingText.events == nil {
-		s.pendingText.events = map[int64]*EventText{}
+		s.pendingText.events = map[int64]eventText{}
 	}
-	e := &EventText{Date: date, Header: eventHeader(rec, len(st.hashes) > 0), Chunks: maps.Clone(chunks),
-		Total: min(len(st.hashes), MaxTextChunk)}
-	if e.Chunks == nil {
-		e.Chunks = map[int]string{}
-	}
-	e.All = func(ctx context.Context) (map[int]string, error) { return s.allChunks(ctx, q, seq) }
-	if old, ok := s.pendingText.events[seq]; ok {
-		maps.Copy(old.Chunks, e.Chunks)
-		e.Chunks = old.Chunks
-	}
-	s.pendingText.events[seq] = e
+	s.pendingText.events[seq] = eventText{date, body}
 	return nil
 }
 
-// allChunks returns every text row of an event, from its reports.
-func (s *Store) allChunks(ctx context.Context, q q, seq int64) (map[int]string, error) {
-	reps, err := s.loadReports(ctx, q, `r.event_seq = ?`, seq)
-	if err != nil {
-		return nil, err
-	}
-	chunks := map[int]string{}
-	st := &mergeState{}
-	for i := range reps {
-		st.addTexts(&reps[i], chunks)
-	}
-	return chunks, nil
-}
-
-// indexEntry is where the search indexes file an event: the date it is
-// filed under, its point.
-func indexEntry(rec *sitrep.EventRecord) (date string, lat, lon *float64) {
+// indexEntry is what the search indexes hold of an event: the date it is
+// filed under, its text, its point.
+func indexEntry(rec *sitrep.EventRecord, texts []string) (date, body string, lat, lon *float64) {
 	if d := rec.Event.Date; d != nil {
 		date = d.Start
 	} else if !rec.FirstReported.IsZero() {
@@ -890,20 +858,20 @@ func indexEntry(rec *sitrep.EventRecord) (date string, lat, lon *float64) {
 	if l := rec.Event.Location; l != nil {
 		lat, lon = &l.Lat, &l.Lon
 	}
-	return date, lat, lon
+	return date, eventBody(rec, texts), lat, lon
 }
 
 // indexHash identifies an event's index entry, so that an event whose
-// entry a report leaves as it was is not indexed again. The texts of a
-// merge state only grow, so their number (texts) stands for them. Never
-// 0.
-func indexHash(rec *sitrep.EventRecord, texts int) uint64 {
+// entry a report leaves as it was is not indexed again (re-indexing
+// tokenizes the whole text of every report). The texts of a merge state
+// only grow, so their number stands for them. Never 0.
+func indexHash(rec *sitrep.EventRecord, texts []string) uint64 {
 	h := fnv.New64a()
 	w := func(s string) {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
-	date, lat, lon := indexEntry(rec)
+	date, _, lat, lon := indexEntry(rec, nil)
 	w(date)
 	ev := &rec.Event
 	if ev.Location != nil {
@@ -917,11 +885,11 @@ func indexHash(rec *sitrep.EventRecord, texts int) uint64 {
 	for _, a := range ev.Associated {
 		w(a.Name)
 	}
-	if texts == 0 {
+	if len(texts) == 0 {
 		w(ev.Evidence.Text)
 	}
 	var b [24]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(texts))
+	binary.LittleEndian.PutUint64(b[:], uint64(len(texts)))
 	if lat != nil {
 		binary.LittleEndian.PutUint64(b[8:], math.Float64bits(*lat))
 		binary.LittleEndian.PutUint64(b[16:], math.Float64bits(*lon))
@@ -951,10 +919,9 @@ func nullFloat(p *float64) any {
 	return *p
 }
 
-// eventHeader is an event's first text row: its place and actors'
-// names, and, when its reports have no text (texts false), the consensus
-// evidence.
-func eventHeader(rec *sitrep.EventRecord, texts bool) string {
+// eventBody is the text an event is found by: its place and actors and
+// the evidence and mentions of every report (texts, distinct).
+func eventBody(rec *sitrep.EventRecord, texts []string) string {
 	var b strings.Builder
 	ev := &rec.Event
 	if ev.Location != nil {
@@ -971,7 +938,11 @@ func eventHeader(rec *sitrep.EventRecord, texts bool) string {
 		b.WriteString(a.Name)
 		b.WriteByte('\n')
 	}
-	if !texts {
+	for _, t := range texts {
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	if len(texts) == 0 {
 		b.WriteString(ev.Evidence.Text)
 	}
 	return b.String()
@@ -1022,9 +993,8 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 		}
 		sortReports(reps)
 		st := &mergeState{}
-		chunks := map[int]string{}
 		for i := range reps {
-			st.addTexts(&reps[i], chunks)
+			st.texts = addTexts(st.texts, &reps[i])
 		}
 		var state []byte
 		if incremental {
@@ -1032,7 +1002,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 				inc.Add(&st.tally, &reps[i])
 			}
 			inc.Apply(&st.tally, &c.rec)
-			st.indexed = indexHash(&c.rec, len(st.hashes))
+			st.indexed = indexHash(&c.rec, st.texts)
 			state = encodeState(st)
 		} else {
 			c.rec.Reports = reps
@@ -1040,7 +1010,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 			c.rec.Reports = nil
 		}
 		delete(s.states, c.seq)
-		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, state, st, chunks); err != nil {
+		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, state, st); err != nil {
 			return err
 		}
 	}

@@ -79,10 +79,10 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 	}
 	var fts, rtree, ftsKey *sql.Stmt
 	if sqlite {
-		if ftsKey, err = tx.Prepare("UPDATE events SET fts_key = ?, fts_chunks = 1 WHERE seq = ?"); err != nil {
+		if ftsKey, err = tx.Prepare("UPDATE events SET fts_key = ? WHERE seq = ?"); err != nil {
 			tb.Fatal(err)
 		}
-		if fts, err = tx.Prepare("INSERT INTO event_texts (rowid, body) VALUES (?, ?)"); err != nil {
+		if fts, err = tx.Prepare("INSERT INTO events_fts (rowid, body) VALUES (?, ?)"); err != nil {
 			tb.Fatal(err)
 		}
 		if rtree, err = tx.Prepare("INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)"); err != nil {
@@ -137,13 +137,8 @@ func SeedEvents(tb testing.TB, db *sql.DB, sqlite bool, n int) {
 		}
 		if sqlite {
 			d, _ := time.Parse(time.DateOnly, day)
-			// As the sqlite store's ftsKey, above the chunk: an empty
-			// header (chunk 0) and the evidence (chunk 1).
-			key := (d.Unix()/86400+100_000)<<32 | seq
-			if _, err := fts.Exec(key<<12, ""); err != nil {
-				tb.Fatal(err)
-			}
-			if _, err := fts.Exec(key<<12|1, string(evidence)); err != nil {
+			key := (d.Unix()/86400+100_000)<<32 | seq // as the sqlite store's ftsKey
+			if _, err := fts.Exec(key, string(evidence)); err != nil {
 				tb.Fatal(err)
 			}
 			if _, err := ftsKey.Exec(key, seq); err != nil {
