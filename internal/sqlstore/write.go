@@ -326,7 +326,8 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	res.Events = make([]string, len(doc.Events))
 	mine := map[int64]*linked{} // events this article joined
 	windows := windowCache{}
-	var mentions [][]any
+	var mentions, reports [][]any
+	var linkedReps []linkedReport
 	ids := map[string]bool{}
 	for _, i := range order {
 		ev := doc.Events[i]
@@ -344,7 +345,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 		// Events of one article may join one event: a headline and the
 		// body's sentence often both code the same happening.
-		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine, windows)
+		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine, windows, &reports)
 		if err != nil {
 			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
 		}
@@ -352,7 +353,22 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		if isNew {
 			res.NewEvents++
 		}
-		mentions = mentionRows(mentions, doc, &rep, repSeq, seq, evSeq)
+		linkedReps = append(linkedReps, linkedReport{rep, repSeq, evSeq})
+	}
+	if len(reports) > 0 {
+		seqs, err := s.insertReports(ctx, q, reports)
+		if err != nil {
+			return res, fmt.Errorf("%s: insert reports of %s: %w", s.name, id, err)
+		}
+		for i := range linkedReps {
+			if r := &linkedReps[i]; r.seq == 0 {
+				r.seq = seqs[r.rep.ID]
+			}
+		}
+	}
+	for i := range linkedReps {
+		r := &linkedReps[i]
+		mentions = mentionRows(mentions, doc, &r.rep, r.seq, seq, r.event)
 	}
 	if err := insertRows(ctx, q, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)`, "", mentions); err != nil {
 		return res, fmt.Errorf("%s: insert mentions of %s: %w", s.name, id, err)
@@ -470,7 +486,12 @@ type linked struct {
 // new one, stores the report and updates the event. With an Incremental
 // corroborator the event's tally takes the report; otherwise every
 // report of the event is read and merged again.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked, windows windowCache) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+//
+// With an Incremental corroborator the report's row is appended to
+// reports for put to insert with the article's others (repSeq is then
+// 0); otherwise it is inserted at once, since merging the event again
+// reads its reports.
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked, windows windowCache, reports *[][]any) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
 	// The article's own events first, in a fixed order: the first of
@@ -569,11 +590,68 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 	}
 	l.seq = evSeq
 	mine[evSeq] = l
-	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING seq`,
-		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)).Scan(&repSeq); err != nil {
+	row := []any{rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)}
+	if incremental {
+		*reports = append(*reports, row)
+		return evSeq, 0, l.rec.ID, isNew, nil
+	}
+	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES `+reportRow+` RETURNING seq`,
+		row...).Scan(&repSeq); err != nil {
 		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
 	return evSeq, repSeq, l.rec.ID, isNew, nil
+}
+
+// reportRow is the values of a report row: the event as JSON is no
+// longer written (migration 0002), the record is.
+const reportRow = `(?, ?, ?, ?, ?, ?, ?, '', ?)`
+
+// linkedReport is a report put linked, with its seq once inserted.
+type linkedReport struct {
+	rep        sitrep.Report
+	seq, event int64
+}
+
+// insertReports inserts report rows (link's) in multi-row statements
+// and returns their seqs by report id.
+func (s *Store) insertReports(ctx context.Context, q q, rows [][]any) (map[string]int64, error) {
+	seqs := make(map[string]int64, len(rows))
+	for len(rows) > 0 {
+		n := maxRows
+		for n > len(rows) {
+			n /= 2
+		}
+		var b strings.Builder
+		b.WriteString(`INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES `)
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(reportRow)
+			args = append(args, r...)
+		}
+		b.WriteString(" RETURNING seq, id")
+		rs, err := q.query(ctx, b.String(), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rs.Next() {
+			var seq int64
+			var id string
+			if err := rs.Scan(&seq, &id); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			seqs[id] = seq
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		rows = rows[n:]
+	}
+	return seqs, nil
 }
 
 // cacheState keeps an event's merge state for the rest of the batch
