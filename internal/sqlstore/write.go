@@ -862,34 +862,44 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 	}
 	redated := dateStart != oldStart || dateEnd != oldEnd
+	// New rows in one statement, and the actors' counts in one per
+	// change (+1 for actors the event gains, +0 for the dates of those it
+	// had when they moved): a new event's actors cost two statements.
+	var added [][]any
+	var gained, moved []any
 	for _, a := range want {
 		role, had := oldRoles[a.key]
 		switch {
 		case !had:
-			if _, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				a.key, seq, a.role, dateStart); err != nil {
-				return 0, fmt.Errorf("add actor %s to event %s: %w", a.key, rec.ID, err)
-			}
+			added = append(added, []any{a.key, seq, a.role, dateStart})
+			gained = append(gained, a.key)
 		case role != a.role:
 			if _, err := q.exec(ctx, `UPDATE event_actors SET role = ? WHERE actor_key = ? AND event_seq = ?`, a.role, a.key, seq); err != nil {
 				return 0, fmt.Errorf("update actor %s of event %s: %w", a.key, rec.ID, err)
 			}
 		}
-		// Actor counts, incrementally: an actor's event count follows the
-		// events it joins and leaves; its first and last seen dates widen
-		// (for an actor the event had, only when the event's dates moved).
-		if had && !redated {
-			continue
+		if had && redated {
+			moved = append(moved, a.key)
 		}
-		delta := 0
-		if !had {
-			delta = 1
+	}
+	if err := insertRows(ctx, q, `INSERT INTO event_actors (actor_key, event_seq, role, date_start)`, `ON CONFLICT DO NOTHING`, added); err != nil {
+		return 0, fmt.Errorf("add actors to event %s: %w", rec.ID, err)
+	}
+	// Actor counts, incrementally: an actor's event count follows the
+	// events it joins and leaves; its first and last seen dates widen
+	// (for an actor the event had, only when the event's dates moved).
+	for _, c := range []struct {
+		delta int
+		keys  []any
+	}{{1, gained}, {0, moved}} {
+		if len(c.keys) == 0 {
+			continue
 		}
 		if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events + ?,
 			first_seen = CASE WHEN first_seen = '' OR first_seen > ? THEN ? ELSE first_seen END,
-			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key = ?`,
-			delta, dateStart, dateStart, dateEnd, dateEnd, a.key); err != nil {
-			return 0, fmt.Errorf("count events of actor %s: %w", a.key, err)
+			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key IN (`+placeholders(len(c.keys))+`)`,
+			append([]any{c.delta, dateStart, dateStart, dateEnd, dateEnd}, c.keys...)...); err != nil {
+			return 0, fmt.Errorf("count events of the actors of event %s: %w", rec.ID, err)
 		}
 	}
 	for k := range oldRoles {
