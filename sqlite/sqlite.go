@@ -139,10 +139,12 @@ func ftsKey(date string, seq int64) int64 {
 	return days<<32 | seq&0xffffffff
 }
 
-func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string, fresh bool) error {
 	var old int64
-	if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
-		return err
+	if !fresh {
+		if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
+			return err
+		}
 	}
 	if old != 0 {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, old); err != nil {

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -41,8 +40,10 @@ type Dialect interface {
 	// IndexArticle makes a new article findable by text search.
 	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
 	// IndexEventText (re)indexes an event's search text, filed under its
-	// date. A batch writes each event's text once, at its end (PutBatch).
-	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string) error
+	// date; fresh says the event has no entry yet (it was created in the
+	// batch). A batch writes each event's text once, at its end
+	// (PutBatch).
+	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string, fresh bool) error
 	// IndexEventPoint (re)indexes an event's point; lat and lon are nil
 	// for an event without a place. Corroboration's windows read it, so
 	// it is written at once.
@@ -144,7 +145,10 @@ type articleText struct {
 	title, text string
 }
 
-type eventText struct{ date, body string }
+type eventText struct {
+	date, body string
+	fresh      bool // created in the batch: no entry to replace
+}
 
 func (t *textIndex) reset() {
 	t.articles = t.articles[:0]
@@ -157,7 +161,10 @@ func (t *textIndex) merge(o *textIndex) {
 	if t.events == nil {
 		t.events = map[int64]eventText{}
 	}
-	maps.Copy(t.events, o.events)
+	for seq, e := range o.events {
+		e.fresh = e.fresh || t.events[seq].fresh
+		t.events[seq] = e
+	}
 }
 
 var _ sitrep.Store = (*Store)(nil)

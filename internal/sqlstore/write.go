@@ -220,7 +220,7 @@ func (s *Store) writeText(ctx context.Context, q q, t *textIndex) error {
 	}
 	for _, seq := range slices.Sorted(maps.Keys(t.events)) {
 		e := t.events[seq]
-		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body); err != nil {
+		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body, e.fresh); err != nil {
 			return fmt.Errorf("%s: index event %d for text search: %w", s.name, seq, err)
 		}
 	}
@@ -385,7 +385,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		if l.indexed != 0 && l.state.indexed == l.indexed {
 			continue // the article changed nothing the indexes hold
 		}
-		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts); err != nil {
+		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts, l.fresh); err != nil {
 			return res, err
 		}
 	}
@@ -480,6 +480,8 @@ type linked struct {
 	indexed uint64
 	// dirty is set when the event changed since it was last written.
 	dirty bool
+	// fresh is set when the article created the event.
+	fresh bool
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
@@ -531,6 +533,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		rep.Score = 1
 		sum := sha256.Sum256([]byte(rep.ID))
 		l.rec = sitrep.EventRecord{ID: "ev-" + hex.EncodeToString(sum[:8])}
+		l.fresh = true
 		if incremental {
 			l.state = &mergeState{}
 		}
@@ -914,7 +917,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 	}
 	if index != nil {
-		if err := s.indexEvent(ctx, q, seq, rec, index.texts); err != nil {
+		if err := s.indexEvent(ctx, q, seq, rec, index.texts, false); err != nil {
 			return 0, err
 		}
 	}
@@ -923,7 +926,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 
 // indexEvent (re)indexes an event's point, and queues its text and date
 // for the end of the batch (textIndex).
-func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
+func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string, fresh bool) error {
 	date, body, lat, lon := indexEntry(rec, texts)
 	if err := s.d.IndexEventPoint(ctx, q, seq, lat, lon); err != nil {
 		return fmt.Errorf("index event %s: %w", rec.ID, err)
@@ -931,7 +934,8 @@ func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.Even
 	if s.pendingText.events == nil {
 		s.pendingText.events = map[int64]eventText{}
 	}
-	s.pendingText.events[seq] = eventText{date, body}
+	fresh = fresh || s.pendingText.events[seq].fresh
+	s.pendingText.events[seq] = eventText{date, body, fresh}
 	return nil
 }
 
