@@ -341,17 +341,3 @@ func code(ctx context.Context, cfg *Config, j job) coded {
 	}
 	return out
 }
-
-// Article codes one article and stores it, as a queue worker does with
-// each message it takes: fingerprint, skip the coding when the store has
-// the article already, run the pipeline, write in one transaction. A
-// pipeline or input failure comes back with its code (EINVALID for bad
-// input); a store failure as it is. cfg must have passed Validate, once,
-// before the first article.
-func Article(ctx context.Context, cfg *Config, origin string, a sitrep.Article) (sitrep.PutResult, error) {
-	r := code(ctx, cfg, job{origin: origin, a: a})
-	if r.err != nil {
-		return sitrep.PutResult{}, r.err
-	}
-	return cfg.Store.Put(ctx, r.c)
-}

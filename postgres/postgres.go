@@ -121,7 +121,7 @@ func (dialect) IndexArticle(context.Context, sqlstore.Execer, int64, string, str
 	return nil
 }
 
-func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, _, body string, _ bool) error {
 	_, err := tx.ExecContext(ctx, `UPDATE events SET body = $1 WHERE seq = $2`, body, seq)
 	return err
 }

@@ -55,7 +55,10 @@ func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)"} {
+	// temp_store(MEMORY) keeps the sub-journal of each article's savepoint
+	// (PutBatch) in memory: on disk, its page writes were a twelfth of the
+	// store's time. Temporary sort trees of queries stay in memory too.
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -136,10 +139,12 @@ func ftsKey(date string, seq int64) int64 {
 	return days<<32 | seq&0xffffffff
 }
 
-func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string) error {
+func (dialect) IndexEventText(ctx context.Context, tx sqlstore.Execer, seq int64, date, body string, fresh bool) error {
 	var old int64
-	if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
-		return err
+	if !fresh {
+		if err := tx.QueryRowContext(ctx, `SELECT fts_key FROM events WHERE seq = ?`, seq).Scan(&old); err != nil {
+			return err
+		}
 	}
 	if old != 0 {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, old); err != nil {

@@ -118,13 +118,21 @@ type workerCmd struct {
 	storeFlags
 	queueFlags
 	pipelineFlags
-	Workers int  `help:"Articles coded at once in this process (default: one per CPU)."`
-	Drain   bool `help:"Exit when the queue is empty instead of waiting for more articles."`
+	Workers   int           `help:"Articles coded at once in this process (default: one per CPU)."`
+	Batch     int           `help:"Most articles written in one transaction, each all-or-nothing; messages are acknowledged after their group commits, and a killed worker's unacknowledged ones go to another. 1: a transaction per article." default:"64"`
+	BatchWait time.Duration `name:"batch-wait" help:"Longest a coded article waits for its group to fill before it is committed." default:"250ms"`
+	Drain     bool          `help:"Exit when the queue is empty instead of waiting for more articles."`
 }
 
 func (c *workerCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if c.Queue == "" {
 		return sitrep.Errorf(sitrep.EINVALID, "worker needs --queue nats://host:4222 (or SITREP_QUEUE): the server ingest publishes to")
+	}
+	if c.Batch < 1 {
+		return sitrep.Errorf(sitrep.EINVALID, "--batch %d: write at least one article per transaction", c.Batch)
+	}
+	if c.BatchWait <= 0 {
+		return sitrep.Errorf(sitrep.EINVALID, "--batch-wait %v must be positive", c.BatchWait)
 	}
 	store, dd, err := c.open(ctx, log, true)
 	if err != nil {
@@ -150,9 +158,25 @@ func (c *workerCmd) Run(ctx context.Context, log *slog.Logger) error {
 	}
 	var stored, copies, already, events atomic.Int64
 	start := time.Now()
-	log.Info("worker started", "queue", c.Queue, "stream", c.Stream, "workers", workers, "drain", c.Drain)
-	st, err := q.Work(ctx, workers, c.Drain, log, func(ctx context.Context, j queue.Job) error {
-		res, err := ingest.Article(ctx, &icfg, j.Origin, j.Article)
+	log.Info("worker started", "queue", c.Queue, "stream", c.Stream, "workers", workers, "batch", c.Batch, "drain", c.Drain)
+	// Messages are taken on enough goroutines to fill a group while
+	// workers of them code at once; each waits for its group's commit
+	// before its message is acknowledged.
+	group := ingest.NewGroup(store, c.Batch, c.BatchWait)
+	defer group.Close()
+	coding := make(chan struct{}, workers)
+	st, err := q.Work(ctx, max(workers, c.Batch), c.Drain, log, func(ctx context.Context, j queue.Job) error {
+		select {
+		case coding <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		coded, err := ingest.Code(ctx, &icfg, j.Origin, j.Article)
+		<-coding
+		if err != nil {
+			return err
+		}
+		res, err := group.Put(ctx, coded)
 		if err != nil {
 			return err
 		}

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -41,8 +40,10 @@ type Dialect interface {
 	// IndexArticle makes a new article findable by text search.
 	IndexArticle(ctx context.Context, tx Execer, seq int64, title, text string) error
 	// IndexEventText (re)indexes an event's search text, filed under its
-	// date. A batch writes each event's text once, at its end (PutBatch).
-	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string) error
+	// date; fresh says the event has no entry yet (it was created in the
+	// batch). A batch writes each event's text once, at its end
+	// (PutBatch).
+	IndexEventText(ctx context.Context, tx Execer, seq int64, date, body string, fresh bool) error
 	// IndexEventPoint (re)indexes an event's point; lat and lon are nil
 	// for an event without a place. Corroboration's windows read it, so
 	// it is written at once.
@@ -119,6 +120,12 @@ type Store struct {
 	// the article in flight wrote (PutBatch keeps the batch's).
 	writeMu     sync.Mutex
 	pendingSpan int64
+	// states holds, during a batch, the merge states of the events its
+	// articles joined, as last written: an event several articles of the
+	// batch join is decoded once. Each article changes them in place and
+	// writes them at its end; one rolled back empties the cache, which
+	// then holds nothing its savepoint undid.
+	states map[int64]*mergeState
 	// pendingText is the full-text entries the article in flight wrote;
 	// PutBatch gathers the batch's and writes them at its end.
 	pendingText textIndex
@@ -138,7 +145,10 @@ type articleText struct {
 	title, text string
 }
 
-type eventText struct{ date, body string }
+type eventText struct {
+	date, body string
+	fresh      bool // created in the batch: no entry to replace
+}
 
 func (t *textIndex) reset() {
 	t.articles = t.articles[:0]
@@ -151,7 +161,10 @@ func (t *textIndex) merge(o *textIndex) {
 	if t.events == nil {
 		t.events = map[int64]eventText{}
 	}
-	maps.Copy(t.events, o.events)
+	for seq, e := range o.events {
+		e.fresh = e.fresh || t.events[seq].fresh
+		t.events[seq] = e
+	}
 }
 
 var _ sitrep.Store = (*Store)(nil)
@@ -268,6 +281,15 @@ type q struct {
 	x     Execer
 	d     Dialect
 	stmts *stmtCache
+	// bound holds the statements bound to the transaction x, by query
+	// text, when the caller keeps them for its transaction (PutBatch):
+	// binding a prepared statement to a transaction for each call was a
+	// twentieth of the writer's time.
+	bound map[string]*sql.Stmt
+	// plainBox makes a box filter plain coordinate bounds, checked on
+	// the rows the other filters select (corroboration's windows, whose
+	// dates are always a few days: see candidates).
+	plainBox bool
 }
 
 // stmtCache holds statements prepared on the database, by query text.
@@ -319,8 +341,15 @@ func (q q) stmt(ctx context.Context, query string) *sql.Stmt {
 	if !ok || q.stmts == nil {
 		return nil
 	}
+	if st, ok := q.bound[query]; ok {
+		return st
+	}
 	if st := q.stmts.get(ctx, query); st != nil {
-		return tx.StmtContext(ctx, st)
+		st = tx.StmtContext(ctx, st)
+		if q.bound != nil {
+			q.bound[query] = st
+		}
+		return st
 	}
 	return nil
 }

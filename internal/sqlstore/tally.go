@@ -57,8 +57,8 @@ func addTexts(texts []string, r *sitrep.Report) []string {
 func encodeState(s *mergeState) []byte {
 	e := &enc{b: make([]byte, 0, 4096)}
 	t := &s.tally
-	index := map[string]int{}
-	var table []corroborate.Key
+	index := make(map[string]int, t.Reports)
+	table := make([]corroborate.Key, 0, t.Reports)
 	key := func(k corroborate.Key) {
 		i, ok := index[k.ID]
 		if !ok {

@@ -24,7 +24,7 @@ import (
 // Seen reports whether the fingerprint matches a stored article by
 // canonical URL, content hash or near-duplicate text.
 func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, error) {
-	m, err := s.find(ctx, q{s.db, s.d, nil}, fp)
+	m, err := s.find(ctx, q{x: s.db, d: s.d, stmts: nil}, fp)
 	if err != nil || m.seq == 0 {
 		return "", false, err
 	}
@@ -162,9 +162,11 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, nil, fmt.Errorf("%s: lock for writing %d articles: %w", s.name, len(cs), err)
 	}
-	qq := q{tx, s.d, s.stmts}
+	qq := q{x: tx, d: s.d, stmts: s.stmts, bound: map[string]*sql.Stmt{}}
 	var span int64
 	var text textIndex
+	s.states = map[int64]*mergeState{}
+	defer func() { s.states = nil }()
 	for _, c := range cs {
 		if err := checkCoded(c); err != nil {
 			res, errs = append(res, sitrep.PutResult{}), append(errs, err)
@@ -183,6 +185,7 @@ func (s *Store) PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.P
 				return nil, nil, fmt.Errorf("%s: roll back article %s after %v: %w", s.name, id, perr, err)
 			}
 			r = sitrep.PutResult{}
+			clear(s.states) // it may hold what the article changed
 		} else {
 			span = max(span, s.pendingSpan)
 			text.merge(&s.pendingText)
@@ -217,7 +220,7 @@ func (s *Store) writeText(ctx context.Context, q q, t *textIndex) error {
 	}
 	for _, seq := range slices.Sorted(maps.Keys(t.events)) {
 		e := t.events[seq]
-		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body); err != nil {
+		if err := s.d.IndexEventText(ctx, q, seq, e.date, e.body, e.fresh); err != nil {
 			return fmt.Errorf("%s: index event %d for text search: %w", s.name, seq, err)
 		}
 	}
@@ -294,10 +297,12 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		return res, fmt.Errorf("%s: insert article %s: %w", s.name, id, err)
 	}
 	s.pendingText.articles = append(s.pendingText.articles, articleText{seq, a.Title, a.Text})
-	for _, b := range fp.Bands {
-		if _, err := q.exec(ctx, `INSERT INTO article_bands (band, article_seq) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, seq); err != nil {
-			return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
-		}
+	bands := make([][]any, len(fp.Bands))
+	for i, b := range fp.Bands {
+		bands[i] = []any{b, seq}
+	}
+	if err := insertRows(ctx, q, `INSERT INTO article_bands (band, article_seq)`, `ON CONFLICT DO NOTHING`, bands); err != nil {
+		return res, fmt.Errorf("%s: insert bands of %s: %w", s.name, id, err)
 	}
 	if err := s.insertCopy(ctx, q, seq, &a, fp, origin, "original", 1); err != nil {
 		return res, err
@@ -320,6 +325,9 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 	}
 	res.Events = make([]string, len(doc.Events))
 	mine := map[int64]*linked{} // events this article joined
+	windows := windowCache{}
+	var mentions, reports [][]any
+	var linkedReps []linkedReport
 	ids := map[string]bool{}
 	for _, i := range order {
 		ev := doc.Events[i]
@@ -337,7 +345,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		}
 		// Events of one article may join one event: a headline and the
 		// body's sentence often both code the same happening.
-		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine)
+		evSeq, repSeq, evID, isNew, err := s.link(ctx, q, &rep, seq, mine, windows, &reports)
 		if err != nil {
 			return res, fmt.Errorf("%s: corroborate event %s of article %s: %w", s.name, ev.ID, id, err)
 		}
@@ -345,9 +353,25 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		if isNew {
 			res.NewEvents++
 		}
-		if err := s.insertMentions(ctx, q, doc, &rep, repSeq, seq, evSeq); err != nil {
-			return res, err
+		linkedReps = append(linkedReps, linkedReport{rep, repSeq, evSeq})
+	}
+	if len(reports) > 0 {
+		seqs, err := s.insertReports(ctx, q, reports)
+		if err != nil {
+			return res, fmt.Errorf("%s: insert reports of %s: %w", s.name, id, err)
 		}
+		for i := range linkedReps {
+			if r := &linkedReps[i]; r.seq == 0 {
+				r.seq = seqs[r.rep.ID]
+			}
+		}
+	}
+	for i := range linkedReps {
+		r := &linkedReps[i]
+		mentions = mentionRows(mentions, doc, &r.rep, r.seq, seq, r.event)
+	}
+	if err := insertRows(ctx, q, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)`, "", mentions); err != nil {
+		return res, fmt.Errorf("%s: insert mentions of %s: %w", s.name, id, err)
 	}
 	for _, seq := range slices.Sorted(maps.Keys(mine)) {
 		l := mine[seq]
@@ -361,7 +385,7 @@ func (s *Store) put(ctx context.Context, q q, doc *sitrep.Document, fp sitrep.Fi
 		if l.indexed != 0 && l.state.indexed == l.indexed {
 			continue // the article changed nothing the indexes hold
 		}
-		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts); err != nil {
+		if err := s.indexEvent(ctx, q, seq, &l.rec, l.state.texts, l.fresh); err != nil {
 			return res, err
 		}
 	}
@@ -456,13 +480,20 @@ type linked struct {
 	indexed uint64
 	// dirty is set when the event changed since it was last written.
 	dirty bool
+	// fresh is set when the article created the event.
+	fresh bool
 }
 
 // link attaches a report to the best-scoring candidate event or starts a
 // new one, stores the report and updates the event. With an Incremental
 // corroborator the event's tally takes the report; otherwise every
 // report of the event is read and merged again.
-func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked) (evSeq, repSeq int64, evID string, isNew bool, err error) {
+//
+// With an Incremental corroborator the report's row is appended to
+// reports for put to insert with the article's others (repSeq is then
+// 0); otherwise it is inserted at once, since merging the event again
+// reads its reports.
+func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq int64, mine map[int64]*linked, windows windowCache, reports *[][]any) (evSeq, repSeq int64, evID string, isNew bool, err error) {
 	var cands []candidate
 	got := map[int64]bool{}
 	// The article's own events first, in a fixed order: the first of
@@ -472,9 +503,13 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		cands = append(cands, candidate{seq: seq, rec: mine[seq].rec})
 	}
 	for _, f := range s.cfg.Corroborator.Windows(rep) {
-		cs, err := s.candidates(ctx, q, f)
-		if err != nil {
-			return 0, 0, "", false, err
+		key := windowKey(&f)
+		cs, ok := windows[key]
+		if !ok {
+			if cs, err = s.candidates(ctx, q, f); err != nil {
+				return 0, 0, "", false, err
+			}
+			windows[key] = cs
 		}
 		for _, c := range cs {
 			if !got[c.seq] {
@@ -498,6 +533,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		rep.Score = 1
 		sum := sha256.Sum256([]byte(rep.ID))
 		l.rec = sitrep.EventRecord{ID: "ev-" + hex.EncodeToString(sum[:8])}
+		l.fresh = true
 		if incremental {
 			l.state = &mergeState{}
 		}
@@ -510,8 +546,11 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 		} else {
 			l.rec = best.rec
 			if incremental {
-				if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
-					return 0, 0, "", false, err
+				if l.state = s.states[evSeq]; l.state == nil {
+					if l.state, err = s.loadState(ctx, q, evSeq, inc); err != nil {
+						return 0, 0, "", false, err
+					}
+					s.cacheState(evSeq, l.state)
 				}
 				l.indexed = l.state.indexed
 			}
@@ -533,6 +572,7 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 			if evSeq, err = s.saveEvent(ctx, q, 0, &l.rec, encodeState(l.state), nil); err != nil {
 				return 0, 0, "", false, err
 			}
+			s.cacheState(evSeq, l.state)
 		}
 		l.rec.Reports = own
 	} else {
@@ -553,11 +593,76 @@ func (s *Store) link(ctx context.Context, q q, rep *sitrep.Report, articleSeq in
 	}
 	l.seq = evSeq
 	mine[evSeq] = l
-	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING seq`,
-		rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)).Scan(&repSeq); err != nil {
+	row := []any{rep.ID, articleSeq, evSeq, string(rep.Event.Type), string(rep.Event.Modality), rep.Source, rep.Score, encodeEvent(&rep.Event)}
+	if incremental {
+		*reports = append(*reports, row)
+		return evSeq, 0, l.rec.ID, isNew, nil
+	}
+	if err := q.row(ctx, `INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES `+reportRow+` RETURNING seq`,
+		row...).Scan(&repSeq); err != nil {
 		return 0, 0, "", false, fmt.Errorf("insert report %s: %w", rep.ID, err)
 	}
 	return evSeq, repSeq, l.rec.ID, isNew, nil
+}
+
+// reportRow is the values of a report row: the event as JSON is no
+// longer written (migration 0002), the record is.
+const reportRow = `(?, ?, ?, ?, ?, ?, ?, '', ?)`
+
+// linkedReport is a report put linked, with its seq once inserted.
+type linkedReport struct {
+	rep        sitrep.Report
+	seq, event int64
+}
+
+// insertReports inserts report rows (link's) in multi-row statements
+// and returns their seqs by report id.
+func (s *Store) insertReports(ctx context.Context, q q, rows [][]any) (map[string]int64, error) {
+	seqs := make(map[string]int64, len(rows))
+	for len(rows) > 0 {
+		n := maxRows
+		for n > len(rows) {
+			n /= 2
+		}
+		var b strings.Builder
+		b.WriteString(`INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES `)
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(reportRow)
+			args = append(args, r...)
+		}
+		b.WriteString(" RETURNING seq, id")
+		rs, err := q.query(ctx, b.String(), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rs.Next() {
+			var seq int64
+			var id string
+			if err := rs.Scan(&seq, &id); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			seqs[id] = seq
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, err
+		}
+		rows = rows[n:]
+	}
+	return seqs, nil
+}
+
+// cacheState keeps an event's merge state for the rest of the batch
+// (Store.states).
+func (s *Store) cacheState(seq int64, st *mergeState) {
+	if s.states != nil {
+		s.states[seq] = st
+	}
 }
 
 // loadState reads an event's merge state, or rebuilds it from the
@@ -601,9 +706,39 @@ type candidate struct {
 	rec sitrep.EventRecord
 }
 
+// windowCache holds the candidates of the corroboration windows an
+// article's reports asked for, by windowKey: an article's events mostly
+// share place, dates and actors, so its reports ask for the same windows.
+// Within the article the stored events a window holds change only by
+// the article's own links, and those events come from mine instead (link
+// takes them first), so a window need be read once per article.
+type windowCache map[string][]candidate
+
+// windowKey identifies a corroboration window.
+func windowKey(f *sitrep.EventFilter) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%s|%s|%s|%d|%d|%d|%t|%q|%q|%q", f.Since, f.Until, f.Country, f.Actor, f.Limit, f.MinSources, len(f.Types), f.HappenedOnly, f.Text, f.ArticleID, f.Cursor)
+	for _, t := range f.Types {
+		b.WriteString("|" + string(t))
+	}
+	for _, m := range f.Modalities {
+		b.WriteString("|m:" + string(m))
+	}
+	if f.BBox != nil {
+		fmt.Fprintf(&b, "|%v", *f.BBox)
+	}
+	return b.String()
+}
+
 // candidates returns the events in a corroboration window.
 func (s *Store) candidates(ctx context.Context, q q, f sitrep.EventFilter) ([]candidate, error) {
 	f.Cursor = ""
+	// A window spans a few days, which the date indexes find at once: its
+	// box is checked on those rows rather than read from the spatial
+	// index, which SQLite would read whole (every event ever near the
+	// place) into a temporary list first, with a probe of its size
+	// before.
+	q.plainBox = true
 	from, args, err := s.eventQuery(ctx, q, &f)
 	if err != nil {
 		return nil, err
@@ -730,34 +865,44 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 	}
 	redated := dateStart != oldStart || dateEnd != oldEnd
+	// New rows in one statement, and the actors' counts in one per
+	// change (+1 for actors the event gains, +0 for the dates of those it
+	// had when they moved): a new event's actors cost two statements.
+	var added [][]any
+	var gained, moved []any
 	for _, a := range want {
 		role, had := oldRoles[a.key]
 		switch {
 		case !had:
-			if _, err := q.exec(ctx, `INSERT INTO event_actors (actor_key, event_seq, role, date_start) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				a.key, seq, a.role, dateStart); err != nil {
-				return 0, fmt.Errorf("add actor %s to event %s: %w", a.key, rec.ID, err)
-			}
+			added = append(added, []any{a.key, seq, a.role, dateStart})
+			gained = append(gained, a.key)
 		case role != a.role:
 			if _, err := q.exec(ctx, `UPDATE event_actors SET role = ? WHERE actor_key = ? AND event_seq = ?`, a.role, a.key, seq); err != nil {
 				return 0, fmt.Errorf("update actor %s of event %s: %w", a.key, rec.ID, err)
 			}
 		}
-		// Actor counts, incrementally: an actor's event count follows the
-		// events it joins and leaves; its first and last seen dates widen
-		// (for an actor the event had, only when the event's dates moved).
-		if had && !redated {
-			continue
+		if had && redated {
+			moved = append(moved, a.key)
 		}
-		delta := 0
-		if !had {
-			delta = 1
+	}
+	if err := insertRows(ctx, q, `INSERT INTO event_actors (actor_key, event_seq, role, date_start)`, `ON CONFLICT DO NOTHING`, added); err != nil {
+		return 0, fmt.Errorf("add actors to event %s: %w", rec.ID, err)
+	}
+	// Actor counts, incrementally: an actor's event count follows the
+	// events it joins and leaves; its first and last seen dates widen
+	// (for an actor the event had, only when the event's dates moved).
+	for _, c := range []struct {
+		delta int
+		keys  []any
+	}{{1, gained}, {0, moved}} {
+		if len(c.keys) == 0 {
+			continue
 		}
 		if _, err := q.exec(ctx, `UPDATE actors SET n_events = n_events + ?,
 			first_seen = CASE WHEN first_seen = '' OR first_seen > ? THEN ? ELSE first_seen END,
-			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key = ?`,
-			delta, dateStart, dateStart, dateEnd, dateEnd, a.key); err != nil {
-			return 0, fmt.Errorf("count events of actor %s: %w", a.key, err)
+			last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE key IN (`+placeholders(len(c.keys))+`)`,
+			append([]any{c.delta, dateStart, dateStart, dateEnd, dateEnd}, c.keys...)...); err != nil {
+			return 0, fmt.Errorf("count events of the actors of event %s: %w", rec.ID, err)
 		}
 	}
 	for k := range oldRoles {
@@ -772,7 +917,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 		}
 	}
 	if index != nil {
-		if err := s.indexEvent(ctx, q, seq, rec, index.texts); err != nil {
+		if err := s.indexEvent(ctx, q, seq, rec, index.texts, false); err != nil {
 			return 0, err
 		}
 	}
@@ -781,7 +926,7 @@ func (s *Store) saveEvent(ctx context.Context, q q, seq int64, rec *sitrep.Event
 
 // indexEvent (re)indexes an event's point, and queues its text and date
 // for the end of the batch (textIndex).
-func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string) error {
+func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.EventRecord, texts []string, fresh bool) error {
 	date, body, lat, lon := indexEntry(rec, texts)
 	if err := s.d.IndexEventPoint(ctx, q, seq, lat, lon); err != nil {
 		return fmt.Errorf("index event %s: %w", rec.ID, err)
@@ -789,7 +934,8 @@ func (s *Store) indexEvent(ctx context.Context, q q, seq int64, rec *sitrep.Even
 	if s.pendingText.events == nil {
 		s.pendingText.events = map[int64]eventText{}
 	}
-	s.pendingText.events[seq] = eventText{date, body}
+	fresh = fresh || s.pendingText.events[seq].fresh
+	s.pendingText.events[seq] = eventText{date, body, fresh}
 	return nil
 }
 
@@ -955,6 +1101,7 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 			s.cfg.Corroborator.Merge(&c.rec)
 			c.rec.Reports = nil
 		}
+		delete(s.states, c.seq)
 		if _, err := s.saveEvent(ctx, q, c.seq, &c.rec, state, st); err != nil {
 			return err
 		}
@@ -962,10 +1109,11 @@ func (s *Store) refreshArticleEvents(ctx context.Context, q q, articleSeq int64)
 	return nil
 }
 
-// insertMentions stores the GDELT-style mention rows of a report: the
-// evidence sentence and every other stretch about the event, each with
-// its sentence and the innermost source of the attribution chain.
-func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, rep *sitrep.Report, repSeq, articleSeq, eventSeq int64) error {
+// mentionRows appends the GDELT-style mention rows of a report to rows:
+// the evidence sentence and every other stretch about the event, each
+// with its sentence and the innermost source of the attribution chain.
+// put writes an article's rows together (insertRows).
+func mentionRows(rows [][]any, doc *sitrep.Document, rep *sitrep.Report, repSeq, articleSeq, eventSeq int64) [][]any {
 	attr, role := doc.Article.Outlet, string(sitrep.RoleOutlet)
 	if n := len(rep.Event.Sources); n > 0 {
 		attr, role = rep.Event.Sources[n-1].Name, string(rep.Event.Sources[n-1].Role)
@@ -978,11 +1126,47 @@ func (s *Store) insertMentions(ctx context.Context, q q, doc *sitrep.Document, r
 			continue
 		}
 		seen[m.Span] = true
-		if _, err := q.exec(ctx, `INSERT INTO mentions (report_seq, article_seq, event_seq, sentence, start_off, end_off, main, attribution, role, text)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			repSeq, articleSeq, eventSeq, doc.SentenceAt(m.Start), m.Start, m.End, boolInt(i == 0), attr, role, m.Text); err != nil {
-			return fmt.Errorf("%s: insert mention of %s: %w", s.name, rep.ID, err)
+		rows = append(rows, []any{repSeq, articleSeq, eventSeq, doc.SentenceAt(m.Start), m.Start, m.End, boolInt(i == 0), attr, role, m.Text})
+	}
+	return rows
+}
+
+// maxRows is the most rows insertRows puts in one statement.
+const maxRows = 32
+
+// insertRows inserts rows of the same columns with multi-row INSERT
+// statements: head is "INSERT INTO t (a, b)", tail what follows the
+// values ("ON CONFLICT DO NOTHING", or ""). The statements take 32, 16,
+// 8, 4, 2 or 1 rows, so that a few prepared statements serve every
+// count.
+func insertRows(ctx context.Context, q q, head, tail string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	row := "(" + placeholders(len(rows[0])) + ")"
+	for len(rows) > 0 {
+		n := maxRows
+		for n > len(rows) {
+			n /= 2
 		}
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString(" VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(row)
+			args = append(args, r...)
+		}
+		if tail != "" {
+			b.WriteString(" " + tail)
+		}
+		if _, err := q.exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
@@ -1023,17 +1207,18 @@ func (s *Store) putActors(ctx context.Context, q q, doc *sitrep.Document) error 
 			add(&sitrep.ActorRef{ID: e.ActorID, Name: e.Text})
 		}
 	}
-	for _, k := range order {
+	rows := make([][]any, len(order))
+	for i, k := range order {
 		a := refs[k]
 		name := a.Name
 		if name == "" {
 			name = a.ID
 		}
-		if _, err := q.exec(ctx, `INSERT INTO actors (key, id, name, name_fold, country, sector, kind, n_articles) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-			ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`,
-			k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind); err != nil {
-			return fmt.Errorf("%s: file actor %s: %w", s.name, k, err)
-		}
+		rows[i] = []any{k, a.ID, name, strings.ToLower(name), a.Country, a.Sector, a.Kind, 1}
+	}
+	if err := insertRows(ctx, q, `INSERT INTO actors (key, id, name, name_fold, country, sector, kind, n_articles)`,
+		`ON CONFLICT (key) DO UPDATE SET n_articles = actors.n_articles + 1`, rows); err != nil {
+		return fmt.Errorf("%s: file the actors of %s: %w", s.name, doc.Article.ID, err)
 	}
 	return nil
 }

@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"Actors", testActors},
 		{"Articles", testArticles},
 		{"Errors", testErrors},
+		{"TextSearch", testTextSearch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
