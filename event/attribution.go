@@ -368,14 +368,11 @@ func phraseSpeaker(doc *sitrep.Document, s *sent, k int) *mention {
 		}
 	}
 	// a possessor's own words ("the camp's"): from the possessor on
-	for first > 0 && s.mentionAt(first-1) == nil && (s.words[first-1] == "'s" || s.words[first-1] == "’s") {
+	for first >= 2 && s.mentionAt(first-1) == nil && possessive(s.words[first-1]) {
 		first -= 2
 	}
 	for first < k && (s.words[first] == "the" || s.words[first] == "a" || s.words[first] == "an") {
 		first++
-	}
-	if first < 0 {
-		first = 0
 	}
 	// "a spokesman for the brigade", "the head of the mission"
 	last := k

@@ -109,7 +109,8 @@ func (r *reader) finish() {
 // killed in ambush on convoy near Gao" over "Gunmen ambushed an army
 // convoy near Gao on Monday, killing seven soldiers") in words that name
 // its actors differently. Actors the dictionary knows by different ids on
-// the same side, or dates that do not meet, are a different event.
+// the same side, dates that do not meet, places over 100 km apart or
+// different weapons make it a different event.
 func ledeOf(h *cand, events []*cand) *cand {
 	if !h.ev.Modality.Happened() {
 		return nil
