@@ -221,6 +221,10 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		sameSentence := e.s == c.s
 		near := c.s.si-e.s.si <= 3
 		switch {
+		case sameSentence && c.flags&fNoun != 0 && !e.seeded && objectOf(c.s, e.trig, c.trig):
+			// "reimposed blockades": the verb coded by its object and the
+			// object noun are one act
+			return e
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil):
 			return e
 		case c.moreDead && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
@@ -263,6 +267,13 @@ func troopSubject(c *cand) bool {
 	w := c.s.words[sj]
 	_, weapon := instrumentMode[w]
 	return weapon || armedWords[w] || w == "reinforcements" || w == "units" || w == "convoy" || w == "convoys" || w == "battalion" || w == "battalions" || w == "brigade" || w == "brigades"
+}
+
+// objectOf reports whether the word at o is the object of the verb at v
+// in the sentence's parse.
+func objectOf(s *sent, v, o int) bool {
+	t := s.tree
+	return t != nil && v >= 0 && o >= 0 && o < len(t.head) && t.head[o] == v && t.rel[o] == "obj"
 }
 
 // sameToll reports whether two candidates tell the same number of dead.
