@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -674,31 +675,36 @@ func TestDisplacement(t *testing.T) {
 // far apart, the same toll somewhere else).
 func TestOneEventPerHappening(t *testing.T) {
 	tests := []struct {
-		text    string
-		assault int // ASSAULT events wanted
+		text   string
+		events int              // events of the type wanted
+		typ    sitrep.EventType // ASSAULT when empty
 	}{
 		// the headline is the lede's event
-		{"Police officers killed in ambush near Wajir\n\nGunmen ambushed a police patrol near Wajir on Monday, killing four officers, local officials said.", 1},
-		{"Gunmen kill farmers near Jos\n\nArmed men attacked farmers near Jos on Monday, killing seven, police said.", 1},
+		{"Police officers killed in ambush near Wajir\n\nGunmen ambushed a police patrol near Wajir on Monday, killing four officers, local officials said.", 1, ""},
+		{"Gunmen kill farmers near Jos\n\nArmed men attacked farmers near Jos on Monday, killing seven, police said.", 1, ""},
 		// a headline about another happening stays apart
-		{"Russian missiles kill five in Kharkiv\n\nUkrainian drones hit an oil depot in Belgorod on Monday, the regional governor said.", 2},
-		{"Gunmen kill five in Maiduguri\n\nArmed men attacked a bus near Kano on Monday, killing three, police said.", 2},
+		{"Russian missiles kill five in Kharkiv\n\nUkrainian drones hit an oil depot in Belgorod on Monday, the regional governor said.", 2, ""},
+		{"Gunmen kill five in Maiduguri\n\nArmed men attacked a bus near Kano on Monday, killing three, police said.", 2, ""},
 		// a toll or a weapon told again
-		{"Fighting between two armed groups killed at least seven people in Zawiya on Monday. The local hospital said seven people were killed, including a child.", 1},
-		{"A car bomb exploded near a hotel in Baidoa on Friday, killing five people. The bomb was detonated as guards tried to stop the car, police said.", 1},
+		{"Fighting between two armed groups killed at least seven people in Zawiya on Monday. The local hospital said seven people were killed, including a child.", 1, ""},
+		{"A car bomb exploded near a hotel in Baidoa on Friday, killing five people. The bomb was detonated as guards tried to stop the car, police said.", 1, ""},
 		// the same toll somewhere else
-		{"Gunmen killed two soldiers in Gao on Monday. In Kidal, two civilians were killed on Monday.", 2},
+		{"Gunmen killed two soldiers in Gao on Monday. In Kidal, two civilians were killed on Monday.", 2, ""},
+		// a verb coded by its object and the object noun are one act
+		{"Israel reimposed blockades in the West Bank on Friday.", 1, sitrep.Coerce},
+		{"Angola's president will host talks between the two ministers in Luanda next week.", 1, sitrep.Consult},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
+		typ := cmp.Or(tt.typ, sitrep.Assault)
 		n := 0
 		for _, e := range doc.Events {
-			if e.Type == sitrep.Assault {
+			if e.Type == typ {
 				n++
 			}
 		}
-		if n != tt.assault {
-			t.Errorf("%q: %d ASSAULT events, want %d: %+v", tt.text, n, tt.assault, doc.Events)
+		if n != tt.events {
+			t.Errorf("%q: %d %s events, want %d: %+v", tt.text, n, typ, tt.events, doc.Events)
 		}
 	}
 }
