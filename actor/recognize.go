@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -300,8 +301,14 @@ func (st *state) finish() {
 	for _, m := range st.mentions {
 		maxLen = max(maxLen, m.span.Len())
 	}
+	// the mentions starting from maxLen before e up to its end (sort.Search
+	// reads them in place; slices.BinarySearchFunc would copy each compared
+	// one)
 	near := func(e *sitrep.Entity) (int, int) {
-		return mentionFrom(st.mentions, e.Start-maxLen), mentionFrom(st.mentions, e.End)
+		ms := st.mentions
+		lo := sort.Search(len(ms), func(k int) bool { return ms[k].span.Start >= e.Start-maxLen })
+		hi := sort.Search(len(ms), func(k int) bool { return ms[k].span.Start >= e.End })
+		return lo, hi
 	}
 	var widened []sitrep.Span
 	var drop []int // fragments inside a widened name
@@ -399,20 +406,4 @@ func compatible(ner, m sitrep.EntityKind) bool {
 		return m == sitrep.KindGPE || m == sitrep.KindNORP || m == sitrep.KindOrg
 	}
 	return false
-}
-
-// mentionFrom returns the index of the first mention of ms (sorted by
-// start) that starts at or after off: a binary search that reads the
-// mentions in place (slices.BinarySearchFunc copied each compared one).
-func mentionFrom(ms []mention, off int) int {
-	i, j := 0, len(ms)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if ms[h].span.Start < off {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i
 }

@@ -19,6 +19,7 @@ package coref
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -185,17 +186,9 @@ var numberWords = map[string]bool{"two": true, "three": true, "four": true, "fiv
 // tokenAt returns the index of the token starting at or containing off.
 func (r *resolver) tokenAt(off int) int {
 	ts := r.doc.Tokens
-	// the first token that ends after off, by a binary search that reads
-	// the tokens in place (slices.BinarySearchFunc copied each one)
-	i, j := 0, len(ts)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if ts[h].End <= off {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
+	// the first token that ends after off (sort.Search reads the tokens in
+	// place; slices.BinarySearchFunc would copy each compared one)
+	i := sort.Search(len(ts), func(k int) bool { return ts[k].End > off })
 	if i >= len(ts) {
 		return -1
 	}
@@ -422,7 +415,7 @@ func (r *resolver) pronouns() []link {
 
 func (r *resolver) covered(s sitrep.Span) bool {
 	es := r.doc.Entities
-	i := entityFrom(es, s.End)
+	i := sort.Search(len(es), func(k int) bool { return es[k].Start >= s.End })
 	// entities are sorted by start; look back over those starting before s ends
 	for j := i - 1; j >= 0 && j >= i-16; j-- {
 		if es[j].Span.Overlaps(s) {
@@ -669,20 +662,4 @@ func merge(doc *sitrep.Document, adds []sitrep.Entity) {
 		}
 	}
 	doc.Entities = out
-}
-
-// entityFrom returns the index of the first entity of es (sorted by start)
-// that starts at or after off: a binary search that reads the entities in
-// place (slices.BinarySearchFunc copied each compared entity).
-func entityFrom(es []sitrep.Entity, off int) int {
-	i, j := 0, len(es)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if es[h].Start < off {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i
 }

@@ -16,6 +16,7 @@ package relation
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -92,7 +93,9 @@ func (r *reader) sentence(si int) {
 	r.toks = doc.Tokens[s.First:s.Last]
 	r.ents = r.ents[:0]
 	// entities are sorted by start: begin at the first that can overlap
-	first := entityFrom(doc.Entities, s.Start)
+	// (sort.Search reads them in place; slices.BinarySearchFunc would
+	// copy each compared one)
+	first := sort.Search(len(doc.Entities), func(k int) bool { return doc.Entities[k].Start >= s.Start })
 	for first > 0 && doc.Entities[first-1].End > s.Start {
 		first--
 	}
@@ -147,17 +150,8 @@ func (r *reader) entityActor(i int) *sitrep.Actor {
 // tokenRange returns the sentence tokens an entity covers.
 func (r *reader) tokenRange(s sitrep.Span) (int, int) {
 	t0, t1 := -1, -1
-	// the first token that ends after s.Start, by a binary search that
-	// reads the tokens in place (slices.BinarySearchFunc copied each one)
-	lo, hi := 0, len(r.toks)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if r.toks[h].End <= s.Start {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
+	// the first token that ends after s.Start
+	lo := sort.Search(len(r.toks), func(k int) bool { return r.toks[k].End > s.Start })
 	for i := lo; i < len(r.toks) && r.toks[i].Start < s.End; i++ {
 		t := &r.toks[i]
 		if t.End > s.Start && t.Start < s.End {
@@ -743,20 +737,4 @@ func (r *reader) modality(trigger int) sitrep.Modality {
 		return sitrep.Reported
 	}
 	return sitrep.Asserted
-}
-
-// entityFrom returns the index of the first entity of es (sorted by start)
-// that starts at or after off: a binary search that reads the entities in
-// place (slices.BinarySearchFunc copied each compared entity).
-func entityFrom(es []sitrep.Entity, off int) int {
-	i, j := 0, len(es)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if es[h].Start < off {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i
 }
