@@ -113,6 +113,12 @@ func features(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 		f1(tCaps, c.caps), f2(tCapsShape, c.caps, c.short), f2(tCapsFirst, c.caps, c.flags&(flagFirst|flagCapsSentence|flagTitle)),
 		f2(tPrevCaps, p.caps, c.caps), f2(tNextCaps, c.caps, n.caps),
 	)
+	return gazFeatures(dst, p, c, n)
+}
+
+// gazFeatures appends the gazetteer list features of token c and of its
+// neighbours p and n, list by list.
+func gazFeatures(dst []uint64, p, c, n *tok) []uint64 {
 	for l := 0; l < numLists; l++ {
 		if c.gaz[l] != 0 {
 			dst = append(dst, f2(tGaz, uint64(l), c.gaz[l]))
@@ -168,18 +174,7 @@ func contextual(dst []uint64, ts []tok, i int, prev, prev2 uint64) []uint64 {
 		f2(tCapsFirst, c.caps, c.flags&(flagFirst|flagCapsSentence|flagTitle)),
 		f2(tPrevCaps, p.caps, c.caps), f2(tNextCaps, c.caps, n.caps),
 	)
-	for l := 0; l < numLists; l++ {
-		if c.gaz[l] != 0 {
-			dst = append(dst, f2(tGaz, uint64(l), c.gaz[l]))
-		}
-		if p.gaz[l] != 0 {
-			dst = append(dst, f2(tPrevGaz, uint64(l), p.gaz[l]))
-		}
-		if n.gaz[l] != 0 {
-			dst = append(dst, f2(tNextGaz, uint64(l), n.gaz[l]))
-		}
-	}
-	return dst
+	return gazFeatures(dst, p, c, n)
 }
 
 // Roles of a neighbour.
