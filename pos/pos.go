@@ -210,15 +210,7 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	t.split = m.splits(t)
 	var cls []int
 	if t.split {
-		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int {
-			e := t.ents[i]
-			if len(e.cands) == 1 {
-				return int(e.cands[0])
-			}
-			f = m.neighbours(t, f, i, 0)
-			f, part := m.intrinsicPart(t, e, f, 0)
-			return predictPart(m.w, f, e.cands, part, t.iscores, &t.near, &t.memo[0])
-		})
+		cls = m.tagClasses(t, forms, m.predictSplit(t, 0))
 	} else {
 		cls = m.tagClasses(t, forms, func(i int, f []uint64, _ []float32) int { return predict(m.w, f, t.cands[i], t.iscores) })
 	}
@@ -227,17 +219,29 @@ func (m *Model) run(t *tagger, forms []string) []int {
 	}
 	t.first = append(t.first[:0], cls...)
 	if t.split {
-		return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int {
-			e := t.ents[i]
-			if len(e.cands) == 1 {
-				return int(e.cands[0])
-			}
-			f = m.neighbours(t, f, i, 1)
-			f, part := m.intrinsicPart(t, e, f, 1)
-			return predictPart(m.w2, f, e.cands, part, t.iscores, &t.near, &t.memo[1])
-		})
+		return m.secondPass(t, forms, t.first, m.predictSplit(t, 1))
 	}
 	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
+}
+
+// predictSplit is the predict function of pass (0 or 1) for a tagger
+// that scores with its cached entries (t.split): a word's intrinsic and
+// neighbours' scores come from the entries, its other features are
+// looked up.
+func (m *Model) predictSplit(t *tagger, pass int) func(i int, f []uint64, _ []float32) int {
+	w := m.w
+	if pass == 1 {
+		w = m.w2
+	}
+	return func(i int, f []uint64, _ []float32) int {
+		e := t.ents[i]
+		if len(e.cands) == 1 {
+			return int(e.cands[0])
+		}
+		f = m.neighbours(t, f, i, pass)
+		f, part := m.intrinsicPart(t, e, f, pass)
+		return predictPart(w, f, e.cands, part, t.iscores, &t.near, &t.memo[pass])
+	}
 }
 
 // predict returns the best of the candidate classes (all when cands is
