@@ -162,10 +162,8 @@ func f3(t int, a, b, c uint64) uint64 {
 func features(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []uint64 {
 	// ws is padded by two on each side: word i is ws[i+2].
 	c, p, p2, n, n2 := &ws[i+2], &ws[i+1], &ws[i], &ws[i+3], &ws[i+4]
+	dst = verbFeatures(dst, c, verbLeft)
 	dst = append(dst,
-		f2(tVerbLeftSuf, verbLeft, c.suf[1]),
-		f2(tVerbLeftAmb, verbLeft, c.amb),
-		f2(tVerbLeftLower, verbLeft, c.lower),
 		seeds[tBias],
 		f1(tForm, c.form),
 		f1(tLower, c.lower),
@@ -207,10 +205,8 @@ func features(dst []uint64, ws []word, i int, prev, prev2, verbLeft uint64) []ui
 func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLeft, verbRight uint64) []uint64 {
 	dst = features(dst, ws, i, prev, prev2, verbLeft)
 	c := &ws[i+2]
+	dst = verbFeatures2(dst, c, verbLeft, verbRight)
 	return append(dst,
-		f2(tVerbRightSuf, verbRight, c.suf[1]),
-		f2(tVerbRightAmb, verbRight, c.amb),
-		f3(tVerbBothSuf, verbLeft, verbRight, c.suf[1]),
 		f1(tNextTag, next),
 		f2(tNext2Tags, next, next2),
 		f2(tPrevNextTag, prev, next),
