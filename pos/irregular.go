@@ -1,5 +1,7 @@
 package pos
 
+import "strings"
+
 // irregular gives the lemma of English verb forms that the learned
 // suffix rules get wrong when the treebank never showed the form itself:
 // "shot" would follow "got" to "shet", "fled" lose its stem to "fl",
@@ -51,7 +53,7 @@ var irregular = map[string]string{
 // irregularLemma returns the listed lemma of a verb form with a verb's
 // Penn tag, or "".
 func irregularLemma(lower, xpos string) string {
-	if len(xpos) < 2 || xpos[:2] != "VB" {
+	if !strings.HasPrefix(xpos, "VB") {
 		return ""
 	}
 	return irregular[lower]
