@@ -20,11 +20,19 @@ import (
 
 // Hash returns the 64-bit FNV-1a hash of s, mixed so that it can be used as
 // an atom of a feature. It is deterministic across runs and machines.
-func Hash(s string) uint64 {
-	h := uint64(14695981039346656037)
+func Hash(s string) uint64 { return fnvOn(fnvOffset, s) }
+
+// The 64-bit FNV-1a offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvOn continues the FNV-1a hash h with the bytes of s.
+func fnvOn(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
@@ -419,16 +427,5 @@ func (m *Model) Fold(keep uint64, drop ...uint64) *Model {
 
 // HashJoint returns Hash(a + " " + b) without building the string.
 func HashJoint(a, b string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(a); i++ {
-		h ^= uint64(a[i])
-		h *= 1099511628211
-	}
-	h ^= ' '
-	h *= 1099511628211
-	for i := 0; i < len(b); i++ {
-		h ^= uint64(b[i])
-		h *= 1099511628211
-	}
-	return h
+	return fnvOn((fnvOn(fnvOffset, a)^' ')*fnvPrime, b)
 }
