@@ -18,8 +18,9 @@ import (
 	"sort"
 )
 
-// Hash returns the 64-bit FNV-1a hash of s, mixed so that it can be used as
-// an atom of a feature. It is deterministic across runs and machines.
+// Hash returns the 64-bit FNV-1a hash of s, for use as an atom of a
+// feature (Mix combines atoms into features). It is deterministic across
+// runs and machines.
 func Hash(s string) uint64 { return fnvOn(fnvOffset, s) }
 
 // The 64-bit FNV-1a offset basis and prime.
