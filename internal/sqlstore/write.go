@@ -619,40 +619,25 @@ type linkedReport struct {
 // and returns their seqs by report id.
 func (s *Store) insertReports(ctx context.Context, q q, rows [][]any) (map[string]int64, error) {
 	seqs := make(map[string]int64, len(rows))
-	for len(rows) > 0 {
-		n := maxRows
-		for n > len(rows) {
-			n /= 2
-		}
-		var b strings.Builder
-		b.WriteString(`INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record) VALUES `)
-		args := make([]any, 0, n*len(rows[0]))
-		for i, r := range rows[:n] {
-			if i > 0 {
-				b.WriteString(", ")
+	err := eachInsert(`INSERT INTO reports (id, article_seq, event_seq, type, modality, source, score, event, record)`, reportRow,
+		`RETURNING seq, id`, rows, func(query string, args []any) error {
+			rs, err := q.query(ctx, query, args...)
+			if err != nil {
+				return err
 			}
-			b.WriteString(reportRow)
-			args = append(args, r...)
-		}
-		b.WriteString(" RETURNING seq, id")
-		rs, err := q.query(ctx, b.String(), args...)
-		if err != nil {
-			return nil, err
-		}
-		for rs.Next() {
-			var seq int64
-			var id string
-			if err := rs.Scan(&seq, &id); err != nil {
-				rs.Close()
-				return nil, err
+			defer rs.Close()
+			for rs.Next() {
+				var seq int64
+				var id string
+				if err := rs.Scan(&seq, &id); err != nil {
+					return err
+				}
+				seqs[id] = seq
 			}
-			seqs[id] = seq
-		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
-			return nil, err
-		}
-		rows = rows[n:]
+			return rs.Err()
+		})
+	if err != nil {
+		return nil, err
 	}
 	return seqs, nil
 }
@@ -1131,19 +1116,28 @@ func mentionRows(rows [][]any, doc *sitrep.Document, rep *sitrep.Report, repSeq,
 	return rows
 }
 
-// maxRows is the most rows insertRows puts in one statement.
+// maxRows is the most rows eachInsert puts in one statement.
 const maxRows = 32
 
 // insertRows inserts rows of the same columns with multi-row INSERT
-// statements: head is "INSERT INTO t (a, b)", tail what follows the
-// values ("ON CONFLICT DO NOTHING", or ""). The statements take 32, 16,
-// 8, 4, 2 or 1 rows, so that a few prepared statements serve every
-// count.
+// statements (eachInsert): head is "INSERT INTO t (a, b)", tail what
+// follows the values ("ON CONFLICT DO NOTHING", or "").
 func insertRows(ctx context.Context, q q, head, tail string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	row := "(" + placeholders(len(rows[0])) + ")"
+	return eachInsert(head, "("+placeholders(len(rows[0]))+")", tail, rows, func(query string, args []any) error {
+		_, err := q.exec(ctx, query, args...)
+		return err
+	})
+}
+
+// eachInsert calls run with the multi-row INSERT statements that insert
+// rows, and their arguments, stopping at its first error: head is
+// "INSERT INTO t (a, b)", row the values of one row ("(?, ?)"), tail what
+// follows the values (or ""). The statements take 32, 16, 8, 4, 2 or 1
+// rows, so that a few prepared statements serve every count.
+func eachInsert(head, row, tail string, rows [][]any, run func(query string, args []any) error) error {
 	for len(rows) > 0 {
 		n := maxRows
 		for n > len(rows) {
@@ -1163,7 +1157,7 @@ func insertRows(ctx context.Context, q q, head, tail string, rows [][]any) error
 		if tail != "" {
 			b.WriteString(" " + tail)
 		}
-		if _, err := q.exec(ctx, b.String(), args...); err != nil {
+		if err := run(b.String(), args); err != nil {
 			return err
 		}
 		rows = rows[n:]
