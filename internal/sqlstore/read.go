@@ -235,12 +235,12 @@ func scanEvent(rows *sql.Rows) (int64, string, sitrep.EventRecord, error) {
 // Events lists a page of events, latest event date first.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventPage, error) {
 	var page sitrep.EventPage
-	from, args, err := s.eventQuery(ctx, q{x: s.db, d: s.d, stmts: nil}, &f)
+	from, args, err := s.eventQuery(ctx, s.onDB(), &f)
 	if err != nil {
 		return page, err
 	}
 	limit := sitrep.PageLimit(f.Limit)
-	rows, err := q{x: s.db, d: s.d, stmts: nil}.query(ctx, `SELECT `+eventCols+from+` LIMIT `+strconv.Itoa(limit+1), args...)
+	rows, err := s.onDB().query(ctx, `SELECT `+eventCols+from+` LIMIT `+strconv.Itoa(limit+1), args...)
 	if err != nil {
 		return page, fmt.Errorf("%s: list events: %w", s.name, err)
 	}
@@ -271,7 +271,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) (sitrep.EventP
 // caller's, in batches, so that an export keeps two cores busy; memory
 // stays bounded by two batches.
 func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*sitrep.EventRecord) error) error {
-	from, args, err := s.eventQuery(ctx, q{x: s.db, d: s.d, stmts: nil}, &f)
+	from, args, err := s.eventQuery(ctx, s.onDB(), &f)
 	if err != nil {
 		return err
 	}
@@ -281,7 +281,7 @@ func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*si
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	rows, err := q{x: s.db, d: s.d, stmts: nil}.query(ctx, query, args...)
+	rows, err := s.onDB().query(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("%s: walk events: %w", s.name, err)
 	}
@@ -349,7 +349,7 @@ func (s *Store) EachEvent(ctx context.Context, f sitrep.EventFilter, fn func(*si
 
 // Event returns an event with all its reports.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.EventRecord, error) {
-	qq := q{x: s.db, d: s.d, stmts: nil}
+	qq := s.onDB()
 	var seq int64
 	var rec []byte
 	err := qq.row(ctx, `SELECT seq, record FROM events WHERE id = ?`, id).Scan(&seq, &rec)
@@ -466,7 +466,7 @@ func contains(xs []string, x string) bool {
 // Article returns a stored article with its annotations, copies and
 // reports.
 func (s *Store) Article(ctx context.Context, id string) (*sitrep.ArticleRecord, error) {
-	qq := q{x: s.db, d: s.d, stmts: nil}
+	qq := s.onDB()
 	var seq int64
 	var text, doc, ingested, published string
 	var mh []byte
@@ -549,7 +549,7 @@ func (s *Store) Articles(ctx context.Context, f sitrep.ArticleFilter) (sitrep.Ar
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	limit := sitrep.PageLimit(f.Limit)
-	qq := q{x: s.db, d: s.d, stmts: nil}
+	qq := s.onDB()
 	rows, err := qq.query(ctx, `SELECT a.seq, a.id, a.title, a.url, a.published, a.published_day, a.ingested, a.length, a.n_events
 		FROM articles a`+where+` ORDER BY a.published_day DESC, a.seq DESC LIMIT `+strconv.Itoa(limit+1), args...)
 	if err != nil {
@@ -602,7 +602,7 @@ func (s *Store) Counts(ctx context.Context, f sitrep.EventFilter, by sitrep.Coun
 		return nil, sitrep.Errorf(sitrep.EINVALID, "count by %q: want one of day, week, month, type, country, admin1, place, actor, modality", by)
 	}
 	f.Cursor, f.Limit = "", 0
-	where, args, err := s.eventWhere(ctx, q{x: s.db, d: s.d, stmts: nil}, &f, "")
+	where, args, err := s.eventWhere(ctx, s.onDB(), &f, "")
 	if err != nil {
 		return nil, err
 	}
@@ -631,7 +631,7 @@ func (s *Store) Counts(ctx context.Context, f sitrep.EventFilter, by sitrep.Coun
 			LEFT JOIN actors ac ON ac.key = x.k GROUP BY x.k`
 		args = append(args, args...)
 	}
-	rows, err := q{x: s.db, d: s.d, stmts: nil}.query(ctx, query+order, args...)
+	rows, err := s.onDB().query(ctx, query+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: count events by %s: %w", s.name, by, err)
 	}
@@ -666,7 +666,7 @@ func scanActor(sc interface{ Scan(...any) error }) (string, sitrep.ActorRecord, 
 // Actor returns an actor by canonical id or key ("name:..." for one no
 // dictionary knows), with its relations.
 func (s *Store) Actor(ctx context.Context, id string) (*sitrep.ActorRecord, error) {
-	qq := q{x: s.db, d: s.d, stmts: nil}
+	qq := s.onDB()
 	key, a, err := scanActor(qq.row(ctx, `SELECT `+actorCols+` FROM actors WHERE key = ? OR key = ? LIMIT 1`,
 		id, sitrep.ActorKey(&sitrep.ActorRef{Name: id})))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -721,7 +721,7 @@ func (s *Store) Actors(ctx context.Context, f sitrep.ActorFilter) (sitrep.ActorP
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	limit := sitrep.PageLimit(f.Limit)
-	rows, err := q{x: s.db, d: s.d, stmts: nil}.query(ctx, `SELECT `+actorCols+` FROM actors`+where+` ORDER BY n_events DESC, key LIMIT `+strconv.Itoa(limit+1), args...)
+	rows, err := s.onDB().query(ctx, `SELECT `+actorCols+` FROM actors`+where+` ORDER BY n_events DESC, key LIMIT `+strconv.Itoa(limit+1), args...)
 	if err != nil {
 		return page, fmt.Errorf("%s: list actors: %w", s.name, err)
 	}

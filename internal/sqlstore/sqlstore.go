@@ -292,6 +292,10 @@ type q struct {
 	plainBox bool
 }
 
+// onDB returns a q on the database itself, outside any transaction,
+// whose statements are not prepared: the reads' (and Seen's).
+func (s *Store) onDB() q { return q{x: s.db, d: s.d} }
+
 // stmtCache holds statements prepared on the database, by query text.
 type stmtCache struct {
 	db *sql.DB

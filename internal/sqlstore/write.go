@@ -24,7 +24,7 @@ import (
 // Seen reports whether the fingerprint matches a stored article by
 // canonical URL, content hash or near-duplicate text.
 func (s *Store) Seen(ctx context.Context, fp sitrep.Fingerprint) (string, bool, error) {
-	m, err := s.find(ctx, q{x: s.db, d: s.d, stmts: nil}, fp)
+	m, err := s.find(ctx, s.onDB(), fp)
 	if err != nil || m.seq == 0 {
 		return "", false, err
 	}
