@@ -15,9 +15,6 @@ import (
 // search must find an event by words from any of its reports together,
 // by its place and actors' names, and each event once.
 func SearchDocs() []Doc {
-	shelling := func(fat int, ev string) Ev {
-		return Ev{Type: sitrep.Assault, Actor1: LNA, Actor2: GNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(fat), Evidence: ev}
-	}
 	return []Doc{
 		{ID: "s1", Outlet: "Outlet A", Published: "2020-05-18T10:00:00Z", Text: "LNA forces shelled Tripoli on Monday, killing five people.", Events: []Ev{shelling(5, "shelled")}},
 		{ID: "s2", Outlet: "Outlet B", Published: "2020-05-18T12:00:00Z", Text: "Haftar's army bombarded districts of the capital, leaving six dead.", Events: []Ev{shelling(6, "bombarded")}},

@@ -25,9 +25,6 @@ func RunShared(t *testing.T, open SharedOpener) {
 			}
 		}
 	})
-	shelling := func(fat int, ev string) Ev {
-		return Ev{Type: sitrep.Assault, Actor1: LNA, Actor2: GNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(fat), Evidence: ev}
-	}
 	docs := []Doc{
 		{ID: "r1", Outlet: "Outlet A", Published: "2020-05-18T10:00:00Z", Text: "LNA forces shelled Tripoli on Monday, killing five people.", Events: []Ev{shelling(5, "shelled")}},
 		{ID: "r2", Outlet: "Outlet B", Published: "2020-05-18T12:00:00Z", Text: "Haftar's army bombarded districts of the capital, leaving six dead.", Events: []Ev{shelling(6, "bombarded")}},

@@ -189,6 +189,12 @@ func Put(t testing.TB, s sitrep.Store, d Doc) sitrep.PutResult {
 
 func ptr[T any](v T) *T { return &v }
 
+// shelling is the fixtures' LNA shelling of Tripoli on 18 May 2020 as one
+// report codes it: its toll and its evidence.
+func shelling(fatalities int, evidence string) Ev {
+	return Ev{Type: sitrep.Assault, Actor1: LNA, Actor2: GNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(fatalities), Evidence: evidence}
+}
+
 // airportReport is a report long enough for near-duplicate detection.
 const airportReport = `Forces of the Libyan National Army shelled the Mitiga area of Tripoli on Monday, killing five civilians, ` +
 	`officials of the Government of National Accord said. The shells fell on houses near the coastal road in the early ` +
@@ -360,9 +366,6 @@ func testSameIDOtherText(t *testing.T, s sitrep.Store) {
 // Corroboration fixtures: five reports of one shelling from three
 // outlets, and a different attack nearby the same day.
 func corroborationDocs() []Doc {
-	shelling := func(fat int, ev string) Ev {
-		return Ev{Type: sitrep.Assault, Actor1: LNA, Actor2: GNA, Location: Tripoli, Date: "2020-05-18", Fatalities: ptr(fat), Evidence: ev}
-	}
 	return []Doc{
 		{ID: "r1", Outlet: "Outlet A", Published: "2020-05-18T10:00:00Z", Text: "LNA forces shelled Tripoli on Monday, killing five people.", Events: []Ev{shelling(5, "shelled")}},
 		{ID: "r2", Outlet: "Outlet B", Published: "2020-05-18T12:00:00Z", Text: "Haftar's army bombarded districts of the capital, leaving six dead.", Events: []Ev{shelling(6, "bombarded")}},
