@@ -46,17 +46,8 @@ type groupRes struct {
 // NewGroup starts a group writer on store; batch 0 means DefaultBatch and
 // wait 0 DefaultBatchWait. Close stops it.
 func NewGroup(store sitrep.Store, batch int, wait time.Duration) *Group {
-	if batch <= 0 {
-		batch = DefaultBatch
-	}
-	if wait <= 0 {
-		wait = DefaultBatchWait
-	}
-	g := &Group{store: store, batch: batch, wait: wait, in: make(chan groupReq), done: make(chan struct{})}
-	g.batcher, _ = store.(Batcher)
-	if g.batcher == nil {
-		g.batch = 1
-	}
+	g := &Group{store: store, in: make(chan groupReq), done: make(chan struct{})}
+	g.batcher, g.batch, g.wait = grouping(store, batch, wait)
 	go g.run()
 	return g
 }

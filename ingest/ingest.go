@@ -67,6 +67,24 @@ type Batcher interface {
 	PutBatch(ctx context.Context, cs []sitrep.Coded) (res []sitrep.PutResult, errs []error, err error)
 }
 
+// grouping returns how a writer on store groups articles: the store as a
+// Batcher (nil when it is not one), the most articles in a group (batch,
+// DefaultBatch when 0 or less; 1 without a Batcher) and the longest a
+// group waits to fill (wait, DefaultBatchWait when 0 or less).
+func grouping(store sitrep.Store, batch int, wait time.Duration) (Batcher, int, time.Duration) {
+	if batch <= 0 {
+		batch = DefaultBatch
+	}
+	if wait <= 0 {
+		wait = DefaultBatchWait
+	}
+	batcher, _ := store.(Batcher)
+	if batcher == nil {
+		batch = 1
+	}
+	return batcher, batch, wait
+}
+
 // Validate checks the config.
 func (c *Config) Validate() error {
 	if c.Store == nil {
@@ -215,17 +233,7 @@ func Run(ctx context.Context, cfg Config, sources []Named) (Stats, error) {
 
 	// Writer: groups of articles, each group one transaction, in the
 	// order coded.
-	batch, wait := cfg.Batch, cfg.BatchWait
-	if batch == 0 {
-		batch = DefaultBatch
-	}
-	if wait == 0 {
-		wait = DefaultBatchWait
-	}
-	batcher, _ := cfg.Store.(Batcher)
-	if batcher == nil {
-		batch = 1
-	}
+	batcher, batch, wait := grouping(cfg.Store, cfg.Batch, cfg.BatchWait)
 	var storeErr error
 	// settle counts what the store did with one article; false stops the
 	// run.
