@@ -2,11 +2,8 @@ package parse
 
 import (
 	"flag"
-	"os"
 	"sort"
 	"testing"
-
-	"github.com/sitrep/sitrep/conllu"
 )
 
 var margins = flag.Bool("margins", false, "print each feature template's share of the decision margins on EWT dev (TestTemplateMargins)")
@@ -21,15 +18,7 @@ func TestTemplateMargins(t *testing.T) {
 	if !*margins {
 		t.Skip("run with -margins")
 	}
-	f, err := os.Open("../../shared/corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	if err != nil {
-		t.Skip("EWT dev not present:", err)
-	}
-	defer f.Close()
-	sents, err := conllu.Read(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := devSentences(t)
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -38,11 +27,7 @@ func TestTemplateMargins(t *testing.T) {
 	var mass []float64
 	one := make([]int32, m.w.Classes())
 	for _, s := range sents {
-		var forms, tags []string
-		for _, w := range s.Words {
-			forms = append(forms, w.Form)
-			tags = append(tags, w.UPOS+" "+w.XPOS)
-		}
+		forms, tags := goldTagged(s)
 		m.prepare(p, forms, tags)
 		for !p.s.terminal() {
 			if p.s.top() == 0 && p.s.vr[0] > 0 {
