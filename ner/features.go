@@ -133,18 +133,19 @@ func gazFeatures(dst []uint64, p, c, n *tok) []uint64 {
 	return dst
 }
 
-// At run time the recogniser splits the features of a token in two: those
-// of its word form alone (intrinsic: form, lower case, shape, affixes and
-// capitalisation bucket: 14 features), whose weights it sums once per
-// form for every label and caches with the word (word.part); those of its
-// neighbours' forms alone (their lower case, shape and suffix as the
-// previous, second previous, next or second next word: 8 features), which
-// it also sums per form and role and caches (word.near); and the others
-// (contextual), which it looks up for every token. Words met for the
-// first time are not worth the sums: their features are looked up too. Together they are exactly the
-// features of features, in another order; the scores are integer sums, so
-// the order changes nothing. Training keeps features, whose order its
-// float sums depend on.
+// At run time the recogniser splits the features of a token in three:
+// those of its word form alone (intrinsic: form, lower case, shape,
+// affixes and capitalisation bucket: 14 features), whose weights it sums
+// once per form for every label and caches with the word (word.part);
+// those of its neighbours' forms alone (their lower case, shape and
+// suffix as the previous, second previous, next or second next word: 8
+// features), which it also sums per form and role and caches
+// (word.near); and the others (contextual), which it looks up for every
+// token. Words met for the first time are not worth the sums: their
+// features are looked up too. Together they are exactly the features of
+// features, in another order; the scores are integer sums, so the order
+// changes nothing. Training keeps features, whose order its float sums
+// depend on.
 
 // intrinsic appends the features of a token that depend on its form alone.
 func intrinsic(dst []uint64, w *word) []uint64 {

@@ -9,10 +9,9 @@ import (
 
 // TestSplitFeatures checks that a word's intrinsic features, its verb
 // features, its neighbours' features in their roles and the rest (near,
-// near2) are
-// exactly its features, in both passes, for every position of a sentence
-// (the first and last two with padding for neighbours) and any tags to
-// its left and right.
+// near2) are exactly its features, in both passes, for every position of
+// a sentence (the first and last two with padding for neighbours) and any
+// tags to its left and right.
 func TestSplitFeatures(t *testing.T) {
 	m, err := Default()
 	if err != nil {

@@ -216,16 +216,16 @@ func features2(dst []uint64, ws []word, i int, prev, prev2, next, next2, verbLef
 	)
 }
 
-// The tagger at run time splits the features of a word in two: those of
+// The tagger at run time splits the features of a word in three: those of
 // the word alone (intrinsic: its form, lower case, affixes, shape, flags
 // and ambiguity class), whose weights it sums once per word form and
 // caches (see formEntry) together with those of it and the verb flags
 // (verbFeatures, verbFeatures2: two binary values, so four variants at
-// most), those of its neighbours (neighbourFeatures, also cached), and the
-// rest (near, near2), which it looks up for every token. Together they are exactly the
-// features of features and features2, in another order; the scores are
-// integer sums, so the order changes nothing. Training keeps features and
-// features2, whose order its float sums depend on.
+// most); those of its neighbours (neighbourFeatures, also cached); and
+// the rest (near, near2), which it looks up for every token. Together they
+// are exactly the features of features and features2, in another order;
+// the scores are integer sums, so the order changes nothing. Training
+// keeps features and features2, whose order its float sums depend on.
 
 // intrinsic appends the features of word c that depend on it alone.
 func intrinsic(dst []uint64, c *word) []uint64 {
