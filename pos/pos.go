@@ -107,16 +107,17 @@ type tagger struct {
 	ents       []*formEntry
 	forms      [2]map[string]*formEntry
 	cacheModel *Model
+	// memo finds the features each pass looks up (split) in its table.
+	memo   [2]perceptron.Memo
+	vl, vr uint64 // the verb flags of the word being scored (split)
 	// pads are the entries of the padding before and after a sentence;
 	// vectors counts the neighbour vectors cached, which come from slab;
-	// zero is a vector of zeros; near and rfeats are scratch space.
-	memo    [2]perceptron.Memo
-	vl, vr  uint64 // the verb flags of the word being scored (split)
-	base    []int32
+	// zero is a vector of zeros; base, near and rfeats are scratch space.
 	pads    [2]*formEntry
 	vectors int
 	slab    []int32
 	zero    []int32
+	base    []int32
 	near    [nRoles][]int32
 	rfeats  []uint64
 }
