@@ -174,7 +174,7 @@ func oneLine(s string) string {
 	return s
 }
 
-// chainText writes an attribution chain from the outlet inwards, "→"
+// chainText returns an attribution chain from the outlet inwards, "→"
 // between roles; sources of one role side by side are joined by a comma,
 // since each speaks and neither quotes the other ("Wire (outlet) →
 // residents (speaker), a rebel group (speaker)").
