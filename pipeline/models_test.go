@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/benchutil"
 	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/parse"
 	"github.com/sitrep/sitrep/pipeline"
@@ -164,13 +164,7 @@ func BenchmarkLanguageModelStages(b *testing.B) {
 }
 
 // cpuSeconds is the CPU time (user and system) the process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
-}
+func cpuSeconds() float64 { return benchutil.CPU().Seconds() }
 
 // BenchmarkModelLoad measures decoding all three embedded models, and the
 // heap they hold once loaded (MB-heap).
