@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -193,28 +194,15 @@ func (r *reader) entitiesOver(sp sitrep.Span) []sitrep.Entity {
 	if !r.entSorted {
 		return es
 	}
-	lo, hi := firstFrom(es, sp.Start-r.entMaxLen), firstFrom(es, sp.End)
+	// the first entities starting at or after each end (sort.Search reads
+	// them in place; slices.BinarySearchFunc copied each one it compared)
+	from := sp.Start - r.entMaxLen
+	lo := sort.Search(len(es), func(k int) bool { return es[k].Start >= from })
+	hi := sort.Search(len(es), func(k int) bool { return es[k].Start >= sp.End })
 	if lo > hi {
 		return nil
 	}
 	return es[lo:hi]
-}
-
-// firstFrom returns the index of the first entity of es (sorted by
-// start) that starts at or after off, len(es) if none does: a binary
-// search that reads the entities in place (slices.BinarySearchFunc copied
-// each one it compared into its comparison function).
-func firstFrom(es []sitrep.Entity, off int) int {
-	lo, hi := 0, len(es)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if es[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 // actor returns the document's actor with the id, or nil.
