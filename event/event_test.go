@@ -744,3 +744,33 @@ func TestWeaponsAreNoParty(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetIsNoDoer: a participle's stray subject does not make the
+// event's target its doer ("killing" read with the camp's people as its
+// subject).
+func TestTargetIsNoDoer(t *testing.T) {
+	for _, text := range []string{
+		"Two bombs exploded in a camp for displaced people near Goma on Friday, killing 12 people.",
+		"One policeman was killed and three wounded when a bomb exploded near a police station in Arish on Monday.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no ASSAULT event: %+v", text, doc.Events)
+			continue
+		}
+		if e.Actor1 != nil && e.Actor2 != nil && strings.EqualFold(e.Actor1.Name, e.Actor2.Name) || e.Actor1 != nil && victimLike(e.Actor1.Name) {
+			t.Errorf("%q: %q did it to %v", text, e.Actor1.Name, names(e.Actor2))
+		}
+	}
+}
+
+func victimLike(name string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
+		switch w {
+		case "people", "policeman", "policemen", "civilians", "displaced":
+			return true
+		}
+	}
+	return false
+}

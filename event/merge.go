@@ -384,7 +384,10 @@ func merge(e, c *cand) {
 			e.ev.Mentions = append(e.ev.Mentions, m)
 		}
 	}
-	if e.ev.Actor1 == nil && c.ev.Actor1 != nil {
+	if e.ev.Actor1 == nil && c.ev.Actor1 != nil && (c.a1key == "" || c.a1key != e.a2key) {
+		// the target of the event is not its doer: "Two bombs exploded in
+		// a camp for displaced people, killing 12" read "killing" with the
+		// camp's people as its subject
 		e.ev.Actor1, e.a1key = c.ev.Actor1, c.a1key
 	}
 	if e.ev.Actor2 == nil && c.ev.Actor2 != nil && c.a2key != e.a1key {
