@@ -262,6 +262,15 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 		}
 		switch base(t.rel[k]) {
 		case "conj":
+			if g := t.head[h]; ownVoice[s.toks[i].Lemma] && t.rel[h] == "ccomp" && g >= 0 && reportVerbs[s.words[g]] {
+				// "the office said the strike hit two vehicles and blamed
+				// it on X": the parser hung the speech act on the reported
+				// clause; the one who said it blames
+				if sj := t.child(g, "nsubj"); sj >= 0 {
+					ro.subj = sj
+					return ro
+				}
+			}
 			if sj := t.child(h, "nsubj", "nsubj:pass"); sj >= 0 {
 				if t.rel[sj] == "nsubj:pass" && !ro.passive {
 					return ro // "were attacked and fled": no shared agent
@@ -456,6 +465,9 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	}
 	if ro.subj >= 0 {
 		a1 = m(ro.subj)
+		if a1 == nil && ownVoice[s.toks[i].Lemma] {
+			a1 = speakerAt(s, ro.subj) // "the media office said ... and blamed it on X"
+		}
 		// "a drone strike killed four": an event as subject names its
 		// doer or no one, never a party inside its phrase
 		dec1 = a1 != nil || r.isTrigger(s.words[ro.subj]) && t.child(ro.subj, "det", "nmod:poss") >= 0 &&
@@ -554,4 +566,31 @@ func inflectAll(lemmas ...string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// speakerAt returns the sentence's speaker whose phrase holds token k as
+// a mention, or nil: a speaker no actor mention covers ("the media
+// office") still does its own speech acts.
+func speakerAt(s *sent, k int) *mention {
+	if k >= len(s.toks) {
+		return nil
+	}
+	for i, ref := range s.speakerRefs {
+		if ref == nil || ref.Span == nil || !ref.Span.Contains(s.toks[k].Span) {
+			continue
+		}
+		first, last := k, k+1
+		for first > 0 && ref.Span.Contains(s.toks[first-1].Span) {
+			first--
+		}
+		for last < len(s.toks) && ref.Span.Contains(s.toks[last].Span) {
+			last++
+		}
+		key := ""
+		if i < len(s.speakerKeys) {
+			key = s.speakerKeys[i]
+		}
+		return &mention{first: first, last: last, ref: *ref, key: key, head: s.words[k]}
+	}
+	return nil
 }

@@ -48,6 +48,8 @@ var irregular = map[string]string{
 	"shelled": "shell", "shelling": "shell", "shells": "shell",
 	"bombed": "bomb", "bombing": "bomb", "bombs": "bomb",
 	"killed": "kill", "killing": "kill", "stormed": "storm",
+	"blamed": "blame", "raided": "raid", "raiding": "raid", "looted": "loot", "massacred": "massacre",
+	"retreated": "retreat", "rioted": "riot",
 }
 
 // irregularLemma returns the listed lemma of a verb form with a verb's

@@ -119,6 +119,7 @@ func TestEmbedded(t *testing.T) {
 		// ("shet", "fl", "fink", "shel")
 		{"They shot him and fled .", "shot/VBD/shoot fled/VBD/flee"},
 		{"Militias fought for hours and shelled the town .", "fought/VBD/fight shelled/VBD/shell"},
+		{"They blamed the army and raided the base .", "blamed/VBD/blame raided/VBD/raid"},
 	}
 	for _, tc := range tests {
 		forms := strings.Fields(tc.sentence)
