@@ -776,3 +776,18 @@ func victimLike(name string) bool {
 	}
 	return false
 }
+
+// TestSpeechActOfTheSpeaker: a speech act the parser hangs on a reported
+// clause with no actor as subject is the speaker's; one on a clause whose
+// subject is an actor stays that actor's. Weapons used by no one named are
+// the fighting told already.
+func TestSpeechActOfTheSpeaker(t *testing.T) {
+	doc := code(t, "The army's spokesman said the air force had struck a rebel camp near Bamako and denied that civilians were killed.", "2022-03-08")
+	if e := find(doc, sitrep.Reject, ""); e == nil || e.Actor1 == nil || !strings.Contains(names(e.Actor1), "air force") {
+		t.Errorf("the denial is not the air force's: %+v", doc.Events)
+	}
+	doc = code(t, "Residents said machine guns and rocket-propelled grenades were used until after midnight.", "2022-03-08")
+	if e := find(doc, sitrep.Assault, ""); e != nil {
+		t.Errorf("weapons used by no one coded as an attack: %+v", *e)
+	}
+}

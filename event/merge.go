@@ -461,6 +461,9 @@ func (r *reader) keep(c *cand) bool {
 	if c.seeded && c.ev.Type == sitrep.Consult && troopSubject(c) {
 		return false // "once reinforcements arrived": troops that arrive visit no one
 	}
+	if c.ev.Type == sitrep.Assault && (c.lemma == "use" || c.lemma == "employ") && c.ev.Actor1 == nil {
+		return false // "grenades were used until after midnight": the fighting told already, by no one new
+	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
 		return false // "the attack" with nothing it refers back to
 	}

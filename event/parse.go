@@ -262,10 +262,12 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 		}
 		switch base(t.rel[k]) {
 		case "conj":
-			if g := t.head[h]; ownVoice[s.toks[i].Lemma] && t.rel[h] == "ccomp" && g >= 0 && reportVerbs[s.words[g]] {
+			if g, hs := t.head[h], t.child(h, "nsubj"); ownVoice[s.toks[i].Lemma] && t.rel[h] == "ccomp" && g >= 0 && reportVerbs[s.words[g]] && (hs < 0 || s.mentionAt(hs) == nil) {
 				// "the office said the strike hit two vehicles and blamed
 				// it on X": the parser hung the speech act on the reported
-				// clause; the one who said it blames
+				// clause, whose subject is no one; the one who said it
+				// blames ("said the air force had struck ... and denied"
+				// keeps the air force)
 				if sj := t.child(g, "nsubj"); sj >= 0 {
 					ro.subj = sj
 					return ro
@@ -568,15 +570,17 @@ func inflectAll(lemmas ...string) map[string]bool {
 	return m
 }
 
-// speakerAt returns the sentence's speaker whose phrase holds token k as
-// a mention, or nil: a speaker no actor mention covers ("the media
-// office") still does its own speech acts.
+// speakerAt returns the sentence's speaker, a phrase no actor was
+// resolved for, whose phrase holds token k, as a mention, or nil: such a
+// speaker ("the media office") still does its own speech acts.
 func speakerAt(s *sent, k int) *mention {
 	if k >= len(s.toks) {
 		return nil
 	}
 	for i, ref := range s.speakerRefs {
-		if ref == nil || ref.Span == nil || !ref.Span.Contains(s.toks[k].Span) {
+		// only a phrase no actor was resolved for: a named speaker
+		// ("spokesman Zaw Min Tun") speaks for the body the coder reads
+		if ref == nil || ref.ID != "" || ref.Span == nil || !ref.Span.Contains(s.toks[k].Span) {
 			continue
 		}
 		first, last := k, k+1
