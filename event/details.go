@@ -919,6 +919,11 @@ func (r *reader) amounts(s *sent, c *cand) {
 			s.casualtiesRead = true
 		}
 		dead, hurt := s.dead, s.hurt
+		if ofTheWounded(s.words) {
+			// "Two of the wounded died overnight": the dead of a fight
+			// told before, already counted in any toll given since
+			c.ofWounded = true
+		}
 		if dead >= 0 {
 			c.ev.Fatalities = &dead
 			for k, w := range s.words {
@@ -1002,6 +1007,11 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				} else if (words[j] == "a" || words[j] == "an" || words[j] == "the") && j == k+1 && (w == "killed" || w == "killing" || shotDead) && j+2 < n && singularVictim(words[j+1:]) {
 					total = 1 + moreVictims(words, j+1, inTime) // "shot and killed a woman", "killed the director"
 				}
+			}
+		}
+		if total < 0 && (w == "died" || w == "succumbed") && k >= 4 && words[k-3] == "of" && words[k-2] == "the" && injureWords[words[k-1]] {
+			if v, ok := casualtyCount(words[k-4]); ok {
+				total = v // "two of the wounded died"
 			}
 		}
 		if total < 0 {
@@ -1408,3 +1418,20 @@ func prepIndex(s *sent, k int) int {
 
 // stalled words after "remain" say an activity has stopped.
 var stalled = set("suspended", "stalled", "frozen", "deadlocked", "halted", "blocked", "postponed", "cancelled", "canceled", "off", "on hold")
+
+// ofTheWounded reports whether a sentence tells that some of the wounded
+// died: "Two of the wounded died overnight", "three of the injured later
+// succumbed".
+func ofTheWounded(words []string) bool {
+	for k := 2; k < len(words); k++ {
+		if words[k-2] != "of" || words[k-1] != "the" || words[k] != "wounded" && words[k] != "injured" {
+			continue
+		}
+		for j := k + 1; j < len(words) && j <= k+2; j++ {
+			if words[j] == "died" || words[j] == "succumbed" {
+				return true
+			}
+		}
+	}
+	return false
+}

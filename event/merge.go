@@ -227,7 +227,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			return e
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil):
 			return e
-		case c.moreDead && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
+		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
 			return e
 		case c.anaphoric && compatibleActors(e, c):

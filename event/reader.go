@@ -88,6 +88,9 @@ type cand struct {
 	// moreDead: the sentence adds to an earlier toll ("3 militants were
 	// also killed"); its fatalities add to the event it merges into
 	moreDead bool
+	// ofWounded: the sentence tells that some of the wounded died, more
+	// of an earlier fight's dead (see ofTheWounded)
+	ofWounded bool
 	// light: a noun made an act by a light verb ("held a protest")
 	light bool
 	// added lists the sentences whose toll moreDead added already
