@@ -269,6 +269,31 @@ func troopSubject(c *cand) bool {
 	return weapon || armedWords[w] || w == "reinforcements" || w == "units" || w == "convoy" || w == "convoys" || w == "battalion" || w == "battalions" || w == "brigade" || w == "brigades"
 }
 
+// ownerOfTarget reports whether actor a is named as the owner of e's
+// target in e's sentence: "a drone struck a convoy of the Libyan National
+// Army" — the army owns the convoy; it did not strike it.
+func ownerOfTarget(e *cand, a *sitrep.ActorRef) bool {
+	t2 := e.ev.Actor2
+	if t2 == nil || t2.Span == nil || a.Span == nil || a.Span.Start < t2.Span.End {
+		return false
+	}
+	s := e.s
+	k := -1
+	for i := range s.toks {
+		if s.toks[i].Start >= t2.Span.End {
+			k = i
+			break
+		}
+	}
+	if k < 0 || s.words[k] != "of" {
+		return false
+	}
+	if k+1 < len(s.toks) && s.words[k+1] == "the" {
+		k++
+	}
+	return k+1 < len(s.toks) && s.toks[k+1].Start == a.Span.Start
+}
+
 // objectOf reports whether the word at o is the object of the verb at v
 // in the sentence's parse.
 func objectOf(s *sent, v, o int) bool {
@@ -384,7 +409,7 @@ func merge(e, c *cand) {
 			e.ev.Mentions = append(e.ev.Mentions, m)
 		}
 	}
-	if e.ev.Actor1 == nil && c.ev.Actor1 != nil && (c.a1key == "" || c.a1key != e.a2key) {
+	if e.ev.Actor1 == nil && c.ev.Actor1 != nil && (c.a1key == "" || c.a1key != e.a2key) && !ownerOfTarget(e, c.ev.Actor1) {
 		// the target of the event is not its doer: "Two bombs exploded in
 		// a camp for displaced people, killing 12" read "killing" with the
 		// camp's people as its subject
