@@ -87,6 +87,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Coerce, "army", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a speaker's own speech act on a misparsed conjunct", "The press office said the strike hit two trucks near Sabha and blamed it on forces loyal to the government.",
 			sitrep.Accuse, "office", "", sitrep.Reported, "", -1},
+		{"the owner of what is hit", "Rebels attacked a convoy of the Libyan National Army south of Sirte on Friday.",
+			sitrep.Assault, "rebels", "libyan national army", sitrep.Asserted, "2022-03-04", -1},
 		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",

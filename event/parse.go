@@ -176,6 +176,28 @@ func (r *reader) parseMention(s *sent, t *tree, k, trig int) *mention {
 	return nil
 }
 
+// assetOwner returns the actor that owns the asset at token k ("a
+// convoy of the Libyan National Army"), or nil: what an attack hits in
+// the owner's stead makes the owner its target.
+func assetOwner(s *sent, t *tree, k int) *mention {
+	if k < 0 || !assets[s.words[k]] {
+		return nil
+	}
+	for _, d := range t.kids[k] {
+		if d > k && base(t.rel[d]) == "nmod" && t.caseOf(s, d) == "of" {
+			if o := s.mentionAt(d); o != nil && o.proper && !o.place && o.ref.ID != "" {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// assets are things a side owns that an attack hits in its stead: "a
+// convoy of X" targets X.
+var assets = set("convoy", "convoys", "vehicle", "vehicles", "position", "positions", "checkpoint", "checkpoints",
+	"base", "bases", "post", "posts", "patrol", "patrols", "headquarters", "depot", "depots", "outpost", "outposts")
+
 // localities are place nouns whose modifiers name the place ("the Solino
 // neighbourhood", "the Kafr Nabudah area"), not its people.
 var localities = set("village", "villages", "town", "towns", "area", "areas", "district", "districts",
@@ -363,6 +385,9 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	m2 := func(k int) *mention {
 		if k >= 0 && s.inAttr[k] {
 			return nil
+		}
+		if o := assetOwner(s, t, k); o != nil {
+			return o
 		}
 		return m(k)
 	}
