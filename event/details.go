@@ -994,7 +994,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		}
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
-		shotDead := w == "dead" && k > 0 && (words[k-1] == "shot" || words[k-1] == "shooting") // "shot dead two soldiers"
+		shotDead := shotDeadAt(words, k) // "shot dead two soldiers"
 		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" || shotDead {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
@@ -1432,6 +1432,19 @@ func ofTheWounded(words []string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// shotDeadAt reports whether words[k] is the "dead" of "shot dead": the
+// verb's complement, not the victims' adjective ("shot dead two soldiers").
+func shotDeadAt(words []string, k int) bool {
+	if k < 1 || words[k] != "dead" {
+		return false
+	}
+	switch words[k-1] {
+	case "shot", "shoot", "shoots", "shooting":
+		return true
 	}
 	return false
 }

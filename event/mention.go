@@ -490,7 +490,7 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 		if !strings.ContainsFunc(w, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) {
 			break // punctuation ends the phrase: "PORT-AU-PRINCE — Armed gangs"
 		}
-		if w == "dead" && k >= 2 && (s.words[k-2] == "shot" || s.words[k-2] == "shoot" || s.words[k-2] == "shoots" || s.words[k-2] == "shooting") {
+		if shotDeadAt(s.words, k-1) {
 			break // "shot dead two soldiers": the verb's, not the soldiers'
 		}
 		switch {
