@@ -175,6 +175,7 @@ func (r *reader) attribution(s *sent) {
 	// a speaker's own words in quotes: "“...,” Alaywan said." is handled
 	// above; the sentence's sources go to every event in it.
 	s.sources = out
+	s.inherited = r.inherited(s)
 }
 
 func markAttr(s *sent, m *mention) {
@@ -430,7 +431,7 @@ func (r *reader) passSources(s *sent, coded bool) {
 	case len(s.sources) > 0:
 		r.paraSources[s.region] = s.sources
 		r.paraLast[s.region] = s.si
-	case coded && len(r.inherited(s)) > 0:
+	case coded && len(s.inherited) > 0:
 		r.paraLast[s.region] = s.si
 	}
 }

@@ -169,7 +169,7 @@ func (r *reader) modality(s *sent, c *cand) {
 		}
 	}
 	if m == sitrep.Asserted || m == sitrep.Reported {
-		if len(s.sources) > 0 || len(r.inherited(s)) > 0 {
+		if len(s.sources) > 0 || len(s.inherited) > 0 {
 			m = sitrep.Reported
 			for i, k := range s.speakerKeys {
 				if k != "" && k == c.a1key && !speechAct(c.ev.Type) {
@@ -227,7 +227,7 @@ func (r *reader) sourcesFor(s *sent, c *cand) []sitrep.Attribution {
 	}
 	src := s.sources
 	if len(src) == 0 {
-		src = r.inherited(s)
+		src = s.inherited
 	}
 	for _, role := range []sitrep.SourceRole{sitrep.RoleCitedOutlet, sitrep.RoleSpeaker, sitrep.RoleDocument} {
 		for _, a := range src {

@@ -23,7 +23,10 @@ type sent struct {
 	mentions []mention
 	// attribution of the sentence and the tokens it covers
 	sources []sitrep.Attribution
-	inAttr  []bool
+	// inherited are the paragraph's sources the sentence continues, read
+	// once after its own (see reader.inherited)
+	inherited []sitrep.Attribution
+	inAttr    []bool
 	// denial is the token index of a denial verb, or -1.
 	denial int
 	// speakerActor is the key of the sentence's speaker, for "claimed".
