@@ -466,10 +466,14 @@ var armedWords = set("army", "military", "troops", "soldiers", "forces", "police
 // ("a government official", "the district governor"), not the forces of
 // the state.
 func officeHolder(a *sitrep.ActorRef) bool {
-	words := strings.Fields(strings.ToLower(a.Name + " " + a.Text))
-	if len(words) == 0 || !officeHolders[words[len(words)-1]] && !officeHolders[strings.ToLower(lastWord(a.Text))] {
+	head := lastWord(a.Text) // the phrase's head: its text's last word, else its name's
+	if head == "" {
+		head = lastWord(a.Name)
+	}
+	if !officeHolders[strings.ToLower(head)] {
 		return false
 	}
+	words := strings.Fields(strings.ToLower(a.Name + " " + a.Text))
 	for _, w := range words {
 		if armedWords[w] || combatantWords[w] || w == "police" || w == "security" || w == "intelligence" || w == "defence" || w == "defense" || w == "military" {
 			return false

@@ -206,15 +206,18 @@ func forcedObject(s *sent, h int) bool {
 	if v < 0 || t.rel[h] != "obj" {
 		return false
 	}
-	l := s.toks[v].Lemma
-	return l == "force" || l == "compel"
+	return implicatives[s.toks[v].Lemma]
 }
+
+// implicatives are the governing verbs whose complement happens when they
+// do: to force or compel someone to flee is to make them flee.
+var implicatives = set("force", "compel")
 
 // implicative reports whether a governing trigger makes its complement
 // happen when it happens itself: to force or compel someone to flee is
 // to make them flee; to order them to is not.
 func implicative(g *cand) bool {
-	return (g.lemma == "force" || g.lemma == "compel") && g.ev.Modality.Happened() && g.flags&fDeny == 0
+	return implicatives[g.lemma] && g.ev.Modality.Happened() && g.flags&fDeny == 0
 }
 
 // sourcesFor returns the attribution chain of the candidate: the article's
