@@ -919,14 +919,13 @@ func (r *reader) amounts(s *sent, c *cand) {
 	if c.ev.Type == sitrep.Assault || c.ev.Type == sitrep.Protest {
 		if !s.casualtiesRead { // the same for every trigger of the sentence
 			s.dead, s.hurt = casualties(s.words, s.inTime)
+			s.ofWounded = ofTheWounded(s.words)
 			s.casualtiesRead = true
 		}
 		dead, hurt := s.dead, s.hurt
-		if ofTheWounded(s.words) {
-			// "Two of the wounded died overnight": the dead of a fight
-			// told before, already counted in any toll given since
-			c.ofWounded = true
-		}
+		// "Two of the wounded died overnight": the dead of a fight told
+		// before, already counted in any toll given since
+		c.ofWounded = s.ofWounded
 		if dead >= 0 {
 			c.ev.Fatalities = &dead
 			for k, w := range s.words {

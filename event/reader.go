@@ -43,6 +43,7 @@ type sent struct {
 	// dead and hurt are what casualties reads in the sentence, once
 	// casualtiesRead.
 	dead, hurt     int
+	ofWounded      bool // some of the wounded died (ofTheWounded)
 	casualtiesRead bool
 	// breaks marks the words that are clauseBreakers (see breakers).
 	breaks []bool
