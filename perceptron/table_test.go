@@ -197,7 +197,8 @@ func FuzzReadTable(f *testing.F) {
 	})
 }
 
-func BenchmarkTableScore(b *testing.B) {
+// benchTable is the table and the 80 features of the scoring benchmarks.
+func benchTable(b *testing.B) (*perceptron.Table, []uint64) {
 	tab, err := wide(b, 100).Table()
 	if err != nil {
 		b.Fatal(err)
@@ -206,6 +207,11 @@ func BenchmarkTableScore(b *testing.B) {
 	for i := 0; i < 80; i++ {
 		fs = append(fs, perceptron.Mix(perceptron.Template(i%7), uint64(i*13%500)))
 	}
+	return tab, fs
+}
+
+func BenchmarkTableScore(b *testing.B) {
+	tab, fs := benchTable(b)
 	s := make([]int32, 100)
 	for b.Loop() {
 		clear(s)
@@ -217,14 +223,7 @@ func BenchmarkTableScore(b *testing.B) {
 // classes, as the parser and tagger ask: the dense rows are summed class
 // by class.
 func BenchmarkTableScoreClasses(b *testing.B) {
-	tab, err := wide(b, 100).Table()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var fs []uint64
-	for i := 0; i < 80; i++ {
-		fs = append(fs, perceptron.Mix(perceptron.Template(i%7), uint64(i*13%500)))
-	}
+	tab, fs := benchTable(b)
 	var classes []uint8
 	for c := 0; c < 100; c += 3 {
 		classes = append(classes, uint8(c))
