@@ -313,6 +313,55 @@ func TestFatalitiesConservative(t *testing.T) {
 	}
 }
 
+// TestPartisanTolls checks ACLED's conservative rule on figures an armed
+// group gives: a toll told only on the word of the group, its spokesman
+// or its outlet counts 0, the claimed figure kept as a quantity; a figure
+// others gave too, or a government's, counts.
+func TestPartisanTolls(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		dead    int
+		claimed int // the "claimed fatalities" quantity, 0 for none
+	}{
+		{"the outlet retells the toll", "Taliban militants ambushed a police patrol in Kunduz province on Monday, killing 4 policemen. Voice of Jihad reported 4 fatalities.", 0, 4},
+		{"the outlet also told it", "Taliban militants ambushed a police patrol in Kunduz province on Monday, killing 4 policemen. Voice of Jihad also reported 4 fatalities.", 4, 0},
+		{"the group's own word", "The Taliban said its fighters killed 12 soldiers in an attack on an army base in Zabul on Tuesday.", 0, 12},
+		{"the outlet in brackets, a bare figure", "Islamic State fighters attacked an army post near Diffa on Friday, killing 5 soldiers. The death toll could not be confirmed (Amaq reported 5).", 0, 5},
+		{"a range the toll falls in", "Taliban militants attacked a checkpoint in Helmand on Sunday, killing 3 soldiers. Voice of Jihad reported 1-3 fatalities.", 0, 3},
+		{"the claim is the report's total", "Taliban militants attacked a checkpoint in Ghazni on Sunday, killing 2 soldiers. Two more soldiers were killed when militants ambushed a convoy nearby. Voice of Jihad reported 4 fatalities.", 0, 2},
+		{"another source's figure", "Three soldiers (7 according to Taliban sources) were killed when militants attacked a checkpoint in Helmand on Sunday.", 3, 0},
+		{"another figure than the claim", "Taliban militants attacked a checkpoint in Helmand on Sunday, killing 2 soldiers. Voice of Jihad reported 9 fatalities.", 2, 0},
+		{"a government's figure", "Government forces killed 9 Taliban fighters in Ghazni on Tuesday, the defence ministry said.", 9, 0},
+		{"the group's own dead", "The Taliban said 3 of its fighters were killed when an army drone struck their vehicle in Helmand on Monday.", 3, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2022-03-08")
+			e := find(doc, sitrep.Assault, "")
+			if e == nil {
+				t.Fatalf("%q: no assault", tt.text)
+			}
+			if e.Fatalities == nil || *e.Fatalities != tt.dead {
+				got := "none"
+				if e.Fatalities != nil {
+					got = strconv.Itoa(*e.Fatalities)
+				}
+				t.Errorf("fatalities %s, want %d", got, tt.dead)
+			}
+			claimed := 0
+			for _, q := range e.Quantities {
+				if q.Unit == "claimed fatalities" {
+					claimed = int(q.Value)
+				}
+			}
+			if claimed != tt.claimed {
+				t.Errorf("claimed fatalities %d, want %d (quantities %+v)", claimed, tt.claimed, e.Quantities)
+			}
+		})
+	}
+}
+
 // TestACLEDTypes checks the ACLED type and sub-type of the first happened
 // event of sentences where the weapon, the target or the victim decides.
 func TestACLEDTypes(t *testing.T) {

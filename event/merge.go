@@ -87,6 +87,7 @@ func (r *reader) finish() {
 		}
 	}
 	n := 0
+	total := r.tollTotal()
 	for _, c := range events {
 		// within one sentence, one assault per happening
 		if c.dead {
@@ -96,6 +97,7 @@ func (r *reader) finish() {
 		if c.ev.Confidence < r.c.cfg.MinConfidence {
 			continue
 		}
+		r.partisanToll(c, total)
 		r.sceneOf(c.s, c)
 		distinctActors(&c.ev)
 		n++

@@ -137,6 +137,8 @@ type reader struct {
 	mentionSlab []mention
 	// spanSlab holds the mentions' spans (see spanPtr).
 	spanSlab []sitrep.Span
+	// claims are the casualty figures armed groups gave (see claims.go).
+	claims []claim
 }
 
 func newReader(c *Coder, doc *sitrep.Document) *reader {
@@ -261,6 +263,7 @@ func (r *reader) sentence(si int) {
 	s.findRelatives()
 	r.findMentions(s)
 	r.attribution(s)
+	r.noteClaims(s)
 	r.triggers(s)
 }
 

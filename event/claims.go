@@ -1,0 +1,274 @@
+package event
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// A partisan toll is a death toll told on the word of an armed group about
+// an attack of its own side: the group itself ("the Taliban said 12
+// soldiers were killed"), its spokesman, or an outlet that speaks for it
+// (the Taliban's Voice of Jihad, the Islamic State's Amaq). ACLED's
+// conservative rule does not count such claims: the fatalities of the
+// event are 0 until a source outside the fighting gives a figure. The
+// claimed figure is not lost: it stays among the event's quantities as
+// "claimed fatalities", with the words it was read from.
+//
+// A claim covers the event's toll when it is told in the sentence that
+// gives the toll and governs all of it (not a parenthesis beside another
+// source's figure: "2 policemen (7 according to Taliban sources) were
+// killed"), or when a sentence of its own retells the same figure ("VoJ
+// reported 2 fatalities") without saying the figure was also told by
+// others ("VoJ also reported 2").
+
+// claim is a casualty figure a partisan source gave.
+type claim struct {
+	s *sent
+	// dead is the figure, or -1 when the claim gives deaths without a
+	// number ("reported unknown fatalities"); a range ("1-3 fatalities")
+	// runs from dead to most.
+	dead, most int
+	// whole: the attribution governs the whole sentence, not a
+	// parenthesis within it.
+	whole bool
+	// also: the claim says others told the same ("VoJ also reported").
+	also  bool
+	group string // the armed group's actor id
+	text  string // the words of the claim
+}
+
+// noteClaims records the casualty figures the partisan sources of s give.
+func (r *reader) noteClaims(s *sent) {
+	for _, a := range s.sources {
+		group := r.partisanGroup(a)
+		if group == "" || a.Span == nil {
+			continue
+		}
+		k := r.tokenAt(s, a.Span.Start)
+		if k < 0 {
+			continue
+		}
+		lo, hi, whole := 0, len(s.words), true
+		if open, shut := enclosing(s.words, k); open >= 0 {
+			lo, hi, whole = open+1, shut, false
+		}
+		words, inTime := s.words[lo:hi], s.inTime[lo:hi]
+		dead, _ := casualties(words, inTime)
+		if dead < 0 && !whole && deathTalk(s.words[:lo]) && !deathTalk(words) {
+			// "Fatalities were heavy (VoJ reported 3)": a bare figure in
+			// brackets counts what the words before them talk of
+			dead = bareCount(words, inTime)
+		}
+		if dead < 0 {
+			if !deathTalk(words) {
+				continue
+			}
+			dead = -1
+		}
+		most := dead
+		if lo, hi, ok := claimRange(words); ok {
+			dead, most = lo, hi
+		}
+		c := claim{s: s, dead: dead, most: most, whole: whole, also: slices.Contains(words, "also"), group: group}
+		c.text = r.doc.Slice(sitrep.Span{Start: s.toks[lo].Start, End: s.toks[hi-1].End})
+		r.claims = append(r.claims, c)
+	}
+}
+
+// partisanGroup returns the armed group a source speaks for: the group
+// itself, the group its outlet or spokesman belongs to; "" for any other
+// source. Only non-state armed groups count: a government's figures are
+// its own to answer for, and ACLED codes them.
+func (r *reader) partisanGroup(a sitrep.Attribution) string {
+	act := r.actor(a.ActorID)
+	if act == nil {
+		return ""
+	}
+	if act.Kind == sitrep.ActorRebel {
+		return act.ID
+	}
+	orgs := []string{act.Parent}
+	for _, role := range act.Roles {
+		orgs = append(orgs, role.Of)
+	}
+	for _, id := range orgs {
+		if id == "" {
+			continue
+		}
+		if g := r.actor(id); g != nil && g.Kind == sitrep.ActorRebel {
+			return id
+		}
+		if act.Kind == sitrep.ActorMedia && act.Sector == "REB" {
+			return id // an armed group's own outlet, the group not named
+		}
+	}
+	return ""
+}
+
+// tollTotal sums the deaths the report's sentences tell, the claims
+// left out.
+func (r *reader) tollTotal() int {
+	t := 0
+	var seen *sent
+	for _, c := range r.cands {
+		s := c.s
+		if s == seen || !s.casualtiesRead || s.dead <= 0 || !c.ev.Modality.Happened() {
+			continue
+		}
+		seen = s
+		if slices.ContainsFunc(r.claims, func(cl claim) bool { return cl.s == s }) {
+			continue
+		}
+		t += s.dead
+	}
+	return t
+}
+
+// enclosing returns the brackets around word k, or -1, -1 when it stands
+// outside any. Brackets nest: "(VoJ reported unknown fatalities (3))".
+func enclosing(words []string, k int) (open, shut int) {
+	open = -1
+	for j, depth := k-1, 0; j >= 0; j-- {
+		switch words[j] {
+		case ")":
+			depth++
+		case "(":
+			if depth == 0 {
+				open = j
+			}
+			depth--
+		}
+		if open >= 0 {
+			break
+		}
+	}
+	if open < 0 {
+		return -1, -1
+	}
+	for j, depth := k+1, 0; j < len(words); j++ {
+		switch words[j] {
+		case "(":
+			depth++
+		case ")":
+			if depth == 0 {
+				return open, j
+			}
+			depth--
+		}
+	}
+	return -1, -1
+}
+
+// deathTalk reports whether words tell of deaths without a figure
+// ("reported unknown fatalities").
+func deathTalk(words []string) bool {
+	for _, w := range words {
+		if w == "fatalities" || w == "killed" || w == "dead" || w == "deaths" || w == "died" || w == "death" || w == "toll" {
+			return true
+		}
+	}
+	return false
+}
+
+// claimRange reads a range of deaths: "1-3 fatalities", "14-29 killed".
+func claimRange(words []string) (lo, hi int, ok bool) {
+	for k := 0; k+1 < len(words); k++ {
+		a, b, cut := strings.Cut(words[k], "-")
+		if !cut || !killWords[words[k+1]] && words[k+1] != "fatalities" {
+			continue
+		}
+		x, errA := strconv.Atoi(a)
+		y, errB := strconv.Atoi(b)
+		if errA == nil && errB == nil && x <= y {
+			return x, y, true
+		}
+	}
+	return 0, 0, false
+}
+
+// bareCount returns the one number of words outside dates, or -1 when
+// there is none or more than one.
+func bareCount(words []string, inTime []bool) int {
+	v := -1
+	for k, w := range words {
+		n, ok := casualtyCount(w)
+		if !ok || inTime[k] || !isNumber(w) {
+			continue
+		}
+		if v >= 0 {
+			return -1
+		}
+		v = n
+	}
+	return v
+}
+
+// counted reports whether the sentence gives a number outside its dates:
+// a toll read from it is a figure, not the codebook's reading of "a
+// number of" or "several".
+func counted(s *sent) bool {
+	for k, v := range s.countsOf() {
+		if v >= 0 && !s.inTime[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// partisanToll applies the rule of partisan tolls to an event about to
+// be written: its fatalities become 0 when the only figure for them is an
+// armed group's claim.
+//
+// total is the sum of the report's tolls: a claim may give the figure of
+// all the attacks a report tells ("VoJ reported 4" after two attacks with
+// 2 dead each).
+func (r *reader) partisanToll(c *cand, total int) {
+	if len(r.claims) == 0 || c.ev.Type != sitrep.Assault || c.ev.Fatalities == nil || *c.ev.Fatalities == 0 {
+		return
+	}
+	f := *c.ev.Fatalities
+	own := func(s *sent) bool {
+		if s == c.s {
+			return true
+		}
+		for _, m := range c.ev.Mentions {
+			if m.Span == s.span {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range r.claims {
+		cl := &r.claims[i]
+		if c.ev.Actor2 != nil && c.ev.Actor2.ID == cl.group {
+			continue // the group's word on its own dead
+		}
+		covers := false
+		if own(cl.s) {
+			covers = cl.whole && !r.otherSource(cl.s)
+		} else {
+			covers = !cl.also && (cl.dead <= f && f <= cl.most || cl.dead == total && total > f || cl.dead < 0 && !counted(c.s))
+		}
+		if !covers {
+			continue
+		}
+		zero := 0
+		c.ev.Fatalities = &zero
+		c.ev.Quantities = append(c.ev.Quantities, sitrep.Quantity{Value: int64(f), Min: int64(f), Max: int64(f), Unit: "claimed fatalities", Text: cl.text})
+		return
+	}
+}
+
+// otherSource reports whether a sentence also cites a source that does not
+// speak for an armed group.
+func (r *reader) otherSource(s *sent) bool {
+	for _, a := range s.sources {
+		if r.partisanGroup(a) == "" {
+			return true
+		}
+	}
+	return false
+}
