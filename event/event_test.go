@@ -63,6 +63,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "rebel", "army", sitrep.Asserted, "2022-03-07", 4},
 		{"passive with by", "Three civilians were killed by government troops in the village on Saturday.",
 			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
+		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
+			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
 		{"both sides of between", "Fighting between two armed groups aligned with the interior ministry killed six people in Misrata on Monday.",
 			sitrep.Assault, "armed groups", "armed groups", sitrep.Asserted, "2022-03-07", 6},
 		{"purpose of a sending", "The African Union has sent 30 civilian personnel to Goma to investigate the killings.",

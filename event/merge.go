@@ -48,7 +48,19 @@ func (r *reader) finish() {
 	// event itself when its sentence tells of casualties and codes nothing
 	// else: "soldiers suffered casualties following an attack by X".
 	for _, c := range late {
-		if !casualtyTalk(c.s) || slices.ContainsFunc(events, func(e *cand) bool { return e.s == c.s }) {
+		if !casualtyTalk(c.s) {
+			continue
+		}
+		if i := slices.IndexFunc(events, func(e *cand) bool { return e.s == c.s }); i >= 0 {
+			// "a policeman was killed following an ambush by Taliban
+			// militants": the ambushers are the killers
+			if e := events[i]; e.ev.Type == sitrep.Assault && e.ev.Actor1 == nil && e.ev.Modality.Happened() &&
+				(c.a1key == "" || c.a1key != e.a2key) && !ownerOfTarget(e, c.ev.Actor1) {
+				e.ev.Actor1, e.a1key = c.ev.Actor1, c.a1key
+				if e.ev.Mode == "" {
+					e.ev.Mode = c.ev.Mode
+				}
+			}
 			continue
 		}
 		if !r.keep(c) {
