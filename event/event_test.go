@@ -65,6 +65,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
 		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
 			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
+		{"the doers of background attacks", "A policeman was killed following attacks by Taliban militants on checkpoints in Kunduz on Monday.",
+			sitrep.Assault, "taliban", "policeman", sitrep.Asserted, "2022-03-07", 1},
 		{"both sides of between", "Fighting between two armed groups aligned with the interior ministry killed six people in Misrata on Monday.",
 			sitrep.Assault, "armed groups", "armed groups", sitrep.Asserted, "2022-03-07", 6},
 		{"purpose of a sending", "The African Union has sent 30 civilian personnel to Goma to investigate the killings.",
@@ -747,6 +749,10 @@ func TestOneEventPerHappening(t *testing.T) {
 		{"Gunmen killed two soldiers in Gao on Monday. In Kidal, two civilians were killed on Monday.", 2, ""},
 		// some of the wounded died: the same fight
 		{"Gunmen opened fire on a bus near Mandera on Monday, wounding six passengers.\n\nTwo of the wounded died overnight in hospital, police said.", 1, ""},
+		// the attacks a killing was done in are the killing
+		{"Gunmen killed at least 20 villagers in attacks on two hamlets in Nigeria's Zamfara state on Sunday, police said.", 1, ""},
+		// a string of attacks told as context is no event of its own
+		{"The rebels said on Monday they had fired rockets at a Greek-owned tanker, the latest in a string of attacks on shipping in the Red Sea.", 1, ""},
 		// a verb coded by its object and the object noun are one act
 		{"Israel reimposed blockades in the West Bank on Friday.", 1, sitrep.Coerce},
 		{"Angola's president will host talks between the two ministers in Luanda next week.", 1, sitrep.Consult},

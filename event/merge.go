@@ -239,7 +239,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "reimposed blockades": the verb coded by its object and the
 			// object noun are one act
 			return e
-		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil):
+		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig)):
 			return e
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
@@ -313,6 +313,19 @@ func ownerOfTarget(e *cand, a *sitrep.ActorRef) bool {
 func objectOf(s *sent, v, o int) bool {
 	t := s.tree
 	return t != nil && v >= 0 && o >= 0 && o < len(t.head) && t.head[o] == v && t.rel[o] == "obj"
+}
+
+// mannerOf reports whether the event noun at o tells how the verb at v was
+// done: "killed 30 civilians in attacks on three villages" is one act.
+// The phrase may hang on the verb's object, as parsers often attach it.
+func mannerOf(s *sent, v, o int) bool {
+	t := s.tree
+	if t == nil || v < 0 || o < 0 || o >= len(t.head) || t.head[o] < 0 {
+		return false
+	}
+	h := t.head[o]
+	onVerb := h == v && base(t.rel[o]) == "obl" || t.head[h] == v && t.rel[h] == "obj" && base(t.rel[o]) == "nmod"
+	return onVerb && (t.caseOf(s, o) == "in" || t.caseOf(s, o) == "during")
 }
 
 // sameToll reports whether two candidates tell the same number of dead.

@@ -492,7 +492,10 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			case "following", "after", "before", "amid", "despite", "to", "since", "cessation", "end", "halt", "of":
 				// background: "following a military intervention", "prior
 				// to Turkey's intervention" are told as context, not coded
-				if s.words[prevIdx] != "of" || prevIdx > 0 && (s.words[prevIdx-1] == "cessation" || s.words[prevIdx-1] == "end" || s.words[prevIdx-1] == "halt" || s.words[prevIdx-1] == "wake") {
+				// "the latest in a string of attacks": a series told as
+				// context
+				if s.words[prevIdx] != "of" || prevIdx > 0 && (s.words[prevIdx-1] == "cessation" || s.words[prevIdx-1] == "end" || s.words[prevIdx-1] == "halt" || s.words[prevIdx-1] == "wake" ||
+					s.words[prevIdx-1] == "string" || s.words[prevIdx-1] == "spate" || s.words[prevIdx-1] == "wave") {
 					c.background = true
 				}
 			}
