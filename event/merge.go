@@ -105,6 +105,7 @@ func (r *reader) finish() {
 		if c.dead {
 			continue
 		}
+		r.planter(c)
 		classify(c)
 		if c.ev.Confidence < r.c.cfg.MinConfidence {
 			continue
@@ -239,7 +240,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "reimposed blockades": the verb coded by its object and the
 			// object noun are one act
 			return e
-		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig)):
+		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || whenClause(c.s, e.trig, c.trig)):
 			return e
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
@@ -326,6 +327,18 @@ func mannerOf(s *sent, v, o int) bool {
 	h := t.head[o]
 	onVerb := h == v && base(t.rel[o]) == "obl" || t.head[h] == v && t.rel[h] == "obj" && base(t.rel[o]) == "nmod"
 	return onVerb && (t.caseOf(s, o) == "in" || t.caseOf(s, o) == "during")
+}
+
+// whenClause reports whether the trigger at o heads a "when" or "as"
+// clause of the verb at v: "4 soldiers were killed when their vehicle was
+// hit by a bomb" is one blast.
+func whenClause(s *sent, v, o int) bool {
+	t := s.tree
+	if t == nil || v < 0 || o < 0 || o >= len(t.head) || t.head[o] != v || t.rel[o] != "advcl" {
+		return false
+	}
+	m := t.child(o, "mark", "advmod")
+	return m >= 0 && m < o && (s.words[m] == "when" || s.words[m] == "as")
 }
 
 // sameToll reports whether two candidates tell the same number of dead.
