@@ -243,8 +243,9 @@ func (r *reader) sourcesFor(s *sent, c *cand) []sitrep.Attribution {
 }
 
 // when chooses the event's date: the temporal expression of its clause
-// nearest the trigger that does not date the report itself; the caption's
-// date in a caption; else a fallback the merge may replace.
+// nearest the trigger that does not date the report itself nor belong to a
+// relative clause the trigger is not in; the caption's date in a caption;
+// else a fallback the merge may replace.
 func (r *reader) when(s *sent, c *cand) {
 	best := -1
 	bestDist := 1 << 30
@@ -261,6 +262,9 @@ func (r *reader) when(s *sent, c *cand) {
 		}
 		if tx.Kind == sitrep.TimeDuration {
 			continue
+		}
+		if inRelative(s, k, c.trig) {
+			continue // "following a report that accuses it of crimes over the past 25 years"
 		}
 		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] {
 			continue // "the August 3 elections", "June salaries": a date that names a thing
@@ -320,6 +324,36 @@ func (r *reader) when(s *sent, c *cand) {
 		c.ev.Date = &sitrep.DateRange{Start: day, End: day, Precision: sitrep.DateWeek}
 		c.dateFall = true
 	}
+}
+
+// inRelative reports whether word k belongs to a relative clause the
+// trigger at trig is not part of: its date is the clause's own.
+func inRelative(s *sent, k, trig int) bool {
+	t := s.tree
+	if t == nil {
+		return false
+	}
+	for v, steps := k, 0; v >= 0 && steps < len(t.head); v, steps = t.head[v], steps+1 {
+		if v == trig {
+			return false
+		}
+		if verbal(s.toks[v].UPOS) && v != k {
+			if t.rel[v] != "acl:relcl" {
+				return false
+			}
+			// the trigger inside the same clause keeps the date
+			for u := trig; u >= 0 && u < len(t.head); u = t.head[u] {
+				if u == v {
+					return false
+				}
+				if t.head[u] == u {
+					break
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // dayOffset reads "a day after", "two days before" between words lo and

@@ -370,6 +370,31 @@ func TestPartisanTolls(t *testing.T) {
 	}
 }
 
+// TestRelativeClauseDate checks that a date inside a relative clause the
+// trigger is not part of does not date the event; a date in a participle
+// after it still does ("in a video posted on Sunday").
+func TestRelativeClauseDate(t *testing.T) {
+	tests := []struct {
+		text  string
+		typ   sitrep.EventType
+		start string
+	}{
+		{"Hundreds of refugees protested in Nairobi against a report that accuses their government of abuses over the past 20 years.", sitrep.Protest, "2022-03-08"},
+		{"The rebel leader threatened to storm the city in a video posted on Sunday.", sitrep.Threaten, "2022-03-06"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		e := find(doc, tt.typ, "")
+		if e == nil || e.Date == nil {
+			t.Errorf("%q: no dated %s event", tt.text, tt.typ)
+			continue
+		}
+		if e.Date.Start != tt.start {
+			t.Errorf("%q: date %+v, want it to start on %s", tt.text, *e.Date, tt.start)
+		}
+	}
+}
+
 // TestACLEDTypes checks the ACLED type and sub-type of the first happened
 // event of sentences where the weapon, the target or the victim decides.
 func TestACLEDTypes(t *testing.T) {
