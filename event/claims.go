@@ -243,7 +243,7 @@ func (r *reader) partisanToll(c *cand, total int) {
 	}
 	for i := range r.claims {
 		cl := &r.claims[i]
-		if c.ev.Actor2 != nil && c.ev.Actor2.ID == cl.group {
+		if a2 := c.ev.Actor2; a2 != nil && (a2.ID == cl.group || strings.HasPrefix(a2.ID, cl.group+".")) {
 			continue // the group's word on its own dead
 		}
 		covers := false
