@@ -56,6 +56,9 @@ func (r *reader) noteClaims(s *sent) {
 			lo, hi, whole = open+1, shut, false
 		}
 		words, inTime := s.words[lo:hi], s.inTime[lo:hi]
+		if ownDead(s, lo, hi, k, group) {
+			continue // the group's word on its own dead
+		}
 		dead, _ := casualties(words, inTime)
 		if dead < 0 && !whole && deathTalk(s.words[:lo]) && !deathTalk(words) {
 			// "Fatalities were heavy (VoJ reported 3)": a bare figure in
@@ -125,6 +128,45 @@ func (r *reader) tollTotal() int {
 		t += s.dead
 	}
 	return t
+}
+
+// ownDead reports whether the claim in words lo..hi of s, whose source
+// stands at word src, counts the group's own men as its dead: "the Taliban
+// said 3 of its fighters were killed", "... 2 Taliban militants died";
+// not "its fighters killed 12 soldiers".
+func ownDead(s *sent, lo, hi, src int, group string) bool {
+	var anchors []int // the words after which the group's men are named
+	for k := lo; k < hi; k++ {
+		if s.words[k] == "its" || s.words[k] == "own" {
+			anchors = append(anchors, k+1)
+		}
+	}
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.first < lo || m.last > hi || m.first <= src && src < m.last {
+			continue
+		}
+		if m.key == group || strings.HasPrefix(m.key, group+".") {
+			anchors = append(anchors, m.last)
+		}
+	}
+	for _, a := range anchors {
+		passive := false
+		for j := a; j < hi && j <= a+5; j++ {
+			w := s.words[j]
+			if w == "were" || w == "was" || w == "been" {
+				passive = true
+				continue
+			}
+			if w == "died" || w == "dead" || killWords[w] && passive {
+				return true
+			}
+			if killWords[w] || injureWords[w] {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // enclosing returns the brackets around word k, or -1, -1 when it stands
@@ -243,9 +285,6 @@ func (r *reader) partisanToll(c *cand, total int) {
 	}
 	for i := range r.claims {
 		cl := &r.claims[i]
-		if a2 := c.ev.Actor2; a2 != nil && (a2.ID == cl.group || strings.HasPrefix(a2.ID, cl.group+".")) {
-			continue // the group's word on its own dead
-		}
 		covers := false
 		if own(cl.s) {
 			covers = cl.whole && !r.otherSource(cl.s)

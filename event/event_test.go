@@ -341,6 +341,7 @@ func TestPartisanTolls(t *testing.T) {
 		{"another source's figure", "Three soldiers (7 according to Taliban sources) were killed when militants attacked a checkpoint in Helmand on Sunday.", 3, 0},
 		{"another figure than the claim", "Taliban militants attacked a checkpoint in Helmand on Sunday, killing 2 soldiers. Voice of Jihad reported 9 fatalities.", 2, 0},
 		{"a government's figure", "Government forces killed 9 Taliban fighters in Ghazni on Tuesday, the defence ministry said.", 9, 0},
+		{"the group as the other side of a clash", "One soldier was killed during clashes with Taliban militants in Ghazni on Monday. Voice of Jihad reported 1 fatality.", 0, 1},
 		{"the group's own dead", "The Taliban said 3 of its fighters were killed when an army drone struck their vehicle in Helmand on Monday.", 3, 0},
 	}
 	for _, tt := range tests {
