@@ -208,7 +208,7 @@ func enclosing(words []string, k int) (open, shut int) {
 // ("reported unknown fatalities").
 func deathTalk(words []string) bool {
 	for _, w := range words {
-		if w == "fatalities" || w == "killed" || w == "dead" || w == "deaths" || w == "died" || w == "death" || w == "toll" {
+		if w == "fatalities" || w == "fatality" || w == "killed" || w == "dead" || w == "deaths" || w == "died" || w == "death" || w == "toll" {
 			return true
 		}
 	}
