@@ -1013,6 +1013,7 @@ func countValue(w string) (int64, bool) {
 func casualties(words []string, inTime []bool) (dead, hurt int) {
 	dead, hurt = -1, -1
 	n := len(words)
+	restated := appositions(words)
 	for k := 0; k < n; k++ {
 		w := words[k]
 		isKill := killWords[w] && !(w == "lost" && !(k+2 < n && (words[k+1] == "their" || words[k+1] == "his") && words[k+2] == "lives")) && w != "lives" && w != "kill" && w != "kills"
@@ -1062,6 +1063,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				reach = 20
 			}
 			for j := k - 1; j >= 0 && j >= k-reach; j-- {
+				if restated != nil && restated[j] {
+					continue
+				}
 				wj := words[j]
 				if wj == ")" {
 					// "2 policemen (7 according to Taliban sources) were
@@ -1152,6 +1156,39 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		dead = v
 	}
 	return dead, hurt
+}
+
+// appositions marks the words of a description set off by commas after a
+// counted group, which names the same people again: "2 civilians, a father
+// and his son, were killed" counts 2; "1 civilian, a member of the
+// council, and his 2 bodyguards" counts 3. nil when there is none.
+func appositions(words []string) []bool {
+	var mark []bool
+	for i := 2; i+1 < len(words); i++ {
+		if words[i] != "," || !(words[i+1] == "a" || words[i+1] == "an" || words[i+1] == "the") {
+			continue
+		}
+		if _, ok := casualtyCount(words[i-2]); !ok {
+			continue
+		}
+		for m := i + 2; m < len(words) && m <= i+12; m++ {
+			w := words[m]
+			if w == "." || w == ";" || w == "(" || killWords[w] || injureWords[w] {
+				break
+			}
+			if w == "," {
+				if mark == nil {
+					mark = make([]bool, len(words))
+				}
+				for j := i + 1; j < m; j++ {
+					mark[j] = true
+				}
+				i = m
+				break
+			}
+		}
+	}
+	return mark
 }
 
 // toll reads a stated death toll: "the death toll rose to 16", "put the
