@@ -1053,7 +1053,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		}
 		if total < 0 {
 			// "9 fighters including 2 commanders were killed"
-			sum, seen := 0, false
+			sum, seen, pending := 0, false, 0
 			including := false
 			// a passive toll reaches further back than a gerund: "a
 			// driver, who delivered bread to the army post every morning,
@@ -1093,8 +1093,12 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					sum, seen = 0, false
 					continue
 				}
-				if (wj == "a" || wj == "an") && seen && j+1 < k && singularVictim(words[j+1:k]) {
-					sum++ // "a district official and his driver were killed"
+				if (wj == "a" || wj == "an") && j+1 < k && singularVictim(words[j+1:k]) {
+					if seen {
+						sum++ // "a district official and his driver were killed"
+					} else if j > 0 && (words[j-1] == "," || words[j-1] == "and") {
+						pending++ // "two soldiers, a policeman and a civilian": counted with the group before
+					}
 					continue
 				}
 				if v, ok := casualtyCount(wj); ok && !(j < len(inTime) && inTime[j]) {
@@ -1107,7 +1111,8 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					if j > 0 && (words[j-1] == "the" && j+1 < n && words[j+1] == "of") {
 						continue
 					}
-					sum += v
+					sum += v + pending
+					pending = 0
 					seen = true
 				}
 			}

@@ -291,6 +291,8 @@ func TestFatalitiesConservative(t *testing.T) {
 		{"At least 3-6 soldiers and 2 police officers were killed when militants attacked the post.", 5, -1},
 		{"Gunmen shot and killed a village chief in addition to 2 of his sons near the market.", 3, -1},
 		{"A district official and his driver were killed when a bomb hit their car.", 2, -1},
+		// singular victims listed after a counted group add to it
+		{"Two soldiers, a policeman and a civilian were killed when gunmen attacked the post.", 4, -1},
 		// a description set off by commas names the counted group again
 		{"Two civilians, a farmer and his son, were killed when soldiers opened fire on their car near Bunia.", 2, -1},
 		{"One official, a member of the district council, and his 2 bodyguards were killed when gunmen attacked their car.", 3, -1},
