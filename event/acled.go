@@ -117,7 +117,7 @@ func lowerASCII(dst []byte, w string) ([]byte, bool) {
 // event ACLED would record: political violence, demonstrations and the
 // strategic developments of a conflict. Events that only happened in
 // words (statements, talks, accusations) have no ACLED type.
-func classify(c *cand) {
+func (r *reader) classify(c *cand) {
 	e := &c.ev
 	if !ontology.ValidMode(e.Type, e.Mode) {
 		e.Mode = "" // a CAMEO mode PLOVER does not use
@@ -167,6 +167,8 @@ func classify(c *cand) {
 					sub = ontology.MobViolence
 				}
 			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || (e.Actor2 == nil || placeActor(c, e.Actor2)) && victimPatient(c) {
+				typ, sub = ontology.ViolenceCivilians, ontology.Attack
+			} else if r.unarmedTarget(c, cat1, cat2) {
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			}
 		}

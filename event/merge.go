@@ -106,7 +106,7 @@ func (r *reader) finish() {
 			continue
 		}
 		r.planter(c)
-		classify(c)
+		r.classify(c)
 		if c.ev.Confidence < r.c.cfg.MinConfidence {
 			continue
 		}
