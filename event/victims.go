@@ -17,7 +17,7 @@ import (
 // place or at unarmed people, with no armed group on the other side and
 // no fighting told in the sentence.
 func (r *reader) unarmedTarget(c *cand, cat1, cat2 ontology.ActorCategory) bool {
-	if fighting(c) {
+	if r.fighting(c) {
 		return false
 	}
 	// militants who kill a policeman at his home: off duty, he is a
@@ -84,14 +84,33 @@ func armedCategory(cat ontology.ActorCategory) bool {
 }
 
 // fighting reports whether the sentence tells of two sides fighting: a
-// clash in a village stays a battle.
-func fighting(c *cand) bool {
-	for k, w := range c.s.words {
-		if fightWords[w] {
+// clash in a village stays a battle. "between" counts unless a place
+// follows it ("sprayed with bullets between Wargadud and Elwak").
+func (r *reader) fighting(c *cand) bool {
+	w := c.s.words
+	for k, x := range w {
+		switch {
+		case fightWords[x]:
 			return true
+		case x == "returned" && k+1 < len(w) && w[k+1] == "fire":
+			return true // "returned fire"
+		case x == "between" && k+1 < len(w) && !r.placeAt(c.s, k+1):
+			return true // "violence between herdsmen and farmers"
 		}
-		// "returned fire", "repulsed the attack"
-		if w == "returned" && k+1 < len(c.s.words) && c.s.words[k+1] == "fire" {
+	}
+	return false
+}
+
+// placeAt reports whether a place starts at word k: one the geoparser
+// read, or the first of two names that end their phrase ("between
+// Wargadud and Elwak.", not "between Kamalu and Ntambwe people").
+func (r *reader) placeAt(s *sent, k int) bool {
+	if n := len(s.words); k+2 < n && s.words[k+1] == "and" && capitalised(s.toks[k].Text) && capitalised(s.toks[k+2].Text) &&
+		(k+3 == n || s.toks[k+3].UPOS == "PUNCT" || s.toks[k+3].UPOS == "ADP") {
+		return true
+	}
+	for _, pi := range r.placesOf(s) {
+		if p := &r.doc.Places[pi]; p.Span.Overlaps(s.toks[k].Span) {
 			return true
 		}
 	}
@@ -101,7 +120,7 @@ func fighting(c *cand) bool {
 // fightWords tell of two armed sides meeting.
 var fightWords = set("clash", "clashes", "clashed", "clashing", "fighting", "fought", "fight", "battle", "battles", "battled",
 	"gunfight", "gunbattle", "shootout", "firefight", "skirmish", "skirmishes", "exchange", "exchanged", "repulsed",
-	"repel", "repels", "repelled", "repelling", "repulse", "repulses", "retaliated", "counterattack", "counter-attack", "between", "crossfire", "engaged")
+	"repel", "repels", "repelled", "repelling", "repulse", "repulses", "retaliated", "counterattack", "counter-attack", "crossfire", "engaged")
 
 // targetPhrase reports whether the phrase an attack trigger acts on
 // names a populated place or unarmed people: "raid on Wumbi village",
