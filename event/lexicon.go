@@ -98,6 +98,8 @@ v ASSAULT - fKill: kill slay murder execute behead lynch
 n ASSAULT - -: killing killings
 v ASSAULT - -: wound injure
 vn ASSAULT assassinate fKill: assassinate assassination
+v ASSAULT beat -: stab beat bludgeon club
+v ASSAULT beat fKill: stab_to_death beat_to_death hack_to_death club_to_death
 vn ASSAULT abduct -: abduct kidnap abduction kidnapping hijack
 n ASSAULT cleansing -: ethnic_cleansing
 vn ASSAULT sexual -: rape
@@ -238,6 +240,9 @@ var irregular = map[string][]string{
 	"leave":  {"left", "leaving", "leaves"},
 	"forbid": {"forbade", "forbidden", "forbidding", "forbids"},
 	"begin":  {"began", "begun", "beginning", "begins"},
+	"stab":   {"stabbed", "stabbing", "stabs"},
+	"beat":   {"beaten", "beating", "beats"},
+	"club":   {"clubbed", "clubbing", "clubs"},
 }
 
 // inflect returns the forms of a verb lemma: itself, -s, -ed, -ing.

@@ -529,6 +529,9 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Type == sitrep.Assault && (c.lemma == "use" || c.lemma == "employ") && c.ev.Actor1 == nil {
 		return false // "grenades were used until after midnight": the fighting told already, by no one new
 	}
+	if c.lemma == "beat" && contest(c.s) {
+		return false // "the ruling party beat the opposition in the polls"
+	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
 		return false // "the attack" with nothing it refers back to
 	}

@@ -303,9 +303,10 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	}
 	if p := s.toks[hw].UPOS; p != "" {
 		switch {
-		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && len(e.words) > 1 && (e.words[1] == "dead" || e.words[1] == "down" || e.words[1] == "fire"):
-			// "shot dead", "gunned down", "opened fire" are verbs however
-			// the tagger read their first word ("Gunmen shot/NN dead")
+		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && len(e.words) > 1 && (e.words[1] == "dead" || e.words[1] == "down" || e.words[1] == "fire" || e.words[1] == "to" && e.flags&fKill != 0):
+			// "shot dead", "gunned down", "opened fire", "beaten to death"
+			// are verbs however the tagger read their first word ("Gunmen
+			// shot/NN dead", "was beaten/JJ to death")
 			return true
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
 			return p == "ADJ" && strings.HasSuffix(w, "ed")

@@ -256,3 +256,17 @@ func killedAtHome(c *cand) bool {
 
 // homeWords name where someone lives.
 var homeWords = set("home", "homes", "house", "houses", "residence", "residences", "compound", "doorstep")
+
+// contest reports whether the sentence tells of a contest one side wins,
+// where "beat" is no blow: an election, a match, a race.
+func contest(s *sent) bool {
+	for _, w := range s.words {
+		if contestWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var contestWords = set("election", "elections", "polls", "poll", "vote", "votes", "ballot", "runoff", "run-off", "match",
+	"final", "semi-final", "league", "cup", "tournament", "championship", "race", "game", "odds", "deadline", "record", "score")
