@@ -1162,6 +1162,12 @@ func stative(s *sent, i int, e *entry) bool {
 		if t == nil || gerundWithAgent(s, i) {
 			return false
 		}
+		// "accused the army of shelling civilians", "arrested for
+		// attacking villages": a gerund that takes an object, however the
+		// parser attached it
+		if i > 0 && (s.words[i-1] == "of" || s.words[i-1] == "for") && harmful(e.typ) {
+			return false
+		}
 		if t.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1) {
 			return true
 		}
