@@ -164,6 +164,7 @@ vn PROTEST demo fIntrans: protest demonstrate rally march
 n PROTEST demo -: protests demonstration demonstrations rallies sit-in mini-protest counter-protest counter-protests protest_march
 v PROTEST demo fIntrans: chant picket wave_placards
 v PROTEST riot fIntrans: riot
+v PROTEST riot fIntrans: burn_tyres burn_tires burn_tyre burn_tire
 n PROTEST riot -: riots rioting unrest
 v PROTEST obstruct -: block barricade
 n PROTEST hunger -: hunger_strike

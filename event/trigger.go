@@ -309,7 +309,9 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 			// shot/NN dead", "was beaten/JJ to death")
 			return true
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
-			return p == "ADJ" && strings.HasSuffix(w, "ed")
+			// "was attacked/JJ", "burnt/JJ tyres": a participle with the
+			// rest of its phrase is still the verb
+			return p == "ADJ" && (strings.HasSuffix(w, "ed") || len(e.words) > 1)
 		case e.flags&fNoun != 0 && e.flags&fVerb == 0 && p != "NOUN" && p != "PROPN":
 			// "after shelling by the Rapid Support Forces": a gerund
 			// the tagger took for a verb is a noun with its agent
