@@ -182,6 +182,7 @@ n SANCTION discontinue -: suspension
 v COERCE arrest -: arrest detain jail imprison apprehend nab
 n COERCE arrest -: arrest arrests detention
 v COERCE seize -: confiscate impound
+v COERCE seize -: defuse deactivate
 v COERCE ban -: ban outlaw
 n COERCE ban -: ban
 n COERCE curfew -: curfew

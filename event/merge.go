@@ -529,6 +529,9 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Type == sitrep.Assault && (c.lemma == "use" || c.lemma == "employ") && c.ev.Actor1 == nil {
 		return false // "grenades were used until after midnight": the fighting told already, by no one new
 	}
+	if c.ev.Type == sitrep.Assault && (c.ev.Mode == "explosives" || c.ev.Mode == "aerial") && defusedOnly(c.s) {
+		return false // "two bombs were found and defused": no attack, the defusing codes it
+	}
 	if c.lemma == "beat" && contest(c.s) {
 		return false // "the ruling party beat the opposition in the polls"
 	}

@@ -270,3 +270,24 @@ func contest(s *sent) bool {
 
 var contestWords = set("election", "elections", "polls", "poll", "vote", "votes", "ballot", "runoff", "run-off", "match",
 	"final", "semi-final", "league", "cup", "tournament", "championship", "race", "game", "odds", "deadline", "record", "score")
+
+// defusedOnly reports whether the sentence tells of a device defused and
+// of nothing that went off or hurt anyone: "two bombs were discovered and
+// defused by police" is ACLED's disrupted weapons use, not an explosion.
+func defusedOnly(s *sent) bool {
+	defused := false
+	for k, w := range s.words {
+		switch w {
+		case "defuse", "defused", "defuses", "defusing", "deactivate", "deactivated", "deactivating", "diffused":
+			defused = true
+		case "exploded", "explosion", "explosions", "detonated", "blast", "blasts", "killed", "killing", "injured",
+			"injuring", "wounded", "wounding", "dead", "died", "damaged":
+			return false
+		case "went":
+			if k+1 < len(s.words) && s.words[k+1] == "off" {
+				return false
+			}
+		}
+	}
+	return defused
+}
