@@ -148,7 +148,7 @@ func (r *reader) targetPhrase(c *cand, trig int) bool {
 	start, end := k, k
 	for end < n && end < start+8 {
 		t := &s.toks[end]
-		if t.UPOS == "PUNCT" && w[end] != "-" || t.UPOS == "AUX" || t.UPOS == "ADV" || t.UPOS == "VERB" && !capitalised(t.Text) || s.breakers()[end] ||
+		if t.UPOS == "PUNCT" && w[end] != "-" || t.UPOS == "AUX" || t.UPOS == "ADV" || t.UPOS == "VERB" && !capitalised(t.Text) && !populated[w[end]] || s.breakers()[end] ||
 			(t.UPOS == "ADP" || t.UPOS == "SCONJ") && w[end] != "of" || s.inTime[end] {
 			break
 		}
