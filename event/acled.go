@@ -216,7 +216,17 @@ func (r *reader) classify(c *cand) {
 		case "arrest", "detain":
 			typ, sub = ontology.StrategicDevelopments, ontology.Arrests
 		case "seize", "confiscate":
-			typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+			switch {
+			case reasonFor(c):
+				// "a man accused of stealing 11 goats was beaten": the
+				// reason given for another act, not an event of its own
+			case weaponTalk(c.s):
+				typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+			case cat1 != ontology.StateForces:
+				// "stealing 11 goats", "looted livestock": no weapon taken,
+				// property taken by force
+				typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
+			}
 		case "destroy":
 			typ, sub = destruction(c, cat1, cat2)
 		}

@@ -291,3 +291,32 @@ func defusedOnly(s *sent) bool {
 	}
 	return defused
 }
+
+// weaponTalk reports whether the sentence speaks of weapons, explosives
+// or ammunition: what a seizure must take to be ACLED's disrupted
+// weapons use.
+func weaponTalk(s *sent) bool {
+	for _, w := range s.words {
+		if weaponNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var weaponNouns = set("weapons", "weapon", "arms", "ammunition", "ammo", "rifles", "rifle", "guns", "gun", "explosives",
+	"explosive", "bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "landmines",
+	"grenade", "grenades", "rockets", "rocket", "mortars", "mortar", "missiles", "missile", "cache", "caches",
+	"munitions", "detonators", "vest", "vests", "pistols", "pistol", "ak-47", "kalashnikov", "kalashnikovs")
+
+// reasonFor reports whether the trigger is told as the reason for
+// something else: "accused of stealing", "for apparently stealing",
+// "suspected of looting".
+func reasonFor(c *cand) bool {
+	for k := c.trig - 1; k >= 0 && k >= c.trig-2; k-- {
+		if w := c.s.words[k]; w == "of" || w == "for" {
+			return true
+		}
+	}
+	return false
+}

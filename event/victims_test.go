@@ -106,6 +106,31 @@ func TestKnownMisses(t *testing.T) {
 	}
 }
 
+// TestSeizures: a seizure is ACLED's disrupted weapons use only when
+// weapons are taken; livestock taken by gunmen is looting, and a theft
+// given as the reason for an attack is no event of its own.
+func TestSeizures(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Police seized 12 rifles and ammunition in Garissa on Monday.", "Strategic developments / Disrupted weapons use"},
+		{"Soldiers confiscated a cache of grenades in Gao on Monday.", "Strategic developments / Disrupted weapons use"},
+		{"Gunmen stole 40 cattle from herders near Kadugli on Monday.", "Strategic developments / Looting/property destruction"},
+		{"A man suspected of stealing a motorbike was beaten to death by a mob in Kisumu on Monday.", "Riots / Mob violence"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		got := ""
+		for _, e := range doc.Events {
+			if e.ACLEDEventType != "" && e.Modality.Happened() {
+				got = e.ACLEDEventType + " / " + e.ACLEDSubEventType
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: ACLED %q, want %q (%s)", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
+
 // TestNoAttack: words of violence that tell of none.
 func TestNoAttack(t *testing.T) {
 	for _, text := range []string{
