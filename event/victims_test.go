@@ -107,14 +107,18 @@ func TestKnownMisses(t *testing.T) {
 }
 
 // TestSeizures: a seizure is ACLED's disrupted weapons use only when
-// weapons are taken; livestock taken by gunmen is looting, and a theft
-// given as the reason for an attack is no event of its own.
+// weapons are taken; livestock taken by gunmen is looting, drugs seized
+// by the police no ACLED event and no territory, and a theft given as the
+// reason for an attack is no event of its own.
 func TestSeizures(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Police seized 12 rifles and ammunition in Garissa on Monday.", "Strategic developments / Disrupted weapons use"},
 		{"Soldiers confiscated a cache of grenades in Gao on Monday.", "Strategic developments / Disrupted weapons use"},
 		{"Gunmen stole 40 cattle from herders near Kadugli on Monday.", "Strategic developments / Looting/property destruction"},
 		{"A man suspected of stealing a motorbike was beaten to death by a mob in Kisumu on Monday.", "Riots / Mob violence"},
+		// things seized are no territory taken; ground is
+		{"Police seized two tonnes of cannabis in Garissa on Monday.", ""},
+		{"Rebels seized the town of Kalehe on Monday.", "Battles / Non-state actor overtakes territory"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
