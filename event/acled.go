@@ -117,7 +117,7 @@ func lowerASCII(dst []byte, w string) ([]byte, bool) {
 // event ACLED would record: political violence, demonstrations and the
 // strategic developments of a conflict. Events that only happened in
 // words (statements, talks, accusations) have no ACLED type.
-func classify(c *cand) {
+func (r *reader) classify(c *cand) {
 	e := &c.ev
 	if !ontology.ValidMode(e.Type, e.Mode) {
 		e.Mode = "" // a CAMEO mode PLOVER does not use
@@ -166,7 +166,11 @@ func classify(c *cand) {
 				if !protestContext(c) {
 					sub = ontology.MobViolence
 				}
-			} else if cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || (e.Actor2 == nil || placeActor(c, e.Actor2)) && victimPatient(c) {
+			} else if !r.fighting(c) && (cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || (e.Actor2 == nil || placeActor(c, e.Actor2)) && victimPatient(c)) {
+				// a man killed in a clash between two communities, civilians
+				// caught in fighting: a battle's dead
+				typ, sub = ontology.ViolenceCivilians, ontology.Attack
+			} else if r.unarmedTarget(c, cat1, cat2) {
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			}
 		}
@@ -212,7 +216,17 @@ func classify(c *cand) {
 		case "arrest", "detain":
 			typ, sub = ontology.StrategicDevelopments, ontology.Arrests
 		case "seize", "confiscate":
-			typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+			switch {
+			case reasonFor(c):
+				// "a man accused of stealing 11 goats was beaten": the
+				// reason given for another act, not an event of its own
+			case weaponTalk(c.s):
+				typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
+			case cat1 != ontology.StateForces:
+				// "stealing 11 goats", "looted livestock": no weapon taken,
+				// property taken by force
+				typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
+			}
 		case "destroy":
 			typ, sub = destruction(c, cat1, cat2)
 		}

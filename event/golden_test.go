@@ -48,6 +48,8 @@ type expectation struct {
 		NoPlace bool   `json:"no_place"`
 		Fatal   *int   `json:"fatalities"`
 		Source  string `json:"source"`
+		// ACLED, when set, is "event type / sub-event type" or its start.
+		ACLED string `json:"acled"`
 	} `json:"events"`
 	MustNot []struct {
 		Type     string `json:"type"` // "any" matches every type
@@ -187,6 +189,9 @@ func checkExpect(t *testing.T, doc *sitrep.Document, path string) {
 			}
 			if w.NoPlace && e.Location != nil {
 				miss = append(miss, "place "+e.Location.Name+" (want none)")
+			}
+			if got := e.ACLEDEventType + " / " + e.ACLEDSubEventType; w.ACLED != "" && !strings.HasPrefix(got, w.ACLED) {
+				miss = append(miss, "ACLED "+got)
 			}
 			if w.Fatal != nil && (e.Fatalities == nil || *e.Fatalities != *w.Fatal) {
 				miss = append(miss, "fatalities")

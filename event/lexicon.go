@@ -98,6 +98,8 @@ v ASSAULT - fKill: kill slay murder execute behead lynch
 n ASSAULT - -: killing killings
 v ASSAULT - -: wound injure
 vn ASSAULT assassinate fKill: assassinate assassination
+v ASSAULT beat -: stab beat bludgeon club
+v ASSAULT beat fKill: stab_to_death beat_to_death hack_to_death club_to_death
 vn ASSAULT abduct -: abduct kidnap abduction kidnapping hijack
 n ASSAULT cleansing -: ethnic_cleansing
 vn ASSAULT sexual -: rape
@@ -162,6 +164,7 @@ vn PROTEST demo fIntrans: protest demonstrate rally march
 n PROTEST demo -: protests demonstration demonstrations rallies sit-in mini-protest counter-protest counter-protests protest_march
 v PROTEST demo fIntrans: chant picket wave_placards
 v PROTEST riot fIntrans: riot
+v PROTEST riot fIntrans: burn_tyres burn_tires burn_tyre burn_tire
 n PROTEST riot -: riots rioting unrest
 v PROTEST obstruct -: block barricade
 n PROTEST hunger -: hunger_strike
@@ -179,6 +182,7 @@ n SANCTION discontinue -: suspension
 v COERCE arrest -: arrest detain jail imprison apprehend nab
 n COERCE arrest -: arrest arrests detention
 v COERCE seize -: confiscate impound
+v COERCE seize -: defuse deactivate
 v COERCE ban -: ban outlaw
 n COERCE ban -: ban
 n COERCE curfew -: curfew
@@ -238,6 +242,9 @@ var irregular = map[string][]string{
 	"leave":  {"left", "leaving", "leaves"},
 	"forbid": {"forbade", "forbidden", "forbidding", "forbids"},
 	"begin":  {"began", "begun", "beginning", "begins"},
+	"stab":   {"stabbed", "stabbing", "stabs"},
+	"beat":   {"beaten", "beating", "beats"},
+	"club":   {"clubbed", "clubbing", "clubs"},
 }
 
 // inflect returns the forms of a verb lemma: itself, -s, -ed, -ing.

@@ -106,7 +106,7 @@ func (r *reader) finish() {
 			continue
 		}
 		r.planter(c)
-		classify(c)
+		r.classify(c)
 		if c.ev.Confidence < r.c.cfg.MinConfidence {
 			continue
 		}
@@ -228,12 +228,16 @@ func casualtyTalk(s *sent) bool {
 // the same thing again ("the two diplomats discussed"), or the same act by
 // the same actors on the same day.
 func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
+	apart := toldApart(c)
 	for k := len(events) - 1; k >= 0; k-- {
 		e := events[k]
 		if e.ev.Type != c.ev.Type || e.ev.Modality.Happened() != c.ev.Modality.Happened() {
 			continue
 		}
 		sameSentence := e.s == c.s
+		if apart && !sameSentence {
+			continue // "in a separate attack": not one told before
+		}
 		near := c.s.si-e.s.si <= 3
 		switch {
 		case sameSentence && c.flags&fNoun != 0 && !e.seeded && objectOf(c.s, e.trig, c.trig):
@@ -241,6 +245,10 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// object noun are one act
 			return e
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || e.ev.Actor1 == nil && whenClause(c.s, e.trig, c.trig)):
+			return e
+		case sameSentence && c.ev.Type == sitrep.Protest && (compatibleActors(e, c) || c.ev.Actor1 == nil):
+			// "residents burnt tyres and blocked the road to protest the
+			// killings": one protest told by its acts
 			return e
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
@@ -258,7 +266,9 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// detonated as security forces tried to stop the car": the
 			// same weapon with no one named is the same blast
 			return e
-		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.lemma == c.lemma && e.ev.Actor2 != nil && c.ev.Actor2 == nil):
+		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.lemma == c.lemma && e.ev.Actor2 != nil && c.ev.Actor2 == nil ||
+			c.ev.Type == sitrep.Assault && c.ev.Actor1 != nil && attackerNouns[strings.ToLower(lastWord(c.ev.Actor1.Text))]):
+			// "the attackers" are whoever attacked last
 			return e
 		case !sameSentence && e.lemma == c.lemma && c.a1key != "" && c.a1key == e.a1key && c.a2key == e.a2key &&
 			e.ev.Date != nil && c.ev.Date != nil && !e.dateFall && !c.dateFall && *e.ev.Date == *c.ev.Date:
@@ -281,7 +291,7 @@ func troopSubject(c *cand) bool {
 	}
 	w := c.s.words[sj]
 	_, weapon := instrumentMode[w]
-	return weapon || armedWords[w] || w == "reinforcements" || w == "units" || w == "convoy" || w == "convoys" || w == "battalion" || w == "battalions" || w == "brigade" || w == "brigades"
+	return weapon || armedWords[w] || combatantWords[w] || w == "attackers" || w == "assailants" || w == "gunmen" || w == "bandits" || w == "raiders" || w == "reinforcements" || w == "units" || w == "convoy" || w == "convoys" || w == "battalion" || w == "battalions" || w == "brigade" || w == "brigades"
 }
 
 // ownerOfTarget reports whether actor a is named as the owner of e's
@@ -529,6 +539,12 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Type == sitrep.Assault && (c.lemma == "use" || c.lemma == "employ") && c.ev.Actor1 == nil {
 		return false // "grenades were used until after midnight": the fighting told already, by no one new
 	}
+	if c.ev.Type == sitrep.Assault && (c.ev.Mode == "explosives" || c.ev.Mode == "aerial") && defusedOnly(c.s) {
+		return false // "two bombs were found and defused": no attack, the defusing codes it
+	}
+	if c.lemma == "beat" && contest(c.s) {
+		return false // "the ruling party beat the opposition in the polls"
+	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
 		return false // "the attack" with nothing it refers back to
 	}
@@ -575,3 +591,19 @@ func derefs(refs ...*sitrep.ActorRef) []sitrep.ActorRef {
 	}
 	return out
 }
+
+// toldApart reports whether the trigger is said to be another happening
+// than those told before: "in a separate attack", "another raid".
+func toldApart(c *cand) bool {
+	for k := c.trig - 1; k >= 0 && k >= c.trig-2; k-- {
+		switch c.s.words[k] {
+		case "separate", "another", "different", "unrelated", "second", "third", "fresh":
+			return true
+		}
+	}
+	return false
+}
+
+// attackerNouns name people by the attack they made: "the attackers
+// arrived on motorcycles" refers back to the last attack's doers.
+var attackerNouns = set("attackers", "assailants", "raiders", "perpetrators", "killers")

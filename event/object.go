@@ -27,7 +27,11 @@ var objectRules = []objectRule{
 		[]string{"troops", "soldiers", "forces", "reinforcements", "fighters", "units", "battalions", "brigades", "police", "policemen", "commandos", "marines", "paratroopers", "mercenaries", "militiamen", "tanks", "warships", "jets", "warplanes"},
 		sitrep.Mobilize, "troops", 0},
 	{[]string{"seize", "capture", "confiscate", "impound", "intercept", "recover"},
-		[]string{"weapons", "arms", "ammunition", "explosives", "drugs", "equipment", "munitions", "rifles", "guns", "vehicles", "cache", "caches", "shipment", "consignment"},
+		[]string{"weapons", "arms", "ammunition", "explosives", "drugs", "equipment", "munitions", "rifles", "guns", "vehicles", "cache", "caches", "shipment", "consignment",
+			// things, not ground: "seized two tonnes of cannabis", "stole 40 cattle"
+			"rifle", "gun", "pistols", "grenades", "bombs", "ieds", "mines", "cannabis", "heroin", "opium", "cocaine", "narcotics",
+			"tonnes", "tons", "kilograms", "kg", "bags", "cash", "money", "goods", "livestock", "cattle", "cows", "goats", "camels",
+			"sheep", "trucks", "truck", "motorcycles", "motorbikes", "boats", "boat", "vessel", "tanker"},
 		sitrep.Coerce, "seize", 0},
 	{[]string{"train", "arm", "equip", "recruit", "enlist", "conscript"},
 		[]string{"fighters", "troops", "soldiers", "militants", "recruits", "forces", "militias", "militia", "hackers", "rebels", "insurgents", "volunteers", "men", "youths", "children", "police", "policemen", "officers", "gunmen"},

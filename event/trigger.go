@@ -303,12 +303,15 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 	}
 	if p := s.toks[hw].UPOS; p != "" {
 		switch {
-		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && len(e.words) > 1 && (e.words[1] == "dead" || e.words[1] == "down" || e.words[1] == "fire"):
-			// "shot dead", "gunned down", "opened fire" are verbs however
-			// the tagger read their first word ("Gunmen shot/NN dead")
+		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && len(e.words) > 1 && (e.words[1] == "dead" || e.words[1] == "down" || e.words[1] == "fire" || e.words[1] == "to" && e.flags&fKill != 0):
+			// "shot dead", "gunned down", "opened fire", "beaten to death"
+			// are verbs however the tagger read their first word ("Gunmen
+			// shot/NN dead", "was beaten/JJ to death")
 			return true
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
-			return p == "ADJ" && strings.HasSuffix(w, "ed")
+			// "was attacked/JJ", "burnt/JJ tyres": a participle with the
+			// rest of its phrase is still the verb
+			return p == "ADJ" && (strings.HasSuffix(w, "ed") || len(e.words) > 1)
 		case e.flags&fNoun != 0 && e.flags&fVerb == 0 && p != "NOUN" && p != "PROPN":
 			// "after shelling by the Rapid Support Forces": a gerund
 			// the tagger took for a verb is a noun with its agent
@@ -1159,6 +1162,12 @@ func stative(s *sent, i int, e *entry) bool {
 		// armed groups fighting the military" describes the groups
 		t := s.tree
 		if t == nil || gerundWithAgent(s, i) {
+			return false
+		}
+		// "accused the army of shelling civilians", "arrested for
+		// attacking villages": a gerund that takes an object, however the
+		// parser attached it
+		if i > 0 && (s.words[i-1] == "of" || s.words[i-1] == "for") && harmful(e.typ) {
 			return false
 		}
 		if t.rel[i] == "amod" && i+1 < len(s.words) && nominal(s, i+1) {

@@ -26,6 +26,9 @@ var groupNouns = set(
 	"unit", "units", "battalion", "brigade", "squad", "commandos", "paramilitaries", "separatists",
 	"secessionists", "extremists", "pilots", "sailors", "marines", "navy", "cabinet", "prime",
 	"chief", "head", "premier", "monarch", "king", "elders", "tribesmen", "clansmen", "youths",
+	"activists", "raiders", "bandits", "herdsmen", "vigilantes", "kidnappers", "robbers",
+	"displaced", "idps", "villager", "resident", "shopkeeper", "trader", "traders", "man", "woman", "boy", "girl",
+	"farmer", "herder", "student", "driver", "officer", "colonel",
 	"mob", "crowd", "worshippers", "pupils", "patients", "staff", "employees", "truck", "convoy", "junta", "administration", "families", "households", "sources", "source", "witnesses", "witness", "envoys", "office", "experts", "observers", "monitors", "inspectors", "investigators",
 )
 
