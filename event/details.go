@@ -1032,6 +1032,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
 		shotDead := shotDeadAt(words, k) // "shot dead two soldiers"
+		// "stabbed to death a police colonel", "was beaten to death"
+		toDeath := w == "death" && k >= 2 && words[k-1] == "to" && pastForm(words[k-2])
+		shotDead = shotDead || toDeath
 		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" || shotDead {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
@@ -1121,7 +1124,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				total = sum
 			}
 		}
-		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died") {
+		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died" || toDeath) {
 			// unnumbered: "a soldier was killed", "several civilians died"
 			// "a nurse, who had worked there for years, was killed": the
 			// subject before an apposition set off by commas
@@ -1161,6 +1164,12 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		dead = v
 	}
 	return dead, hurt
+}
+
+// pastForm reports whether a word is a verb's past form that "to death"
+// can follow: "stabbed", "beaten", "burnt", "shot".
+func pastForm(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "burnt" || w == "shot" || w == "hit" || w == "struck"
 }
 
 // appositions marks the words of a description set off by commas after a
@@ -1399,7 +1408,9 @@ var timeUnits = set("years", "months", "weeks", "days", "hours", "minutes", "yea
 // victimNouns are more nouns for one person killed: "killed a suicide
 // bomber", "killed a tribal elder".
 var victimNouns = set("bomber", "member", "elder", "leader", "fighter", "guard", "bodyguard", "child", "student",
-	"journalist", "driver", "doctor", "teacher", "farmer", "shepherd", "cleric", "official", "judge", "prisoner", "worker")
+	"journalist", "driver", "doctor", "teacher", "farmer", "shepherd", "cleric", "official", "judge", "prisoner", "worker",
+	"inspector", "sergeant", "captain", "lieutenant", "nurse", "herder", "herdsman", "councillor", "lawyer", "businessman",
+	"policewoman", "gendarme", "agent", "employee", "photographer", "reporter", "chief")
 
 // singularVictim reports whether the words after an article name one
 // person ("woman", "local teacher", "director of ...").

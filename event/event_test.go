@@ -291,6 +291,9 @@ func TestFatalitiesConservative(t *testing.T) {
 		{"At least 3-6 soldiers and 2 police officers were killed when militants attacked the post.", 5, -1},
 		{"Gunmen shot and killed a village chief in addition to 2 of his sons near the market.", 3, -1},
 		{"A district official and his driver were killed when a bomb hit their car.", 2, -1},
+		// "to death" after a verb is a killing; one named victim is one dead
+		{"A suspected militant stabbed to death a police colonel outside his home in Port Fuad on Thursday.", 1, -1},
+		{"Gunmen shot dead a police inspector in Maiduguri on Monday.", 1, -1},
 		// singular victims listed after a counted group add to it
 		{"Two soldiers, a policeman and a civilian were killed when gunmen attacked the post.", 4, -1},
 		// a description set off by commas names the counted group again
