@@ -63,6 +63,11 @@ func (r *reader) modality(s *sent, c *cand) {
 		}
 	}
 	cue := ""
+	if cs > 0 && (s.words[cs-1] == "if" || s.words[cs-1] == "unless") {
+		// "threatened to attack more villages unless the government paid
+		// a ransom": a condition, not a payment
+		m, cue = sitrep.Hypothetical, s.words[cs-1]
+	}
 	for k := c.trig - 1; k >= lo; k-- {
 		w := s.words[k]
 		if s.mentionAt(k) != nil && !(w == "no") {

@@ -63,6 +63,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "rebel", "army", sitrep.Asserted, "2022-03-07", 4},
 		{"passive with by", "Three civilians were killed by government troops in the village on Saturday.",
 			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
+		{"a condition is no act", "The rebel commander threatened to attack more villages unless the government paid a ransom.",
+			sitrep.Concede, "government", "", sitrep.Hypothetical, "", -1},
 		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
 			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
 		{"the planters of a mine", "Three soldiers were killed when their truck hit a Houthi-laid mine near Taiz on Monday.",
