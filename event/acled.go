@@ -186,7 +186,9 @@ func (r *reader) classify(c *cand) {
 		default:
 			typ, sub = ontology.Protests, ontology.PeacefulProtest
 		}
-		if cat1 == ontology.NoActor {
+		// whoever protests is coded as protesters, or rioters when it turns
+		// violent: "residents of Tsafe burnt tyres"
+		if cat1 == ontology.NoActor || cat1 == ontology.Civilians || cat1 == ontology.Protesters || cat1 == ontology.Rioters {
 			cat1 = ontology.Protesters
 			if e.Mode == "riot" {
 				cat1 = ontology.Rioters

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/ontology"
 	"github.com/sitrep/sitrep/pipeline"
 )
 
@@ -65,6 +66,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "government troops", "civilians", sitrep.Asserted, "2022-03-05", 3},
 		{"a condition is no act", "The rebel commander threatened to attack more villages unless the government paid a ransom.",
 			sitrep.Concede, "government", "", sitrep.Hypothetical, "", -1},
+		{"the people of a place", "Residents of Kisumu protested against new taxes on Monday.",
+			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
 			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
 		{"the planters of a mine", "Three soldiers were killed when their truck hit a Houthi-laid mine near Taiz on Monday.",
@@ -402,6 +405,29 @@ func TestRelativeClauseDate(t *testing.T) {
 		}
 		if e.Date.Start != tt.start {
 			t.Errorf("%q: date %+v, want it to start on %s", tt.text, *e.Date, tt.start)
+		}
+	}
+}
+
+// TestProtestersCategory checks that whoever protests is coded in ACLED's
+// protester or rioter category, residents included.
+func TestProtestersCategory(t *testing.T) {
+	tests := []struct {
+		text  string
+		inter int
+	}{
+		{"Residents of Kisumu protested against new taxes on Monday.", int(ontology.Protesters)},
+		{"Residents of Tsafe burnt tyres and blocked the highway on Monday to protest against the killings.", int(ontology.Rioters)},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		e := find(doc, sitrep.Protest, "residents")
+		if e == nil {
+			t.Errorf("%q: no protest by residents", tt.text)
+			continue
+		}
+		if e.Inter1 != tt.inter {
+			t.Errorf("%q: inter1 %d, want %d", tt.text, e.Inter1, tt.inter)
 		}
 	}
 }

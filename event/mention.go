@@ -423,7 +423,8 @@ func (r *reader) groupPhrase(s *sent, capOK []bool, i int) mention {
 	m := mention{first: i, last: last, head: s.words[last-1]}
 	r.extendLeft(s, &m, capOK)
 	m.ref.Name = r.groupName(s, m.first, m.last)
-	// "the foreign ministers of Russia and Turkey": coordinated owners.
+	// "the foreign ministers of Russia and Turkey": coordinated owners;
+	// but "residents of Tsafe" are the town's people, not the town.
 	if m.last+1 < n && s.words[m.last] == "of" && capOK[m.last+1] {
 		p := m.last + 1
 		var parts []sitrep.ActorRef
@@ -444,7 +445,9 @@ func (r *reader) groupPhrase(s *sent, capOK []bool, i int) mention {
 			p = q
 			break
 		}
-		if len(parts) > 0 {
+		if len(parts) > 0 && localPeople[m.head] {
+			m.last = p // the phrase is the people; their place names no actor
+		} else if len(parts) > 0 {
 			m.last = p
 			if len(parts) == 1 {
 				m.ref.Name = parts[0].Name
@@ -895,6 +898,11 @@ func groupAhead(s *sent, i int) bool {
 	}
 	return false
 }
+
+// localPeople are the people of a place: after "of" the place says where
+// they live, and they stay the actor ("residents of Tsafe").
+var localPeople = set("residents", "resident", "villagers", "villager", "inhabitants", "people", "locals", "citizens",
+	"civilians", "families", "households", "dwellers", "townspeople")
 
 // placeNouns take a place after "of": "the city of Arbil", "south of
 // Tripoli".
