@@ -68,6 +68,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Concede, "government", "", sitrep.Hypothetical, "", -1},
 		{"the people of a place", "Residents of Kisumu protested against new taxes on Monday.",
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
+		{"a verb the tagger took for a noun, with a counted object", "Soldiers allegedly shot 6 people in Addis Ababa on Monday.",
+			sitrep.Assault, "soldiers", "people", sitrep.Alleged, "2022-03-07", -1},
 		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
 			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
 		{"the planters of a mine", "Three soldiers were killed when their truck hit a Houthi-laid mine near Taiz on Monday.",
@@ -299,6 +301,7 @@ func TestFatalitiesConservative(t *testing.T) {
 		// "to death" after a verb is a killing; one named victim is one dead
 		{"A suspected militant stabbed to death a police colonel outside his home in Port Fuad on Thursday.", 1, -1},
 		{"Gunmen shot dead a police inspector in Maiduguri on Monday.", 1, -1},
+		{"Two traders were burned to death by bandits near Gusau on Monday.", 2, -1},
 		// singular victims listed after a counted group add to it
 		{"Two soldiers, a policeman and a civilian were killed when gunmen attacked the post.", 4, -1},
 		// a description set off by commas names the counted group again

@@ -100,6 +100,7 @@ v ASSAULT - -: wound injure
 vn ASSAULT assassinate fKill: assassinate assassination
 v ASSAULT beat -: stab beat bludgeon club
 v ASSAULT beat fKill: stab_to_death beat_to_death hack_to_death club_to_death
+v ASSAULT - fKill: burn_to_death
 vn ASSAULT abduct -: abduct kidnap abduction kidnapping hijack
 n ASSAULT cleansing -: ethnic_cleansing
 vn ASSAULT sexual -: rape
