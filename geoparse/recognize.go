@@ -125,6 +125,10 @@ type mention struct {
 	// nerPerson: dropped only because the statistical recogniser called
 	// the name a person (see rescue).
 	nerPerson bool
+	// partial: confirmed by an NER entity that is a longer name than the
+	// mention ("Saraj" of "Nahri Saraj"): the entity says that name is a
+	// place, not that the piece names one.
+	partial bool
 }
 
 // cand is a scored candidate entry.
@@ -390,14 +394,15 @@ func (p *parse) filter() {
 			!(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
 			m.placeNoun = ws[b].fold
 		}
-		// NER entities, when the NER stage has run.
-		if p.entities(m) {
-			continue
-		}
 		// Organisations named like places ("Al Jazeera", "Bloomberg"),
-		// feasts and weather.
+		// feasts and weather, whatever the NER stage calls them: it knows
+		// a place when it sees one, not that "Ramadan" is a month first.
 		if organisations[m.key] || notPlaces[m.key] {
 			m.drop = true
+			continue
+		}
+		// NER entities, when the NER stage has run.
+		if p.entities(m, inMention) {
 			continue
 		}
 		// A disease named after a place ("West Nile virus").
@@ -720,10 +725,26 @@ func (p *parse) usedLower(f string) bool {
 
 // entities applies the NER stage's verdict on a mention, reporting
 // whether it settled the mention.
-func (p *parse) entities(m *mention) bool {
+func (p *parse) entities(m *mention, inMention []int) bool {
 	for _, e := range p.doc.Entities {
 		if !e.Span.Overlaps(m.Span) {
 			continue
+		}
+		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
+			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) {
+				// "State" of "Lagos State", "West" of "West Hararge": a
+				// common word inside a longer name is no place of its own
+				continue
+			}
+			if p.partOfName(m, e.Span, inMention) {
+				// "Saraj" of "Nahri Saraj", "Bindi" of "Walendu Bindi":
+				// the entity is a longer name the gazetteer does not know;
+				// it vouches for that name, not for the place a piece of
+				// it names, which must find support in the report (see
+				// support)
+				m.confirmed, m.partial = true, true
+				return true
+			}
 		}
 		if e.Source == "actor" && (e.Kind == sitrep.KindOrg || e.Kind == sitrep.KindPerson && (e.Span != m.Span || m.anyMajor())) {
 			// The actor stage's phrases ("the US soldier", "China's news
@@ -759,6 +780,49 @@ func (p *parse) entities(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// partOfName reports whether the entity span sp holds mention m and a
+// capitalised word of a name beside it that no other mention reads ("Nahri"
+// of "Nahri Saraj", "Dhuure" of "Rab Dhuure"), or another piece of the same
+// hyphenated word ("Sare-Sang"): m names a piece of a longer name. Words
+// that only qualify or classify a name ("North", "Upper", "province", "al")
+// do not count.
+func (p *parse) partOfName(m *mention, sp sitrep.Span, inMention []int) bool {
+	if !sp.Contains(m.Span) || sp == m.Span {
+		return false
+	}
+	// only the capitalised words next to the mention: "the Khowajak Baba
+	// area of Kandahar city" is two names
+	ws := p.ws
+	for k := m.first - 1; k >= 0 && ws[k].End > sp.Start && p.capable(k) && ws[k].sent == ws[m.first].sent; k-- {
+		if p.nameWord(k, inMention) || ws[k+1].joined && inMention[k] >= 0 {
+			return true
+		}
+	}
+	for k := m.last; k < len(ws) && ws[k].Start < sp.End && p.capable(k) && ws[k].sent == ws[m.first].sent; k++ {
+		if p.nameWord(k, inMention) || ws[k].joined && inMention[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWord reports whether word k is a capitalised word no mention reads
+// that may be part of a name: not a common word (see commonWord), an
+// article or a connector.
+func (p *parse) nameWord(k int, inMention []int) bool {
+	f := strings.TrimSuffix(p.ws[k].fold, ".")
+	return p.capable(k) && inMention[k] < 0 && !p.commonWord(k) && !articles[f] && !connectors[f]
+}
+
+// commonWord reports whether word k is a word that classifies or
+// qualifies a name rather than names something: a function word, a unit
+// or place noun ("State", "Local Government Area", "camp"), an
+// organisation word, a direction or a title.
+func (p *parse) commonWord(k int) bool {
+	f := strings.TrimSuffix(p.ws[k].fold, ".")
+	return functionWords[f] || unitWords[f] || placeNouns[f] || areaNouns[f] || orgWords[f] || qualifiers[f] || titles[f]
 }
 
 // gold replaces the recognised mentions overlapping the given spans by

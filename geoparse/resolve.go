@@ -92,6 +92,9 @@ func (p *parse) resolve() {
 		p.computeFocus()
 	}
 	p.findQualifiers()
+	if p.qualifiedLoose() {
+		p.computeFocus()
+	}
 	p.pick(false)
 	p.pick(true)
 	p.oneSense()
@@ -197,12 +200,21 @@ func (p *parse) findQualifiers() {
 	ws := p.ws
 	for mi := range p.ms {
 		m := &p.ms[mi]
+		m.qualifier, m.qualifies = -1, -1
+	}
+	for mi := range p.ms {
+		m := &p.ms[mi]
 		if m.last < 0 || m.last+1 >= len(ws) || mi+1 >= len(p.ms) {
 			continue
 		}
 		q := &p.ms[mi+1]
-		sep := ws[m.last].raw
-		if (sep != "," && sep != "(") || q.first != m.last+1 || q.demonym {
+		sep, at := ws[m.last].raw, m.last+1
+		if p.unitComma(m.last) && !q.unit {
+			// "Qarabagh district, Kabul": the province of the district
+			// ("Nad Ali district, Nahri Saraj district" lists two)
+			sep, at = ",", m.last+2
+		}
+		if (sep != "," && sep != "(") || q.first != at || q.demonym {
 			continue
 		}
 		// "Washington, New York and Boston", "Miami, Orlando, Tampa":
@@ -220,6 +232,79 @@ func (p *parse) findQualifiers() {
 			}
 		}
 	}
+}
+
+// unitComma reports whether word k is a unit word followed by a comma
+// ("district," of "Qarabagh district, Kabul"): what follows the comma
+// names the unit's province or country.
+func (p *parse) unitComma(k int) bool {
+	ws := p.ws
+	return k+1 < len(ws) && ws[k+1].raw == "," && ws[k].sent == ws[k+1].sent &&
+		(unitWords[ws[k].fold] || looseNouns[ws[k].fold] || areaNouns[ws[k].fold])
+}
+
+// qualifiedLoose adds to a mention qualified by a unit ("Qarabagh
+// district, Kabul") whose candidates all lie outside every admin unit the
+// qualifier may name the places of the qualifier's country, spelt alike
+// (gazetteer.Set.Loose), that do lie inside one of them: the Qarabagh of
+// Kabul province, not the Qarah Bagh of Herat. It reports whether it
+// added anything.
+func (p *parse) qualifiedLoose() bool {
+	added := false
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.qualifier < 0 || m.demonym || m.key == "" || m.role == sitrep.RoleEmbedded {
+			continue
+		}
+		q := &p.ms[m.qualifier]
+		country := ""
+		inside := false
+		for _, u := range q.cands {
+			if !gazetteer.IsAdminCode(u.Code) || u.Admin == "" {
+				continue
+			}
+			if country != "" && u.Country != country {
+				country = "-" // units of several countries: no one country to look in
+			} else if country == "" {
+				country = u.Country
+			}
+			for _, c := range m.cands {
+				inside = inside || c.Admin != u.Admin && strings.HasPrefix(c.Admin+".", u.Admin+".")
+			}
+		}
+		if inside || country == "" || country == "-" {
+			continue
+		}
+		p.buf = p.r.set.Loose(p.buf[:0], m.key, country)
+		for _, x := range p.buf {
+			if p.unitHolds(q, x) && !m.has(x.Ref) {
+				m.cands = append(m.cands, cand{Match: x, prior: prior(x), loose: true})
+				added = true
+			}
+		}
+	}
+	return added
+}
+
+// unitHolds reports whether one of the admin-unit candidates of mention q
+// contains e (and is not e).
+func (p *parse) unitHolds(q *mention, e gazetteer.Match) bool {
+	for _, u := range q.cands {
+		if gazetteer.IsAdminCode(u.Code) && u.Admin != "" && u.Ref != e.Ref && strings.HasPrefix(e.Admin+".", u.Admin+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the mention already has the candidate r.
+func (m *mention) has(r gazetteer.Ref) bool {
+	for _, c := range m.cands {
+		if c.Ref == r {
+			return true
+		}
+	}
+	return false
 }
 
 // computeFocus estimates the report's country focus: each mention votes
@@ -566,6 +651,7 @@ func (p *parse) support() {
 	if p.goldIndex != nil {
 		for mi := range p.ms {
 			if p.ms[mi].best >= 0 {
+				p.atQualifier(&p.ms[mi])
 				p.warnAmbiguous(&p.ms[mi])
 			}
 		}
@@ -585,6 +671,13 @@ func (p *parse) support() {
 		if !m.forced && p.abroad(mi, c) {
 			weak = append(weak, mi)
 			continue
+		}
+		if !m.forced && m.confirmed && p.farFetched(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
+		if p.atQualifier(m) {
+			c = m.cands[m.best]
 		}
 		if !m.forced && !m.confirmed && !(m.base && (c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code))) {
 			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
@@ -675,7 +768,7 @@ func (p *parse) support() {
 // name is a place, not which one.
 func (p *parse) abroad(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 || m.qualifies >= 0 {
+	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
 	main := p.leadCountry()
@@ -689,6 +782,115 @@ func (p *parse) abroad(mi int, c cand) bool {
 		return false
 	}
 	return !p.nearOthers(mi, c.Entry, 500)
+}
+
+// farFetched reports whether a candidate the NER stage confirms is still
+// a reading the report does not support: the entity says the word is a
+// place, not that it is the place a spelling one letter off points to
+// ("Lundiyanah" → Ludhiāna, in a report about Afghanistan) or the place a
+// piece of a longer name is named like ("Saraj" of "Nahri Saraj"). A
+// fuzzy match by a place's own name stands when nothing else in the
+// report points anywhere (a one-line report naming one town); by another
+// name, or where the report's other names, places or actors point
+// elsewhere, it needs support (backed). A piece of a longer name needs
+// support unless it names a city or province of 100,000 people by its
+// own name.
+func (p *parse) farFetched(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if gazetteer.IsCountryCode(c.Code) || !m.fuzzy && !m.partial || p.backed(mi, c) {
+		return false
+	}
+	if m.partial && !m.fuzzy {
+		// a city or province of 100,000 people by its own name stands
+		return !c.Primary || c.Population < 100000
+	}
+	return !c.Primary || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
+}
+
+// atQualifier places a mention whose pick lies outside the country or
+// unit that qualifies it ("Behsud district, Nangarhar" where the only
+// Behsud is in another province; "Holliday, Missouri" where the
+// gazetteer's only Holliday is in Texas) at its qualifier: the text says
+// where it is, the gazetteer has no such place there, and the coarser
+// place is right where the namesake is not. It reports whether it moved
+// the mention.
+func (p *parse) atQualifier(m *mention) bool {
+	if m.best < 0 {
+		return false
+	}
+	u, ok := p.outsideQualifier(m, m.cands[m.best])
+	if !ok {
+		return false
+	}
+	m.cands = append(m.cands, cand{Match: u, score: m.score})
+	m.best = len(m.cands) - 1
+	return true
+}
+
+// outsideQualifier reports whether mention m has a qualifier ("X,
+// Lebanon", "X district, Helmand") that names a country or an admin unit
+// not holding candidate c (pick prefers one that does, so no reading of
+// the name lies where the text puts it), and returns that country or
+// unit. After a unit word ("Spera district, Khost") the qualifier names a
+// province: its readings and the first-order units that hold them are
+// all tried. Units side by side are mostly a list ("Michigan, Oregon"):
+// only a town, site or lower unit is checked.
+func (p *parse) outsideQualifier(m *mention, c cand) (gazetteer.Match, bool) {
+	if m.qualifier < 0 || p.ms[m.qualifier].best < 0 || !(c.Class == 'P' || c.Class == 'S' || gazetteer.AdminLevel(c.Code) >= 2) {
+		return gazetteer.Match{}, false
+	}
+	q := &p.ms[m.qualifier]
+	pick := q.cands[q.best].Match
+	var units [8]gazetteer.Match
+	us := units[:0]
+	if unitOrCountry(pick.Entry) {
+		us = append(us, pick)
+	}
+	if m.last >= 0 && p.unitComma(m.last) {
+		// the province: the pick's first-order unit first, then the
+		// other readings' ones
+		for i := -1; i < len(q.cands) && len(us) < cap(us)-1; i++ {
+			x := pick
+			if i >= 0 {
+				x = q.cands[i].Match
+			}
+			if unitOrCountry(x.Entry) && i >= 0 {
+				us = append(us, x)
+			}
+			if a1, ok := p.r.set.Admin1(x.Entry); ok && a1.Code == "ADM1" {
+				if _, ref, ok := p.r.set.ByID(a1.ID); ok && a1.ID != 0 {
+					us = append(us, gazetteer.Match{Ref: ref, Entry: a1, Primary: true})
+				}
+			}
+		}
+	}
+	if len(us) == 0 {
+		return gazetteer.Match{}, false
+	}
+	for _, u := range us {
+		if gazetteer.IsCountryCode(u.Code) && c.Country == u.Country ||
+			!gazetteer.IsCountryCode(u.Code) && strings.HasPrefix(c.Admin+".", u.Admin+".") {
+			return gazetteer.Match{}, false
+		}
+	}
+	return us[0], true
+}
+
+// unitOrCountry reports whether e is a country or an admin unit with a
+// known place in the hierarchy.
+func unitOrCountry(e gazetteer.Entry) bool {
+	return gazetteer.IsCountryCode(e.Code) || gazetteer.IsAdminCode(e.Code) && e.Admin != ""
+}
+
+// backed reports whether the report supports candidate c of mention mi
+// beyond its own name: a qualifier that holds it ("X, Helmand"), another
+// place of the report within 300 km, other names pointing to its country
+// (30% of their focus), or an actor of that country that the report
+// leads on ("Taliban fighters" for Afghanistan).
+func (p *parse) backed(mi int, c cand) bool {
+	m := &p.ms[mi]
+	return p.qualifiedBy(m, c.Entry) || p.nearOthers(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
+		p.actorFocus[c.Country] > 0 && p.mainCountry() == c.Country
 }
 
 // qualifiedBy reports whether mention m's qualifier ("X, Helmand")
