@@ -672,6 +672,10 @@ func (p *parse) support() {
 			weak = append(weak, mi)
 			continue
 		}
+		if !m.forced && p.namesake(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
 		if !m.forced && m.confirmed && p.farFetched(mi, c) {
 			weak = append(weak, mi)
 			continue
@@ -781,7 +785,7 @@ func (p *parse) abroad(mi int, c cand) bool {
 		// Żary in Poland) or just across a border
 		return false
 	}
-	return !p.nearOthers(mi, c.Entry, 500)
+	return !p.nearSolid(mi, c.Entry, 500)
 }
 
 // farFetched reports whether a candidate the NER stage confirms is still
@@ -790,7 +794,8 @@ func (p *parse) abroad(mi int, c cand) bool {
 // ("Lundiyanah" → Ludhiāna, in a report about Afghanistan) or the place a
 // piece of a longer name is named like ("Saraj" of "Nahri Saraj"). A
 // fuzzy match by a place's own name stands when nothing else in the
-// report points anywhere (a one-line report naming one town); by another
+// report points anywhere (a one-line report naming one city of 100,000
+// people); by another
 // name, or where the report's other names, places or actors point
 // elsewhere, it needs support (backed). A piece of a longer name needs
 // support unless it names a city or province of 100,000 people by its
@@ -804,7 +809,27 @@ func (p *parse) farFetched(mi int, c cand) bool {
 		// a city or province of 100,000 people by its own name stands
 		return !c.Primary || c.Population < 100000
 	}
-	return !c.Primary || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
+	return !c.Primary || c.Population < 100000 || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
+}
+
+// namesake reports whether candidate c of mention mi is a town that its
+// name alone makes unlikely, a village of under 5,000 people or
+// a town known by that name only as one of its other names ("Tur" for
+// Tours), where the report's other names, places or actors point
+// elsewhere and nothing supports it (see backed; no place within 500
+// km): a namesake of an unknown word ("Tapah" read as a Romanian village
+// in a report about Afghanistan). A report that names nothing else gives
+// no ground to doubt it.
+func (p *parse) namesake(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 1000000 ||
+		m.qualifier >= 0 || m.base {
+		return false
+	}
+	if p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi) {
+		return false // nothing else in the report points anywhere
+	}
+	return !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
 }
 
 // atQualifier places a mention whose pick lies outside the country or
@@ -889,7 +914,7 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // leads on ("Taliban fighters" for Afghanistan).
 func (p *parse) backed(mi int, c cand) bool {
 	m := &p.ms[mi]
-	return p.qualifiedBy(m, c.Entry) || p.nearOthers(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
+	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
 		p.actorFocus[c.Country] > 0 && p.mainCountry() == c.Country
 }
 
@@ -942,6 +967,33 @@ func (p *parse) nearOthers(mi int, e gazetteer.Entry, km float64) bool {
 		}
 	}
 	return false
+}
+
+// nearSolid is nearOthers counting only the picks that do not need
+// support themselves (see solid): two namesakes of unknown words in one
+// far country ("Tapah" and the "Rod" of "Pusht Rod", both read as
+// Romanian villages in a report about Afghanistan) do not vouch for each
+// other.
+func (p *parse) nearSolid(mi int, e gazetteer.Entry, km float64) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi == mi || o.best < 0 || o.key == p.ms[mi].key || !o.solid() {
+			continue
+		}
+		oe := o.cands[o.best].Entry
+		if precise(oe) && gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon) <= km {
+			return true
+		}
+	}
+	return false
+}
+
+// solid reports whether the mention's pick is one its name alone makes
+// likely: found by the place's own name or a notable place's other name,
+// neither a fuzzy match nor a piece of a longer name.
+func (m *mention) solid() bool {
+	c := m.cands[m.best]
+	return !m.fuzzy && !m.partial && (c.Primary || strong(c.Match, 100000))
 }
 
 // warnAmbiguous records a close call between candidates far apart.
