@@ -339,11 +339,14 @@ func (p *parse) spelt(m *mention, fold string) bool {
 // candidates: a country's name or short name, a demonym, or the place's
 // own name (a dateline "BEIRUT"; after a dateline's comma, a town of any
 // size).
-func (m *mention) acronymOK(dateline bool) bool {
+func (m *mention) acronymOK(dateline bool, fold string) bool {
 	keep := m.cands[:0]
 	for _, c := range m.cands {
 		table := c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')
-		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || c.Primary && (dateline || strong(c.Match, 100000)) {
+		// the place's own name letter for letter: "NISS" (a security
+		// service) is no spelling of Niš
+		own := c.Primary && gazetteer.Fold(c.Name) == fold
+		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || own && (dateline || strong(c.Match, 100000)) {
 			keep = append(keep, c)
 		}
 	}
@@ -394,15 +397,20 @@ func (p *parse) filter() {
 			!(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
 			m.placeNoun = ws[b].fold
 		}
-		// Organisations named like places ("Al Jazeera", "Bloomberg"),
-		// feasts and weather, whatever the NER stage calls them: it knows
-		// a place when it sees one, not that "Ramadan" is a month first.
-		if organisations[m.key] || notPlaces[m.key] {
+		// Feasts and weather, whatever the NER stage calls them: it
+		// knows a place when it sees one, not that "Ramadan" is a month
+		// first.
+		if notPlaces[m.key] {
 			m.drop = true
 			continue
 		}
 		// NER entities, when the NER stage has run.
-		if p.entities(m, inMention) {
+		if p.entities(m) {
+			continue
+		}
+		// Organisations named like places ("Al Jazeera", "Bloomberg").
+		if organisations[m.key] {
+			m.drop = true
 			continue
 		}
 		// A disease named after a place ("West Nile virus").
@@ -567,7 +575,7 @@ func (p *parse) filter() {
 		// A dateline ("GLASGOW, Ky.") names a town of any size before
 		// its state or country.
 		dateline := b+1 < len(ws) && ws[b].raw == "," && ws[b+1].sent == ws[b].sent && p.capable(b+1)
-		if single && ws[h].upper && !m.acronymOK(dateline) {
+		if single && ws[h].upper && !m.acronymOK(dateline, ws[h].fold) {
 			m.drop = true
 			continue
 		}
@@ -725,18 +733,18 @@ func (p *parse) usedLower(f string) bool {
 
 // entities applies the NER stage's verdict on a mention, reporting
 // whether it settled the mention.
-func (p *parse) entities(m *mention, inMention []int) bool {
+func (p *parse) entities(m *mention) bool {
 	for _, e := range p.doc.Entities {
 		if !e.Span.Overlaps(m.Span) {
 			continue
 		}
 		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
-			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) {
+			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) && p.besideName(m, e.Span) {
 				// "State" of "Lagos State", "West" of "West Hararge": a
 				// common word inside a longer name is no place of its own
 				continue
 			}
-			if p.partOfName(m, e.Span, inMention) {
+			if p.partOfName(m, e.Span) {
 				// "Saraj" of "Nahri Saraj", "Bindi" of "Walendu Bindi":
 				// the entity is a longer name the gazetteer does not know;
 				// it vouches for that name, not for the place a piece of
@@ -782,13 +790,13 @@ func (p *parse) entities(m *mention, inMention []int) bool {
 	return false
 }
 
-// partOfName reports whether the entity span sp holds mention m and a
-// capitalised word of a name beside it that no other mention reads ("Nahri"
-// of "Nahri Saraj", "Dhuure" of "Rab Dhuure"), or another piece of the same
-// hyphenated word ("Sare-Sang"): m names a piece of a longer name. Words
-// that only qualify or classify a name ("North", "Upper", "province", "al")
-// do not count.
-func (p *parse) partOfName(m *mention, sp sitrep.Span, inMention []int) bool {
+// partOfName reports whether the entity span sp holds mention m and,
+// right beside it, a capitalised word of a name ("Nahri" of "Nahri
+// Saraj", "Rab" of "Rab Dhuure", "Sang" of "Sare-Sang"), whether or not
+// the gazetteer knows that word too: m names a piece of a longer name.
+// Words that only qualify or classify a name ("North", "Upper",
+// "province", "al") do not count.
+func (p *parse) partOfName(m *mention, sp sitrep.Span) bool {
 	if !sp.Contains(m.Span) || sp == m.Span {
 		return false
 	}
@@ -796,24 +804,35 @@ func (p *parse) partOfName(m *mention, sp sitrep.Span, inMention []int) bool {
 	// area of Kandahar city" is two names
 	ws := p.ws
 	for k := m.first - 1; k >= 0 && ws[k].End > sp.Start && p.capable(k) && ws[k].sent == ws[m.first].sent; k-- {
-		if p.nameWord(k, inMention) || ws[k+1].joined && inMention[k] >= 0 {
+		if p.nameWord(k) {
 			return true
 		}
 	}
 	for k := m.last; k < len(ws) && ws[k].Start < sp.End && p.capable(k) && ws[k].sent == ws[m.first].sent; k++ {
-		if p.nameWord(k, inMention) || ws[k].joined && inMention[k] >= 0 {
+		if p.nameWord(k) {
 			return true
 		}
 	}
 	return false
 }
 
-// nameWord reports whether word k is a capitalised word no mention reads
-// that may be part of a name: not a common word (see commonWord), an
-// article or a connector.
-func (p *parse) nameWord(k int, inMention []int) bool {
+// besideName reports whether the entity span sp holds, right beside
+// mention m, a capitalised word ("Lagos" of "Lagos State"; not "the" of
+// "the West", nor "and" of "Central and South America").
+func (p *parse) besideName(m *mention, sp sitrep.Span) bool {
+	ws := p.ws
+	before := m.first - 1
+	after := m.last
+	return before >= 0 && ws[before].Start >= sp.Start && ws[before].sent == ws[m.first].sent && p.capable(before) && !functionWords[ws[before].fold] ||
+		after < len(ws) && ws[after].End <= sp.End && ws[after].sent == ws[m.first].sent && p.capable(after) && !functionWords[ws[after].fold]
+}
+
+// nameWord reports whether word k is a capitalised word that may be part
+// of a name: not a common word (see commonWord), an article or a
+// connector.
+func (p *parse) nameWord(k int) bool {
 	f := strings.TrimSuffix(p.ws[k].fold, ".")
-	return p.capable(k) && inMention[k] < 0 && !p.commonWord(k) && !articles[f] && !connectors[f]
+	return p.capable(k) && !p.commonWord(k) && !articles[f] && !connectors[f]
 }
 
 // commonWord reports whether word k is a word that classifies or

@@ -219,7 +219,7 @@ func (p *parse) findQualifiers() {
 		}
 		// "Washington, New York and Boston", "Miami, Orlando, Tampa":
 		// items of a list do not qualify each other.
-		if mi+2 < len(p.ms) && q.last >= 0 && q.last < len(ws) && (ws[q.last].fold == "and" || ws[q.last].fold == "or") &&
+		if mi+2 < len(p.ms) && q.last >= 0 && q.last < len(ws) && (ws[q.last].fold == "and" || ws[q.last].fold == "or" || ws[q.last].raw == ",") &&
 			p.ms[mi+2].first == q.last+1 ||
 			mi > 0 && p.ms[mi-1].last >= 0 && m.first >= 1 && ws[m.first-1].raw == "," && p.ms[mi-1].last == m.first-1 {
 			continue
@@ -319,8 +319,8 @@ func (p *parse) computeFocus() {
 		if m.key == "" {
 			m.key = gazetteer.Key(p.doc.Slice(m.Span))
 		}
-		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded {
-			continue
+		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded || m.partial {
+			continue // a piece of a longer name ("Rod" of "Pusht Rod") points nowhere
 		}
 		maxP := math.Inf(-1)
 		for _, c := range m.cands {
@@ -805,31 +805,40 @@ func (p *parse) farFetched(mi int, c cand) bool {
 	if gazetteer.IsCountryCode(c.Code) || !m.fuzzy && !m.partial || p.backed(mi, c) {
 		return false
 	}
+	if m.partial && (c.Code == "DEM" || c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')) {
+		return false // "Arab Spring", "Asia-Pacific", "South Asia Earthquake"
+	}
 	if m.partial && !m.fuzzy {
-		// a city or province of 100,000 people by its own name stands
-		return !c.Primary || c.Population < 100000
+		// a city or province of 100,000 people by its own name, spelt
+		// as the text spells it, stands ("Marrah" of "Jebel Marrah" is
+		// not Mara, Tanzania)
+		return !c.Primary || c.Population < 100000 || m.first < 0 || m.last-m.first != 1 && gazetteer.Fold(c.Name) != p.foldRange(m.first, m.last) ||
+			m.last-m.first == 1 && gazetteer.Fold(c.Name) != p.ws[m.first].fold
 	}
 	return !c.Primary || c.Population < 100000 || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
 }
 
 // namesake reports whether candidate c of mention mi is a town that its
-// name alone makes unlikely, a village of under 5,000 people or
-// a town known by that name only as one of its other names ("Tur" for
-// Tours), where the report's other names, places or actors point
-// elsewhere and nothing supports it (see backed; no place within 500
-// km): a namesake of an unknown word ("Tapah" read as a Romanian village
-// in a report about Afghanistan). A report that names nothing else gives
-// no ground to doubt it.
+// name alone makes unlikely, a village of under 5,000 people or a town
+// under 100,000 known by that name only as one of its other names, where
+// the report's other names, places or actors point elsewhere (it is not
+// in the country the report leads on) and nothing supports it (see
+// backed; no place within 500 km): a namesake of an unknown word ("Tapah"
+// read as a Romanian village in a report about Afghanistan). A report
+// that names nothing else gives no ground to doubt it, unless it is a
+// village by another name.
 func (p *parse) namesake(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 1000000 ||
+	if !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 100000 ||
 		m.qualifier >= 0 || m.base {
 		return false
 	}
 	if p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi) {
-		return false // nothing else in the report points anywhere
+		// nothing else in the report points anywhere: only a village
+		// known by the word as one of its other names is doubted
+		return !c.Primary && c.Population < 5000
 	}
-	return !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
+	return c.Country != p.leadCountry() && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
 }
 
 // atQualifier places a mention whose pick lies outside the country or
@@ -911,11 +920,25 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // beyond its own name: a qualifier that holds it ("X, Helmand"), another
 // place of the report within 300 km, other names pointing to its country
 // (30% of their focus), or an actor of that country that the report
-// leads on ("Taliban fighters" for Afghanistan).
+// leads on ("Taliban fighters" for Afghanistan) where it names no other
+// place to be near (an actor fights far from home: "Boko Haram" does not
+// put "Kamouna near Lake Chad" at Kaduna).
 func (p *parse) backed(mi int, c cand) bool {
 	m := &p.ms[mi]
 	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
-		p.actorFocus[c.Country] > 0 && p.mainCountry() == c.Country
+		p.actorFocus[c.Country] > 0 && p.mainCountry() == c.Country && !p.otherSolid(mi)
+}
+
+// otherSolid reports whether a mention other than mi (and other than its
+// name) has a solid pick smaller than a country (see solid).
+func (p *parse) otherSolid(mi int) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) && o.solid() {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifiedBy reports whether mention m's qualifier ("X, Helmand")
