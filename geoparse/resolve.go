@@ -802,6 +802,13 @@ func (p *parse) abroad(mi int, c cand) bool {
 // own name.
 func (p *parse) farFetched(mi int, c cand) bool {
 	m := &p.ms[mi]
+	if c.loose {
+		// found by its skeleton in the report's main country, as the
+		// unconfirmed ones: near the report's other places, or
+		// qualified by a unit that holds it ("Shaykhabad" is not a
+		// namesake 600 km from the province the report names)
+		return !p.qualifiedBy(m, c.Entry) && !p.nearOthers(mi, c.Entry, 200) && p.otherPrecise(mi)
+	}
 	if gazetteer.IsCountryCode(c.Code) || !m.fuzzy && !m.partial || p.backed(mi, c) {
 		return false
 	}
