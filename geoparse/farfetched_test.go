@@ -138,6 +138,14 @@ func TestFarFetched(t *testing.T) {
 			"Moscow blamed the West for the sanctions.",
 			map[string]sitrep.EntityKind{"the West": loc},
 			[]want{{"West", "", 0, 0, 0, 0}}, nil},
+		{"a village is no city known by the word as another of its names",
+			"Militiamen burned huts in the village of Tur on Friday.",
+			map[string]sitrep.EntityKind{"Tur": gpe},
+			nil, []string{"Tur"}},
+		{"a hamlet abroad is no province of an unknown place",
+			"Farmers protested against land seizures in Kersa, Arsi.",
+			map[string]sitrep.EntityKind{"Arsi": gpe},
+			nil, []string{"Arsi"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -676,6 +676,10 @@ func (p *parse) support() {
 			weak = append(weak, mi)
 			continue
 		}
+		if !m.forced && p.misfit(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
 		if !m.forced && m.confirmed && p.farFetched(mi, c) {
 			weak = append(weak, mi)
 			continue
@@ -921,6 +925,42 @@ func (p *parse) outsideQualifier(m *mention, c cand) (gazetteer.Match, bool) {
 // known place in the hierarchy.
 func unitOrCountry(e gazetteer.Entry) bool {
 	return gazetteer.IsCountryCode(e.Code) || gazetteer.IsAdminCode(e.Code) && e.Admin != ""
+}
+
+// misfit reports whether the text around mention mi contradicts its
+// pick c where nothing else in the report backs it: a city of 100,000
+// known by the word only as one of its other names where the text calls
+// the place a village or a camp ("the village of Tur" is not Tours), or
+// a village of under 5,000 people standing where the text puts the
+// province of an unknown place ("in Kersa, Arsi" is not Arsy, France).
+func (p *parse) misfit(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || p.backed(mi, c) {
+		return false
+	}
+	ws := p.ws
+	a, b := m.first, m.last
+	if !c.Primary && c.Population >= 100000 {
+		small := func(f string) bool { return f == "village" || f == "villages" || f == "camp" || f == "camps" }
+		return a >= 2 && ws[a-1].fold == "of" && small(ws[a-2].fold) && ws[a-2].sent == ws[a].sent ||
+			b < len(ws) && small(ws[b].fold) && ws[b].sent == ws[a].sent
+	}
+	if c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
+		!functionWords[ws[a-2].fold] && !p.covered(a-2) {
+		// not an item of a list ("Kersa, Arsi and Bale")
+		return !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
+	}
+	return false
+}
+
+// covered reports whether a mention holds word k.
+func (p *parse) covered(k int) bool {
+	for mi := range p.ms {
+		if p.ms[mi].first <= k && k < p.ms[mi].last {
+			return true
+		}
+	}
+	return false
 }
 
 // backed reports whether the report supports candidate c of mention mi
