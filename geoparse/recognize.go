@@ -30,6 +30,9 @@ type parse struct {
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
 	focusTotal float64
 	actorFocus map[string]float64 // countries of the actors the report names
+	// lead and main are leadCountry and mainCountry once the focus is
+	// settled (support reads them for every mention)
+	lead, main string
 	goldIndex  []int
 	lower      map[string]bool // folded words the report uses in lower case
 	lowerAsked int             // usedLower's questions answered without lower

@@ -657,6 +657,7 @@ func (p *parse) support() {
 		}
 		return
 	}
+	p.lead, p.main = p.leadCountry(), p.mainCountry() // the focus is settled
 	var out, weak []int
 	accepted := map[string]gazetteer.Ref{}
 	for mi := range p.ms {
@@ -779,7 +780,7 @@ func (p *parse) abroad(mi int, c cand) bool {
 	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
-	main := p.leadCountry()
+	main := p.lead
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
@@ -849,7 +850,7 @@ func (p *parse) namesake(mi int, c cand) bool {
 		// known by the word as one of its other names is doubted
 		return !c.Primary && c.Population < 5000
 	}
-	return c.Country != p.leadCountry() && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
+	return c.Country != p.lead && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
 }
 
 // atQualifier places a mention whose pick lies outside the country or
@@ -973,7 +974,7 @@ func (p *parse) covered(k int) bool {
 func (p *parse) backed(mi int, c cand) bool {
 	m := &p.ms[mi]
 	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
-		p.actorFocus[c.Country] > 0 && p.mainCountry() == c.Country && !p.otherSolid(mi)
+		p.actorFocus[c.Country] > 0 && p.main == c.Country && !p.otherSolid(mi)
 }
 
 // otherSolid reports whether a mention other than mi (and other than its
