@@ -146,6 +146,10 @@ func TestFarFetched(t *testing.T) {
 			"Farmers protested against land seizures in Kersa, Arsi.",
 			map[string]sitrep.EntityKind{"Arsi": gpe},
 			nil, []string{"Arsi"}},
+		{"a skeleton guess in a country a stray vote made main gives way to the name's own city",
+			"Party members attacked reporters at a hostel in Tembisa, on the East Rand.",
+			map[string]sitrep.EntityKind{"Tembisa": gpe, "East Rand": loc},
+			[]want{{"Tembisa", "ZAF", 1, -26.0, 28.23, 25}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -297,6 +297,18 @@ func (p *parse) unitHolds(q *mention, e gazetteer.Match) bool {
 	return false
 }
 
+// bestExact returns the best-scoring candidate not found by the skeleton
+// lookup, or -1.
+func (m *mention) bestExact() int {
+	k := -1
+	for ci, c := range m.cands {
+		if !c.loose && (k < 0 || c.score > m.cands[k].score) {
+			k = ci
+		}
+	}
+	return k
+}
+
 // has reports whether the mention already has the candidate r.
 func (m *mention) has(r gazetteer.Ref) bool {
 	for _, c := range m.cands {
@@ -680,6 +692,18 @@ func (p *parse) support() {
 		if !m.forced && p.misfit(mi, c) {
 			weak = append(weak, mi)
 			continue
+		}
+		if !m.forced && m.confirmed && c.loose && p.farFetched(mi, c) {
+			// the skeleton lookup was a guess in the report's main
+			// country; its namesake far from the report's places gives
+			// way to the best of the name's own readings where that is
+			// a city of 100,000 or backed ("Tembisa" is the South
+			// African town where a stray vote made the report look
+			// American)
+			if k := m.bestExact(); k >= 0 && (m.cands[k].Primary && m.cands[k].Population >= 100000 || p.backed(mi, m.cands[k])) {
+				m.best, m.score = k, m.cands[k].score
+				c = m.cands[k]
+			}
 		}
 		if !m.forced && m.confirmed && p.farFetched(mi, c) {
 			weak = append(weak, mi)
