@@ -150,6 +150,14 @@ func TestFarFetched(t *testing.T) {
 			"Party members attacked reporters at a hostel in Tembisa, on the East Rand.",
 			map[string]sitrep.EntityKind{"Tembisa": gpe, "East Rand": loc},
 			[]want{{"Tembisa", "ZAF", 1, -26.0, 28.23, 25}}, nil},
+		{"a sentence's first word read as a village by another name, beside unknown names",
+			"Gunmen attacked herders in Um Arda. Shot 3 and robbed another.",
+			map[string]sitrep.EntityKind{"Um Arda": loc},
+			nil, []string{"Shot", "Arda"}},
+		{"a province inside a longer name still backs a suburb near it",
+			"Parents marched to the home of the Western Cape Education MEC in Bergvliet.",
+			map[string]sitrep.EntityKind{"Western Cape Education": gpe, "Bergvliet": gpe},
+			[]want{{"Bergvliet", "ZAF", 0, -34.05, 18.45, 25}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

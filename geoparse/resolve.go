@@ -857,15 +857,15 @@ func (p *parse) farFetched(mi int, c cand) bool {
 // namesake reports whether candidate c of mention mi is a town that its
 // name alone makes unlikely, a village of under 5,000 people or a town
 // under 100,000 known by that name only as one of its other names, where
-// the report's other names, places or actors point elsewhere (it is not
-// in the country the report leads on) and nothing supports it (see
+// the report's other names, places or actors point elsewhere (no actor
+// of the report is of its country) and nothing supports it (see
 // backed; no place within 500 km): a namesake of an unknown word ("Tapah"
 // read as a Romanian village in a report about Afghanistan). A report
 // that names nothing else gives no ground to doubt it, unless it is a
 // village by another name.
 func (p *parse) namesake(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 100000 ||
+	if !strings.HasPrefix(c.Code, "PPL") || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 100000 ||
 		m.qualifier >= 0 || m.base {
 		return false
 	}
@@ -874,7 +874,7 @@ func (p *parse) namesake(mi int, c cand) bool {
 		// known by the word as one of its other names is doubted
 		return !c.Primary && c.Population < 5000
 	}
-	return c.Country != p.lead && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
+	return p.actorFocus[c.Country] == 0 && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
 }
 
 // atQualifier places a mention whose pick lies outside the country or
@@ -960,7 +960,7 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // province of an unknown place ("in Kersa, Arsi" is not Arsy, France).
 func (p *parse) misfit(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") || c.ID == 0 || p.backed(mi, c) {
+	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") || p.backed(mi, c) {
 		return false
 	}
 	ws := p.ws
@@ -1085,10 +1085,16 @@ func (p *parse) nearSolid(mi int, e gazetteer.Entry, km float64) bool {
 
 // solid reports whether the mention's pick is one its name alone makes
 // likely: found by the place's own name or a notable place's other name,
-// neither a fuzzy match nor a piece of a longer name.
+// not a fuzzy match, and not a piece of a longer name unless a place of
+// 100,000 people by its own name.
 func (m *mention) solid() bool {
 	c := m.cands[m.best]
-	return !m.fuzzy && !m.partial && (c.Primary || strong(c.Match, 100000))
+	if m.partial {
+		// "Western Cape" of "Western Cape Education": a province by its
+		// own name stands on its own
+		return !m.fuzzy && c.Primary && c.Population >= 100000
+	}
+	return !m.fuzzy && (c.Primary || strong(c.Match, 100000))
 }
 
 // warnAmbiguous records a close call between candidates far apart.
