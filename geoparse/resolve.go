@@ -874,7 +874,7 @@ func (p *parse) namesake(mi int, c cand) bool {
 		// known by the word as one of its other names is doubted
 		return !c.Primary && c.Population < 5000
 	}
-	return p.actorFocus[c.Country] == 0 && !p.backed(mi, c) && !p.nearSolid(mi, c.Entry, 500) && p.otherFocus(m.key, c.Country) < 0.05
+	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.05 && !p.nearSolid(mi, c.Entry, 500) && !p.backed(mi, c)
 }
 
 // atQualifier places a mention whose pick lies outside the country or
@@ -960,22 +960,23 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // province of an unknown place ("in Kersa, Arsi" is not Arsy, France).
 func (p *parse) misfit(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") || p.backed(mi, c) {
+	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") {
 		return false
 	}
 	ws := p.ws
 	a, b := m.first, m.last
-	if !c.Primary && c.Population >= 100000 {
+	misfit := false
+	switch {
+	case !c.Primary && c.Population >= 100000:
 		small := func(f string) bool { return f == "village" || f == "villages" || f == "camp" || f == "camps" }
-		return a >= 2 && ws[a-1].fold == "of" && small(ws[a-2].fold) && ws[a-2].sent == ws[a].sent ||
+		misfit = a >= 2 && ws[a-1].fold == "of" && small(ws[a-2].fold) && ws[a-2].sent == ws[a].sent ||
 			b < len(ws) && small(ws[b].fold) && ws[b].sent == ws[a].sent
-	}
-	if c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
-		!functionWords[ws[a-2].fold] && !p.covered(a-2) {
+	case c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
+		!functionWords[ws[a-2].fold] && !p.covered(a-2):
 		// not an item of a list ("Kersa, Arsi and Bale")
-		return !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
+		misfit = !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
 	}
-	return false
+	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
 }
 
 // covered reports whether a mention holds word k.
