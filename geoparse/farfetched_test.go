@@ -158,6 +158,14 @@ func TestFarFetched(t *testing.T) {
 			"Parents marched to the home of the Western Cape Education MEC in Bergvliet.",
 			map[string]sitrep.EntityKind{"Western Cape Education": gpe, "Bergvliet": gpe},
 			[]want{{"Bergvliet", "ZAF", 0, -34.05, 18.45, 25}}, nil},
+		{"a group named like a village abroad is no place",
+			"Soldiers arrived to stop fighting between Abala herdsmen and farmers.",
+			map[string]sitrep.EntityKind{"Abala": gpe},
+			nil, []string{"Abala"}},
+		{"a group named for a province stays at the province",
+			"Fighting broke out between Helmand tribesmen and the police near Lashkar Gah.",
+			nil,
+			[]want{{"Helmand", "AFG", 3, 0, 0, 0}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

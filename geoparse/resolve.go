@@ -689,6 +689,10 @@ func (p *parse) support() {
 			weak = append(weak, mi)
 			continue
 		}
+		if !m.forced && p.groupName(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
 		if !m.forced && p.misfit(mi, c) {
 			weak = append(weak, mi)
 			continue
@@ -977,6 +981,25 @@ func (p *parse) misfit(mi int, c cand) bool {
 		misfit = !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
 	}
 	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
+}
+
+// groupNouns after a name make it a people's or a group's ("Abala
+// herdsmen", "Misseriya militia").
+var groupNouns = map[string]bool{"militia": true, "militias": true, "militiamen": true, "herdsmen": true, "herders": true,
+	"herder": true, "tribesmen": true, "tribe": true, "clan": true, "clansmen": true}
+
+// groupName reports whether mention mi names a people or a group
+// ("Abala herdsmen", "Abala militia") and its pick is a town of under
+// 100,000 people that nothing in the report supports: a namesake of the
+// group's name, not where anything happened.
+func (p *parse) groupName(mi int, c cand) bool {
+	m := &p.ms[mi]
+	b := m.last
+	if m.first < 0 || b >= len(p.ws) || p.ws[b].sent != p.ws[m.first].sent || !groupNouns[p.ws[b].fold] ||
+		c.Class != 'P' || strong(c.Match, 100000) || p.locative(m.first) {
+		return false
+	}
+	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.3 && !p.nearSolid(mi, c.Entry, 300) && !p.backed(mi, c)
 }
 
 // covered reports whether a mention holds word k.
