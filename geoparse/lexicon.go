@@ -104,6 +104,15 @@ var placeNouns = set(
 // the district after them.
 var looseNouns = set("city", "town", "village", "district", "districts", "valley", "oasis")
 
+// areaNouns classify a place within a longer name without naming it
+// ("Ikorodu Local Government Area", "Sortony camp", "Oda Bultum woreda").
+var areaNouns = set("local", "area", "areas", "zone", "camp", "camps", "lga", "chiefdom", "woreda", "kebele",
+	"locality", "township", "ward", "valley", "sector", "neighbourhood", "neighborhood", "quarter", "suburb",
+	// facilities named after the place they stand in ("Tshwane Showground")
+	"showground", "showgrounds", "stadium", "airport", "market", "bridge", "road", "street", "highway",
+	"square", "park", "station", "prison", "hotel", "mall", "dam", "harbour", "harbor", "checkpoint", "barracks",
+	"junction", "roundabout", "hall", "plaza", "beach", "hostel", "compound", "crossing")
+
 // borderNouns after a demonym make a border area ("the Tunisian border").
 var borderNouns = set("border", "borders", "frontier", "frontiers")
 

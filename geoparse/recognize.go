@@ -30,6 +30,9 @@ type parse struct {
 	votes      map[voteKey]float64 // a name's votes for a country's focus ("" the sum)
 	focusTotal float64
 	actorFocus map[string]float64 // countries of the actors the report names
+	// lead and main are leadCountry and mainCountry once the focus is
+	// settled (support reads them for every mention)
+	lead, main string
 	goldIndex  []int
 	lower      map[string]bool // folded words the report uses in lower case
 	lowerAsked int             // usedLower's questions answered without lower
@@ -125,6 +128,10 @@ type mention struct {
 	// nerPerson: dropped only because the statistical recogniser called
 	// the name a person (see rescue).
 	nerPerson bool
+	// partial: confirmed by an NER entity that is a longer name than the
+	// mention ("Saraj" of "Nahri Saraj"): the entity says that name is a
+	// place, not that the piece names one.
+	partial bool
 }
 
 // cand is a scored candidate entry.
@@ -335,11 +342,14 @@ func (p *parse) spelt(m *mention, fold string) bool {
 // candidates: a country's name or short name, a demonym, or the place's
 // own name (a dateline "BEIRUT"; after a dateline's comma, a town of any
 // size).
-func (m *mention) acronymOK(dateline bool) bool {
+func (m *mention) acronymOK(dateline bool, fold string) bool {
 	keep := m.cands[:0]
 	for _, c := range m.cands {
 		table := c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')
-		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || c.Primary && (dateline || strong(c.Match, 100000)) {
+		// the place's own name letter for letter: "NISS" (a security
+		// service) is no spelling of Niš
+		own := c.Primary && gazetteer.Fold(c.Name) == fold
+		if gazetteer.IsCountryCode(c.Code) || c.Code == "DEM" || c.Code == "ADM1" || table || own && (dateline || strong(c.Match, 100000)) {
 			keep = append(keep, c)
 		}
 	}
@@ -390,13 +400,19 @@ func (p *parse) filter() {
 			!(b+1 < len(ws) && ws[b+1].sent == ws[b].sent && (p.capable(b+1) || ws[b+1].joined)) {
 			m.placeNoun = ws[b].fold
 		}
+		// Feasts and weather, whatever the NER stage calls them: it
+		// knows a place when it sees one, not that "Ramadan" is a month
+		// first.
+		if notPlaces[m.key] {
+			m.drop = true
+			continue
+		}
 		// NER entities, when the NER stage has run.
 		if p.entities(m) {
 			continue
 		}
-		// Organisations named like places ("Al Jazeera", "Bloomberg"),
-		// feasts and weather.
-		if organisations[m.key] || notPlaces[m.key] {
+		// Organisations named like places ("Al Jazeera", "Bloomberg").
+		if organisations[m.key] {
 			m.drop = true
 			continue
 		}
@@ -562,7 +578,7 @@ func (p *parse) filter() {
 		// A dateline ("GLASGOW, Ky.") names a town of any size before
 		// its state or country.
 		dateline := b+1 < len(ws) && ws[b].raw == "," && ws[b+1].sent == ws[b].sent && p.capable(b+1)
-		if single && ws[h].upper && !m.acronymOK(dateline) {
+		if single && ws[h].upper && !m.acronymOK(dateline, ws[h].fold) {
 			m.drop = true
 			continue
 		}
@@ -725,6 +741,22 @@ func (p *parse) entities(m *mention) bool {
 		if !e.Span.Overlaps(m.Span) {
 			continue
 		}
+		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
+			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) && p.besideName(m, e.Span) {
+				// "State" of "Lagos State", "West" of "West Hararge": a
+				// common word inside a longer name is no place of its own
+				continue
+			}
+			if p.partOfName(m, e.Span) {
+				// "Saraj" of "Nahri Saraj", "Bindi" of "Walendu Bindi":
+				// the entity is a longer name the gazetteer does not know;
+				// it vouches for that name, not for the place a piece of
+				// it names, which must find support in the report (see
+				// support)
+				m.confirmed, m.partial = true, true
+				return true
+			}
+		}
 		if e.Source == "actor" && (e.Kind == sitrep.KindOrg || e.Kind == sitrep.KindPerson && (e.Span != m.Span || m.anyMajor())) {
 			// The actor stage's phrases ("the US soldier", "China's news
 			// agency", "Indonesia's President") are not names: a country
@@ -759,6 +791,60 @@ func (p *parse) entities(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// partOfName reports whether the entity span sp holds mention m and,
+// right beside it, a capitalised word of a name ("Nahri" of "Nahri
+// Saraj", "Rab" of "Rab Dhuure", "Sang" of "Sare-Sang"), whether or not
+// the gazetteer knows that word too: m names a piece of a longer name.
+// Words that only qualify or classify a name ("North", "Upper",
+// "province", "al") do not count.
+func (p *parse) partOfName(m *mention, sp sitrep.Span) bool {
+	if !sp.Contains(m.Span) || sp == m.Span {
+		return false
+	}
+	// only the capitalised words next to the mention: "the Khowajak Baba
+	// area of Kandahar city" is two names
+	ws := p.ws
+	for k := m.first - 1; k >= 0 && ws[k].End > sp.Start && p.capable(k) && ws[k].sent == ws[m.first].sent; k-- {
+		if p.nameWord(k) {
+			return true
+		}
+	}
+	for k := m.last; k < len(ws) && ws[k].Start < sp.End && p.capable(k) && ws[k].sent == ws[m.first].sent; k++ {
+		if p.nameWord(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// besideName reports whether the entity span sp holds, right beside
+// mention m, a capitalised word ("Lagos" of "Lagos State"; not "the" of
+// "the West", nor "and" of "Central and South America").
+func (p *parse) besideName(m *mention, sp sitrep.Span) bool {
+	ws := p.ws
+	before := m.first - 1
+	after := m.last
+	return before >= 0 && ws[before].Start >= sp.Start && ws[before].sent == ws[m.first].sent && p.capable(before) && !functionWords[ws[before].fold] ||
+		after < len(ws) && ws[after].End <= sp.End && ws[after].sent == ws[m.first].sent && p.capable(after) && !functionWords[ws[after].fold]
+}
+
+// nameWord reports whether word k is a capitalised word that may be part
+// of a name: not a common word (see commonWord), an article or a
+// connector.
+func (p *parse) nameWord(k int) bool {
+	f := strings.TrimSuffix(p.ws[k].fold, ".")
+	return p.capable(k) && !p.commonWord(k) && !articles[f] && !connectors[f]
+}
+
+// commonWord reports whether word k is a word that classifies or
+// qualifies a name rather than names something: a function word, a unit
+// or place noun ("State", "Local Government Area", "camp"), an
+// organisation word, a direction or a title.
+func (p *parse) commonWord(k int) bool {
+	f := strings.TrimSuffix(p.ws[k].fold, ".")
+	return functionWords[f] || unitWords[f] || placeNouns[f] || areaNouns[f] || orgWords[f] || qualifiers[f] || titles[f]
 }
 
 // gold replaces the recognised mentions overlapping the given spans by

@@ -334,12 +334,7 @@ func (p *parse) leading() (string, float64, float64) {
 		return "", 0, 0
 	}
 	best, share, next := "", 0.0, 0.0
-	seen := map[string]bool{}
 	consider := func(c string) {
-		if seen[c] {
-			return
-		}
-		seen[c] = true
 		s := (p.focus[c]*p.focusTotal + p.actorFocus[c]) / total
 		switch {
 		case s > share || s == share && c < best:
@@ -352,7 +347,9 @@ func (p *parse) leading() (string, float64, float64) {
 		consider(c)
 	}
 	for c := range p.actorFocus {
-		consider(c)
+		if _, ok := p.focus[c]; !ok { // each country once
+			consider(c)
+		}
 	}
 	return best, share, next
 }

@@ -92,6 +92,9 @@ func (p *parse) resolve() {
 		p.computeFocus()
 	}
 	p.findQualifiers()
+	if p.qualifiedLoose() {
+		p.computeFocus()
+	}
 	p.pick(false)
 	p.pick(true)
 	p.oneSense()
@@ -197,17 +200,26 @@ func (p *parse) findQualifiers() {
 	ws := p.ws
 	for mi := range p.ms {
 		m := &p.ms[mi]
+		m.qualifier, m.qualifies = -1, -1
+	}
+	for mi := range p.ms {
+		m := &p.ms[mi]
 		if m.last < 0 || m.last+1 >= len(ws) || mi+1 >= len(p.ms) {
 			continue
 		}
 		q := &p.ms[mi+1]
-		sep := ws[m.last].raw
-		if (sep != "," && sep != "(") || q.first != m.last+1 || q.demonym {
+		sep, at := ws[m.last].raw, m.last+1
+		if p.unitComma(m.last) && !q.unit {
+			// "Qarabagh district, Kabul": the province of the district
+			// ("Nad Ali district, Nahri Saraj district" lists two)
+			sep, at = ",", m.last+2
+		}
+		if (sep != "," && sep != "(") || q.first != at || q.demonym {
 			continue
 		}
 		// "Washington, New York and Boston", "Miami, Orlando, Tampa":
 		// items of a list do not qualify each other.
-		if mi+2 < len(p.ms) && q.last >= 0 && q.last < len(ws) && (ws[q.last].fold == "and" || ws[q.last].fold == "or") &&
+		if mi+2 < len(p.ms) && q.last >= 0 && q.last < len(ws) && (ws[q.last].fold == "and" || ws[q.last].fold == "or" || ws[q.last].raw == ",") &&
 			p.ms[mi+2].first == q.last+1 ||
 			mi > 0 && p.ms[mi-1].last >= 0 && m.first >= 1 && ws[m.first-1].raw == "," && p.ms[mi-1].last == m.first-1 {
 			continue
@@ -222,6 +234,91 @@ func (p *parse) findQualifiers() {
 	}
 }
 
+// unitComma reports whether word k is a unit word followed by a comma
+// ("district," of "Qarabagh district, Kabul"): what follows the comma
+// names the unit's province or country.
+func (p *parse) unitComma(k int) bool {
+	ws := p.ws
+	return k+1 < len(ws) && ws[k+1].raw == "," && ws[k].sent == ws[k+1].sent &&
+		(unitWords[ws[k].fold] || looseNouns[ws[k].fold] || areaNouns[ws[k].fold])
+}
+
+// qualifiedLoose adds to a mention qualified by a unit ("Qarabagh
+// district, Kabul") whose candidates all lie outside every admin unit the
+// qualifier may name the places of the qualifier's country, spelt alike
+// (gazetteer.Set.Loose), that do lie inside one of them: the Qarabagh of
+// Kabul province, not the Qarah Bagh of Herat. It reports whether it
+// added anything.
+func (p *parse) qualifiedLoose() bool {
+	added := false
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.qualifier < 0 || m.demonym || m.key == "" || m.role == sitrep.RoleEmbedded {
+			continue
+		}
+		q := &p.ms[m.qualifier]
+		country := ""
+		inside := false
+		for _, u := range q.cands {
+			if !gazetteer.IsAdminCode(u.Code) || u.Admin == "" {
+				continue
+			}
+			if country != "" && u.Country != country {
+				country = "-" // units of several countries: no one country to look in
+			} else if country == "" {
+				country = u.Country
+			}
+			for _, c := range m.cands {
+				inside = inside || c.Admin != u.Admin && strings.HasPrefix(c.Admin+".", u.Admin+".")
+			}
+		}
+		if inside || country == "" || country == "-" {
+			continue
+		}
+		p.buf = p.r.set.Loose(p.buf[:0], m.key, country)
+		for _, x := range p.buf {
+			if p.unitHolds(q, x) && !m.has(x.Ref) {
+				m.cands = append(m.cands, cand{Match: x, prior: prior(x), loose: true})
+				added = true
+			}
+		}
+	}
+	return added
+}
+
+// unitHolds reports whether one of the admin-unit candidates of mention q
+// contains e (and is not e).
+func (p *parse) unitHolds(q *mention, e gazetteer.Match) bool {
+	for _, u := range q.cands {
+		if gazetteer.IsAdminCode(u.Code) && u.Admin != "" && u.Ref != e.Ref && strings.HasPrefix(e.Admin+".", u.Admin+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// bestExact returns the best-scoring candidate not found by the skeleton
+// lookup, or -1.
+func (m *mention) bestExact() int {
+	k := -1
+	for ci, c := range m.cands {
+		if !c.loose && (k < 0 || c.score > m.cands[k].score) {
+			k = ci
+		}
+	}
+	return k
+}
+
+// has reports whether the mention already has the candidate r.
+func (m *mention) has(r gazetteer.Ref) bool {
+	for _, c := range m.cands {
+		if c.Ref == r {
+			return true
+		}
+	}
+	return false
+}
+
 // computeFocus estimates the report's country focus: each mention votes
 // for the countries of its candidates, weighted by how likely each is on
 // priors alone; country names and demonyms vote more.
@@ -234,8 +331,8 @@ func (p *parse) computeFocus() {
 		if m.key == "" {
 			m.key = gazetteer.Key(p.doc.Slice(m.Span))
 		}
-		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded {
-			continue
+		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded || m.partial {
+			continue // a piece of a longer name ("Rod" of "Pusht Rod") points nowhere
 		}
 		maxP := math.Inf(-1)
 		for _, c := range m.cands {
@@ -566,11 +663,13 @@ func (p *parse) support() {
 	if p.goldIndex != nil {
 		for mi := range p.ms {
 			if p.ms[mi].best >= 0 {
+				p.atQualifier(&p.ms[mi])
 				p.warnAmbiguous(&p.ms[mi])
 			}
 		}
 		return
 	}
+	p.lead, p.main = p.leadCountry(), p.mainCountry() // the focus is settled
 	var out, weak []int
 	accepted := map[string]gazetteer.Ref{}
 	for mi := range p.ms {
@@ -585,6 +684,37 @@ func (p *parse) support() {
 		if !m.forced && p.abroad(mi, c) {
 			weak = append(weak, mi)
 			continue
+		}
+		if !m.forced && p.namesake(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
+		if !m.forced && p.groupName(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
+		if !m.forced && p.misfit(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
+		if !m.forced && m.confirmed && c.loose && p.farFetched(mi, c) {
+			// the skeleton lookup was a guess in the report's main
+			// country; its namesake far from the report's places gives
+			// way to the best of the name's own readings where that is
+			// a city of 100,000 or backed ("Tembisa" is the South
+			// African town where a stray vote made the report look
+			// American)
+			if k := m.bestExact(); k >= 0 && (m.cands[k].Primary && m.cands[k].Population >= 100000 || p.backed(mi, m.cands[k])) {
+				m.best, m.score = k, m.cands[k].score
+				c = m.cands[k]
+			}
+		}
+		if !m.forced && m.confirmed && p.farFetched(mi, c) {
+			weak = append(weak, mi)
+			continue
+		}
+		if p.atQualifier(m) {
+			c = m.cands[m.best]
 		}
 		if !m.forced && !m.confirmed && !(m.base && (c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code))) {
 			multi := m.last-m.first > 1 && !(m.last-m.first == 2 && p.ws[m.last-1].joined && articles[p.ws[m.first].fold])
@@ -675,10 +805,10 @@ func (p *parse) support() {
 // name is a place, not which one.
 func (p *parse) abroad(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 || m.qualifies >= 0 {
+	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
-	main := p.leadCountry()
+	main := p.lead
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
@@ -688,7 +818,223 @@ func (p *parse) abroad(mi int, c cand) bool {
 		// Żary in Poland) or just across a border
 		return false
 	}
-	return !p.nearOthers(mi, c.Entry, 500)
+	return !p.nearSolid(mi, c.Entry, 500)
+}
+
+// farFetched reports whether a candidate the NER stage confirms is still
+// a reading the report does not support: the entity says the word is a
+// place, not that it is the place a spelling one letter off points to
+// ("Lundiyanah" → Ludhiāna, in a report about Afghanistan) or the place a
+// piece of a longer name is named like ("Saraj" of "Nahri Saraj"). A
+// fuzzy match by a place's own name stands when nothing else in the
+// report points anywhere (a one-line report naming one city of 100,000
+// people); by another
+// name, or where the report's other names, places or actors point
+// elsewhere, it needs support (backed). A piece of a longer name needs
+// support unless it names a city or province of 100,000 people by its
+// own name.
+func (p *parse) farFetched(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if c.loose {
+		// found by its skeleton in the report's main country, as the
+		// unconfirmed ones: near the report's other places, or
+		// qualified by a unit that holds it ("Shaykhabad" is not a
+		// namesake 600 km from the province the report names)
+		return !p.qualifiedBy(m, c.Entry) && !p.nearOthers(mi, c.Entry, 200) && p.otherPrecise(mi)
+	}
+	if gazetteer.IsCountryCode(c.Code) || !m.fuzzy && !m.partial || p.backed(mi, c) {
+		return false
+	}
+	if m.partial && (c.Code == "DEM" || c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')) {
+		return false // "Arab Spring", "Asia-Pacific", "South Asia Earthquake"
+	}
+	if m.partial && !m.fuzzy {
+		// a city or province of 100,000 people by its own name, spelt
+		// as the text spells it, stands ("Marrah" of "Jebel Marrah" is
+		// not Mara, Tanzania)
+		return !c.Primary || c.Population < 100000 || m.first < 0 || m.last-m.first != 1 && gazetteer.Fold(c.Name) != p.foldRange(m.first, m.last) ||
+			m.last-m.first == 1 && gazetteer.Fold(c.Name) != p.ws[m.first].fold
+	}
+	return !c.Primary || c.Population < 100000 || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
+}
+
+// namesake reports whether candidate c of mention mi is a town that its
+// name alone makes unlikely, a village of under 5,000 people or a town
+// under 100,000 known by that name only as one of its other names, where
+// the report's other names, places or actors point elsewhere (no actor
+// of the report is of its country) and nothing supports it (see
+// backed; no place within 500 km): a namesake of an unknown word ("Tapah"
+// read as a Romanian village in a report about Afghanistan). A report
+// that names nothing else gives no ground to doubt it, unless it is a
+// village by another name.
+func (p *parse) namesake(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if !strings.HasPrefix(c.Code, "PPL") || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 100000 ||
+		m.qualifier >= 0 || m.base {
+		return false
+	}
+	if p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi) {
+		// nothing else in the report points anywhere: only a village
+		// known by the word as one of its other names is doubted
+		return !c.Primary && c.Population < 5000
+	}
+	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.05 && !p.nearSolid(mi, c.Entry, 500) && !p.backed(mi, c)
+}
+
+// atQualifier places a mention whose pick lies outside the country or
+// unit that qualifies it ("Behsud district, Nangarhar" where the only
+// Behsud is in another province; "Holliday, Missouri" where the
+// gazetteer's only Holliday is in Texas) at its qualifier: the text says
+// where it is, the gazetteer has no such place there, and the coarser
+// place is right where the namesake is not. It reports whether it moved
+// the mention.
+func (p *parse) atQualifier(m *mention) bool {
+	if m.best < 0 {
+		return false
+	}
+	u, ok := p.outsideQualifier(m, m.cands[m.best])
+	if !ok {
+		return false
+	}
+	m.cands = append(m.cands, cand{Match: u, score: m.score})
+	m.best = len(m.cands) - 1
+	return true
+}
+
+// outsideQualifier reports whether mention m has a qualifier ("X,
+// Lebanon", "X district, Helmand") that names a country or an admin unit
+// not holding candidate c (pick prefers one that does, so no reading of
+// the name lies where the text puts it), and returns that country or
+// unit. After a unit word ("Spera district, Khost") the qualifier names a
+// province: its readings and the first-order units that hold them are
+// all tried. Units side by side are mostly a list ("Michigan, Oregon"):
+// only a town, site or lower unit is checked.
+func (p *parse) outsideQualifier(m *mention, c cand) (gazetteer.Match, bool) {
+	if m.qualifier < 0 || p.ms[m.qualifier].best < 0 || !(c.Class == 'P' || c.Class == 'S' || gazetteer.AdminLevel(c.Code) >= 2) {
+		return gazetteer.Match{}, false
+	}
+	q := &p.ms[m.qualifier]
+	pick := q.cands[q.best].Match
+	var units [8]gazetteer.Match
+	us := units[:0]
+	if unitOrCountry(pick.Entry) {
+		us = append(us, pick)
+	}
+	if m.last >= 0 && p.unitComma(m.last) {
+		// the province: the pick's first-order unit first, then the
+		// other readings' ones
+		for i := -1; i < len(q.cands) && len(us) < cap(us)-1; i++ {
+			x := pick
+			if i >= 0 {
+				x = q.cands[i].Match
+			}
+			if unitOrCountry(x.Entry) && i >= 0 {
+				us = append(us, x)
+			}
+			if a1, ok := p.r.set.Admin1(x.Entry); ok && a1.Code == "ADM1" {
+				if _, ref, ok := p.r.set.ByID(a1.ID); ok && a1.ID != 0 {
+					us = append(us, gazetteer.Match{Ref: ref, Entry: a1, Primary: true})
+				}
+			}
+		}
+	}
+	if len(us) == 0 {
+		return gazetteer.Match{}, false
+	}
+	for _, u := range us {
+		if gazetteer.IsCountryCode(u.Code) && c.Country == u.Country ||
+			!gazetteer.IsCountryCode(u.Code) && strings.HasPrefix(c.Admin+".", u.Admin+".") {
+			return gazetteer.Match{}, false
+		}
+	}
+	return us[0], true
+}
+
+// unitOrCountry reports whether e is a country or an admin unit with a
+// known place in the hierarchy.
+func unitOrCountry(e gazetteer.Entry) bool {
+	return gazetteer.IsCountryCode(e.Code) || gazetteer.IsAdminCode(e.Code) && e.Admin != ""
+}
+
+// misfit reports whether the text around mention mi contradicts its
+// pick c where nothing else in the report backs it: a city of 100,000
+// known by the word only as one of its other names where the text calls
+// the place a village or a camp ("the village of Tur" is not Tours), or
+// a village of under 5,000 people standing where the text puts the
+// province of an unknown place ("in Kersa, Arsi" is not Arsy, France).
+func (p *parse) misfit(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") {
+		return false
+	}
+	ws := p.ws
+	a, b := m.first, m.last
+	misfit := false
+	switch {
+	case !c.Primary && c.Population >= 100000:
+		small := func(f string) bool { return f == "village" || f == "villages" || f == "camp" || f == "camps" }
+		misfit = a >= 2 && ws[a-1].fold == "of" && small(ws[a-2].fold) && ws[a-2].sent == ws[a].sent ||
+			b < len(ws) && small(ws[b].fold) && ws[b].sent == ws[a].sent
+	case c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
+		!functionWords[ws[a-2].fold] && !p.covered(a-2):
+		// not an item of a list ("Kersa, Arsi and Bale")
+		misfit = !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
+	}
+	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
+}
+
+// groupNouns after a name make it a people's or a group's ("Abala
+// herdsmen", "Misseriya militia").
+var groupNouns = map[string]bool{"militia": true, "militias": true, "militiamen": true, "herdsmen": true, "herders": true,
+	"herder": true, "tribesmen": true, "tribe": true, "clan": true, "clansmen": true}
+
+// groupName reports whether mention mi names a people or a group
+// ("Abala herdsmen", "Abala militia") and its pick is a town of under
+// 100,000 people that nothing in the report supports: a namesake of the
+// group's name, not where anything happened.
+func (p *parse) groupName(mi int, c cand) bool {
+	m := &p.ms[mi]
+	b := m.last
+	if m.first < 0 || b >= len(p.ws) || p.ws[b].sent != p.ws[m.first].sent || !groupNouns[p.ws[b].fold] ||
+		c.Class != 'P' || strong(c.Match, 100000) || p.locative(m.first) {
+		return false
+	}
+	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.3 && !p.nearSolid(mi, c.Entry, 300) && !p.backed(mi, c)
+}
+
+// covered reports whether a mention holds word k.
+func (p *parse) covered(k int) bool {
+	for mi := range p.ms {
+		if p.ms[mi].first <= k && k < p.ms[mi].last {
+			return true
+		}
+	}
+	return false
+}
+
+// backed reports whether the report supports candidate c of mention mi
+// beyond its own name: a qualifier that holds it ("X, Helmand"), another
+// place of the report within 300 km, other names pointing to its country
+// (30% of their focus), or an actor of that country that the report
+// leads on ("Taliban fighters" for Afghanistan) where it names no other
+// place to be near (an actor fights far from home: "Boko Haram" does not
+// put "Kamouna near Lake Chad" at Kaduna).
+func (p *parse) backed(mi int, c cand) bool {
+	m := &p.ms[mi]
+	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
+		p.actorFocus[c.Country] > 0 && p.main == c.Country && !p.otherSolid(mi)
+}
+
+// otherSolid reports whether a mention other than mi (and other than its
+// name) has a solid pick smaller than a country (see solid).
+func (p *parse) otherSolid(mi int) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) && o.solid() {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifiedBy reports whether mention m's qualifier ("X, Helmand")
@@ -740,6 +1086,39 @@ func (p *parse) nearOthers(mi int, e gazetteer.Entry, km float64) bool {
 		}
 	}
 	return false
+}
+
+// nearSolid is nearOthers counting only the picks that do not need
+// support themselves (see solid): two namesakes of unknown words in one
+// far country ("Tapah" and the "Rod" of "Pusht Rod", both read as
+// Romanian villages in a report about Afghanistan) do not vouch for each
+// other.
+func (p *parse) nearSolid(mi int, e gazetteer.Entry, km float64) bool {
+	for oi := range p.ms {
+		o := &p.ms[oi]
+		if oi == mi || o.best < 0 || o.key == p.ms[mi].key || !o.solid() {
+			continue
+		}
+		oe := o.cands[o.best].Entry
+		if precise(oe) && gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon) <= km {
+			return true
+		}
+	}
+	return false
+}
+
+// solid reports whether the mention's pick is one its name alone makes
+// likely: found by the place's own name or a notable place's other name,
+// not a fuzzy match, and not a piece of a longer name unless a place of
+// 100,000 people by its own name.
+func (m *mention) solid() bool {
+	c := m.cands[m.best]
+	if m.partial {
+		// "Western Cape" of "Western Cape Education": a province by its
+		// own name stands on its own
+		return !m.fuzzy && c.Primary && c.Population >= 100000
+	}
+	return !m.fuzzy && (c.Primary || strong(c.Match, 100000))
 }
 
 // warnAmbiguous records a close call between candidates far apart.

@@ -1,0 +1,192 @@
+package geoparse_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/clean"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/tokenize"
+)
+
+// annotateWith runs the text layer, sets the given NER entities (text →
+// kind; the first occurrence of each text) as the entity recogniser would,
+// and then the geoparser.
+func annotateWith(tb testing.TB, text string, ents map[string]sitrep.EntityKind) *sitrep.Document {
+	tb.Helper()
+	c, err := clean.New(clean.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := segment.New(segment.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	p := sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}}}
+	if err := p.Run(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	for name, kind := range ents {
+		i := strings.Index(doc.Article.Text, name)
+		if i < 0 {
+			tb.Fatalf("entity %q not in %q", name, text)
+		}
+		doc.Entities = append(doc.Entities, sitrep.Entity{Span: sitrep.Span{Start: i, End: i + len(name)}, Text: name, Kind: kind, Source: "ner"})
+	}
+	if err := resolver(tb).Annotate(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// TestFarFetched checks the rules that keep a report's unknown or
+// misspelt names from becoming places far from everything else it names,
+// even where the entity recogniser calls them places: it says a word is a
+// place, not which one.
+func TestFarFetched(t *testing.T) {
+	type want struct {
+		text      string
+		country   string  // ISO3
+		precision int     // 0: any
+		lat, lon  float64 // with km: the place must lie within km of it
+		km        float64
+	}
+	gpe, loc := sitrep.KindGPE, sitrep.KindLoc
+	cases := []struct {
+		name   string
+		text   string
+		ents   map[string]sitrep.EntityKind
+		want   []want
+		absent []string
+	}{
+		{"a spelling one letter off a city of another country, in a report about Afghanistan",
+			"Afghan police said insurgents ambushed a convoy near Lundiyana on Tuesday.",
+			map[string]sitrep.EntityKind{"Lundiyana": gpe},
+			[]want{{"Afghan", "AFG", 0, 0, 0, 0}}, []string{"Lundiyana"}},
+		{"a fuzzy match far from the lake the report names",
+			"A landmine killed four people near the village of Kamouna near Lake Chad.",
+			map[string]sitrep.EntityKind{"Kamouna": gpe, "Lake Chad": loc},
+			[]want{{"Lake Chad", "", 0, 13, 14, 200}}, []string{"Kamouna"}},
+		{"a fuzzy match by another name of a capital, in a report about Kenya",
+			"Kenyan troops repelled an attack at Dhamase after hours of fighting.",
+			map[string]sitrep.EntityKind{"Dhamase": gpe},
+			[]want{{"Kenyan", "KEN", 0, 0, 0, 0}}, []string{"Dhamase"}},
+		{"a piece of a longer name the gazetteer does not know",
+			"Militiamen clashed with soldiers in the Walendu Bindi chiefdom on Monday.",
+			map[string]sitrep.EntityKind{"Walendu Bindi": loc},
+			nil, []string{"Bindi"}},
+		{"a hyphenated village name is not two places",
+			"A roadside bomb hit a car in the Sare-Sang village of Ghor.",
+			map[string]sitrep.EntityKind{"Sare-Sang": gpe},
+			nil, []string{"Sare", "Sang"}},
+		{"a common word inside a state's name",
+			"Gunmen opened fire on traders in Ikorodu, Lagos State, on Friday.",
+			map[string]sitrep.EntityKind{"Lagos State": gpe},
+			[]want{{"Lagos", "NGA", 0, 0, 0, 0}}, []string{"State"}},
+		{"a direction word before an unknown zone's name",
+			"Farmers protested in Bordode town, West Hararge, on Sunday.",
+			map[string]sitrep.EntityKind{"West Hararge": gpe},
+			nil, []string{"West"}},
+		{"a feast is no place whatever NER says",
+			"A crowd beat a man seen eating in daylight during Ramadan.",
+			map[string]sitrep.EntityKind{"Ramadan": gpe},
+			nil, []string{"Ramadan"}},
+		{"a place named by its own name in a one-line report stands",
+			"Students protested against exam fees in Shashemene on Monday.",
+			map[string]sitrep.EntityKind{"Shashemene": gpe},
+			[]want{{"Shashemene", "ETH", 1, 7.2, 38.6, 25}}, nil},
+		{"a district qualified by its province: the namesake inside the province",
+			"A bomb killed a soldier in Qarabagh district, Kabul, on Saturday.",
+			nil,
+			[]want{{"Qarabagh", "AFG", 0, 34.85, 69.17, 25}}, nil},
+		{"a district whose only namesake lies in another province stands at the province",
+			"Two soldiers were wounded in a blast in Behsud district, Nangarhar.",
+			nil,
+			[]want{{"Behsud", "AFG", 3, 34.38, 70.43, 60}, {"Nangarhar", "AFG", 3, 0, 0, 0}}, nil},
+		{"a district qualified by a province known by its capital's name",
+			"Taliban fighters attacked a checkpoint in Spera district, Khost.",
+			nil,
+			[]want{{"Spera", "AFG", 0, 33.3, 69.8, 100}}, nil},
+		{"a town qualified by a state that has no town of that name",
+			"A tornado flattened barns near Holliday, Missouri, late on Sunday.",
+			nil,
+			[]want{{"Holliday", "USA", 3, 38.4, -92.5, 200}}, nil},
+		{"a town qualified by its state keeps its own place",
+			"Floods closed roads in Springfield, Illinois, on Monday.",
+			nil,
+			[]want{{"Springfield", "USA", 1, 39.8, -89.64, 25}}, nil},
+		{"two namesakes of unknown words in one far country do not vouch for each other",
+			"A sniper killed an Afghan soldier in Tapah of Pusht Rod district, Farah.",
+			map[string]sitrep.EntityKind{"Tapah": loc, "Pusht Rod": loc, "Farah": gpe},
+			[]want{{"Farah", "AFG", 0, 32.4, 62.1, 100}}, []string{"Tapah", "Rod"}},
+		{"an acronym is a place only when spelt as the place's own name",
+			"Gunmen killed a NISS officer on Tuesday.",
+			nil, nil, []string{"NISS"}},
+		{"a list of towns does not qualify its first item",
+			"Voting was peaceful in Suba, Migori, Homa Bay and Kisumu.",
+			nil,
+			[]want{{"Migori", "KEN", 0, 0, 0, 0}, {"Kisumu", "KEN", 1, 0, 0, 0}}, nil},
+		{"a demonym inside a longer name stays a demonym",
+			"Tunisia has struggled since the Arab Spring began.",
+			map[string]sitrep.EntityKind{"Arab Spring": sitrep.KindMisc, "Tunisia": gpe},
+			[]want{{"Tunisia", "TUN", 0, 0, 0, 0}}, nil},
+		{"a direction after the is the West, not a piece of a longer name",
+			"Moscow blamed the West for the sanctions.",
+			map[string]sitrep.EntityKind{"the West": loc},
+			[]want{{"West", "", 0, 0, 0, 0}}, nil},
+		{"a village is no city known by the word as another of its names",
+			"Militiamen burned huts in the village of Tur on Friday.",
+			map[string]sitrep.EntityKind{"Tur": gpe},
+			nil, []string{"Tur"}},
+		{"a hamlet abroad is no province of an unknown place",
+			"Farmers protested against land seizures in Kersa, Arsi.",
+			map[string]sitrep.EntityKind{"Arsi": gpe},
+			nil, []string{"Arsi"}},
+		{"a skeleton guess in a country a stray vote made main gives way to the name's own city",
+			"Party members attacked reporters at a hostel in Tembisa, on the East Rand.",
+			map[string]sitrep.EntityKind{"Tembisa": gpe, "East Rand": loc},
+			[]want{{"Tembisa", "ZAF", 1, -26.0, 28.23, 25}}, nil},
+		{"a sentence's first word read as a village by another name, beside unknown names",
+			"Gunmen attacked herders in Um Arda. Shot 3 and robbed another.",
+			map[string]sitrep.EntityKind{"Um Arda": loc},
+			nil, []string{"Shot", "Arda"}},
+		{"a province inside a longer name still backs a suburb near it",
+			"Parents marched to the home of the Western Cape Education MEC in Bergvliet.",
+			map[string]sitrep.EntityKind{"Western Cape Education": gpe, "Bergvliet": gpe},
+			[]want{{"Bergvliet", "ZAF", 0, -34.05, 18.45, 25}}, nil},
+		{"a group named like a village abroad is no place",
+			"Soldiers arrived to stop fighting between Abala herdsmen and farmers.",
+			map[string]sitrep.EntityKind{"Abala": gpe},
+			nil, []string{"Abala"}},
+		{"a group named for a province stays at the province",
+			"Fighting broke out between Helmand tribesmen and the police near Lashkar Gah.",
+			nil,
+			[]want{{"Helmand", "AFG", 3, 0, 0, 0}}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := annotateWith(t, c.text, c.ents)
+			for _, w := range c.want {
+				p := find(doc, w.text)
+				if p == nil {
+					t.Errorf("no place %q in %s", w.text, dump(doc))
+					continue
+				}
+				if w.country != "" && p.Country != w.country || w.precision != 0 && p.Precision != w.precision ||
+					w.km > 0 && gazetteer.DistanceKM(p.Lat, p.Lon, w.lat, w.lon) > w.km {
+					t.Errorf("%q resolved to %s (%s, precision %d, %.2f,%.2f), want %s precision %d within %.0f km of %.2f,%.2f",
+						w.text, p.Name, p.Country, p.Precision, p.Lat, p.Lon, w.country, w.precision, w.km, w.lat, w.lon)
+				}
+			}
+			for _, a := range c.absent {
+				if p := find(doc, a); p != nil {
+					t.Errorf("%q is not a place here, got %s (%s)", a, p.Name, p.Country)
+				}
+			}
+		})
+	}
+}
