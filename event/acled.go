@@ -234,6 +234,11 @@ func (r *reader) classify(c *cand) {
 		}
 	case sitrep.Mobilize:
 		typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
+	case sitrep.Reject:
+		if defection(c) {
+			// fighters who change sides: the codebook's change to group
+			typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
+		}
 	}
 	if typ == ontology.ExplosionsRemote && disrupted(c) {
 		// "a bomb detonated prematurely", "killed while planting a mine":

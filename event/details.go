@@ -1296,6 +1296,13 @@ func casualtyCount(w string) (int, bool) {
 // refine sets the ASSAULT mode from the instruments the sentence names,
 // and makes a deployment of peacekeepers the AID PLOVER calls peacekeeping.
 func (r *reader) refine(s *sent, c *cand) {
+	// "25 soldiers joined Taliban militants": those who join an armed
+	// group change sides, as CAMEO's "defect" (a rejection) has it; a
+	// meeting the bare verb would code is not what happened
+	if c.lemma == "join" && c.ev.Actor2 != nil && (c.ev.Actor2.Kind == string(sitrep.ActorRebel) || c.ev.Actor2.Kind == string(sitrep.ActorMilitia)) &&
+		c.ev.Actor1 != nil && c.a1key != c.a2key {
+		c.ev.Type, c.ev.Mode, c.lemma = sitrep.Reject, "", "defect"
+	}
 	if c.ev.Type == sitrep.Mobilize {
 		for _, a := range []*sitrep.ActorRef{c.ev.Actor1, c.ev.Actor2} {
 			if a != nil && (strings.Contains(strings.ToLower(a.Text), "peacekeep") || strings.Contains(strings.ToLower(a.Name), "peacekeep")) {

@@ -440,6 +440,10 @@ func TestProtestersCategory(t *testing.T) {
 func TestACLEDTypes(t *testing.T) {
 	tests := []struct{ text, typ, sub string }{
 		{"Insurgents attacked an army tank near the bridge on Monday, killing two soldiers.", "Battles", "Armed clash"},
+		// changing sides: the codebook's change to group
+		{"Twenty soldiers switched sides and joined the rebels near Kidal on Monday.", "Strategic developments", "Change to group/activity"},
+		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},
+		{"Three army officers defected to the rebels in Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
 		{"A bomb carried by two militants detonated prematurely on Monday, killing both of them.", "Strategic developments", "Disrupted weapons use"},
 		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},

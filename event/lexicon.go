@@ -151,6 +151,7 @@ v REQUEST - fGovern: ask appeal urge demand request call_for call_on plead petit
 n REQUEST - -: demand demands appeal request plea
 v REJECT - fGovern: reject refuse decline dismiss veto rebuff spurn defy oppose
 v REJECT - -: renege violate breach flout
+v REJECT - -: defect switch_sides
 n REJECT - -: rejection refusal veto
 v REJECT deny fDeny: deny
 n REJECT deny fDeny: denial

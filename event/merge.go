@@ -244,6 +244,9 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "reimposed blockades": the verb coded by its object and the
 			// object noun are one act
 			return e
+		case sameSentence && c.ev.Type == sitrep.Reject && defection(e) && defection(c) && compatibleActors(e, c):
+			// "switched sides and joined the Taliban": one change of side
+			return e
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || e.ev.Actor1 == nil && whenClause(c.s, e.trig, c.trig)):
 			return e
 		case sameSentence && c.ev.Type == sitrep.Protest && (compatibleActors(e, c) || c.ev.Actor1 == nil):
@@ -325,6 +328,9 @@ func objectOf(s *sent, v, o int) bool {
 	t := s.tree
 	return t != nil && v >= 0 && o >= 0 && o < len(t.head) && t.head[o] == v && t.rel[o] == "obj"
 }
+
+// defection reports whether a candidate tells of a change of side.
+func defection(c *cand) bool { return c.lemma == "defect" || c.lemma == "switch sides" }
 
 // mannerOf reports whether the event noun at o tells how the verb at v was
 // done: "killed 30 civilians in attacks on three villages" is one act.
