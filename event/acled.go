@@ -123,7 +123,7 @@ func (r *reader) classify(c *cand) {
 		e.Mode = "" // a CAMEO mode PLOVER does not use
 	}
 	cat1, cat2 := Category(e.Actor1), Category(e.Actor2)
-	if cat2 == ontology.StateForces && e.Actor2 != nil && officeHolder(e.Actor2) {
+	if cat2 == ontology.StateForces && e.Actor2 != nil && officeHolder(e.Actor2) || e.Actor2 != nil && retired(e.Actor2) {
 		cat2 = ontology.Civilians
 	}
 	typ, sub := "", ""
@@ -276,6 +276,9 @@ func destruction(c *cand, cat1, cat2 ontology.ActorCategory) (typ, sub string) {
 
 func victimName(a *sitrep.ActorRef) bool {
 	words := strings.Fields(strings.ToLower(a.Name))
+	if retired(a) {
+		return true
+	}
 	for _, w := range words {
 		// "armed men", "pro-government militia members", "party members
 		// of the rebel wing": armed people are no civilians
@@ -289,6 +292,13 @@ func victimName(a *sitrep.ActorRef) bool {
 		}
 	}
 	return false
+}
+
+// retired reports whether an actor is someone formerly under arms or in
+// office ("a former soldier", "a retired police officer"): a civilian now.
+func retired(a *sitrep.ActorRef) bool {
+	f := strings.Fields(strings.ToLower(a.Name))
+	return len(f) > 1 && (f[0] == "former" || f[0] == "retired")
 }
 
 // officeHolders are civilians who hold an office: attacked, they are

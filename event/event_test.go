@@ -440,6 +440,9 @@ func TestProtestersCategory(t *testing.T) {
 func TestACLEDTypes(t *testing.T) {
 	tests := []struct{ text, typ, sub string }{
 		{"Insurgents attacked an army tank near the bridge on Monday, killing two soldiers.", "Battles", "Armed clash"},
+		// civilians: no longer under arms, or children
+		{"A former soldier was killed by gunmen near his home in Herat on Monday.", "Violence against civilians", "Attack"},
+		{"Two girls were wounded by army fire near the market on Monday.", "Violence against civilians", "Attack"},
 		// changing sides: the codebook's change to group
 		{"Twenty soldiers switched sides and joined the rebels near Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},

@@ -91,7 +91,8 @@ var victims = set("civilians", "civilian", "villagers", "residents", "students",
 	"supporters", "businessman", "merchant", "merchants", "vendor", "vendors", "prisoner", "inmate",
 	"detainee", "detainees", "motorcyclist", "passenger", "nurse", "lawyer", "judge", "chief", "headman",
 	"wife", "husband", "son", "daughter", "mother", "father", "relatives", "leader", "politician", "councillor",
-	"official", "worshipper", "bystanders", "pedestrians", "hostage", "hostages", "civil", "farmer", "herder")
+	"official", "worshipper", "bystanders", "pedestrians", "hostage", "hostages", "civil", "farmer", "herder",
+	"girls", "boys", "sons", "daughters", "employee", "cook", "shepherd", "mourners", "guests")
 
 // countUnits are things reports count: "1,000 fighters", "three planes".
 var countUnits = set(
