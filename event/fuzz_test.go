@@ -18,6 +18,9 @@ func FuzzAnnotate(f *testing.F) {
 		"The LNA was poised to launch an assault, according to the report.",
 		"“They were flown in three planes to Jufra,” he said.",
 		"X (Y) denied that Z's forces had not withdrawn from ( the ) town of , .",
+		"2 soldiers, a , were killed. Fatalities (VoJ reported 1-3 fatalities (3)) ( Amaq reported",
+		"A Taliban-planted IED killed 4 policemen when ( their ) truck was hit. Voice of Jihad also reported 4.",
+		"Residents of X defected to the rebels unless , 2 of its fighters were killed to death",
 		"",
 	} {
 		f.Add(s)
