@@ -150,6 +150,15 @@ function dl(rows) {
   return h("dl", { class: "facts" }, rows.filter((r) => r[1] !== undefined && r[1] !== null && r[1] !== "").map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
 }
 
+// claimed lists the death tolls an armed group claimed, which the
+// fatalities above do not count (the conservative rule): "2 killed, as
+// claimed: VoJ reported 2 fatalities".
+function claimed(ev) {
+  const qs = (ev.quantities || []).filter((q) => q.unit === "claimed fatalities");
+  if (!qs.length) return undefined;
+  return qs.map((q) => `${q.value} killed, as claimed: “${q.text}”`).join("; ");
+}
+
 // Panel: one event
 async function openEvent(id, push) {
   state.event = id;
@@ -180,6 +189,7 @@ async function openEvent(id, push) {
       ["Actor 2", actorLink(ev.actor2)],
       ["ACLED", ev.acled_event_type ? `${ev.acled_event_type} / ${ev.acled_sub_event_type || ""}` : ""],
       ["Fatalities", ev.fatalities],
+      ["Claimed", claimed(ev)],
       ["Injuries", ev.injuries],
       ["Sources", (e.sources || []).join(", ")],
       ["Outlets", (e.outlets || []).join(", ")],
