@@ -11,7 +11,9 @@
 //     events that happened and carry an ACLED type are written, as ACLED
 //     would record only those. iso is the ISO 3166 numeric code and country
 //     the English name, as ACLED writes them (a code the country table does
-//     not know is written as it is in both).
+//     not know is written as it is in both). notes is the evidence, and a
+//     toll an armed group claimed, which fatalities leave out, is noted
+//     after it as ACLED's coders note it.
 //   - plover-jsonl: one PLOVER-style JSON object per line (event_type,
 //     mode, source and target actor, agent and country, location, date,
 //     modality, sources, conflicts, evidence).
@@ -178,8 +180,25 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 	}
 	return append(rec, e.ID, date, year, prec, ev.ACLEDEventType, ev.ACLEDSubEventType,
 		actorName(ev.Actor1), associated(ev), itoa(ev.Inter1), actorName(ev.Actor2), "", itoa(ev.Inter2), itoa(ev.Interaction), iso, cname, admin1,
-		loc, lat, lon, gp, strings.Join(e.Sources, "; "), "", ev.Evidence.Text, fat, ts,
+		loc, lat, lon, gp, strings.Join(e.Sources, "; "), "", acledNotes(ev), fat, ts,
 		e.ID, string(ev.Modality), strconv.Itoa(len(e.Sources)), ftoa(ev.Confidence)), true
+}
+
+// acledNotes is the notes column: the evidence, and, as ACLED's coders
+// note it, any toll an armed group claimed that the fatalities leave out
+// ("Fatalities coded as 0 (claimed: VoJ reported 2 fatalities).").
+func acledNotes(ev *sitrep.Event) string {
+	notes := ev.Evidence.Text
+	for _, q := range ev.Quantities {
+		if q.Unit == "claimed fatalities" {
+			fat := 0
+			if ev.Fatalities != nil {
+				fat = *ev.Fatalities
+			}
+			notes += fmt.Sprintf(" Fatalities coded as %d (claimed: %s).", fat, strings.TrimSuffix(q.Text, "."))
+		}
+	}
+	return notes
 }
 
 var flatHeader = []string{"id", "date_start", "date_end", "date_precision", "type", "mode", "acled_event_type", "acled_sub_event_type",

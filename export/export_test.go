@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,3 +133,29 @@ func BenchmarkWriters(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestACLEDNotesClaim checks that the ACLED notes column says, as ACLED's
+// coders do, which claimed toll the fatalities leave out.
+func TestACLEDNotesClaim(t *testing.T) {
+	e := sitrep.EventRecord{ID: "ev-3", Happened: true, Sources: []string{"Outlet A"},
+		Event: sitrep.Event{ID: "ev-3", Type: sitrep.Assault, ACLEDEventType: "Battles", ACLEDSubEventType: "Armed clash",
+			Date:       &sitrep.DateRange{Start: "2020-03-19", End: "2020-03-19", Precision: 1},
+			Fatalities: ptr(0), Modality: sitrep.Asserted,
+			Quantities: []sitrep.Quantity{{Value: 2, Min: 2, Max: 2, Unit: "claimed fatalities", Text: "Voice of Jihad reported 2 fatalities."}},
+			Evidence:   sitrep.Evidence{Text: "Two soldiers were killed in an ambush."}}}
+	var b bytes.Buffer
+	w, err := export.New(export.ACLEDCSV, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(&e); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := "Two soldiers were killed in an ambush. Fatalities coded as 0 (claimed: Voice of Jihad reported 2 fatalities)."
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("notes lack %q:\n%s", want, b.String())
+	}
+}
