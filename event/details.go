@@ -1030,6 +1030,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				dead = 0
 			}
 		}
+		if w == "death" && noDeath(words, k) {
+			isKill = false // "sentenced to death", "death threats"
+		}
 		isHurt := injureWords[w] && w != "casualties"
 		if !isKill && !isHurt {
 			continue
@@ -1170,6 +1173,40 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 	}
 	return dead, hurt
 }
+
+// noDeath reports whether the "death" at words[k] names no one's death:
+// a noun it modifies ("death threats", "the death penalty", "on death
+// row") or a sentence passed ("sentenced 12 men to death", "condemned
+// him to death"). "the death toll" still counts.
+func noDeath(words []string, k int) bool {
+	if k+1 < len(words) && deathModified[words[k+1]] {
+		return true
+	}
+	if k < 1 || words[k-1] != "to" {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-6; j-- {
+		if sentenceWords[words[j]] {
+			return true
+		}
+		if toDeathVerbs[words[j]] {
+			return false // "condemned the beating to death of a trader"
+		}
+	}
+	return false
+}
+
+// toDeathVerbs kill when "to death" follows them.
+var toDeathVerbs = set("beaten", "beating", "beat", "stabbed", "stabbing", "stoned", "stoning", "hacked", "hacking",
+	"burned", "burnt", "burning", "clubbed", "clubbing", "tortured", "torturing", "starved", "starving", "crushed",
+	"trampled", "bludgeoned", "shot", "flogged", "whipped", "lynched", "put")
+
+// deathModified are the nouns "death" modifies without anyone dying.
+var deathModified = set("threat", "threats", "penalty", "penalties", "sentence", "sentences", "row", "warrant", "warrants",
+	"certificate", "certificates", "anniversary", "squad", "squads")
+
+// sentenceWords pass a sentence: "sentenced two soldiers to death".
+var sentenceWords = set("sentenced", "sentencing", "sentences", "sentence", "condemned", "condemning", "condemns")
 
 // pastForm reports whether a word is a verb's past form that "to death"
 // can follow: "stabbed", "beaten", "burnt", "shot".

@@ -337,6 +337,38 @@ func TestFatalitiesConservative(t *testing.T) {
 	}
 }
 
+// TestDeathNamesNoDeath checks that "death" counts no dead where it
+// names a sentence, a penalty or a threat, and still counts them where
+// someone was put to death or the toll is told.
+func TestDeathNamesNoDeath(t *testing.T) {
+	tests := []struct {
+		text string
+		dead int // -1: no fatalities
+	}{
+		{"Rebels attacked a village near Beni on Monday, and a soldier was sentenced to death.", -1},
+		{"Rebels attacked a village near Beni on Monday; a military court sentenced 12 men to death for the attack.", -1},
+		{"Rebels attacked a village near Beni on Monday; three rebels face the death penalty.", -1},
+		{"Gunmen attacked a radio station in Bunia on Monday, and two journalists later received death threats.", -1},
+		{"Gunmen beat two women to death in Beni on Monday.", 2},
+		{"A death squad killed three traders in Beni on Monday, and the death toll rose to five.", 5},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no assault in %s", tt.text, summary(doc))
+			continue
+		}
+		got := -1
+		if e.Fatalities != nil {
+			got = *e.Fatalities
+		}
+		if got != tt.dead {
+			t.Errorf("%q: fatalities %d, want %d (-1: none)", tt.text, got, tt.dead)
+		}
+	}
+}
+
 // TestPartisanTolls checks ACLED's conservative rule on figures an armed
 // group gives: a toll told only on the word of the group, its spokesman
 // or its outlet counts 0, the claimed figure kept as a quantity; a figure
