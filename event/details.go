@@ -268,7 +268,7 @@ func (r *reader) when(s *sent, c *cand) {
 		if tx.Kind == sitrep.TimeDuration {
 			continue
 		}
-		if inRelative(s, k, c.trig) {
+		if inParsedRelative(s, k, c.trig) {
 			continue // "following a report that accuses it of crimes over the past 25 years"
 		}
 		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] {
@@ -331,9 +331,13 @@ func (r *reader) when(s *sent, c *cand) {
 	}
 }
 
-// inRelative reports whether word k belongs to a relative clause the
-// trigger at trig is not part of: its date is the clause's own.
-func inRelative(s *sent, k, trig int) bool {
+// inParsedRelative reports whether word k belongs to a relative clause
+// of the parse (acl:relcl) the trigger at trig is not part of: its date
+// is the clause's own. Unlike the method inRelative, which reads clauses
+// set off by commas, it follows the parse's heads; the walks are bounded
+// by the sentence's length, so a malformed tree with a cycle cannot hold
+// them.
+func inParsedRelative(s *sent, k, trig int) bool {
 	t := s.tree
 	if t == nil {
 		return false
@@ -347,12 +351,9 @@ func inRelative(s *sent, k, trig int) bool {
 				return false
 			}
 			// the trigger inside the same clause keeps the date
-			for u := trig; u >= 0 && u < len(t.head); u = t.head[u] {
+			for u, steps := trig, 0; u >= 0 && u < len(t.head) && steps < len(t.head); u, steps = t.head[u], steps+1 {
 				if u == v {
 					return false
-				}
-				if t.head[u] == u {
-					break
 				}
 			}
 			return true
