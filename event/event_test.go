@@ -337,6 +337,27 @@ func TestFatalitiesConservative(t *testing.T) {
 	}
 }
 
+// TestPlanterNeedsDevice checks that "planted by", "laid by", "placed
+// by" name an attack's doer only after a bomb, a mine or another device:
+// an area "placed by the army under a curfew" names no attacker.
+func TestPlanterNeedsDevice(t *testing.T) {
+	tests := []struct{ text, a1 string }{
+		{"Three traders were killed in Beni on Monday in an attack blamed on ADF rebels, in an area placed by the army under a curfew.", ""},
+		{"Five soldiers were killed when a bomb believed to have been planted by al-Shabaab hit their truck near Afgoye on Monday.", "shabaab"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no assault in %s", tt.text, summary(doc))
+			continue
+		}
+		if got := names(e.Actor1); tt.a1 == "" && got != "" || tt.a1 != "" && !strings.Contains(got, tt.a1) {
+			t.Errorf("%q: actor1 %q, want %q", tt.text, got, tt.a1)
+		}
+	}
+}
+
 // TestDeathNamesNoDeath checks that "death" counts no dead where it
 // names a sentence, a penalty or a threat, and still counts them where
 // someone was put to death or the toll is told.

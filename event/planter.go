@@ -23,7 +23,7 @@ func (r *reader) planter(c *cand) {
 	}
 	s := c.s
 	for k, w := range s.words {
-		if plantVerbs[w] && k+2 < len(s.words) && s.words[k+1] == "by" {
+		if plantVerbs[w] && k+2 < len(s.words) && s.words[k+1] == "by" && deviceBefore(s.words, k) {
 			if m := s.mentionAt(k + 2); m != nil && !m.place && m.key != c.a2key {
 				c.ev.Actor1, c.a1key = refCopy(m.ref), m.key
 				return
@@ -50,6 +50,19 @@ func (r *reader) planter(c *cand) {
 			}
 		}
 	}
+}
+
+// deviceBefore reports whether a bomb, mine or other device is named in
+// the few words before the verb at k ("a roadside mine laid by", "a bomb
+// believed to have been planted by"), so that "clashes triggered by the arrest of" or
+// "restrictions placed by the army" name no planter.
+func deviceBefore(words []string, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if weaponWord(words[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponRef reports whether an actor is a weapon the text named as doer
