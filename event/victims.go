@@ -258,15 +258,26 @@ func killedAtHome(c *cand) bool {
 var homeWords = set("home", "homes", "house", "houses", "residence", "residences", "compound", "doorstep")
 
 // contest reports whether the sentence tells of a contest one side wins,
-// where "beat" is no blow: an election, a match, a race.
+// where "beat" is no blow: an election, a match, a race. A sentence that
+// tells of harm or of what people were beaten with is no contest, however
+// near an election: "police beat voters with batons during the election",
+// "beat two voters to death at a polling station".
 func contest(s *sent) bool {
+	found := false
 	for _, w := range s.words {
-		if contestWords[w] {
-			return true
+		if killWords[w] || injureWords[w] || beatingWords[w] {
+			return false
 		}
+		found = found || contestWords[w]
 	}
-	return false
+	return found
 }
+
+// beatingWords tell of a real beating: what people were beaten with, or
+// where the beaten were taken.
+var beatingWords = set("baton", "batons", "stick", "sticks", "whip", "whips", "whipped", "club", "clubs", "rod", "rods",
+	"truncheon", "truncheons", "rifle-butts", "butts", "machete", "machetes", "hospital", "hospitalised", "hospitalized",
+	"bruised", "bruises", "tortured", "unconscious")
 
 var contestWords = set("election", "elections", "polls", "poll", "vote", "votes", "ballot", "runoff", "run-off", "match",
 	"final", "semi-final", "league", "cup", "tournament", "championship", "race", "game", "odds", "deadline", "record", "score")

@@ -151,6 +151,20 @@ func TestNoAttack(t *testing.T) {
 	}
 }
 
+// TestBeatingNearElection: "beat" in a sentence about an election is a
+// blow when the sentence tells of harm or of what people were beaten with.
+func TestBeatingNearElection(t *testing.T) {
+	for _, text := range []string{
+		"Police beat opposition supporters with batons in Harare on Monday ahead of the presidential election.",
+		"Soldiers beat two voters to death at a polling station in Harare during the election on Sunday.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		if find(doc, sitrep.Assault, "") == nil {
+			t.Errorf("%q: no assault in %s", text, summary(doc))
+		}
+	}
+}
+
 // summary lists a document's events for a failure message.
 func summary(doc *sitrep.Document) string {
 	var b strings.Builder
