@@ -321,13 +321,28 @@ var weaponNouns = set("weapons", "weapon", "arms", "ammunition", "ammo", "rifles
 	"munitions", "detonators", "vest", "vests", "pistols", "pistol", "ak-47", "kalashnikov", "kalashnikovs")
 
 // reasonFor reports whether the trigger is told as the reason for
-// something else: "accused of stealing", "for apparently stealing",
-// "suspected of looting".
+// something else: "accused of stealing", "set alight for apparently
+// stealing", "suspected of looting". Praise names the act itself: in
+// "praised soldiers for confiscating 200 rifles" the seizure happened
+// and is coded.
 func reasonFor(c *cand) bool {
+	w := c.s.words
 	for k := c.trig - 1; k >= 0 && k >= c.trig-2; k-- {
-		if w := c.s.words[k]; w == "of" || w == "for" {
-			return true
+		if w[k] != "of" && w[k] != "for" {
+			continue
 		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if praiseWords[w[j]] {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
+
+// praiseWords credit someone with an act: "praised for", "thanked them
+// for", "commended for".
+var praiseWords = set("praised", "praises", "praising", "commended", "commends", "commending", "credited", "thanked",
+	"thanks", "thanking", "hailed", "hails", "lauded", "lauds", "rewarded", "honoured", "honored", "congratulated",
+	"congratulates", "applauded", "decorated", "medal", "medals", "award", "awarded")
