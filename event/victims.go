@@ -190,7 +190,7 @@ func (r *reader) targetPhrase(c *cand, trig int) bool {
 	}
 	for i := range s.mentions {
 		m := &s.mentions[i]
-		if m.first < end && m.last >= start && !m.place && belligerent(&m.ref) {
+		if m.first < end && m.last > start && !m.place && belligerent(&m.ref) {
 			return false // "members of al-Shabaab", "a Taliban camp"
 		}
 	}
@@ -241,7 +241,7 @@ func killedAtHome(c *cand) bool {
 		switch {
 		case p == "his" || p == "her" || p == "their":
 			return true
-		case strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s"), p == "'s" || p == "’s":
+		case strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s"): // "policeman's" or a split "'s"
 			owner := strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s")
 			if owner == "" && k >= 2 {
 				owner = w[k-2]
