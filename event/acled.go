@@ -167,8 +167,10 @@ func (r *reader) classify(c *cand) {
 					sub = ontology.MobViolence
 				}
 			} else if !r.fighting(c) && (cat2 == ontology.Civilians || (cat2 == ontology.NoActor || cat2 == ontology.Rioters) && e.Actor2 != nil && victimName(e.Actor2) || e.Actor2 == nil && e.Mode == "beat" || (e.Actor2 == nil || placeActor(c, e.Actor2)) && victimPatient(c)) {
-				// a man killed in a clash between two communities, civilians
-				// caught in fighting: a battle's dead
+				// civilians or a named victim hit, unless the sentence tells
+				// of fighting: a man killed in a clash between two
+				// communities, civilians caught in crossfire are a battle's
+				// dead
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack
 			} else if r.unarmedTarget(c, cat1, cat2) {
 				typ, sub = ontology.ViolenceCivilians, ontology.Attack

@@ -105,7 +105,10 @@ func (r *reader) partisanGroup(a sitrep.Attribution) string {
 			return id
 		}
 		if act.Kind == sitrep.ActorMedia && act.Sector == "REB" {
-			return id // an armed group's own outlet, the group not named
+			// an armed group's own outlet (sector REB) speaks for its
+			// parent even where the dictionary does not list the parent
+			// as a rebel group
+			return id
 		}
 	}
 	return ""
