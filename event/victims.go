@@ -85,11 +85,22 @@ func armedCategory(cat ontology.ActorCategory) bool {
 
 // fighting reports whether the sentence tells of two sides fighting: a
 // clash in a village stays a battle. "between" counts unless a place
-// follows it ("sprayed with bullets between Wargadud and Elwak").
+// follows it ("sprayed with bullets between Wargadud and Elwak"); an
+// exchange only of fire ("exchanged fire", "an exchange of gunfire", not
+// "in exchange for a ransom"); "engaged" only with its foe ("engaged the
+// troops", not "engaged in cattle rustling").
 func (r *reader) fighting(c *cand) bool {
 	w := c.s.words
 	for k, x := range w {
 		switch {
+		case x == "exchange" || x == "exchanged":
+			if firedAfter(w, k) {
+				return true
+			}
+		case x == "engaged":
+			if k+1 < len(w) && w[k+1] != "in" {
+				return true
+			}
 		case fightWords[x]:
 			return true
 		case x == "returned" && k+1 < len(w) && w[k+1] == "fire":
@@ -117,10 +128,23 @@ func (r *reader) placeAt(s *sent, k int) bool {
 	return false
 }
 
-// fightWords tell of two armed sides meeting.
+// firedAfter reports whether fire follows the exchange at k: "exchanged
+// fire", "an exchange of heavy gunfire".
+func firedAfter(w []string, k int) bool {
+	for j := k + 1; j < len(w) && j <= k+3; j++ {
+		switch w[j] {
+		case "fire", "gunfire", "shots", "bullets", "blows", "artillery", "rockets":
+			return true
+		}
+	}
+	return false
+}
+
+// fightWords tell of two armed sides meeting ("exchange" and "engaged"
+// are read in their phrase, see fighting).
 var fightWords = set("clash", "clashes", "clashed", "clashing", "fighting", "fought", "fight", "battle", "battles", "battled",
-	"gunfight", "gunbattle", "shootout", "firefight", "skirmish", "skirmishes", "exchange", "exchanged", "repulsed",
-	"repel", "repels", "repelled", "repelling", "repulse", "repulses", "retaliated", "counterattack", "counter-attack", "crossfire", "engaged")
+	"gunfight", "gunbattle", "shootout", "firefight", "skirmish", "skirmishes", "repulsed",
+	"repel", "repels", "repelled", "repelling", "repulse", "repulses", "retaliated", "counterattack", "counter-attack", "crossfire")
 
 // targetPhrase reports whether the phrase an attack trigger acts on
 // names a populated place or unarmed people: "raid on Wumbi village",

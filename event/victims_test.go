@@ -27,7 +27,11 @@ func TestUnarmedTargets(t *testing.T) {
 		{"killed at his home", "Militants shot dead a police officer at his home in Quetta on Friday.", vac},
 		{"the policeman's house", "Four insurgents stormed a policeman's house in Mardan on Friday and killed him.", vac},
 		{"killed inside their homes", "Two soldiers were killed inside their homes in Arish by gunmen on Friday.", vac},
+		// an exchange that is no fire, an engagement that is no fight
+		{"in exchange for a ransom", "Gunmen attacked Kadisau village on Monday, killing three farmers, and released the hostages in exchange for a ransom.", vac},
+		{"engaged in rustling", "Bandits who engaged in cattle rustling attacked Kadisau village on Monday, killing three farmers.", vac},
 		// no over-firing: an armed target, an armed victim, a fight
+		{"exchanged fire", "Gunmen attacked Kadisau village on Monday and exchanged fire with vigilantes, killing three farmers.", battle},
 		{"a military base near a village", "Bandits attacked a military base near Kadisau village on Monday.", battle},
 		{"a police post in a village", "Insurgents attacked a police post in the village of Gidan Bawa on Monday.", battle},
 		{"a clash in a village", "Militiamen clashed with soldiers in Kiwanja village on Monday, killing four.", battle},
