@@ -292,7 +292,7 @@ func (r *reader) partisanToll(c *cand, total int) {
 		if own(cl.s) {
 			covers = cl.whole && !r.otherSource(cl.s)
 		} else {
-			covers = !cl.also && (cl.dead <= f && f <= cl.most || cl.dead == total && total > f || cl.dead < 0 && !counted(c.s))
+			covers = !cl.also && !r.groupHit(c, cl.group) && (cl.dead <= f && f <= cl.most || cl.dead == total && total > f || cl.dead < 0 && !counted(c.s))
 		}
 		if !covers {
 			continue
@@ -302,6 +302,18 @@ func (r *reader) partisanToll(c *cand, total int) {
 		c.ev.Quantities = append(c.ev.Quantities, sitrep.Quantity{Value: int64(f), Min: int64(f), Max: int64(f), Unit: "claimed fatalities", Text: cl.text})
 		return
 	}
+}
+
+// groupHit reports whether the event is another side's one-sided attack
+// on the group itself: "government forces killed 2 Taliban fighters" is
+// the group's own dead, which a claim the group makes elsewhere in the
+// report ("Voice of Jihad reported 2 fatalities") does not speak for. In a
+// clash ("1 soldier was killed during clashes with Taliban militants")
+// the group is a side whichever way the parse sets the actors, and its
+// claim speaks for the toll.
+func (r *reader) groupHit(c *cand, group string) bool {
+	of := func(key string) bool { return key == group || strings.HasPrefix(key, group+".") }
+	return c.ev.Actor1 != nil && !of(c.a1key) && of(c.a2key) && !r.fighting(c)
 }
 
 // otherSource reports whether a sentence also cites a source that does not
