@@ -883,6 +883,8 @@ func TestOneEventPerHappening(t *testing.T) {
 		{"Gunmen opened fire on a bus near Mandera on Monday, wounding six passengers.\n\nTwo of the wounded died overnight in hospital, police said.", 1, ""},
 		// the attacks a killing was done in are the killing
 		{"Gunmen killed at least 20 villagers in attacks on two hamlets in Nigeria's Zamfara state on Sunday, police said.", 1, ""},
+		// "in a separate incident" opens a sentence of another happening
+		{"Al-Shabaab fighters attacked an army base in Lower Shabelle on Monday, killing 3 soldiers.\n\nIn a separate incident, a roadside bomb killed 3 civilians in Mogadishu on Monday.", 2, ""},
 		// a string of attacks told as context is no event of its own
 		{"The rebels said on Monday they had fired rockets at a Greek-owned tanker, the latest in a string of attacks on shipping in the Red Sea.", 1, ""},
 		// a verb coded by its object and the object noun are one act

@@ -601,14 +601,28 @@ func derefs(refs ...*sitrep.ActorRef) []sitrep.ActorRef {
 // toldApart reports whether the trigger is said to be another happening
 // than those told before: "in a separate attack", "another raid".
 func toldApart(c *cand) bool {
+	w := c.s.words
 	for k := c.trig - 1; k >= 0 && k >= c.trig-2; k-- {
-		switch c.s.words[k] {
-		case "separate", "another", "different", "unrelated", "second", "third", "fresh":
+		if apartWords[w[k]] {
+			return true
+		}
+	}
+	// "In a separate incident, a roadside bomb killed ...": the opening
+	// phrase sets the whole sentence apart
+	for k := 0; k+1 < c.trig && k < 4; k++ {
+		if apartWords[w[k]] && happeningNouns[w[k+1]] {
 			return true
 		}
 	}
 	return false
 }
+
+// apartWords set a happening apart from those told before it.
+var apartWords = set("separate", "another", "different", "unrelated", "second", "third", "fresh")
+
+// happeningNouns name a happening without coding one: "in a separate
+// incident".
+var happeningNouns = set("incident", "incidents", "development", "event", "case", "episode")
 
 // attackerNouns name people by the attack they made: "the attackers
 // arrived on motorcycles" refers back to the last attack's doers.
