@@ -292,7 +292,7 @@ func (r *reader) partisanToll(c *cand, total int) {
 		if own(cl.s) {
 			covers = cl.whole && !r.otherSource(cl.s)
 		} else {
-			covers = !cl.also && !r.groupHit(c, cl.group) && (cl.dead <= f && f <= cl.most || cl.dead == total && total > f || cl.dead < 0 && !counted(c.s))
+			covers = !cl.also && !r.groupHit(c, cl.group) && !r.independentSource(c.s) && (cl.dead <= f && f <= cl.most || cl.dead == total && total > f || cl.dead < 0 && !counted(c.s))
 		}
 		if !covers {
 			continue
@@ -314,6 +314,25 @@ func (r *reader) partisanToll(c *cand, total int) {
 func (r *reader) groupHit(c *cand, group string) bool {
 	of := func(key string) bool { return key == group || strings.HasPrefix(key, group+".") }
 	return c.ev.Actor1 != nil && !of(c.a1key) && of(c.a2key) && !r.fighting(c)
+}
+
+// independentSource reports whether a sentence gives its own account on
+// the word of a source that does not speak for an armed group ("a
+// roadside bomb killed 3 civilians, police said"): a claim told in
+// another sentence does not cover its toll. A source in brackets speaks
+// only to the bracket ("(VoJ Arabic reported the location as ...)").
+func (r *reader) independentSource(s *sent) bool {
+	for _, a := range s.sources {
+		if r.partisanGroup(a) != "" || a.Span == nil {
+			continue
+		}
+		if k := r.tokenAt(s, a.Span.Start); k >= 0 {
+			if open, _ := enclosing(s.words, k); open < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherSource reports whether a sentence also cites a source that does not

@@ -412,6 +412,9 @@ func TestPartisanTolls(t *testing.T) {
 		{"a government's figure", "Government forces killed 9 Taliban fighters in Ghazni on Tuesday, the defence ministry said.", 9, 0},
 		{"the group as the other side of a clash", "One soldier was killed during clashes with Taliban militants in Ghazni on Monday. Voice of Jihad reported 1 fatality.", 0, 1},
 		{"the group's own dead", "The Taliban said 3 of its fighters were killed when an army drone struck their vehicle in Helmand on Monday.", 3, 0},
+		// police gave the bomb's toll; the group's claim for its own attack
+		// with the same figure does not speak for it
+		{"a toll on an independent word", "A roadside bomb killed 3 civilians in Mogadishu on Monday, police said. In a separate attack, al-Shabaab fighters stormed an army base in Lower Shabelle on Monday, killing 3 soldiers, Radio Andalus said.", 3, 0},
 		// the claim speaks for the group's attack, not for the government's
 		// kill of its fighters told before it
 		{"a claim beside the group's own dead", "Government forces killed 2 Taliban fighters in Ghazni on Monday, the defence ministry said. In Helmand, Taliban militants attacked a checkpoint on Monday, killing 2 soldiers. Voice of Jihad reported 2 fatalities.", 2, 0},
