@@ -551,6 +551,9 @@ func (r *reader) keep(c *cand) bool {
 	if c.lemma == "beat" && contest(c.s) {
 		return false // "the ruling party beat the opposition in the polls"
 	}
+	if (c.lemma == "defuse" || c.lemma == "deactivate") && !weaponTalk(c.s) {
+		return false // "mediators defused tensions", "deactivated accounts": no device taken out of use
+	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
 		return false // "the attack" with nothing it refers back to
 	}

@@ -120,6 +120,9 @@ func TestSeizures(t *testing.T) {
 		{"Soldiers confiscated a cache of grenades in Gao on Monday.", "Strategic developments / Disrupted weapons use"},
 		{"Gunmen stole 40 cattle from herders near Kadugli on Monday.", "Strategic developments / Looting/property destruction"},
 		{"A man suspected of stealing a motorbike was beaten to death by a mob in Kisumu on Monday.", "Riots / Mob violence"},
+		// defusing or deactivating no device is no seizure at all
+		{"Mediators defused tensions between the two communities in Jos on Monday.", ""},
+		{"Facebook deactivated dozens of accounts linked to the rebel group on Monday.", ""},
 		// praise names the act itself, not a reason for another
 		{"The governor praised soldiers for confiscating 200 rifles from militants in Gao on Monday.", "Strategic developments / Disrupted weapons use"},
 		// things seized are no territory taken; ground is
