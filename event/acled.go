@@ -222,12 +222,12 @@ func (r *reader) classify(c *cand) {
 		case "seize", "confiscate":
 			switch {
 			case reasonFor(c):
-				// "a man accused of stealing 11 goats was beaten": the
+				// "a man accused of stealing a motorbike was beaten": the
 				// reason given for another act, not an event of its own
 			case weaponTalk(c.s):
 				typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
 			case cat1 != ontology.StateForces:
-				// "stealing 11 goats", "looted livestock": no weapon taken,
+				// "stole 40 cattle", "looted livestock": no weapon taken,
 				// property taken by force
 				typ, sub = ontology.StrategicDevelopments, ontology.LootingDestruction
 			}
@@ -363,7 +363,7 @@ func victimPatient(c *cand) bool {
 				}
 			}
 		}
-		// "gunmen attack and rape IDPs": the object of the trigger's
+		// "gunmen attacked and raped displaced women": the object of the trigger's
 		// conjunct verb
 		if k == c.trig {
 			for _, cj := range t.kids[k] {

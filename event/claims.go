@@ -308,7 +308,7 @@ func (r *reader) partisanToll(c *cand, total int) {
 // on the group itself: "government forces killed 2 Taliban fighters" is
 // the group's own dead, which a claim the group makes elsewhere in the
 // report ("Voice of Jihad reported 2 fatalities") does not speak for. In a
-// clash ("1 soldier was killed during clashes with Taliban militants")
+// clash ("a soldier died when the army and Taliban fighters clashed")
 // the group is a side whichever way the parse sets the actors, and its
 // claim speaks for the toll.
 func (r *reader) groupHit(c *cand, group string) bool {
@@ -320,7 +320,7 @@ func (r *reader) groupHit(c *cand, group string) bool {
 // the word of a source that does not speak for an armed group ("a
 // roadside bomb killed 3 civilians, police said"): a claim told in
 // another sentence does not cover its toll. A source in brackets speaks
-// only to the bracket ("(VoJ Arabic reported the location as ...)").
+// only to the bracket ("(the group's outlet named another village)").
 func (r *reader) independentSource(s *sent) bool {
 	for _, a := range s.sources {
 		if r.partisanGroup(a) != "" || a.Span == nil {

@@ -9,7 +9,7 @@ import (
 // This file reads who an attack was aimed at when no armed side is
 // named: ACLED codes an armed group's attack on a village, a camp or a
 // crowd of unarmed people as violence against civilians, not as a battle
-// ("Boko Haram raid on Wumbi village", "gunmen attack and rape IDPs",
+// ("a bandit raid on Kadisau village", "gunmen attacked and raped displaced women",
 // "cadres attacked members of another party"), and a policeman killed at
 // home is off duty, a civilian to the codebook.
 
@@ -31,7 +31,7 @@ func (r *reader) unarmedTarget(c *cand, cat1, cat2 ontology.ActorCategory) bool 
 	if r.targetPhrase(c, c.trig) {
 		return true
 	}
-	// "killed during a Boko Haram raid on Wumbi village": the attack
+	// "died in a bandit raid on Kadisau village": the attack
 	// word of the sentence when the trigger is the toll's verb
 	for k, w := range c.s.words {
 		if k != c.trig && attackWords[w] && r.targetPhrase(c, k) {
@@ -46,7 +46,7 @@ var attackWords = set("attack", "attacks", "attacked", "attacking", "raid", "rai
 	"incursions", "invaded", "invade", "invades", "invading", "invasion", "stormed", "storm", "storms", "storming")
 
 // hurtVictims reports whether the sentence counts unarmed people among
-// those it killed or hurt ("kill 1 and injure 2 displaced", "injure 3
+// those it killed or hurt ("killing 2 and wounding 4 displaced", "injure 3
 // farmers") and no armed ones after its trigger.
 func hurtVictims(c *cand) bool {
 	w := c.s.words
@@ -85,7 +85,7 @@ func armedCategory(cat ontology.ActorCategory) bool {
 
 // fighting reports whether the sentence tells of two sides fighting: a
 // clash in a village stays a battle. "between" counts unless a place
-// follows it ("sprayed with bullets between Wargadud and Elwak"); an
+// follows it ("a bus was fired on between Gusau and Tsafe"); an
 // exchange only of fire ("exchanged fire", "an exchange of gunfire", not
 // "in exchange for a ransom"); "engaged" only with its foe ("engaged the
 // troops", not "engaged in cattle rustling").
@@ -114,7 +114,7 @@ func (r *reader) fighting(c *cand) bool {
 
 // placeAt reports whether a place starts at word k: one the geoparser
 // read, or the first of two names that end their phrase ("between
-// Wargadud and Elwak.", not "between Kamalu and Ntambwe people").
+// Gusau and Tsafe.", not "between Hema and Lendu villagers").
 func (r *reader) placeAt(s *sent, k int) bool {
 	if n := len(s.words); k+2 < n && s.words[k+1] == "and" && capitalised(s.toks[k].Text) && capitalised(s.toks[k+2].Text) &&
 		(k+3 == n || s.toks[k+3].UPOS == "PUNCT" || s.toks[k+3].UPOS == "ADP") {
@@ -147,8 +147,8 @@ var fightWords = set("clash", "clashes", "clashed", "clashing", "fighting", "fou
 	"repel", "repels", "repelled", "repelling", "repulse", "repulses", "retaliated", "counterattack", "counter-attack", "crossfire")
 
 // targetPhrase reports whether the phrase an attack trigger acts on
-// names a populated place or unarmed people: "raid on Wumbi village",
-// "attacked the villages of ...", "attack and rape IDPs", "beat
+// names a populated place or unarmed people: "raid on Kadisau village",
+// "attacked the villages of ...", "attacked and raped displaced women", "beat
 // residents", "attacked other party members", "opened fire on
 // residential areas", or a bare name the geoparser resolved as a
 // settlement. An armed word or an armed group anywhere in the phrase
@@ -162,7 +162,7 @@ func (r *reader) targetPhrase(c *cand, trig int) bool {
 	if k < n && w[k] == "fire" {
 		k++
 	}
-	// "attack and rape IDPs", "raided and looted the village"
+	// "attacked and raped displaced women", "raided and looted the village"
 	if k+1 < n && w[k] == "and" && violentVerbs[w[k+1]] {
 		k += 2
 	}
@@ -202,7 +202,7 @@ func (r *reader) targetPhrase(c *cand, trig int) bool {
 			proper = false // "NISS officer": the head is no name
 		}
 	}
-	// "1 council member in addition to 3 of his guards": armed people
+	// "a councillor as well as 2 of his guards": armed people
 	// later in the clause were hit too
 	for j := end; j < n && j < end+10; j++ {
 		if s.toks[j].UPOS == "VERB" || s.breakers()[j] {
@@ -253,7 +253,7 @@ var populated = set("village", "villages", "hamlet", "hamlets", "camp", "camps",
 	"residential", "idp", "idps", "displaced", "civilians", "crowd", "mourners", "worshippers", "congregation")
 
 // killedAtHome reports whether the sentence sets the attack at a
-// victim's own home: "stormed the policeman's home and killed him",
+// victim's own home: "broke into the policeman's house and shot him",
 // "killed inside their homes", "outside his home".
 func killedAtHome(c *cand) bool {
 	w := c.s.words

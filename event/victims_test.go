@@ -35,7 +35,7 @@ func TestUnarmedTargets(t *testing.T) {
 		{"a military base near a village", "Bandits attacked a military base near Kadisau village on Monday.", battle},
 		{"a police post in a village", "Insurgents attacked a police post in the village of Gidan Bawa on Monday.", battle},
 		{"a clash in a village", "Militiamen clashed with soldiers in Kiwanja village on Monday, killing four.", battle},
-		{"fighting between two communities", "One man was killed during fighting between Kamalu and Ntambwe villagers on Monday.", battle},
+		{"fighting between two communities", "One man was killed during fighting between Hema and Lendu villagers on Monday.", battle},
 		{"troops raid a militant's home", "Soldiers raided the home of a militant commander in Kandahar on Monday, killing him.", battle},
 		{"guards among those attacked", "Gunmen attacked Kasha camp and the guards at its gate near Goma on Tuesday.", battle},
 		{"a camp of armed men", "Troops attacked a rebel camp near Bunia on Monday.", battle},
