@@ -1334,7 +1334,7 @@ func casualtyCount(w string) (int, bool) {
 // refine sets the ASSAULT mode from the instruments the sentence names,
 // and makes a deployment of peacekeepers the AID PLOVER calls peacekeeping.
 func (r *reader) refine(s *sent, c *cand) {
-	// "25 soldiers joined Taliban militants": those who join an armed
+	// "15 police officers joined the rebels": those who join an armed
 	// group change sides, as CAMEO's "defect" (a rejection) has it; a
 	// meeting the bare verb would code is not what happened
 	if c.lemma == "join" && c.ev.Actor2 != nil && (c.ev.Actor2.Kind == string(sitrep.ActorRebel) || c.ev.Actor2.Kind == string(sitrep.ActorMilitia)) &&

@@ -245,7 +245,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// object noun are one act
 			return e
 		case sameSentence && c.ev.Type == sitrep.Reject && defection(e) && defection(c) && compatibleActors(e, c):
-			// "switched sides and joined the Taliban": one change of side
+			// "switched sides and joined the rebels": one change of side
 			return e
 		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || e.ev.Actor1 == nil && whenClause(c.s, e.trig, c.trig)):
 			return e
