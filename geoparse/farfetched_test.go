@@ -6,10 +6,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/clean"
 	"github.com/sitrep/sitrep/gazetteer"
-	"github.com/sitrep/sitrep/segment"
-	"github.com/sitrep/sitrep/tokenize"
 )
 
 // annotateWith runs the text layer, sets the given NER entities (text →
@@ -17,19 +14,7 @@ import (
 // and then the geoparser.
 func annotateWith(tb testing.TB, text string, ents map[string]sitrep.EntityKind) *sitrep.Document {
 	tb.Helper()
-	c, err := clean.New(clean.DefaultConfig())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, err := segment.New(segment.DefaultConfig())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc := sitrep.NewDocument(sitrep.Article{Text: text})
-	p := sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}}}
-	if err := p.Run(context.Background(), doc); err != nil {
-		tb.Fatal(err)
-	}
+	doc := textLayer(tb, text)
 	for name, kind := range ents {
 		i := strings.Index(doc.Article.Text, name)
 		if i < 0 {

@@ -35,6 +35,16 @@ func resolver(tb testing.TB) *geoparse.Resolver {
 // annotate runs the text layer and the geoparser over a text.
 func annotate(tb testing.TB, r *geoparse.Resolver, text string) *sitrep.Document {
 	tb.Helper()
+	doc := textLayer(tb, text)
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// textLayer runs clean, segment and tokenize over a text.
+func textLayer(tb testing.TB, text string) *sitrep.Document {
+	tb.Helper()
 	c, err := clean.New(clean.DefaultConfig())
 	if err != nil {
 		tb.Fatal(err)
@@ -44,7 +54,7 @@ func annotate(tb testing.TB, r *geoparse.Resolver, text string) *sitrep.Document
 		tb.Fatal(err)
 	}
 	doc := sitrep.NewDocument(sitrep.Article{Text: text})
-	p := sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}, r}}
+	p := sitrep.Pipeline{Stages: []sitrep.Stage{c, s, tokenize.Tokenizer{}}}
 	if err := p.Run(context.Background(), doc); err != nil {
 		tb.Fatal(err)
 	}
