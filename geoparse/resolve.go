@@ -681,19 +681,7 @@ func (p *parse) support() {
 			continue
 		}
 		c := m.cands[m.best]
-		if !m.forced && p.abroad(mi, c) {
-			weak = append(weak, mi)
-			continue
-		}
-		if !m.forced && p.namesake(mi, c) {
-			weak = append(weak, mi)
-			continue
-		}
-		if !m.forced && p.groupName(mi, c) {
-			weak = append(weak, mi)
-			continue
-		}
-		if !m.forced && p.misfit(mi, c) {
+		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
 			weak = append(weak, mi)
 			continue
 		}
