@@ -505,6 +505,9 @@ func TestACLEDTypes(t *testing.T) {
 		// civilians: no longer under arms, or children
 		{"A former soldier was killed by gunmen near his home in Herat on Monday.", "Violence against civilians", "Attack"},
 		{"Two girls were wounded by army fire near the market on Monday.", "Violence against civilians", "Attack"},
+		// a thrown explosive is an explosion, whatever CAMEO makes of the verb
+		{"A hand grenade was hurled at an army vehicle in Mogadishu on Sunday.", "Explosions/Remote violence", "Grenade"},
+		{"Unknown men threw a bomb at the police station in Bujumbura on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		// changing sides: the codebook's change to group
 		{"Twenty soldiers switched sides and joined the rebels near Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},

@@ -200,7 +200,7 @@ n THREATEN - -: threat threats warning ultimatum
 
 // irregular verb forms: lemma → past, participle, -ing, -s.
 var irregular = map[string][]string{
-	"shoot": {"shot", "shooting", "shoots"}, "fight": {"fought", "fighting", "fights"},
+	"shoot": {"shot", "shooting", "shoots"}, "throw": {"threw", "thrown", "throwing", "throws"}, "fight": {"fought", "fighting", "fights"},
 	"take": {"took", "taken", "taking", "takes"}, "hit": {"hit", "hitting", "hits"},
 	"overrun": {"overran", "overrunning", "overruns"}, "withdraw": {"withdrew", "withdrawn", "withdrawing", "withdraws"},
 	"meet": {"met", "meeting", "meets"}, "flee": {"fled", "fleeing", "flees"},

@@ -20,6 +20,12 @@ type objectRule struct {
 }
 
 var objectRules = []objectRule{
+	// "hurled a grenade at the patrol", "a petrol bomb was thrown at the
+	// station": an attack with what was thrown; "threw stones" is a
+	// riot's, which the protest rules read
+	{[]string{"hurl", "throw", "lob", "toss"},
+		[]string{"grenade", "grenades", "bomb", "bombs", "explosive", "explosives", "device", "firebomb", "firebombs", "molotov", "molotovs"},
+		sitrep.Assault, "", 0}, // the weapon words give the mode (refine)
 	{[]string{"strengthen", "bolster", "boost", "beef", "increase", "build", "expand", "double", "triple", "reinforce", "mass", "amass", "concentrate", "step"},
 		[]string{"forces", "troops", "presence", "military", "defences", "defenses", "deployment", "garrison", "garrisons", "contingent", "security", "troop", "units", "personnel", "soldiers", "police"},
 		sitrep.Mobilize, "troops", 0},
