@@ -1209,6 +1209,17 @@ var deathModified = set("threat", "threats", "penalty", "penalties", "sentence",
 // sentenceWords pass a sentence: "sentenced two soldiers to death".
 var sentenceWords = set("sentenced", "sentencing", "sentences", "sentence", "condemned", "condemning", "condemns")
 
+// armedGroupName reports whether a name the dictionary does not know says
+// it is an armed group ("Boko Haram militants", "the jihadists").
+func armedGroupName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if combatantWords[w] || armedWords[w] || w == "jihadists" || w == "militants" || w == "insurgents" {
+			return true
+		}
+	}
+	return false
+}
+
 // pastForm reports whether a word is a verb's past form that "to death"
 // can follow: "stabbed", "beaten", "burnt", "shot".
 func pastForm(w string) bool {
@@ -1340,6 +1351,26 @@ func (r *reader) refine(s *sent, c *cand) {
 	if c.lemma == "join" && c.ev.Actor2 != nil && (c.ev.Actor2.Kind == string(sitrep.ActorRebel) || c.ev.Actor2.Kind == string(sitrep.ActorMilitia)) &&
 		c.ev.Actor1 != nil && c.a1key != c.a2key {
 		c.ev.Type, c.ev.Mode, c.lemma = sitrep.Reject, "", "defect"
+	}
+	// "cleared two villages of Boko Haram", "liberated the town from IS":
+	// ground taken from an armed group, not CAMEO's release or pardon
+	if (c.lemma == "clear" || c.lemma == "liberate" || c.lemma == "free" || c.lemma == "flush") && c.ev.Type == sitrep.Concede {
+		end := s.clauseEnd(c.trig)
+		for k := c.trig + 1; k+1 < end && k < len(s.words); k++ {
+			if s.words[k] != "of" && s.words[k] != "from" {
+				continue
+			}
+			m := s.mentionAt(k + 1)
+			if m == nil {
+				continue
+			}
+			if a := r.actor(m.ref.ID); a != nil && (a.Kind == sitrep.ActorRebel || a.Kind == sitrep.ActorMilitia) || armedGroupName(m.ref.Name) {
+				c.ev.Type, c.ev.Mode = sitrep.Assault, ""
+				c.flags |= fCapture
+				c.ev.Actor2, c.a2key = refCopy(m.ref), m.key
+				break
+			}
+		}
 	}
 	if c.ev.Type == sitrep.Mobilize {
 		for _, a := range []*sitrep.ActorRef{c.ev.Actor1, c.ev.Actor2} {

@@ -508,6 +508,9 @@ func TestACLEDTypes(t *testing.T) {
 		// a thrown explosive is an explosion, whatever CAMEO makes of the verb
 		{"A hand grenade was hurled at an army vehicle in Mogadishu on Sunday.", "Explosions/Remote violence", "Grenade"},
 		{"Unknown men threw a bomb at the police station in Bujumbura on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		// ground taken from an armed group, not a release or a pardon
+		{"Troops cleared two villages of Boko Haram fighters near Bama on Saturday.", "Battles", "Government regains territory"},
+		{"Iraqi forces liberated the town from Islamic State fighters on Monday.", "Battles", "Government regains territory"},
 		// changing sides: the codebook's change to group
 		{"Twenty soldiers switched sides and joined the rebels near Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},
