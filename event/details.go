@@ -1354,7 +1354,7 @@ func (r *reader) refine(s *sent, c *cand) {
 	}
 	// "cleared two villages of Boko Haram", "liberated the town from IS":
 	// ground taken from an armed group, not CAMEO's release or pardon
-	if (c.lemma == "clear" || c.lemma == "liberate" || c.lemma == "free" || c.lemma == "flush") && c.ev.Type == sitrep.Concede {
+	if (c.lemma == "clear" || c.lemma == "liberate" || c.lemma == "free" || c.lemma == "flush") && (c.ev.Type == sitrep.Concede || c.ev.Type == sitrep.Coerce) {
 		end := s.clauseEnd(c.trig)
 		for k := c.trig + 1; k+1 < end && k < len(s.words); k++ {
 			if s.words[k] != "of" && s.words[k] != "from" {
