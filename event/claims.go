@@ -208,10 +208,10 @@ func enclosing(words []string, k int) (open, shut int) {
 }
 
 // deathTalk reports whether words tell of deaths without a figure
-// ("reported unknown fatalities").
+// ("reported unknown fatalities"): a kill word (killWords) or a toll.
 func deathTalk(words []string) bool {
 	for _, w := range words {
-		if w == "fatalities" || w == "fatality" || w == "killed" || w == "dead" || w == "deaths" || w == "died" || w == "death" || w == "toll" {
+		if killWords[w] || w == "toll" {
 			return true
 		}
 	}

@@ -1213,7 +1213,7 @@ var sentenceWords = set("sentenced", "sentencing", "sentences", "sentence", "con
 // it is an armed group ("Boko Haram militants", "the jihadists").
 func armedGroupName(name string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if combatantWords[w] || armedWords[w] || w == "jihadists" || w == "militants" || w == "insurgents" {
+		if combatantWords[w] || armedWords[w] || w == "jihadists" {
 			return true
 		}
 	}
@@ -1223,7 +1223,7 @@ func armedGroupName(name string) bool {
 // pastForm reports whether a word is a verb's past form that "to death"
 // can follow: "stabbed", "beaten", "burnt", "shot".
 func pastForm(w string) bool {
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "burnt" || w == "shot" || w == "hit" || w == "struck"
+	return r0verb(w) || strings.HasSuffix(w, "en") || w == "burnt"
 }
 
 // appositions marks the words of a description set off by commas after a
