@@ -15,13 +15,10 @@ import (
 // search must find an event by words from any of its reports together,
 // by its place and actors' names, and each event once.
 func SearchDocs() []Doc {
-	return []Doc{
-		{ID: "s1", Outlet: "Outlet A", Published: "2020-05-18T10:00:00Z", Text: "LNA forces shelled Tripoli on Monday, killing five people.", Events: []Ev{shelling(5, "shelled")}},
-		{ID: "s2", Outlet: "Outlet B", Published: "2020-05-18T12:00:00Z", Text: "Haftar's army bombarded districts of the capital, leaving six dead.", Events: []Ev{shelling(6, "bombarded")}},
-		{ID: "s3", Outlet: "Outlet A", Published: "2020-05-19T08:00:00Z", Text: "The death toll from Monday's shelling of Tripoli rose to six.", Events: []Ev{shelling(6, "death toll")}},
+	c := corroborationDocs() // the Tripoli shelling's first three reports and the airport attack
+	return []Doc{c[0], c[1], c[2],
 		{ID: "s4", Outlet: "Outlet C", Published: "2020-05-20T07:00:00Z", Text: "Seven people died when LNA forces shelled Tripoli on Monday.", Events: []Ev{shelling(7, "Seven people died")}},
-		{ID: "s5", Outlet: "Outlet C", Published: "2020-05-18T16:00:00Z", Text: "Wagner fighters attacked positions near the airport on Monday.",
-			Events: []Ev{{Type: sitrep.Assault, Actor1: Wagner, Location: Airport, Date: "2020-05-18", Evidence: "attacked"}}},
+		c[3],
 		{ID: "s6", Outlet: "Kyiv Desk", Published: "2022-05-02T09:00:00Z", Text: "Russian artillery shelled residential districts of Kharkiv overnight.",
 			Events: []Ev{{Type: sitrep.Assault, Actor1: RUS, Location: Kharkiv, Date: "2022-05-01", Evidence: "shelled"}}},
 	}
