@@ -167,7 +167,7 @@ type recognizer struct {
 	// vectors come from slab; zero is a vector of zeros; near and rfeats
 	// are scratch space.
 	pad    *word
-	slab   []int32
+	slab   perceptron.Slab
 	zero   []int32
 	near   [nRoles][]int32
 	rfeats []uint64
@@ -206,7 +206,8 @@ func (m *Model) word(r *recognizer, f string) *word {
 		r.words, r.cacheModel = make(map[string]*word, 1024), m
 		pad := padWord
 		pad.seen = 2
-		r.pad, r.slab = &pad, nil
+		r.pad = &pad
+		r.slab.Reset()
 	}
 	if w, ok := r.words[f]; ok {
 		w.seen = min(w.seen+1, 2)
@@ -214,7 +215,7 @@ func (m *Model) word(r *recognizer, f string) *word {
 	}
 	if len(r.words) >= maxWords {
 		clear(r.words)
-		r.slab = nil
+		r.slab.Reset()
 	}
 	// The key and lower case are copies, so that the cache does not hold
 	// on to the text the form was cut from.
@@ -386,7 +387,7 @@ func (m *Model) decodeSplit(r *recognizer, n int) []int {
 				part = r.zero
 			} else {
 				r.rfeats = intrinsic(r.rfeats[:0], w)
-				w.part = r.alloc(len(m.labels))
+				w.part = r.slab.Alloc(len(m.labels), 1<<14)
 				m.w.Score(r.rfeats, w.part)
 				part = w.part
 			}
@@ -404,7 +405,7 @@ func (m *Model) decodeSplit(r *recognizer, n int) []int {
 					continue
 				}
 				r.rfeats = neighbourFeatures(r.rfeats[:0], ro, nw)
-				v = r.alloc(len(m.labels))
+				v = r.slab.Alloc(len(m.labels), 1<<14)
 				m.w.Score(r.rfeats, v)
 				nw.near[ro] = v
 			}
@@ -429,17 +430,6 @@ func (m *Model) decodeSplit(r *recognizer, n int) []int {
 		prev2, prev, prevL = prev, m.labelAtom[best], best
 	}
 	return r.labels
-}
-
-// alloc returns n zeroed int32s from r's slab: the vectors of the word
-// cache are a few large allocations instead of thousands of small ones.
-func (r *recognizer) alloc(n int) []int32 {
-	if len(r.slab)+n > cap(r.slab) {
-		r.slab = make([]int32, 0, max(n, 1<<14))
-	}
-	v := r.slab[len(r.slab) : len(r.slab)+n : len(r.slab)+n]
-	r.slab = r.slab[:len(r.slab)+n]
-	return v
 }
 
 // remember records the labels of a tagged sentence in the history.

@@ -72,7 +72,8 @@ func (m *Model) entry(t *tagger, form string, first bool) *formEntry {
 	if len(t.forms[0])+len(t.forms[1]) >= maxForms || t.vectors >= maxVectors {
 		clear(t.forms[0])
 		clear(t.forms[1])
-		t.vectors, t.slab = 0, nil
+		t.vectors = 0
+		t.slab.Reset()
 	}
 	// The key is a copy, so that the cache does not hold on to the text
 	// the form was cut from (the word's normalised form is cut from it).
@@ -103,7 +104,7 @@ func (m *Model) intrinsicPart(t *tagger, e *formEntry, feats []uint64, pass int)
 			}
 			return feats, t.zero[:n]
 		}
-		e.part = t.alloc(6 * n)
+		e.part = t.slab.Alloc(6*n, 1<<16)
 		if cap(t.base) < n {
 			t.base = make([]int32, n)
 		}
@@ -177,7 +178,7 @@ func (m *Model) neighbours(t *tagger, feats []uint64, i, pass int) []uint64 {
 			if pass == 1 {
 				tab = m.w2
 			}
-			v = t.alloc(tab.Classes())
+			v = t.slab.Alloc(tab.Classes(), 1<<16)
 			t.rfeats = neighbourFeatures(t.rfeats[:0], r, &e.w)
 			tab.Score(t.rfeats, v)
 			e.roles[pass][r] = v
@@ -186,17 +187,6 @@ func (m *Model) neighbours(t *tagger, feats []uint64, i, pass int) []uint64 {
 		t.near[r] = v
 	}
 	return feats
-}
-
-// alloc returns n zeroed int32s from t's slab: the vectors of a cache are
-// a few large allocations instead of thousands of small ones.
-func (t *tagger) alloc(n int) []int32 {
-	if len(t.slab)+n > cap(t.slab) {
-		t.slab = make([]int32, 0, max(n, 1<<16))
-	}
-	v := t.slab[len(t.slab) : len(t.slab)+n : len(t.slab)+n]
-	t.slab = t.slab[:len(t.slab)+n]
-	return v
 }
 
 // predictPart is predict for a word whose intrinsic scores are part (one

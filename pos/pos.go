@@ -115,7 +115,7 @@ type tagger struct {
 	// zero is a vector of zeros; base, near and rfeats are scratch space.
 	pads    [2]*formEntry
 	vectors int
-	slab    []int32
+	slab    perceptron.Slab
 	zero    []int32
 	base    []int32
 	near    [nRoles][]int32
