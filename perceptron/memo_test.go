@@ -65,3 +65,31 @@ func TestScoreClassesMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreAllocs checks that scoring allocates nothing, with a memo (its
+// scratch space lives in the memo) and without (on the stack), for one
+// batch of features and for more than one.
+func TestScoreAllocs(t *testing.T) {
+	tab, err := wide(t, 40).Table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var memo perceptron.Memo
+	classes := []uint8{0, 3, 7, 39}
+	scores := make([]int32, tab.Classes())
+	for _, n := range []int{1, 62, 161, 400} {
+		fs := make([]uint64, n)
+		for i := range fs {
+			fs[i] = perceptron.Mix(perceptron.Template(i%7), uint64(i))
+		}
+		for name, score := range map[string]func(){
+			"memo":    func() { tab.ScoreClassesMemo(fs, classes, scores, &memo) },
+			"no memo": func() { tab.ScoreClasses(fs, classes, scores) },
+			"all":     func() { tab.Score(fs, scores) },
+		} {
+			if a := testing.AllocsPerRun(20, score); a != 0 {
+				t.Errorf("%d features, %s: %.1f allocations a call, want 0", n, name, a)
+			}
+		}
+	}
+}

@@ -157,7 +157,22 @@ func (t *Table) ScoreClassesMemo(features []uint64, classes []uint8, scores []in
 type Memo struct {
 	t     *Table
 	slots []memoSlot
+	// batch is ScoreClassesMemo's scratch space, kept here so that it is
+	// not zeroed on every call as local arrays are (5 KB a call).
+	batch batch
+	miss  [lookupBatch]uint64 // the features of a batch not in slots
 }
+
+// batch is the scratch space of one batch of look-ups: the cells found,
+// the dense rows among them and the features' home buckets.
+type batch struct {
+	found [lookupBatch]*cell
+	rows  [lookupBatch]unsafe.Pointer
+	homes [lookupBatch]uint64
+}
+
+// lookupBatch is the most features looked up at once.
+const lookupBatch = 160
 
 // memoSlot is a feature and its cell, nil when the table does not know it.
 type memoSlot struct {
@@ -193,21 +208,30 @@ func (t *Table) score(features []uint64, classes []uint8, scores []int32, memo *
 	if t.nb == 0 {
 		return
 	}
+	if memo != nil {
+		t.scoreBatch(features, classes, scores, memo, &memo.batch)
+		return
+	}
+	var b batch
+	t.scoreBatch(features, classes, scores, nil, &b)
+}
+
+// scoreBatch is score with its scratch space in b.
+func (t *Table) scoreBatch(features []uint64, classes []uint8, scores []int32, memo *Memo, b *batch) {
 	scores = scores[:t.classes]
 	for _, c := range classes {
 		if int(c) >= t.classes {
 			panic(fmt.Sprintf("perceptron: score class %d of a table of %d", c, t.classes))
 		}
 	}
-	var buf [160]*cell
-	var rows [160]unsafe.Pointer
+	rows := &b.rows
 	for len(features) > 0 {
-		n := min(len(features), len(buf))
+		n := min(len(features), lookupBatch)
 		var found []*cell
 		if memo != nil {
-			found = t.lookupMemo(features[:n], buf[:0], memo)
+			found = t.lookupMemo(features[:n], b.found[:0], memo, b)
 		} else {
-			found = t.lookup(features[:n], buf[:0])
+			found = t.lookup(features[:n], b.found[:0], b)
 		}
 		nr := 0
 		for _, e := range found {
@@ -275,13 +299,13 @@ func (t *Table) Predict(features []uint64, scratch []int32) int {
 // It first reads every feature's bucket without looking at what it holds,
 // loads the processor can run all at once; the search that follows then
 // finds the buckets in cache.
-func (t *Table) lookup(features []uint64, found []*cell) []*cell {
-	var homes [160]uint64
+func (t *Table) lookup(features []uint64, found []*cell, b *batch) []*cell {
+	homes := &b.homes
 	var sink uint32
 	for k, f := range features {
-		b := t.home(fingerprint(f))
-		homes[k] = b
-		sink += t.buckets[b][0].fp
+		h := t.home(fingerprint(f))
+		homes[k] = h
+		sink += t.buckets[h][0].fp
 	}
 	runtime.KeepAlive(sink)
 	for k, f := range features {
@@ -294,12 +318,11 @@ func (t *Table) lookup(features []uint64, found []*cell) []*cell {
 
 // lookupMemo is lookup through memo: the features memo holds cost no
 // search, the others are searched as lookup does and then remembered.
-func (t *Table) lookupMemo(features []uint64, found []*cell, memo *Memo) []*cell {
+func (t *Table) lookupMemo(features []uint64, found []*cell, memo *Memo, bt *batch) []*cell {
 	if memo.t != t {
 		memo.reset(t)
 	}
-	var miss [160]uint64 // features not in memo, with their home buckets
-	var homes [160]uint64
+	miss, homes := &memo.miss, &bt.homes // features not in memo, with their home buckets
 	nm := 0
 	var sink uint32
 	slots := memo.slots[:1<<memoBits]
