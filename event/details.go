@@ -596,6 +596,7 @@ func (r *reader) where(s *sent, c *cand) {
 type scene struct {
 	si, region int
 	loc        *sitrep.Location
+	s          *sent
 }
 
 // noteScene records where sentence s puts things: the location of its
@@ -607,7 +608,7 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 	}
 	for _, c := range cands {
 		if c.ev.Location != nil && !c.purpose {
-			r.scenes = append(r.scenes, scene{s.si, s.region, c.ev.Location})
+			r.scenes = append(r.scenes, scene{s.si, s.region, c.ev.Location, s})
 			return
 		}
 	}
@@ -624,7 +625,7 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || r.strayInPhrase(s, p, e) {
 			continue
 		}
-		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p)})
+		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p), s})
 		return
 	}
 }
@@ -636,7 +637,18 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 // events ACLED would record that happened: a denial, a call or a statement
 // that follows is not where the fighting was.
 func (r *reader) sceneOf(s *sent, c *cand) {
-	if c.ev.Location != nil || s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() || c.dest != "" || c.origin != "" {
+	if s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() {
+		return
+	}
+	if c.ev.Location == nil || c.ev.Location.Precision >= sitrep.PrecisionCountry {
+		// a country, from a retelling merged in, is coarser than where
+		// the weapon fell
+		if loc := r.weaponScene(s, c); loc != nil && (c.ev.Location == nil || loc.Precision < c.ev.Location.Precision) {
+			c.ev.Location = loc
+			return
+		}
+	}
+	if c.ev.Location != nil || c.dest != "" || c.origin != "" {
 		return
 	}
 	var next *scene
@@ -662,6 +674,43 @@ func (r *reader) sceneOf(s *sent, c *cand) {
 		cp := *next.loc
 		c.ev.Location = &cp
 	}
+}
+
+// weaponScene returns the scene of the earlier sentence an event's
+// definite weapon refers back to, or nil: "Two bombs exploded in a camp
+// near Goma ... The army said the bombs were fired by the rebels"
+// happened where the bombs fell, whichever paragraph tells it.
+func (r *reader) weaponScene(s *sent, c *cand) *sitrep.Location {
+	cs, ce := s.clauseStart(c.trig), s.clauseEnd(c.trig)
+	for k := max(cs, 1); k < ce; k++ {
+		w := s.words[k]
+		if d := s.words[k-1]; d != "the" && d != "these" && d != "those" || !weaponWord(w) || s.toks[k].UPOS != "NOUN" {
+			continue
+		}
+		for j := len(r.scenes) - 1; j >= 0; j-- {
+			sc := &r.scenes[j]
+			if sc.si >= s.si || sc.s == nil {
+				continue
+			}
+			if toldWeapon(sc.s, w) {
+				cp := *sc.loc
+				return &cp
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// toldWeapon reports whether sentence s names the weapon w without a
+// definite article: the sentence that first tells of it.
+func toldWeapon(s *sent, w string) bool {
+	for k, x := range s.words {
+		if x == w && (k == 0 || s.words[k-1] != "the" && s.words[k-1] != "these" && s.words[k-1] != "those") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNP are the words a place's noun phrase may hold before the name:
@@ -1153,6 +1202,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					break
 				}
 			}
+			if total < 0 {
+				total = singularPassiveSubject(words, k, toDeath)
+			}
 		}
 		if total < 0 {
 			continue
@@ -1220,11 +1272,49 @@ func armedGroupName(name string) bool {
 	return false
 }
 
+// singularPassiveSubject returns 1 when the toll word at k is a singular
+// passive ("was killed", "was beaten to death") whose subject, however
+// long, is one victim: "A man accused of stealing cattle from a farm was
+// beaten to death". The subject is the first "a"/"an" phrase of the
+// clause that names a victim; -1 when there is none.
+func singularPassiveSubject(words []string, k int, toDeath bool) int {
+	aux := k - 1 // "was killed"
+	if toDeath {
+		aux = k - 3 // "was beaten to death"
+	}
+	if aux < 1 || words[aux] != "was" {
+		return -1
+	}
+	found := -1
+	for j := aux - 1; j >= 0 && j >= aux-20; j-- {
+		w := words[j]
+		if w == "." || w == ";" || w == "was" || w == "were" || w == "is" || w == "are" || killWords[w] || injureWords[w] {
+			break
+		}
+		if (w == "a" || w == "an") && singularVictim(words[j+1:aux]) && (j == 0 || !locPreps[words[j-1]] && words[j-1] != "of" && words[j-1] != "with" && words[j-1] != "by") {
+			found = j
+		}
+	}
+	if found < 0 {
+		return -1
+	}
+	// the phrase opens the clause: nothing but an opening phrase set off
+	// by a comma before it
+	if found > 0 && words[found-1] != "," {
+		return -1
+	}
+	return 1
+}
+
 // pastForm reports whether a word is a verb's past form that "to death"
 // can follow: "stabbed", "beaten", "burnt", "shot".
 func pastForm(w string) bool {
-	return r0verb(w) || strings.HasSuffix(w, "en") || w == "burnt"
+	return r0verb(w) || enParticiples[w] || w == "burnt"
 }
+
+// enParticiples are the past participles in "-en" that "to death" can
+// follow; "men", "children" and the like are none.
+var enParticiples = set("beaten", "bitten", "stricken", "trodden", "frozen", "shaken")
 
 // appositions marks the words of a description set off by commas after a
 // counted group, which names the same people again: "2 civilians, a father

@@ -256,7 +256,10 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
 			return e
-		case c.anaphoric && compatibleActors(e, c):
+		case c.anaphoric && compatibleActors(e, c) && !(r.accusedAct(e) && !r.accusedAct(c)):
+			// "condemned the attack" after "accused the army of shelling
+			// civilians" speaks of the attack the report told, not of
+			// the one a party alleged back
 			return e
 		case c.ev.Type == sitrep.Assault && near && c.s.si > e.s.si && c.ev.Actor1 == nil && sameToll(e, c) && !placesApart(e.ev.Location, c.ev.Location) &&
 			(compatibleActors(e, c) || c.ev.Actor2 != nil && victimName(c.ev.Actor2) && e.ev.Actor2 != nil && !victimName(e.ev.Actor2)):
@@ -279,6 +282,15 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		}
 	}
 	return nil
+}
+
+// accusedAct reports whether c is what an accusation says someone did:
+// "accused the army of shelling civilians".
+func (r *reader) accusedAct(c *cand) bool {
+	if !c.governed || c.governor < 0 || c.governor >= len(r.cands) {
+		return false
+	}
+	return r.cands[c.governor].ev.Type == sitrep.Accuse
 }
 
 // troopSubject reports whether the trigger's subject in the parse is a

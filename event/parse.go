@@ -118,6 +118,45 @@ func (t *tree) slip(s *sent, k int) bool {
 	return false
 }
 
+// reducedRelative reports whether the past form at i, which the parser
+// made a clause's verb with the subject right before it, is a participle
+// on that subject: "Civilians killed in the strike included children".
+// The sign is a later finite verb the parser made its conjunct with no
+// "and", no comma and no subject of its own, which is the clause's real
+// verb; the participle takes no object, so its subject is what was done
+// to.
+func (t *tree) reducedRelative(s *sent, i int, ro roles) bool {
+	if ro.subj < 0 || ro.sawObj || ro.agent >= 0 || t.rel[i] != "root" || !strings.HasSuffix(s.words[i], "ed") {
+		return false
+	}
+	if x := s.toks[i].XPOS; x != "VBD" && x != "VBN" {
+		return false
+	}
+	// the subject phrase ends right before the participle
+	if m := s.mentionAt(ro.subj); m == nil || m.last != i || ro.subj > i {
+		return false
+	}
+	for _, d := range t.kids[i] {
+		if d < i || t.rel[d] != "conj" || t.child(d, "cc") >= 0 || t.child(d, "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		if x := s.toks[d].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" {
+			continue
+		}
+		clean := true
+		for k := i + 1; k < d; k++ {
+			if s.words[k] == "," || s.words[k] == ";" || s.words[k] == "and" || s.words[k] == "or" || s.words[k] == "but" || s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX" {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return true
+		}
+	}
+	return false
+}
+
 // roles are the arguments the parse gives a trigger. A role is a token
 // index or -1; sawObj records that the parse gave the verb a direct
 // object, actor or not, so that no other reading invents one.
@@ -271,6 +310,9 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 	}
 	if ro.passive && t.slip(s, i) {
 		ro.passive = false
+	}
+	if !noun && !ro.passive && t.reducedRelative(s, i, ro) {
+		ro.passive = true
 	}
 	if noun || ro.subj >= 0 {
 		return ro

@@ -618,6 +618,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	patient := false // the parse read a2 as what was done to, and no doer
 	if s.tree != nil && c.flags&fMotion == 0 && !pair {
 		p1, p2, d1, d2 := r.parseArgs(s, c, noun)
 		if d1 {
@@ -625,6 +626,20 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 		if d2 {
 			a2 = p2
+		}
+		if !noun && d2 && !d1 && p2 != nil && c.flags&fIntrans == 0 && !symmetric[c.lemma] {
+			ro := s.tree.argsOf(s, i, false)
+			// an object the parser missed makes it active: "Students
+			// destroyed property"
+			next := ""
+			if i+width < n {
+				next = s.toks[i+width].UPOS
+			}
+			patient = ro.subj >= 0 && (ro.passive || s.isPassive(i)) && next != "NOUN" && next != "PROPN" && next != "DET" && next != "NUM" && next != "PRON"
+			// "which the group ousted": the relative pronoun is the object
+			if k := p2.first - 1; patient && k >= 0 && (s.words[k] == "which" || s.words[k] == "whom" || s.words[k] == "that") {
+				patient = false
+			}
 		}
 		if c.flags&fCapture != 0 && a2 != nil && a2.proper && (a2.ref.ID == "" || strings.HasPrefix(a2.ref.ID, sitrep.LocalActorPrefix)) && !orgName(a2.ref.Name) && !(a2.last < n && possessive(s.words[a2.last])) {
 			a2 = nil // "seize Masisi town": what is captured is a place
@@ -677,6 +692,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	if a1 != nil && a1.first < n && s.inAttr[a1.first] && !s.inAttr[i] && a1.first < i && strings.HasSuffix(s.words[i], "ing") && s.words[i-1] == "," {
 		// ", military sources said, destroying several vehicles": the
 		// speaker the parser hung the participle on did not act
+		a1 = nil
+	}
+	if a1 != nil && a1 == a2 && patient {
+		// "the number of people killed when shells hit": the parse made
+		// them the victims; the words before the verb name no doer
 		a1 = nil
 	}
 	if a1 != nil && a1 == a2 && !(s.tree != nil && s.tree.caseOf(s, a1.last-1) == "between" && bothSides(s, s.tree, a1.last-1)) {
@@ -755,7 +775,9 @@ func coordHead(s *sent, m *mention) *mention {
 		}
 		o = p
 	}
-	if o == nil || o.place || o.anaphoric || bracketed(s, o) {
+	// a definite description heads it ("accused the army and allied
+	// militias of shelling"); a pronoun does not
+	if o == nil || o.place || o.anaphoric && pronoun(o.head) || bracketed(s, o) {
 		return nil
 	}
 	return o

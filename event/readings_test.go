@@ -1,0 +1,167 @@
+package event_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestAccusedCoordination: the accused of "accused X and allied Y of
+// shelling" are both; the first conjunct is actor1 even when it is a
+// definite description ("the army"), the other acts beside it.
+func TestAccusedCoordination(t *testing.T) {
+	tests := []struct{ name, text, a1, assoc string }{
+		{"the army and allied militias", "M23 rebels accused the army and allied militias of shelling civilians in Rutshuru on Monday.", "army", "militias"},
+		{"after a denial", "The rebels denied attacking the camp and accused the army and allied militias of shelling civilians.", "army", "militias"},
+		{"the police and militiamen", "Opposition leaders accused the police and pro-government militiamen of killing protesters in Bujumbura on Monday.", "police", "militiamen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-04")
+			var e *sitrep.Event
+			for i := range doc.Events {
+				if doc.Events[i].Type == sitrep.Assault && doc.Events[i].Modality == sitrep.Alleged {
+					e = &doc.Events[i]
+				}
+			}
+			if e == nil {
+				t.Fatalf("%q: no alleged assault in %s", tt.text, summary(doc))
+			}
+			if !strings.Contains(names(e.Actor1), tt.a1) {
+				t.Errorf("%q: actor1 %q, want %q", tt.text, names(e.Actor1), tt.a1)
+			}
+			found := false
+			for k := range e.Associated {
+				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
+			}
+			if !found {
+				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
+			}
+		})
+	}
+}
+
+// TestParticipleVictims: a past participle on a noun, which the parser
+// read as the noun's verb, makes the noun the victims, never the doers;
+// a participle with its object, or in a relative clause whose pronoun is
+// its object, keeps its subject as the doer.
+func TestParticipleVictims(t *testing.T) {
+	tests := []struct {
+		name, text string
+		victim     string // a word actor1 must not hold
+		doer       string // a word actor1 must hold, "" for none
+	}{
+		{"reduced relative before the main verb", "Civilians killed in the strike included children, the doctor said.", "civilians", ""},
+		{"the number of people killed", "The number of people killed when shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", ""},
+		{"victims before a when clause with a doer", "The number of people killed when RSF shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", "rapid support"},
+		{"soldiers killed after an attack", "Tens of soldiers killed after an al-Shabaab ambush on the road to Dhusamareb were buried on Monday.", "soldiers", "shabaab"},
+		// guards: the subject acts
+		{"an object the parser missed", "Pupils destroyed property at their school in Gulu on Monday.", "", "pupils"},
+		{"an active verb with its object", "Soldiers killed three civilians in Kidal on Monday.", "", "soldiers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-07")
+			found := false
+			for _, e := range doc.Events {
+				if e.Type != sitrep.Assault && e.Type != sitrep.Coerce {
+					continue
+				}
+				a1 := names(e.Actor1)
+				if tt.victim != "" && strings.Contains(a1, tt.victim) {
+					t.Errorf("%q: the victims %q act in %s", tt.text, tt.victim, summary(doc))
+				}
+				found = found || tt.doer != "" && strings.Contains(a1, tt.doer)
+			}
+			if tt.doer != "" && !found {
+				t.Errorf("%q: no event by %q in %s", tt.text, tt.doer, summary(doc))
+			}
+		})
+	}
+}
+
+// TestLongSubjectToll: a singular passive toll counts its one victim
+// however far back the subject phrase begins.
+func TestLongSubjectToll(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"A man accused of stealing cattle from a farm near the market was beaten to death by villagers in Kisangani on Monday.", 1},
+		{"A man accused of stealing cattle was beaten to death by villagers in Kisangani on Monday.", 1},
+		{"A trader who had refused to pay the gang a weekly fee was shot dead in Cite Soleil on Monday.", 1},
+		// guards: no victim opens the clause
+		{"A convoy carrying food and medicine to a camp for displaced families was attacked near Kalma on Monday.", -1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		got := -1
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Assault && e.Fatalities != nil {
+				got = *e.Fatalities
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: fatalities %d, want %d (-1: none) in %s", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
+
+// TestWeaponScene: an event that names no place, whose definite weapon
+// refers back to an earlier sentence ("the rockets"), happened where that
+// sentence put the weapon, also from another paragraph and when the
+// sentence names where the weapon was fired from.
+func TestWeaponScene(t *testing.T) {
+	tests := []struct{ name, text, doer, place string }{
+		{"fired from the hills", "Two rockets struck a market in Kassala on Friday, killing five traders.\n\nThe army said the rockets were fired by RSF fighters from the hills east of the city.", "rapid support", "Kassala"},
+		{"the bombs", "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\nThe army said the bombs were fired by M23 rebels.", "march 23", "Goma"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-04")
+			e := find(doc, sitrep.Assault, tt.doer)
+			if e == nil {
+				t.Fatalf("no assault by %q in %s", tt.doer, summary(doc))
+			}
+			if e.Location == nil || !strings.Contains(e.Location.Name, tt.place) {
+				t.Errorf("place %v, want %s", e.Location, tt.place)
+			}
+		})
+	}
+}
+
+// TestAttackNotTheAccusation: "condemned the attack" speaks of the
+// attack the report told, not of the one a party alleged back in its
+// accusation.
+func TestAttackNotTheAccusation(t *testing.T) {
+	text := "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\n" +
+		"M23 denied firing on the camp and accused the army of shelling civilians.\n\n" +
+		"The United Nations mission in Congo condemned the attack."
+	doc := code(t, text, "2024-05-04")
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault || e.Modality != sitrep.Alleged {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, "condemned") {
+				t.Errorf("the alleged shelling took the condemnation: %v", e.Mentions)
+			}
+		}
+	}
+}
+
+// TestHomeOfAnotherClause: a home named in another clause than the
+// attack's does not make the victim one attacked at home.
+func TestHomeOfAnotherClause(t *testing.T) {
+	const battle = "Battles / Armed clash"
+	for _, text := range []string{
+		"Gunmen shot dead a soldier at a checkpoint in Arish on Friday, a week after his home was searched by police.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		if got := acledOf(doc, sitrep.Assault); got != battle {
+			t.Errorf("%q: ACLED %q, want %q (%s)", text, got, battle, summary(doc))
+		}
+	}
+}
