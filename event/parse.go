@@ -436,8 +436,8 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	if !noun && !ro.passive && s.isPassive(i) {
 		ro.passive = true // "were wounded" the parser read as active
 	}
-	if ro.passive && ro.agent < 0 && c.flags&fIntrans != 0 && !s.isPassive(i) {
-		ro.passive = false // "prisoners rioted": no one is rioted
+	if ro.passive && ro.agent < 0 && (c.flags&fIntrans != 0 || symmetric[c.lemma]) && !s.isPassive(i) {
+		ro.passive = false // "prisoners rioted", "militiamen clashed with": no one is rioted or clashed
 	}
 	if noun {
 		switch {

@@ -165,3 +165,37 @@ func TestHomeOfAnotherClause(t *testing.T) {
 		}
 	}
 }
+
+// TestCoalitionClash: "X and Y clashed with Z" puts X and Y on one side
+// and Z on the other; without a "with" the two conjuncts are the sides.
+func TestCoalitionClash(t *testing.T) {
+	tests := []struct{ name, text, a1, a2, assoc string }{
+		{"two armies against insurgents", "Mozambican soldiers and Rwandan troops clashed with Islamic State fighters near Mbau on Thursday.", "mozambican", "islamic state", "rwandan"},
+		{"forces and militiamen against the Taliban", "Afghan forces and local militiamen clashed with Taliban fighters in Kunduz on Monday.", "afghan", "taliban", "militiamen"},
+		{"an adverb before with", "Malian soldiers and Wagner mercenaries clashed fiercely with JNIM fighters near Gao on Monday.", "malian", "jama'at", "wagner"},
+		// guard: the two conjuncts are the sides
+		{"both sides as the subject", "Government forces and Houthi fighters clashed near Marib on Monday.", "government", "houthi", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-18")
+			e := find(doc, sitrep.Assault, tt.a1)
+			if e == nil {
+				t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+			}
+			if !strings.Contains(names(e.Actor2), tt.a2) {
+				t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+			}
+			if tt.assoc == "" {
+				return
+			}
+			found := false
+			for k := range e.Associated {
+				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
+			}
+			if !found {
+				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
+			}
+		})
+	}
+}

@@ -588,8 +588,9 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	default:
 		a1 = before(i)
-		// "government forces and Houthi fighters clashed": both sides
-		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" {
+		// "government forces and Houthi fighters clashed": both sides;
+		// "X and Y clashed with Z": X and Y are one side, Z the other
+		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" && opponentAfter(s, i+width, ce) < 0 {
 			if o := s.mentionAt(a1.first - 2); o != nil && !o.place {
 				a1, a2 = o, a1
 				pair = true
@@ -748,13 +749,33 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			break
 		}
 	}
-	if a1 != nil && !pair && !symmetric[c.lemma] {
+	if a1 != nil && !pair && (!symmetric[c.lemma] || opponentAfter(s, i+width, ce) >= 0) {
 		for _, o := range coordinated(s, a1) {
 			if o != a2 {
 				c.ev.Associated = append(c.ev.Associated, *refCopy(o.ref))
 			}
 		}
 	}
+}
+
+// opponentAfter returns the index of the actor named after "with" or
+// "against" right after a symmetric verb ("clashed with the insurgents",
+// "clashed fiercely with"), or -1.
+func opponentAfter(s *sent, from, end int) int {
+	for k := from; k < end && k < from+3; k++ {
+		if s.words[k] == "with" || s.words[k] == "against" {
+			for j := k + 1; j < end && j < k+5; j++ {
+				if m := s.mentionAt(j); m != nil && !m.place {
+					return j
+				}
+			}
+			return -1
+		}
+		if s.toks[k].UPOS != "ADV" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // coordHead returns the first actor of a coordination that ends in m
