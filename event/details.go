@@ -1093,7 +1093,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		// "stabbed to death a police colonel", "was beaten to death"
 		toDeath := w == "death" && k >= 2 && words[k-1] == "to" && pastForm(words[k-2])
 		shotDead = shotDead || toDeath
-		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" || shotDead {
+		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "beheading" || w == "lynched" || shotDead {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
 				j++

@@ -56,8 +56,11 @@ func TestParticipleVictims(t *testing.T) {
 		{"the number of people killed", "The number of people killed when shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", ""},
 		{"victims before a when clause with a doer", "The number of people killed when RSF shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", "rapid support"},
 		{"soldiers killed after an attack", "Tens of soldiers killed after an al-Shabaab ambush on the road to Dhusamareb were buried on Monday.", "soldiers", "shabaab"},
+		{"a participle before a passive main verb", "Passengers wounded in the blast were taken to the hospital in Pemba.", "passengers", ""},
 		// guards: the subject acts
 		{"an object the parser missed", "Pupils destroyed property at their school in Gulu on Monday.", "", "pupils"},
+		{"the participle is the only verb", "Rebels attacked in force near Goma on Monday.", "", "rebels"},
+		{"a verb joined by and", "Gunmen attacked in the night and killed four.", "", "gunmen"},
 		{"an active verb with its object", "Soldiers killed three civilians in Kidal on Monday.", "", "soldiers"},
 	}
 	for _, tt := range tests {
@@ -197,5 +200,21 @@ func TestCoalitionClash(t *testing.T) {
 				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
 			}
 		})
+	}
+}
+
+// TestBeheadingToll: "beheading N" counts N dead, and an attack that
+// killed keeps its type beside the homes it burnt.
+func TestBeheadingToll(t *testing.T) {
+	doc := code(t, "Insurgents attacked the village of Chai on Tuesday, beheading four men and burning dozens of homes.", "2024-05-18")
+	e := find(doc, sitrep.Assault, "insurgents")
+	if e == nil {
+		t.Fatalf("no assault by the insurgents in %s", summary(doc))
+	}
+	if e.Fatalities == nil || *e.Fatalities != 4 {
+		t.Errorf("fatalities %v, want 4", e.Fatalities)
+	}
+	if got := e.ACLEDEventType + " / " + e.ACLEDSubEventType; got != "Violence against civilians / Attack" {
+		t.Errorf("ACLED %q, want Violence against civilians / Attack", got)
 	}
 }

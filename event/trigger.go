@@ -641,6 +641,18 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			if k := p2.first - 1; patient && k >= 0 && (s.words[k] == "which" || s.words[k] == "whom" || s.words[k] == "that") {
 				patient = false
 			}
+			// "Rebels attacked in force near Goma": a participle on the
+			// sentence's root noun is its only verb, and the noun acts
+			if t := s.tree; patient && t.rel[i] == "acl" && t.head[i] >= 0 && t.head[t.head[i]] < 0 && !s.headline {
+				patient = false
+			}
+			// "Gunmen attacked in the night and killed four": a verb
+			// joined by "and" shares the subject that acts
+			for _, d := range s.tree.kids[i] {
+				if patient && d > i && s.tree.rel[d] == "conj" && s.tree.child(d, "cc") >= 0 && s.toks[d].UPOS == "VERB" {
+					patient = false
+				}
+			}
 		}
 		if c.flags&fCapture != 0 && a2 != nil && a2.proper && (a2.ref.ID == "" || strings.HasPrefix(a2.ref.ID, sitrep.LocalActorPrefix)) && !orgName(a2.ref.Name) && !(a2.last < n && possessive(s.words[a2.last])) {
 			a2 = nil // "seize Masisi town": what is captured is a place
@@ -649,6 +661,23 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			for k := i + width; k < ce && k < i+width+12; k++ {
 				if s.words[k] == "from" {
 					a2 = after(k + 1)
+					break
+				}
+			}
+		}
+	}
+	// "Passengers wounded in the blast were taken to hospital": a
+	// participle on the noun before it, whatever the parse made of it;
+	// the noun is what was done to, and the clause's own verb bounds
+	// the participle's phrase
+	if !noun && !pair && c.flags&fIntrans == 0 && !symmetric[c.lemma] && a1 != nil && a1.last == i && !a1.place {
+		if fin := participleEnd(s, i+width, ce); fin >= 0 {
+			a2, a1 = a1, nil
+			for k := i + width; k < fin; k++ {
+				if s.words[k] == "by" {
+					if m := after(k + 1); m != nil && m.first < fin {
+						a1 = m
+					}
 					break
 				}
 			}
@@ -756,6 +785,38 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+}
+
+// participleEnd returns the index of the clause's finite verb when the
+// past participle ending before from is a reduced relative on the noun
+// before it ("Civilians killed in the strike included children",
+// "Passengers wounded in the blast were taken"), or -1. The participle
+// takes no object, and only a prepositional phrase without a comma or
+// "and" lies between it and the finite verb.
+func participleEnd(s *sent, from, end int) int {
+	k := from - 1
+	if w := s.words[k]; !strings.HasSuffix(w, "ed") && !enParticiples[w] && w != "shot" && w != "hit" && w != "struck" {
+		return -1
+	}
+	if x := s.toks[k].XPOS; x != "VBN" && x != "VBD" && x != "JJ" {
+		return -1
+	}
+	if from >= end || s.toks[from].UPOS != "ADP" {
+		return -1 // an object or nothing: "killed three", "were killed."
+	}
+	for j := from + 1; j < end && j < from+12; j++ {
+		w := s.words[j]
+		if w == "," || w == "and" || w == "or" || w == "who" || w == "which" || w == "that" || w == "when" || w == "as" || w == "after" || w == "while" || s.inAttr[j] {
+			return -1
+		}
+		if beForms[w] && w != "being" && w != "been" || w == "has" || w == "have" || w == "had" {
+			return j
+		}
+		if x := s.toks[j].XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+			return j
+		}
+	}
+	return -1
 }
 
 // opponentAfter returns the index of the actor named after "with" or
