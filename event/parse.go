@@ -56,7 +56,32 @@ func parseTree(s *sent) *tree {
 			t.kids[h] = append(t.kids[h], k)
 		}
 	}
+	t.datelineSubject(s)
 	return t
+}
+
+// datelineSubject unmakes a dateline the parser took for a second
+// subject ("MACOMIA -- Insurgents attacked the village"): the verb's
+// subject is the one after the dash.
+func (t *tree) datelineSubject(s *sent) {
+	if len(s.words) < 4 || !capitalised(s.toks[0].Text) || t.rel[0] != "nsubj" && t.rel[0] != "nsubj:pass" {
+		return
+	}
+	dash := datelineDash(s)
+	if dash < 0 || t.head[0] < 0 {
+		return
+	}
+	for k := 0; k < dash; k++ {
+		if t.rel[k] != "nsubj" && t.rel[k] != "nsubj:pass" {
+			continue
+		}
+		for _, d := range t.kids[t.head[k]] {
+			if d > dash && t.rel[d] == t.rel[k] {
+				t.rel[k] = "dep"
+				break
+			}
+		}
+	}
 }
 
 // base returns the relation without its subtype ("nsubj" of "nsubj:pass").

@@ -218,3 +218,22 @@ func TestBeheadingToll(t *testing.T) {
 		t.Errorf("ACLED %q, want Violence against civilians / Attack", got)
 	}
 }
+
+// TestDatelineNoSubject: a dateline the parser took for a second subject
+// of the verb gives way to the sentence's own subject, also for the acts
+// joined to the verb.
+func TestDatelineNoSubject(t *testing.T) {
+	doc := code(t, "MACOMIA — Insurgents attacked the village of Chai on Tuesday, beheading four men and burning dozens of homes, officials said.", "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if strings.Contains(names(e.Actor1), "men") && !strings.Contains(names(e.Actor1), "insurgents") {
+			t.Errorf("the victims act: %s", summary(doc))
+		}
+		if e.Type == sitrep.Assault {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}
