@@ -1,6 +1,7 @@
 package event_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -212,7 +213,7 @@ func TestBeheadingToll(t *testing.T) {
 		t.Fatalf("no assault by the insurgents in %s", summary(doc))
 	}
 	if e.Fatalities == nil || *e.Fatalities != 4 {
-		t.Errorf("fatalities %v, want 4", e.Fatalities)
+		t.Errorf("fatalities %s, want 4", fatalString(e))
 	}
 	if got := e.ACLEDEventType + " / " + e.ACLEDSubEventType; got != "Violence against civilians / Attack" {
 		t.Errorf("ACLED %q, want Violence against civilians / Attack", got)
@@ -236,4 +237,45 @@ func TestDatelineNoSubject(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
 	}
+}
+
+// TestOutletFighters: the fighters an armed group's outlet speaks of are
+// the group's, the outlet's word on them is the group's claim, and its
+// toll counts 0 (kept as claimed), also when the actor stage named the
+// outlet by a body derived from it ("Amaq news agency").
+func TestOutletFighters(t *testing.T) {
+	for _, text := range []string{
+		"Islamic State's Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.",
+		"The Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.",
+	} {
+		doc := code(t, text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Fatalf("%q: no assault in %s", text, summary(doc))
+		}
+		if e.Actor1 == nil || e.Actor1.ID != "IS" {
+			t.Errorf("%q: actor1 %q, want the Islamic State", text, names(e.Actor1))
+		}
+		if e.Modality != sitrep.Claimed {
+			t.Errorf("%q: modality %s, want claimed", text, e.Modality)
+		}
+		if e.Fatalities == nil || *e.Fatalities != 0 {
+			t.Errorf("%q: fatalities %s, want 0 (a partisan toll)", text, fatalString(e))
+		}
+		claimed := false
+		for _, q := range e.Quantities {
+			claimed = claimed || q.Unit == "claimed fatalities" && q.Value == 20
+		}
+		if !claimed {
+			t.Errorf("%q: no claimed toll of 20 in %v", text, e.Quantities)
+		}
+	}
+}
+
+// fatalString prints an event's fatalities, "none" when it has none.
+func fatalString(e *sitrep.Event) string {
+	if e.Fatalities == nil {
+		return "none"
+	}
+	return strconv.Itoa(*e.Fatalities)
 }

@@ -165,6 +165,7 @@ func (r *reader) triggers(s *sent) {
 		_ = hi
 		r.arguments(s, c, h.n)
 		r.enrich(c.ev.Actor1)
+		r.outletFighters(c)
 		r.enrich(c.ev.Actor2)
 		for k := range c.ev.Associated {
 			r.enrich(&c.ev.Associated[k])
