@@ -123,6 +123,23 @@ func (r *reader) partisanGroup(a sitrep.Attribution) string {
 	return ""
 }
 
+// speaksFor reports whether the speaker whose key is k speaks for the
+// armed group or branch whose key is a1: its outlet or spokesman.
+func (r *reader) speaksFor(k, a1 string) bool {
+	if a1 == "" {
+		return false
+	}
+	g := r.partisanGroup(sitrep.Attribution{ActorID: k})
+	if g == "" {
+		return false
+	}
+	if g == a1 {
+		return true
+	}
+	a := r.actor(a1)
+	return a != nil && a.Parent == g
+}
+
 // outletFighters makes the fighters an armed group's outlet speaks of
 // the group's: in "Amaq said its fighters had killed 20 soldiers" the
 // fighters are the Islamic State's, not the news agency's.
@@ -135,6 +152,20 @@ func (r *reader) outletFighters(c *cand) {
 		return
 	}
 	g := r.partisanGroup(sitrep.Attribution{ActorID: a1.ID})
+	if g != "" && r.actor(g) == nil {
+		// the report names the group only by its branch ("Islamic State
+		// Mozambique fighters" beside the Islamic State's Amaq)
+		branch := ""
+		for i := range r.doc.Actors {
+			if a := &r.doc.Actors[i]; a.Parent == g && a.Kind == sitrep.ActorRebel {
+				if branch != "" && branch != a.ID {
+					return
+				}
+				branch = a.ID
+			}
+		}
+		g = branch
+	}
 	if g == "" {
 		return
 	}

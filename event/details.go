@@ -179,7 +179,7 @@ func (r *reader) modality(s *sent, c *cand) {
 			for i, k := range s.speakerKeys {
 				// the doer's own word, or its outlet's ("Amaq said its
 				// fighters killed")
-				if k != "" && (k == c.a1key || c.a1key != "" && r.partisanGroup(sitrep.Attribution{ActorID: k}) == c.a1key) && !speechAct(c.ev.Type) {
+				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key)) && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
 				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault &&
 					Category(s.speakerRefs[i]) != Category(c.ev.Actor1) && (c.ev.Actor2 == nil || Category(s.speakerRefs[i]) != Category(c.ev.Actor2)) {

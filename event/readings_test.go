@@ -244,17 +244,24 @@ func TestDatelineNoSubject(t *testing.T) {
 // toll counts 0 (kept as claimed), also when the actor stage named the
 // outlet by a body derived from it ("Amaq news agency").
 func TestOutletFighters(t *testing.T) {
-	for _, text := range []string{
-		"Islamic State's Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.",
-		"The Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.",
+	for _, tt := range []struct{ text, id string }{
+		{"Islamic State's Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.", "IS"},
+		// the report names the group by its branch
+		{"Islamic State Mozambique fighters attacked an army post near Mbau on Thursday.\n\nThe group's Amaq news agency said its fighters had killed 20 soldiers.", "MOZ-ISM"},
 	} {
+		text := tt.text
 		doc := code(t, text, "2024-05-18")
-		e := find(doc, sitrep.Assault, "")
-		if e == nil {
-			t.Fatalf("%q: no assault in %s", text, summary(doc))
+		var e *sitrep.Event
+		for i := range doc.Events {
+			if doc.Events[i].Type == sitrep.Assault && strings.Contains(doc.Events[i].Evidence.Text, "Amaq") {
+				e = &doc.Events[i]
+			}
 		}
-		if e.Actor1 == nil || e.Actor1.ID != "IS" {
-			t.Errorf("%q: actor1 %q, want the Islamic State", text, names(e.Actor1))
+		if e == nil {
+			t.Fatalf("%q: no assault told by Amaq in %s", text, summary(doc))
+		}
+		if e.Actor1 == nil || e.Actor1.ID != tt.id {
+			t.Errorf("%q: actor1 %q, want %s", text, names(e.Actor1), tt.id)
 		}
 		if e.Modality != sitrep.Claimed {
 			t.Errorf("%q: modality %s, want claimed", text, e.Modality)
