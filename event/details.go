@@ -1027,6 +1027,8 @@ func (r *reader) amounts(s *sent, c *cand) {
 		}
 		if hurt >= 0 {
 			c.ev.Injuries = &hurt
+			w := s.words[c.trig]
+			c.onlyHurt = dead < 0 && injureWords[w] && c.trig > 0 && (s.words[c.trig-1] == "were" || s.words[c.trig-1] == "was")
 		}
 	}
 }

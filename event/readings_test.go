@@ -286,3 +286,41 @@ func fatalString(e *sitrep.Event) string {
 	}
 	return strconv.Itoa(*e.Fatalities)
 }
+
+// TestWoundedOfTheFight: a sentence that tells only of wounded, by no one
+// named, right after a fight, is more of that fight.
+func TestWoundedOfTheFight(t *testing.T) {
+	doc := code(t, "Mozambican soldiers and Rwandan troops clashed with Islamic State Mozambique fighters near Mbau on Thursday, killing nine of them, the Rwandan army said. Two Rwandan soldiers were wounded.", "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Assault {
+			n++
+			if e.Injuries == nil || *e.Injuries != 2 {
+				got := "none"
+				if e.Injuries != nil {
+					got = strconv.Itoa(*e.Injuries)
+				}
+				t.Errorf("injuries %s, want 2", got)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}
+
+// TestHeadlineTellsTheLede: a headline whose generic doer agrees with no
+// named one tells the lede, not a doerless event of a later paragraph.
+func TestHeadlineTellsTheLede(t *testing.T) {
+	text := "Insurgents behead four in village raid\n\n" +
+		"MACOMIA — Islamic State Mozambique fighters attacked the village of Chai on Tuesday, beheading four men, officials said.\n\n" +
+		"A minibus struck a roadside bomb near Awasse on Friday. Passengers wounded in the blast were taken to the hospital in Pemba."
+	doc := code(t, text, "2024-05-18")
+	for _, e := range doc.Events {
+		for _, m := range e.Mentions {
+			if strings.HasPrefix(m.Text, "Insurgents behead") && !strings.Contains(e.Evidence.Text, "Chai") {
+				t.Errorf("the headline told %q", e.Evidence.Text)
+			}
+		}
+	}
+}
