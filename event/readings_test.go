@@ -324,3 +324,30 @@ func TestHeadlineTellsTheLede(t *testing.T) {
 		}
 	}
 }
+
+// TestStruckADevice: what strikes a mine or a roadside bomb is hit by it,
+// and no doer is told; striking anything else is an attack by the subject.
+func TestStruckADevice(t *testing.T) {
+	tests := []struct{ text, a1, a2, mode string }{
+		{"A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers.", "", "traders", "explosives"},
+		{"An army truck hit a landmine near Kidal on Monday, killing four soldiers.", "", "army", "explosives"},
+		// guard
+		{"Rebels struck a military base near Goma on Monday.", "rebels", "", ""},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Fatalf("%q: no assault in %s", tt.text, summary(doc))
+		}
+		if got := names(e.Actor1); tt.a1 == "" && e.Actor1 != nil || tt.a1 != "" && !strings.Contains(got, tt.a1) {
+			t.Errorf("%q: actor1 %q, want %q", tt.text, got, tt.a1)
+		}
+		if tt.a2 != "" && !strings.Contains(names(e.Actor2), tt.a2) {
+			t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+		}
+		if tt.mode != "" && e.Mode != tt.mode {
+			t.Errorf("%q: mode %q, want %q", tt.text, e.Mode, tt.mode)
+		}
+	}
+}

@@ -702,6 +702,15 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	}
 	a1, a2 = described(s, a1), described(s, a2)
+	if !noun && (c.lemma == "strike" || c.lemma == "hit") && deviceObject(s, i+width, ce) {
+		// "a minibus carrying traders struck a roadside bomb": what
+		// strikes a mine is hit by it; who laid it is not told here
+		if a1 != nil && !weaponWord(a1.head) {
+			a2 = a1
+		}
+		a1 = nil
+		c.ev.Mode = "explosives"
+	}
 	if c.ev.Type == sitrep.Accuse && c.lemma == "blame" {
 		// "blamed it on forces loyal to the Tripoli government": the one
 		// blamed follows "on"
@@ -818,6 +827,21 @@ func participleEnd(s *sent, from, end int) int {
 		}
 	}
 	return -1
+}
+
+// deviceObject reports whether the object after a verb of striking is
+// a planted explosive device: "struck a roadside bomb", "hit a landmine".
+func deviceObject(s *sent, from, end int) bool {
+	for k := from; k < end && k < from+4; k++ {
+		switch s.words[k] {
+		case "a", "an", "the", "roadside", "improvised", "explosive", "buried", "planted", "anti-tank", "anti-personnel", "unexploded":
+			continue
+		case "bomb", "mine", "landmine", "ied", "device", "explosive-laden":
+			return k == from || s.words[k] != "device" || s.words[k-1] == "explosive"
+		}
+		return false
+	}
+	return false
 }
 
 // opponentAfter returns the index of the actor named after "with" or
