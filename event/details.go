@@ -479,6 +479,11 @@ func (r *reader) where(s *sent, c *cand) {
 		if e < k {
 			e = k
 		}
+		if careAt(s, k) {
+			// "taken to the hospital in Pemba": where the wounded went
+			others = append(others, *p)
+			continue
+		}
 		prep := placePrep(s, k)
 		scene := scenePreps[prep]
 		score := 0
@@ -530,6 +535,7 @@ func (r *reader) where(s *sent, c *cand) {
 		if dateline(s, k, e) {
 			score -= 100
 		}
+
 		if e+1 < n && possessive(s.words[e+1]) {
 			score -= 30 // "Bani Walid's mayor": the place names whose the mayor is
 		}
@@ -594,6 +600,15 @@ func (r *reader) where(s *sent, c *cand) {
 	}
 }
 
+// careAt reports whether the place at token k is where the wounded or
+// the dead were taken: "the hospital in Pemba", "a clinic at Mueda".
+func careAt(s *sent, k int) bool {
+	return k >= 2 && (s.words[k-1] == "in" || s.words[k-1] == "at") && careWords[s.words[k-2]]
+}
+
+// careWords are where the wounded and the dead are taken.
+var careWords = set("hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary")
+
 // scene is where a sentence of the body puts what it tells.
 type scene struct {
 	si, region int
@@ -624,7 +639,7 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 			continue
 		}
 		e := max(r.tokenAt(s, p.End-1), k)
-		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || r.strayInPhrase(s, p, e) {
+		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || careAt(s, k) || r.strayInPhrase(s, p, e) {
 			continue
 		}
 		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p), s})
@@ -1027,9 +1042,10 @@ func (r *reader) amounts(s *sent, c *cand) {
 		}
 		if hurt >= 0 {
 			c.ev.Injuries = &hurt
-			w := s.words[c.trig]
-			c.onlyHurt = dead < 0 && injureWords[w] && c.trig > 0 && (s.words[c.trig-1] == "were" || s.words[c.trig-1] == "was")
 		}
+		// "Two soldiers were wounded.", "Passengers wounded in the blast
+		// were taken to hospital": wounded, by no one named
+		c.onlyHurt = dead < 0 && injureWords[s.words[c.trig]] && c.ev.Actor1 == nil
 	}
 }
 

@@ -351,3 +351,24 @@ func TestStruckADevice(t *testing.T) {
 		}
 	}
 }
+
+// TestBlastToldAgain: the mine a vehicle struck is that blast, the
+// wounded "in the blast" of the next sentence are more of it, and the
+// hospital they were taken to is not where it happened.
+func TestBlastToldAgain(t *testing.T) {
+	text := "A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers, police said. Passengers wounded in the blast were taken to the hospital in Pemba."
+	doc := code(t, text, "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault {
+			continue
+		}
+		n++
+		if e.Location != nil && strings.Contains(e.Location.Name, "Pemba") {
+			t.Errorf("placed at the hospital: %v", e.Location)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}

@@ -711,6 +711,17 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		a1 = nil
 		c.ev.Mode = "explosives"
 	}
+	if noun && i > 0 {
+		// the device itself, the object of "struck a roadside bomb":
+		// the same blast, with no doer or target of its own
+		v := i - 1
+		for v > 0 && v > i-4 && (s.words[v] == "a" || s.words[v] == "an" || s.words[v] == "the" || s.words[v] == "roadside" || s.words[v] == "improvised" || s.words[v] == "explosive" || s.words[v] == "buried") {
+			v--
+		}
+		if l := s.toks[v].Lemma; (l == "strike" || l == "hit") && verbal(s.toks[v].UPOS) && deviceObject(s, v+1, ce) {
+			a1, a2 = nil, nil
+		}
+	}
 	if c.ev.Type == sitrep.Accuse && c.lemma == "blame" {
 		// "blamed it on forces loyal to the Tripoli government": the one
 		// blamed follows "on"
