@@ -372,3 +372,17 @@ func TestBlastToldAgain(t *testing.T) {
 		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
 	}
 }
+
+// TestDeniedAccusation: the accusation a denial takes as its object is
+// another's, no accusation by the one who denies.
+func TestDeniedAccusation(t *testing.T) {
+	doc := code(t, "Residents accused the army of detaining young men in Mocimboa. The army denied the accusation.", "2024-05-18")
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Accuse && strings.Contains(names(e.Actor1), "army") {
+			t.Errorf("the army accuses: %s", summary(doc))
+		}
+	}
+	if find(doc, sitrep.Reject, "army") == nil {
+		t.Errorf("no denial by the army: %s", summary(doc))
+	}
+}

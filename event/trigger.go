@@ -1172,6 +1172,11 @@ func (r *reader) govern(s *sent, first int) {
 				}
 			}
 			switch {
+			case link && g.flags&fDeny != 0 && d.flags&fNoun != 0 && d.ev.Type == sitrep.Accuse && len(between) <= 2:
+				// "The army denied the accusation": the accusation is
+				// another's, told before or not at all; the denial codes
+				// on its own
+				d.dead = true
 			case link:
 				d.governed, d.governor = true, first+gi
 				// "vowed to crush", "promised to retaliate": a pledge of harm
