@@ -227,6 +227,26 @@ func implicative(g *cand) bool {
 	return implicatives[g.lemma] && g.ev.Modality.Happened() && g.flags&fDeny == 0
 }
 
+// reportedFuture makes an act a speaker says someone "would" do at a
+// time after publication a plan, not a supposition: "the governor said
+// troops would launch an offensive next week". A condition ("if",
+// "unless") keeps it hypothetical.
+func (r *reader) reportedFuture(s *sent, c *cand) {
+	if c.ev.Modality != sitrep.Hypothetical || c.cue != "would" || c.ev.Date == nil || len(s.sources) == 0 {
+		return
+	}
+	pub := r.doc.Article.Published
+	if pub.IsZero() || c.ev.Date.Start <= pub.Format(time.DateOnly) {
+		return
+	}
+	for _, w := range s.words {
+		if w == "if" || w == "unless" || w == "whether" {
+			return
+		}
+	}
+	c.ev.Modality = sitrep.Planned
+}
+
 // sourcesFor returns the attribution chain of the candidate: the article's
 // outlet, then the sentence's cited outlets, speakers and documents, or
 // those of the paragraph it continues.

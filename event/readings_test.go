@@ -386,3 +386,25 @@ func TestDeniedAccusation(t *testing.T) {
 		t.Errorf("no denial by the army: %s", summary(doc))
 	}
 }
+
+// TestReportedFuture: what a speaker says someone would do at a later
+// date is planned; without a later date it stays hypothetical.
+func TestReportedFuture(t *testing.T) {
+	tests := []struct {
+		text string
+		want sitrep.Modality
+	}{
+		{"The provincial governor said troops would launch an offensive against insurgent bases in the Catupa forest next week.", sitrep.Planned},
+		{"The governor said troops would launch an offensive against the insurgents.", sitrep.Hypothetical},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "troops")
+		if e == nil {
+			t.Fatalf("%q: no assault by troops in %s", tt.text, summary(doc))
+		}
+		if e.Modality != tt.want {
+			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.want)
+		}
+	}
+}

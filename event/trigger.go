@@ -182,6 +182,7 @@ func (r *reader) triggers(s *sent) {
 		}
 		r.modality(s, c)
 		r.when(s, c)
+		r.reportedFuture(s, c)
 		r.where(s, c)
 		r.amounts(s, c)
 		r.refine(s, c)
