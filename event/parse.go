@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -309,6 +310,14 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			}
 			ro.sawObj = true
 		case "obl:agent":
+			if c := t.caseOf(s, d); c != "" && c != "by" || c == "" && d > i && !slices.Contains(s.words[i+1:d], "by") {
+				// "bombed Jebel Ouergha": an agent with no "by" right
+				// after the verb is the parser's slip for its object
+				if ro.obj < 0 {
+					ro.obj, ro.sawObj = d, true
+				}
+				continue
+			}
 			ro.agent = d
 		case "nmod:poss":
 			ro.poss = d

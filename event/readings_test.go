@@ -408,3 +408,23 @@ func TestReportedFuture(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentWithoutBy: a name the parser hung on a verb as its agent with
+// no "by" is the verb's object, and the noun the verb hangs on acts.
+func TestAgentWithoutBy(t *testing.T) {
+	tests := []struct{ text, a1, a2 string }{
+		{"Tunisian air force bombed Jebel Chaambi on Thursday.", "tunisian", "chaambi"},
+		// guard: an agent with "by" stays the doer
+		{"Civilians killed by soldiers were buried on Monday.", "soldiers", "civilians"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2016-06-20")
+		e := find(doc, sitrep.Assault, tt.a1)
+		if e == nil {
+			t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+		}
+		if !strings.Contains(names(e.Actor2), tt.a2) {
+			t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+		}
+	}
+}
