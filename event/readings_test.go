@@ -331,6 +331,7 @@ func TestStruckADevice(t *testing.T) {
 	tests := []struct{ text, a1, a2, mode string }{
 		{"A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers.", "", "traders", "explosives"},
 		{"An army truck hit a landmine near Kidal on Monday, killing four soldiers.", "", "army", "explosives"},
+		{"A police vehicle struck an improvised explosive device near Garissa on Monday.", "", "police", "explosives"},
 		// guard
 		{"Rebels struck a military base near Goma on Monday.", "rebels", "", ""},
 	}

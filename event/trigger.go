@@ -711,6 +711,8 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 		a1 = nil
 		c.ev.Mode = "explosives"
+		// the device tells the act, which needs no subject to be coded
+		c.ev.Confidence = max(c.ev.Confidence, 0.8)
 	}
 	if noun && i > 0 {
 		// the device itself, the object of "struck a roadside bomb":
@@ -848,8 +850,10 @@ func deviceObject(s *sent, from, end int) bool {
 		switch s.words[k] {
 		case "a", "an", "the", "roadside", "improvised", "explosive", "buried", "planted", "anti-tank", "anti-personnel", "unexploded":
 			continue
-		case "bomb", "mine", "landmine", "ied", "device", "explosive-laden":
-			return k == from || s.words[k] != "device" || s.words[k-1] == "explosive"
+		case "bomb", "mine", "landmine", "ied":
+			return true
+		case "device":
+			return k > from && s.words[k-1] == "explosive" // "an improvised explosive device"
 		}
 		return false
 	}
