@@ -157,6 +157,16 @@ func (r *reader) modality(s *sent, c *cand) {
 			}
 		}
 	}
+	// "the rebels are said to have seized the town": hearsay with no
+	// speaker named
+	if m == sitrep.Asserted {
+		for k := c.trig - 1; k >= 1 && k >= c.trig-4; k-- {
+			if raisingVerbs[s.words[k]] && beForms[s.words[k-1]] && k+1 < len(s.words) && s.words[k+1] == "to" {
+				m, cue = sitrep.Reported, s.words[k]
+				break
+			}
+		}
+	}
 	// "failed to", "refused to" negate; "threat of" hypothesises
 	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "of" && (s.words[c.trig-2] == "threat" || s.words[c.trig-2] == "threats" || s.words[c.trig-2] == "risk" || s.words[c.trig-2] == "fears") {
 		m, cue = sitrep.Hypothetical, s.words[c.trig-2]

@@ -144,6 +144,11 @@ func (t *tree) slip(s *sent, k int) bool {
 	return false
 }
 
+// raisingVerbs are the passive report verbs whose subject is the doer of
+// the infinitive after them: "X are reported to have struck", "X is said
+// to have fled".
+var raisingVerbs = set("reported", "said", "believed", "thought", "alleged", "understood", "known", "claimed", "rumoured", "rumored", "suspected")
+
 // reducedRelative reports whether the past form at i, which the parser
 // made a clause's verb with the subject right before it, is a participle
 // on that subject: "Civilians killed in the strike included children".
@@ -384,10 +389,14 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			k = h
 			continue
 		case "xcomp":
-			// object control: "urged the army to withdraw"
+			// object control: "urged the army to withdraw"; the subject
+			// of a passive report verb raises: "Al Shabaab are reported
+			// to have struck the town"
 			if o := t.child(h, "obj"); o >= 0 && o < i {
 				ro.subj = o
 			} else if sj := t.child(h, "nsubj"); sj >= 0 {
+				ro.subj = sj
+			} else if sj := t.child(h, "nsubj:pass"); sj >= 0 && raisingVerbs[s.words[h]] {
 				ro.subj = sj
 			}
 			if ro.subj < 0 {

@@ -429,3 +429,28 @@ func TestAgentWithoutBy(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedToHave: the subject of "are reported/said to have" did the
+// act, no one named told it (reported), and the subject says nothing.
+func TestReportedToHave(t *testing.T) {
+	tests := []struct{ text, a1 string }{
+		{"Al Shabaab fighters are reported to have attacked Dhobley on Monday.", "shabaab"},
+		{"The rebels are said to have seized the town of Kalehe on Monday.", "rebels"},
+		{"Al Shabaab are reported to have struck Dhobley border town on Monday.", "shabaab"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2016-06-20")
+		e := find(doc, sitrep.Assault, tt.a1)
+		if e == nil {
+			t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+		}
+		if e.Modality != sitrep.Reported {
+			t.Errorf("%q: modality %s, want reported", tt.text, e.Modality)
+		}
+		for _, src := range e.Sources {
+			if src.Role == sitrep.RoleSpeaker {
+				t.Errorf("%q: speaker %q", tt.text, src.Name)
+			}
+		}
+	}
+}
