@@ -120,6 +120,9 @@ func (r *reader) attribution(s *sent) {
 			if i > 0 && s.words[i-1] == "were" || i > 0 && s.words[i-1] == "was" {
 				continue // "were reported killed" is not attribution
 			}
+			if i > 0 && i+1 < n && beForms[s.words[i-1]] && s.words[i+1] == "to" {
+				continue // "the rebels are said to have seized": the subject says nothing
+			}
 			s.inAttr[i] = true
 			m, shared := r.parseSpeaker(s, i)
 			if m == nil {

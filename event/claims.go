@@ -87,6 +87,15 @@ func (r *reader) noteClaims(s *sent) {
 // its own to answer for, and ACLED codes them.
 func (r *reader) partisanGroup(a sitrep.Attribution) string {
 	act := r.actor(a.ActorID)
+	// a body the actor stage derived from a known one ("Amaq news
+	// agency" from Amaq, "the Taliban's media office") speaks as it
+	for act != nil && act.Parent != "" && strings.HasPrefix(act.ID, act.Parent+".") {
+		if g := r.actor(act.Parent); g != nil {
+			act = g
+		} else {
+			break
+		}
+	}
 	if act == nil {
 		return ""
 	}
@@ -112,6 +121,57 @@ func (r *reader) partisanGroup(a sitrep.Attribution) string {
 		}
 	}
 	return ""
+}
+
+// speaksFor reports whether the speaker whose key is k speaks for the
+// armed group or branch whose key is a1: its outlet or spokesman.
+func (r *reader) speaksFor(k, a1 string) bool {
+	if a1 == "" {
+		return false
+	}
+	g := r.partisanGroup(sitrep.Attribution{ActorID: k})
+	if g == "" {
+		return false
+	}
+	if g == a1 {
+		return true
+	}
+	a := r.actor(a1)
+	return a != nil && a.Parent == g
+}
+
+// outletFighters makes the fighters an armed group's outlet speaks of
+// the group's: in "Amaq said its fighters had killed 20 soldiers" the
+// fighters are the Islamic State's, not the news agency's.
+func (r *reader) outletFighters(c *cand) {
+	a1 := c.ev.Actor1
+	if a1 == nil || a1.ID == "" || !combatantWords[strings.ToLower(lastWord(a1.Text))] {
+		return
+	}
+	if act := r.actor(a1.ID); act == nil || act.Kind != sitrep.ActorMedia {
+		return
+	}
+	g := r.partisanGroup(sitrep.Attribution{ActorID: a1.ID})
+	if g != "" && r.actor(g) == nil {
+		// the report names the group only by its branch ("Islamic State
+		// Mozambique fighters" beside the Islamic State's Amaq)
+		branch := ""
+		for i := range r.doc.Actors {
+			if a := &r.doc.Actors[i]; a.Parent == g && a.Kind == sitrep.ActorRebel {
+				if branch != "" && branch != a.ID {
+					return
+				}
+				branch = a.ID
+			}
+		}
+		g = branch
+	}
+	if g == "" {
+		return
+	}
+	ref := sitrep.ActorRef{ID: g, Text: a1.Text, Span: a1.Span}
+	r.enrich(&ref)
+	c.ev.Actor1, c.a1key = &ref, g
 }
 
 // tollTotal sums the deaths the report's sentences tell, the claims

@@ -157,6 +157,16 @@ func (r *reader) modality(s *sent, c *cand) {
 			}
 		}
 	}
+	// "the rebels are said to have seized the town": hearsay with no
+	// speaker named
+	if m == sitrep.Asserted {
+		for k := c.trig - 1; k >= 1 && k >= c.trig-4; k-- {
+			if raisingVerbs[s.words[k]] && beForms[s.words[k-1]] && k+1 < len(s.words) && s.words[k+1] == "to" {
+				m, cue = sitrep.Reported, s.words[k]
+				break
+			}
+		}
+	}
 	// "failed to", "refused to" negate; "threat of" hypothesises
 	if m == sitrep.Asserted && c.trig > 1 && s.words[c.trig-1] == "of" && (s.words[c.trig-2] == "threat" || s.words[c.trig-2] == "threats" || s.words[c.trig-2] == "risk" || s.words[c.trig-2] == "fears") {
 		m, cue = sitrep.Hypothetical, s.words[c.trig-2]
@@ -177,7 +187,9 @@ func (r *reader) modality(s *sent, c *cand) {
 		if len(s.sources) > 0 || len(s.inherited) > 0 {
 			m = sitrep.Reported
 			for i, k := range s.speakerKeys {
-				if k != "" && k == c.a1key && !speechAct(c.ev.Type) {
+				// the doer's own word, or its outlet's ("Amaq said its
+				// fighters killed")
+				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key)) && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
 				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault &&
 					Category(s.speakerRefs[i]) != Category(c.ev.Actor1) && (c.ev.Actor2 == nil || Category(s.speakerRefs[i]) != Category(c.ev.Actor2)) {
@@ -223,6 +235,26 @@ var implicatives = set("force", "compel")
 // to make them flee; to order them to is not.
 func implicative(g *cand) bool {
 	return implicatives[g.lemma] && g.ev.Modality.Happened() && g.flags&fDeny == 0
+}
+
+// reportedFuture makes an act a speaker says someone "would" do at a
+// time after publication a plan, not a supposition: "the governor said
+// troops would launch an offensive next week". A condition ("if",
+// "unless") keeps it hypothetical.
+func (r *reader) reportedFuture(s *sent, c *cand) {
+	if c.ev.Modality != sitrep.Hypothetical || c.cue != "would" || c.ev.Date == nil || len(s.sources) == 0 {
+		return
+	}
+	pub := r.doc.Article.Published
+	if pub.IsZero() || c.ev.Date.Start <= pub.Format(time.DateOnly) {
+		return
+	}
+	for _, w := range s.words {
+		if w == "if" || w == "unless" || w == "whether" {
+			return
+		}
+	}
+	c.ev.Modality = sitrep.Planned
 }
 
 // sourcesFor returns the attribution chain of the candidate: the article's
@@ -477,6 +509,11 @@ func (r *reader) where(s *sent, c *cand) {
 		if e < k {
 			e = k
 		}
+		if careAt(s, k) {
+			// "taken to the hospital in Pemba": where the wounded went
+			others = append(others, *p)
+			continue
+		}
 		prep := placePrep(s, k)
 		scene := scenePreps[prep]
 		score := 0
@@ -528,6 +565,7 @@ func (r *reader) where(s *sent, c *cand) {
 		if dateline(s, k, e) {
 			score -= 100
 		}
+
 		if e+1 < n && possessive(s.words[e+1]) {
 			score -= 30 // "Bani Walid's mayor": the place names whose the mayor is
 		}
@@ -592,10 +630,20 @@ func (r *reader) where(s *sent, c *cand) {
 	}
 }
 
+// careAt reports whether the place at token k is where the wounded or
+// the dead were taken: "the hospital in Pemba", "a clinic at Mueda".
+func careAt(s *sent, k int) bool {
+	return k >= 2 && (s.words[k-1] == "in" || s.words[k-1] == "at") && careWords[s.words[k-2]]
+}
+
+// careWords are where the wounded and the dead are taken.
+var careWords = set("hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary")
+
 // scene is where a sentence of the body puts what it tells.
 type scene struct {
 	si, region int
 	loc        *sitrep.Location
+	s          *sent
 }
 
 // noteScene records where sentence s puts things: the location of its
@@ -607,7 +655,7 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 	}
 	for _, c := range cands {
 		if c.ev.Location != nil && !c.purpose {
-			r.scenes = append(r.scenes, scene{s.si, s.region, c.ev.Location})
+			r.scenes = append(r.scenes, scene{s.si, s.region, c.ev.Location, s})
 			return
 		}
 	}
@@ -621,10 +669,10 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 			continue
 		}
 		e := max(r.tokenAt(s, p.End-1), k)
-		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || r.strayInPhrase(s, p, e) {
+		if !scenePreps[placePrep(s, k)] || s.inAttr[k] || dateline(s, k, e) || careAt(s, k) || r.strayInPhrase(s, p, e) {
 			continue
 		}
-		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p)})
+		r.scenes = append(r.scenes, scene{s.si, s.region, locationOf(*p), s})
 		return
 	}
 }
@@ -636,7 +684,18 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 // events ACLED would record that happened: a denial, a call or a statement
 // that follows is not where the fighting was.
 func (r *reader) sceneOf(s *sent, c *cand) {
-	if c.ev.Location != nil || s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() || c.dest != "" || c.origin != "" {
+	if s.kind != sitrep.Paragraph || c.ev.ACLEDEventType == "" || !c.ev.Modality.Happened() {
+		return
+	}
+	if c.ev.Location == nil || c.ev.Location.Precision >= sitrep.PrecisionCountry {
+		// a country, from a retelling merged in, is coarser than where
+		// the weapon fell
+		if loc := r.weaponScene(s, c); loc != nil && (c.ev.Location == nil || loc.Precision < c.ev.Location.Precision) {
+			c.ev.Location = loc
+			return
+		}
+	}
+	if c.ev.Location != nil || c.dest != "" || c.origin != "" {
 		return
 	}
 	var next *scene
@@ -662,6 +721,43 @@ func (r *reader) sceneOf(s *sent, c *cand) {
 		cp := *next.loc
 		c.ev.Location = &cp
 	}
+}
+
+// weaponScene returns the scene of the earlier sentence an event's
+// definite weapon refers back to, or nil: "Two bombs exploded in a camp
+// near Goma ... The army said the bombs were fired by the rebels"
+// happened where the bombs fell, whichever paragraph tells it.
+func (r *reader) weaponScene(s *sent, c *cand) *sitrep.Location {
+	cs, ce := s.clauseStart(c.trig), s.clauseEnd(c.trig)
+	for k := max(cs, 1); k < ce; k++ {
+		w := s.words[k]
+		if d := s.words[k-1]; d != "the" && d != "these" && d != "those" || !weaponWord(w) || s.toks[k].UPOS != "NOUN" {
+			continue
+		}
+		for j := len(r.scenes) - 1; j >= 0; j-- {
+			sc := &r.scenes[j]
+			if sc.si >= s.si || sc.s == nil {
+				continue
+			}
+			if toldWeapon(sc.s, w) {
+				cp := *sc.loc
+				return &cp
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// toldWeapon reports whether sentence s names the weapon w without a
+// definite article: the sentence that first tells of it.
+func toldWeapon(s *sent, w string) bool {
+	for k, x := range s.words {
+		if x == w && (k == 0 || s.words[k-1] != "the" && s.words[k-1] != "these" && s.words[k-1] != "those") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNP are the words a place's noun phrase may hold before the name:
@@ -977,6 +1073,9 @@ func (r *reader) amounts(s *sent, c *cand) {
 		if hurt >= 0 {
 			c.ev.Injuries = &hurt
 		}
+		// "Two soldiers were wounded.", "Passengers wounded in the blast
+		// were taken to hospital": wounded, by no one named
+		c.onlyHurt = dead < 0 && injureWords[s.words[c.trig]] && c.ev.Actor1 == nil
 	}
 }
 
@@ -1044,7 +1143,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		// "stabbed to death a police colonel", "was beaten to death"
 		toDeath := w == "death" && k >= 2 && words[k-1] == "to" && pastForm(words[k-2])
 		shotDead = shotDead || toDeath
-		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "lynched" || shotDead {
+		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "beheading" || w == "lynched" || shotDead {
 			j := k + 1
 			for j < n && (words[j] == "at" || words[j] == "least" || words[j] == "about" || words[j] == "some" || words[j] == "around" || words[j] == "nearly" || words[j] == "more" || words[j] == "than" || words[j] == "over") {
 				j++
@@ -1153,6 +1252,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					break
 				}
 			}
+			if total < 0 {
+				total = singularPassiveSubject(words, k, toDeath)
+			}
 		}
 		if total < 0 {
 			continue
@@ -1220,11 +1322,49 @@ func armedGroupName(name string) bool {
 	return false
 }
 
+// singularPassiveSubject returns 1 when the toll word at k is a singular
+// passive ("was killed", "was beaten to death") whose subject, however
+// long, is one victim: "A man accused of stealing cattle from a farm was
+// beaten to death". The subject is the first "a"/"an" phrase of the
+// clause that names a victim; -1 when there is none.
+func singularPassiveSubject(words []string, k int, toDeath bool) int {
+	aux := k - 1 // "was killed"
+	if toDeath {
+		aux = k - 3 // "was beaten to death"
+	}
+	if aux < 1 || words[aux] != "was" {
+		return -1
+	}
+	found := -1
+	for j := aux - 1; j >= 0 && j >= aux-20; j-- {
+		w := words[j]
+		if w == "." || w == ";" || w == "was" || w == "were" || w == "is" || w == "are" || killWords[w] || injureWords[w] {
+			break
+		}
+		if (w == "a" || w == "an") && singularVictim(words[j+1:aux]) && (j == 0 || !locPreps[words[j-1]] && words[j-1] != "of" && words[j-1] != "with" && words[j-1] != "by") {
+			found = j
+		}
+	}
+	if found < 0 {
+		return -1
+	}
+	// the phrase opens the clause: nothing but an opening phrase set off
+	// by a comma before it
+	if found > 0 && words[found-1] != "," {
+		return -1
+	}
+	return 1
+}
+
 // pastForm reports whether a word is a verb's past form that "to death"
 // can follow: "stabbed", "beaten", "burnt", "shot".
 func pastForm(w string) bool {
-	return r0verb(w) || strings.HasSuffix(w, "en") || w == "burnt"
+	return r0verb(w) || enParticiples[w] || w == "burnt"
 }
+
+// enParticiples are the past participles in "-en" that "to death" can
+// follow; "men", "children" and the like are none.
+var enParticiples = set("beaten", "bitten", "stricken", "trodden", "frozen", "shaken")
 
 // appositions marks the words of a description set off by commas after a
 // counted group, which names the same people again: "2 civilians, a father

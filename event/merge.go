@@ -80,16 +80,7 @@ func (r *reader) finish() {
 		if h.flags&fMotion != 0 {
 			continue
 		}
-		var target *cand
-		for _, e := range events {
-			if e.ev.Type == h.ev.Type && compatibleActors(e, h) {
-				target = e
-				break
-			}
-		}
-		if target == nil {
-			target = ledeOf(h, events)
-		}
+		target := headlineTarget(h, events)
 		if target != nil {
 			merge(target, h)
 			continue
@@ -117,6 +108,31 @@ func (r *reader) finish() {
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)
 	}
+}
+
+// headlineTarget returns the body's event a headline event tells, or
+// nil: the first of its type whose doer agrees with the headline's, else
+// the lede (ledeOf), else the first of its type whose actors do not
+// contradict it, doerless ones included. A doerless event of a later
+// paragraph ("Passengers wounded in the blast were taken to hospital")
+// agrees with any doer, so it comes after the lede: "Insurgents behead
+// four" tells the lede's raid by "Islamic State Mozambique fighters".
+func headlineTarget(h *cand, events []*cand) *cand {
+	known := h.ev.Actor1 != nil
+	for _, e := range events {
+		if e.ev.Type == h.ev.Type && compatibleActors(e, h) && (!known || e.ev.Actor1 != nil) {
+			return e
+		}
+	}
+	if e := ledeOf(h, events); e != nil {
+		return e
+	}
+	for _, e := range events {
+		if e.ev.Type == h.ev.Type && compatibleActors(e, h) {
+			return e
+		}
+	}
+	return nil
 }
 
 // ledeOf returns the body's first event of the headline event's type when
@@ -256,7 +272,14 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
 			return e
-		case c.anaphoric && compatibleActors(e, c):
+		case c.onlyHurt && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si == 1 && c.s.region == e.s.region && e.ev.Injuries == nil:
+			// "... clashed with the insurgents, killing nine. Two Rwandan
+			// soldiers were wounded": the wounded of the fight just told
+			return e
+		case c.anaphoric && compatibleActors(e, c) && !(r.accusedAct(e) && !r.accusedAct(c)):
+			// "condemned the attack" after "accused the army of shelling
+			// civilians" speaks of the attack the report told, not of
+			// the one a party alleged back
 			return e
 		case c.ev.Type == sitrep.Assault && near && c.s.si > e.s.si && c.ev.Actor1 == nil && sameToll(e, c) && !placesApart(e.ev.Location, c.ev.Location) &&
 			(compatibleActors(e, c) || c.ev.Actor2 != nil && victimName(c.ev.Actor2) && e.ev.Actor2 != nil && !victimName(e.ev.Actor2)):
@@ -279,6 +302,15 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		}
 	}
 	return nil
+}
+
+// accusedAct reports whether c is what an accusation says someone did:
+// "accused the army of shelling civilians".
+func (r *reader) accusedAct(c *cand) bool {
+	if !c.governed || c.governor < 0 || c.governor >= len(r.cands) {
+		return false
+	}
+	return r.cands[c.governor].ev.Type == sitrep.Accuse
 }
 
 // troopSubject reports whether the trigger's subject in the parse is a

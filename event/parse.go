@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -56,7 +57,32 @@ func parseTree(s *sent) *tree {
 			t.kids[h] = append(t.kids[h], k)
 		}
 	}
+	t.datelineSubject(s)
 	return t
+}
+
+// datelineSubject unmakes a dateline the parser took for a second
+// subject ("MACOMIA -- Insurgents attacked the village"): the verb's
+// subject is the one after the dash.
+func (t *tree) datelineSubject(s *sent) {
+	if len(s.words) < 4 || !capitalised(s.toks[0].Text) || t.rel[0] != "nsubj" && t.rel[0] != "nsubj:pass" {
+		return
+	}
+	dash := datelineDash(s)
+	if dash < 0 || t.head[0] < 0 {
+		return
+	}
+	for k := 0; k < dash; k++ {
+		if t.rel[k] != "nsubj" && t.rel[k] != "nsubj:pass" {
+			continue
+		}
+		for _, d := range t.kids[t.head[k]] {
+			if d > dash && t.rel[d] == t.rel[k] {
+				t.rel[k] = "dep"
+				break
+			}
+		}
+	}
 }
 
 // base returns the relation without its subtype ("nsubj" of "nsubj:pass").
@@ -113,6 +139,50 @@ func (t *tree) slip(s *sent, k int) bool {
 			if m := t.child(d, "mark"); m >= 0 && strings.EqualFold(s.words[m], "to") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// raisingVerbs are the passive report verbs whose subject is the doer of
+// the infinitive after them: "X are reported to have struck", "X is said
+// to have fled".
+var raisingVerbs = set("reported", "said", "believed", "thought", "alleged", "understood", "known", "claimed", "rumoured", "rumored", "suspected")
+
+// reducedRelative reports whether the past form at i, which the parser
+// made a clause's verb with the subject right before it, is a participle
+// on that subject: "Civilians killed in the strike included children".
+// The sign is a later finite verb the parser made its conjunct with no
+// "and", no comma and no subject of its own, which is the clause's real
+// verb; the participle takes no object, so its subject is what was done
+// to.
+func (t *tree) reducedRelative(s *sent, i int, ro roles) bool {
+	if ro.subj < 0 || ro.sawObj || ro.agent >= 0 || t.rel[i] != "root" || !strings.HasSuffix(s.words[i], "ed") {
+		return false
+	}
+	if x := s.toks[i].XPOS; x != "VBD" && x != "VBN" {
+		return false
+	}
+	// the subject phrase ends right before the participle
+	if m := s.mentionAt(ro.subj); m == nil || m.last != i || ro.subj > i {
+		return false
+	}
+	for _, d := range t.kids[i] {
+		if d < i || t.rel[d] != "conj" || t.child(d, "cc") >= 0 || t.child(d, "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		if x := s.toks[d].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" {
+			continue
+		}
+		clean := true
+		for k := i + 1; k < d; k++ {
+			if s.words[k] == "," || s.words[k] == ";" || s.words[k] == "and" || s.words[k] == "or" || s.words[k] == "but" || s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX" {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return true
 		}
 	}
 	return false
@@ -245,6 +315,14 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			}
 			ro.sawObj = true
 		case "obl:agent":
+			if c := t.caseOf(s, d); c != "" && c != "by" || c == "" && d > i && !slices.Contains(s.words[i+1:d], "by") {
+				// "bombed Jebel Ouergha": an agent with no "by" right
+				// after the verb is the parser's slip for its object
+				if ro.obj < 0 {
+					ro.obj, ro.sawObj = d, true
+				}
+				continue
+			}
 			ro.agent = d
 		case "nmod:poss":
 			ro.poss = d
@@ -271,6 +349,9 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 	}
 	if ro.passive && t.slip(s, i) {
 		ro.passive = false
+	}
+	if !noun && !ro.passive && t.reducedRelative(s, i, ro) {
+		ro.passive = true
 	}
 	if noun || ro.subj >= 0 {
 		return ro
@@ -308,10 +389,14 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			k = h
 			continue
 		case "xcomp":
-			// object control: "urged the army to withdraw"
+			// object control: "urged the army to withdraw"; the subject
+			// of a passive report verb raises: "Al Shabaab are reported
+			// to have struck the town"
 			if o := t.child(h, "obj"); o >= 0 && o < i {
 				ro.subj = o
 			} else if sj := t.child(h, "nsubj"); sj >= 0 {
+				ro.subj = sj
+			} else if sj := t.child(h, "nsubj:pass"); sj >= 0 && raisingVerbs[s.words[h]] {
 				ro.subj = sj
 			}
 			if ro.subj < 0 {
@@ -394,8 +479,8 @@ func (r *reader) parseArgs(s *sent, c *cand, noun bool) (a1, a2 *mention, dec1, 
 	if !noun && !ro.passive && s.isPassive(i) {
 		ro.passive = true // "were wounded" the parser read as active
 	}
-	if ro.passive && ro.agent < 0 && c.flags&fIntrans != 0 && !s.isPassive(i) {
-		ro.passive = false // "prisoners rioted": no one is rioted
+	if ro.passive && ro.agent < 0 && (c.flags&fIntrans != 0 || symmetric[c.lemma]) && !s.isPassive(i) {
+		ro.passive = false // "prisoners rioted", "militiamen clashed with": no one is rioted or clashed
 	}
 	if noun {
 		switch {

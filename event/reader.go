@@ -95,6 +95,9 @@ type cand struct {
 	// ofWounded: the sentence tells that some of the wounded died, more
 	// of an earlier fight's dead (see ofTheWounded)
 	ofWounded bool
+	// onlyHurt: the sentence tells only of wounded, by no one named ("Two
+	// soldiers were wounded"), more of a fight told just before
+	onlyHurt bool
 	// light: a noun made an act by a light verb ("held a protest")
 	light bool
 	// added lists the sentences whose toll moreDead added already

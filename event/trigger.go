@@ -165,6 +165,7 @@ func (r *reader) triggers(s *sent) {
 		_ = hi
 		r.arguments(s, c, h.n)
 		r.enrich(c.ev.Actor1)
+		r.outletFighters(c)
 		r.enrich(c.ev.Actor2)
 		for k := range c.ev.Associated {
 			r.enrich(&c.ev.Associated[k])
@@ -181,6 +182,7 @@ func (r *reader) triggers(s *sent) {
 		}
 		r.modality(s, c)
 		r.when(s, c)
+		r.reportedFuture(s, c)
 		r.where(s, c)
 		r.amounts(s, c)
 		r.refine(s, c)
@@ -588,8 +590,9 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	default:
 		a1 = before(i)
-		// "government forces and Houthi fighters clashed": both sides
-		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" {
+		// "government forces and Houthi fighters clashed": both sides;
+		// "X and Y clashed with Z": X and Y are one side, Z the other
+		if a1 != nil && symmetric[c.lemma] && a1.first > 1 && s.words[a1.first-1] == "and" && opponentAfter(s, i+width, ce) < 0 {
 			if o := s.mentionAt(a1.first - 2); o != nil && !o.place {
 				a1, a2 = o, a1
 				pair = true
@@ -618,6 +621,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	patient := false // the parse read a2 as what was done to, and no doer
 	if s.tree != nil && c.flags&fMotion == 0 && !pair {
 		p1, p2, d1, d2 := r.parseArgs(s, c, noun)
 		if d1 {
@@ -626,6 +630,32 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		if d2 {
 			a2 = p2
 		}
+		if !noun && d2 && !d1 && p2 != nil && c.flags&fIntrans == 0 && !symmetric[c.lemma] {
+			ro := s.tree.argsOf(s, i, false)
+			// an object the parser missed makes it active: "Students
+			// destroyed property"
+			next := ""
+			if i+width < n {
+				next = s.toks[i+width].UPOS
+			}
+			patient = ro.subj >= 0 && (ro.passive || s.isPassive(i)) && next != "NOUN" && next != "PROPN" && next != "DET" && next != "NUM" && next != "PRON"
+			// "which the group ousted": the relative pronoun is the object
+			if k := p2.first - 1; patient && k >= 0 && (s.words[k] == "which" || s.words[k] == "whom" || s.words[k] == "that") {
+				patient = false
+			}
+			// "Rebels attacked in force near Goma": a participle on the
+			// sentence's root noun is its only verb, and the noun acts
+			if t := s.tree; patient && t.rel[i] == "acl" && t.head[i] >= 0 && t.head[t.head[i]] < 0 && !s.headline {
+				patient = false
+			}
+			// "Gunmen attacked in the night and killed four": a verb
+			// joined by "and" shares the subject that acts
+			for _, d := range s.tree.kids[i] {
+				if patient && d > i && s.tree.rel[d] == "conj" && s.tree.child(d, "cc") >= 0 && s.toks[d].UPOS == "VERB" {
+					patient = false
+				}
+			}
+		}
 		if c.flags&fCapture != 0 && a2 != nil && a2.proper && (a2.ref.ID == "" || strings.HasPrefix(a2.ref.ID, sitrep.LocalActorPrefix)) && !orgName(a2.ref.Name) && !(a2.last < n && possessive(s.words[a2.last])) {
 			a2 = nil // "seize Masisi town": what is captured is a place
 		}
@@ -633,6 +663,23 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			for k := i + width; k < ce && k < i+width+12; k++ {
 				if s.words[k] == "from" {
 					a2 = after(k + 1)
+					break
+				}
+			}
+		}
+	}
+	// "Passengers wounded in the blast were taken to hospital": a
+	// participle on the noun before it, whatever the parse made of it;
+	// the noun is what was done to, and the clause's own verb bounds
+	// the participle's phrase
+	if !noun && !pair && c.flags&fIntrans == 0 && !symmetric[c.lemma] && a1 != nil && a1.last == i && !a1.place {
+		if fin := participleEnd(s, i+width, ce); fin >= 0 {
+			a2, a1 = a1, nil
+			for k := i + width; k < fin; k++ {
+				if s.words[k] == "by" {
+					if m := after(k + 1); m != nil && m.first < fin {
+						a1 = m
+					}
 					break
 				}
 			}
@@ -656,6 +703,28 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	}
 	a1, a2 = described(s, a1), described(s, a2)
+	if !noun && (c.lemma == "strike" || c.lemma == "hit") && deviceObject(s, i+width, ce) {
+		// "a minibus carrying traders struck a roadside bomb": what
+		// strikes a mine is hit by it; who laid it is not told here
+		if a1 != nil && !weaponWord(a1.head) {
+			a2 = a1
+		}
+		a1 = nil
+		c.ev.Mode = "explosives"
+		// the device tells the act, which needs no subject to be coded
+		c.ev.Confidence = max(c.ev.Confidence, 0.8)
+	}
+	if noun && i > 0 {
+		// the device itself, the object of "struck a roadside bomb":
+		// the same blast, with no doer or target of its own
+		v := i - 1
+		for v > 0 && v > i-4 && (s.words[v] == "a" || s.words[v] == "an" || s.words[v] == "the" || s.words[v] == "roadside" || s.words[v] == "improvised" || s.words[v] == "explosive" || s.words[v] == "buried") {
+			v--
+		}
+		if l := s.toks[v].Lemma; (l == "strike" || l == "hit") && verbal(s.toks[v].UPOS) && deviceObject(s, v+1, ce) {
+			a1, a2 = nil, nil
+		}
+	}
 	if c.ev.Type == sitrep.Accuse && c.lemma == "blame" {
 		// "blamed it on forces loyal to the Tripoli government": the one
 		// blamed follows "on"
@@ -677,6 +746,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 	if a1 != nil && a1.first < n && s.inAttr[a1.first] && !s.inAttr[i] && a1.first < i && strings.HasSuffix(s.words[i], "ing") && s.words[i-1] == "," {
 		// ", military sources said, destroying several vehicles": the
 		// speaker the parser hung the participle on did not act
+		a1 = nil
+	}
+	if a1 != nil && a1 == a2 && patient {
+		// "the number of people killed when shells hit": the parse made
+		// them the victims; the words before the verb name no doer
 		a1 = nil
 	}
 	if a1 != nil && a1 == a2 && !(s.tree != nil && s.tree.caseOf(s, a1.last-1) == "between" && bothSides(s, s.tree, a1.last-1)) {
@@ -728,13 +802,82 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			break
 		}
 	}
-	if a1 != nil && !pair && !symmetric[c.lemma] {
+	if a1 != nil && !pair && (!symmetric[c.lemma] || opponentAfter(s, i+width, ce) >= 0) {
 		for _, o := range coordinated(s, a1) {
 			if o != a2 {
 				c.ev.Associated = append(c.ev.Associated, *refCopy(o.ref))
 			}
 		}
 	}
+}
+
+// participleEnd returns the index of the clause's finite verb when the
+// past participle ending before from is a reduced relative on the noun
+// before it ("Civilians killed in the strike included children",
+// "Passengers wounded in the blast were taken"), or -1. The participle
+// takes no object, and only a prepositional phrase without a comma or
+// "and" lies between it and the finite verb.
+func participleEnd(s *sent, from, end int) int {
+	k := from - 1
+	if w := s.words[k]; !strings.HasSuffix(w, "ed") && !enParticiples[w] && w != "shot" && w != "hit" && w != "struck" {
+		return -1
+	}
+	if x := s.toks[k].XPOS; x != "VBN" && x != "VBD" && x != "JJ" {
+		return -1
+	}
+	if from >= end || s.toks[from].UPOS != "ADP" {
+		return -1 // an object or nothing: "killed three", "were killed."
+	}
+	for j := from + 1; j < end && j < from+12; j++ {
+		w := s.words[j]
+		if w == "," || w == "and" || w == "or" || w == "who" || w == "which" || w == "that" || w == "when" || w == "as" || w == "after" || w == "while" || s.inAttr[j] {
+			return -1
+		}
+		if beForms[w] && w != "being" && w != "been" || w == "has" || w == "have" || w == "had" {
+			return j
+		}
+		if x := s.toks[j].XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+			return j
+		}
+	}
+	return -1
+}
+
+// deviceObject reports whether the object after a verb of striking is
+// a planted explosive device: "struck a roadside bomb", "hit a landmine".
+func deviceObject(s *sent, from, end int) bool {
+	for k := from; k < end && k < from+4; k++ {
+		switch s.words[k] {
+		case "a", "an", "the", "roadside", "improvised", "explosive", "buried", "planted", "anti-tank", "anti-personnel", "unexploded":
+			continue
+		case "bomb", "mine", "landmine", "ied":
+			return true
+		case "device":
+			return k > from && s.words[k-1] == "explosive" // "an improvised explosive device"
+		}
+		return false
+	}
+	return false
+}
+
+// opponentAfter returns the index of the actor named after "with" or
+// "against" right after a symmetric verb ("clashed with the insurgents",
+// "clashed fiercely with"), or -1.
+func opponentAfter(s *sent, from, end int) int {
+	for k := from; k < end && k < from+3; k++ {
+		if s.words[k] == "with" || s.words[k] == "against" {
+			for j := k + 1; j < end && j < k+5; j++ {
+				if m := s.mentionAt(j); m != nil && !m.place {
+					return j
+				}
+			}
+			return -1
+		}
+		if s.toks[k].UPOS != "ADV" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // coordHead returns the first actor of a coordination that ends in m
@@ -755,7 +898,9 @@ func coordHead(s *sent, m *mention) *mention {
 		}
 		o = p
 	}
-	if o == nil || o.place || o.anaphoric || bracketed(s, o) {
+	// a definite description heads it ("accused the army and allied
+	// militias of shelling"); a pronoun does not
+	if o == nil || o.place || o.anaphoric && pronoun(o.head) || bracketed(s, o) {
 		return nil
 	}
 	return o
@@ -1032,6 +1177,11 @@ func (r *reader) govern(s *sent, first int) {
 				}
 			}
 			switch {
+			case link && g.flags&fDeny != 0 && d.flags&fNoun != 0 && d.ev.Type == sitrep.Accuse && len(between) <= 2:
+				// "The army denied the accusation": the accusation is
+				// another's, told before or not at all; the denial codes
+				// on its own
+				d.dead = true
 			case link:
 				d.governed, d.governor = true, first+gi
 				// "vowed to crush", "promised to retaliate": a pledge of harm

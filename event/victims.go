@@ -252,12 +252,15 @@ var populated = set("village", "villages", "hamlet", "hamlets", "camp", "camps",
 	"houses", "residence", "residences", "huts", "farm", "farms", "farmland",
 	"residential", "idp", "idps", "displaced", "civilians", "crowd", "mourners", "worshippers", "congregation")
 
-// killedAtHome reports whether the sentence sets the attack at a
+// killedAtHome reports whether the event's clause sets the attack at a
 // victim's own home: "broke into the policeman's house and shot him",
 // "killed inside their homes", "outside his home".
 func killedAtHome(c *cand) bool {
 	w := c.s.words
-	for k := 1; k < len(w); k++ {
+	// the home of the event's own clause: "a week after his home was
+	// burned, he was shot at a checkpoint" was no attack at home
+	cs, ce := c.s.clauseStart(c.trig), c.s.clauseEnd(c.trig)
+	for k := max(cs, 1); k < ce && k < len(w); k++ {
 		if !homeWords[w[k]] {
 			continue
 		}

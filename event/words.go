@@ -145,8 +145,8 @@ func numberWord(w string) (int64, bool) {
 }
 
 // killWords mark deaths; injureWords injuries.
-var killWords = set("killed", "dead", "died", "slain", "killing", "kill", "kills", "murdered", "executed", "beheaded", "lost", "perished", "deaths", "death", "fatalities", "fatality", "lives", "bodies")
-var injureWords = set("wounded", "injured", "hurt", "wounding", "injuring", "injuries", "casualties", "wounds", "injures", "wounds")
+var killWords = set("killed", "dead", "died", "slain", "killing", "kill", "kills", "murdered", "executed", "beheaded", "beheading", "lost", "perished", "deaths", "death", "fatalities", "fatality", "lives", "bodies")
+var injureWords = set("wounded", "injured", "hurt", "wounding", "injuring", "injuries", "casualties", "wounds", "injures")
 
 // instrument words refine an ASSAULT's mode.
 var instrumentMode = map[string]string{

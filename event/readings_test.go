@@ -1,0 +1,456 @@
+package event_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestAccusedCoordination: the accused of "accused X and allied Y of
+// shelling" are both; the first conjunct is actor1 even when it is a
+// definite description ("the army"), the other acts beside it.
+func TestAccusedCoordination(t *testing.T) {
+	tests := []struct{ name, text, a1, assoc string }{
+		{"the army and allied militias", "M23 rebels accused the army and allied militias of shelling civilians in Rutshuru on Monday.", "army", "militias"},
+		{"after a denial", "The rebels denied attacking the camp and accused the army and allied militias of shelling civilians.", "army", "militias"},
+		{"the police and militiamen", "Opposition leaders accused the police and pro-government militiamen of killing protesters in Bujumbura on Monday.", "police", "militiamen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-04")
+			var e *sitrep.Event
+			for i := range doc.Events {
+				if doc.Events[i].Type == sitrep.Assault && doc.Events[i].Modality == sitrep.Alleged {
+					e = &doc.Events[i]
+				}
+			}
+			if e == nil {
+				t.Fatalf("%q: no alleged assault in %s", tt.text, summary(doc))
+			}
+			if !strings.Contains(names(e.Actor1), tt.a1) {
+				t.Errorf("%q: actor1 %q, want %q", tt.text, names(e.Actor1), tt.a1)
+			}
+			found := false
+			for k := range e.Associated {
+				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
+			}
+			if !found {
+				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
+			}
+		})
+	}
+}
+
+// TestParticipleVictims: a past participle on a noun, which the parser
+// read as the noun's verb, makes the noun the victims, never the doers;
+// a participle with its object, or in a relative clause whose pronoun is
+// its object, keeps its subject as the doer.
+func TestParticipleVictims(t *testing.T) {
+	tests := []struct {
+		name, text string
+		victim     string // a word actor1 must not hold
+		doer       string // a word actor1 must hold, "" for none
+	}{
+		{"reduced relative before the main verb", "Civilians killed in the strike included children, the doctor said.", "civilians", ""},
+		{"the number of people killed", "The number of people killed when shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", ""},
+		{"victims before a when clause with a doer", "The number of people killed when RSF shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", "rapid support"},
+		{"soldiers killed after an attack", "Tens of soldiers killed after an al-Shabaab ambush on the road to Dhusamareb were buried on Monday.", "soldiers", "shabaab"},
+		{"a participle before a passive main verb", "Passengers wounded in the blast were taken to the hospital in Pemba.", "passengers", ""},
+		// guards: the subject acts
+		{"an object the parser missed", "Pupils destroyed property at their school in Gulu on Monday.", "", "pupils"},
+		{"the participle is the only verb", "Rebels attacked in force near Goma on Monday.", "", "rebels"},
+		{"a verb joined by and", "Gunmen attacked in the night and killed four.", "", "gunmen"},
+		{"an active verb with its object", "Soldiers killed three civilians in Kidal on Monday.", "", "soldiers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-07")
+			found := false
+			for _, e := range doc.Events {
+				if e.Type != sitrep.Assault && e.Type != sitrep.Coerce {
+					continue
+				}
+				a1 := names(e.Actor1)
+				if tt.victim != "" && strings.Contains(a1, tt.victim) {
+					t.Errorf("%q: the victims %q act in %s", tt.text, tt.victim, summary(doc))
+				}
+				found = found || tt.doer != "" && strings.Contains(a1, tt.doer)
+			}
+			if tt.doer != "" && !found {
+				t.Errorf("%q: no event by %q in %s", tt.text, tt.doer, summary(doc))
+			}
+		})
+	}
+}
+
+// TestLongSubjectToll: a singular passive toll counts its one victim
+// however far back the subject phrase begins.
+func TestLongSubjectToll(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"A man accused of stealing cattle from a farm near the market was beaten to death by villagers in Kisangani on Monday.", 1},
+		{"A man accused of stealing cattle was beaten to death by villagers in Kisangani on Monday.", 1},
+		{"A trader who had refused to pay the gang a weekly fee was shot dead in Cite Soleil on Monday.", 1},
+		// guards: no victim opens the clause
+		{"A convoy carrying food and medicine to a camp for displaced families was attacked near Kalma on Monday.", -1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2022-03-08")
+		got := -1
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Assault && e.Fatalities != nil {
+				got = *e.Fatalities
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: fatalities %d, want %d (-1: none) in %s", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
+
+// TestWeaponScene: an event that names no place, whose definite weapon
+// refers back to an earlier sentence ("the rockets"), happened where that
+// sentence put the weapon, also from another paragraph and when the
+// sentence names where the weapon was fired from.
+func TestWeaponScene(t *testing.T) {
+	tests := []struct{ name, text, doer, place string }{
+		{"fired from the hills", "Two rockets struck a market in Kassala on Friday, killing five traders.\n\nThe army said the rockets were fired by RSF fighters from the hills east of the city.", "rapid support", "Kassala"},
+		{"the bombs", "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\nThe army said the bombs were fired by M23 rebels.", "march 23", "Goma"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-04")
+			e := find(doc, sitrep.Assault, tt.doer)
+			if e == nil {
+				t.Fatalf("no assault by %q in %s", tt.doer, summary(doc))
+			}
+			if e.Location == nil || !strings.Contains(e.Location.Name, tt.place) {
+				t.Errorf("place %v, want %s", e.Location, tt.place)
+			}
+		})
+	}
+}
+
+// TestAttackNotTheAccusation: "condemned the attack" speaks of the
+// attack the report told, not of the one a party alleged back in its
+// accusation.
+func TestAttackNotTheAccusation(t *testing.T) {
+	text := "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\n" +
+		"M23 denied firing on the camp and accused the army of shelling civilians.\n\n" +
+		"The United Nations mission in Congo condemned the attack."
+	doc := code(t, text, "2024-05-04")
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault || e.Modality != sitrep.Alleged {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, "condemned") {
+				t.Errorf("the alleged shelling took the condemnation: %v", e.Mentions)
+			}
+		}
+	}
+}
+
+// TestHomeOfAnotherClause: a home named in another clause than the
+// attack's does not make the victim one attacked at home.
+func TestHomeOfAnotherClause(t *testing.T) {
+	const battle = "Battles / Armed clash"
+	for _, text := range []string{
+		"Gunmen shot dead a soldier at a checkpoint in Arish on Friday, a week after his home was searched by police.",
+	} {
+		doc := code(t, text, "2022-03-08")
+		if got := acledOf(doc, sitrep.Assault); got != battle {
+			t.Errorf("%q: ACLED %q, want %q (%s)", text, got, battle, summary(doc))
+		}
+	}
+}
+
+// TestCoalitionClash: "X and Y clashed with Z" puts X and Y on one side
+// and Z on the other; without a "with" the two conjuncts are the sides.
+func TestCoalitionClash(t *testing.T) {
+	tests := []struct{ name, text, a1, a2, assoc string }{
+		{"two armies against insurgents", "Mozambican soldiers and Rwandan troops clashed with Islamic State fighters near Mbau on Thursday.", "mozambican", "islamic state", "rwandan"},
+		{"forces and militiamen against the Taliban", "Afghan forces and local militiamen clashed with Taliban fighters in Kunduz on Monday.", "afghan", "taliban", "militiamen"},
+		{"an adverb before with", "Malian soldiers and Wagner mercenaries clashed fiercely with JNIM fighters near Gao on Monday.", "malian", "jama'at", "wagner"},
+		// guard: the two conjuncts are the sides
+		{"both sides as the subject", "Government forces and Houthi fighters clashed near Marib on Monday.", "government", "houthi", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-18")
+			e := find(doc, sitrep.Assault, tt.a1)
+			if e == nil {
+				t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+			}
+			if !strings.Contains(names(e.Actor2), tt.a2) {
+				t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+			}
+			if tt.assoc == "" {
+				return
+			}
+			found := false
+			for k := range e.Associated {
+				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
+			}
+			if !found {
+				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
+			}
+		})
+	}
+}
+
+// TestBeheadingToll: "beheading N" counts N dead, and an attack that
+// killed keeps its type beside the homes it burnt.
+func TestBeheadingToll(t *testing.T) {
+	doc := code(t, "Insurgents attacked the village of Chai on Tuesday, beheading four men and burning dozens of homes.", "2024-05-18")
+	e := find(doc, sitrep.Assault, "insurgents")
+	if e == nil {
+		t.Fatalf("no assault by the insurgents in %s", summary(doc))
+	}
+	if e.Fatalities == nil || *e.Fatalities != 4 {
+		t.Errorf("fatalities %s, want 4", fatalString(e))
+	}
+	if got := e.ACLEDEventType + " / " + e.ACLEDSubEventType; got != "Violence against civilians / Attack" {
+		t.Errorf("ACLED %q, want Violence against civilians / Attack", got)
+	}
+}
+
+// TestDatelineNoSubject: a dateline the parser took for a second subject
+// of the verb gives way to the sentence's own subject, also for the acts
+// joined to the verb.
+func TestDatelineNoSubject(t *testing.T) {
+	doc := code(t, "MACOMIA — Insurgents attacked the village of Chai on Tuesday, beheading four men and burning dozens of homes, officials said.", "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if strings.Contains(names(e.Actor1), "men") && !strings.Contains(names(e.Actor1), "insurgents") {
+			t.Errorf("the victims act: %s", summary(doc))
+		}
+		if e.Type == sitrep.Assault {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}
+
+// TestOutletFighters: the fighters an armed group's outlet speaks of are
+// the group's, the outlet's word on them is the group's claim, and its
+// toll counts 0 (kept as claimed), also when the actor stage named the
+// outlet by a body derived from it ("Amaq news agency").
+func TestOutletFighters(t *testing.T) {
+	for _, tt := range []struct{ text, id string }{
+		{"Islamic State's Amaq news agency said its fighters had killed 20 soldiers near Mbau on Thursday.", "IS"},
+		// the report names the group by its branch
+		{"Islamic State Mozambique fighters attacked an army post near Mbau on Thursday.\n\nThe group's Amaq news agency said its fighters had killed 20 soldiers.", "MOZ-ISM"},
+	} {
+		text := tt.text
+		doc := code(t, text, "2024-05-18")
+		var e *sitrep.Event
+		for i := range doc.Events {
+			if doc.Events[i].Type == sitrep.Assault && strings.Contains(doc.Events[i].Evidence.Text, "Amaq") {
+				e = &doc.Events[i]
+			}
+		}
+		if e == nil {
+			t.Fatalf("%q: no assault told by Amaq in %s", text, summary(doc))
+		}
+		if e.Actor1 == nil || e.Actor1.ID != tt.id {
+			t.Errorf("%q: actor1 %q, want %s", text, names(e.Actor1), tt.id)
+		}
+		if e.Modality != sitrep.Claimed {
+			t.Errorf("%q: modality %s, want claimed", text, e.Modality)
+		}
+		if e.Fatalities == nil || *e.Fatalities != 0 {
+			t.Errorf("%q: fatalities %s, want 0 (a partisan toll)", text, fatalString(e))
+		}
+		claimed := false
+		for _, q := range e.Quantities {
+			claimed = claimed || q.Unit == "claimed fatalities" && q.Value == 20
+		}
+		if !claimed {
+			t.Errorf("%q: no claimed toll of 20 in %v", text, e.Quantities)
+		}
+	}
+}
+
+// fatalString prints an event's fatalities, "none" when it has none.
+func fatalString(e *sitrep.Event) string {
+	if e.Fatalities == nil {
+		return "none"
+	}
+	return strconv.Itoa(*e.Fatalities)
+}
+
+// TestWoundedOfTheFight: a sentence that tells only of wounded, by no one
+// named, right after a fight, is more of that fight.
+func TestWoundedOfTheFight(t *testing.T) {
+	doc := code(t, "Mozambican soldiers and Rwandan troops clashed with Islamic State Mozambique fighters near Mbau on Thursday, killing nine of them, the Rwandan army said. Two Rwandan soldiers were wounded.", "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Assault {
+			n++
+			if e.Injuries == nil || *e.Injuries != 2 {
+				got := "none"
+				if e.Injuries != nil {
+					got = strconv.Itoa(*e.Injuries)
+				}
+				t.Errorf("injuries %s, want 2", got)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}
+
+// TestHeadlineTellsTheLede: a headline whose generic doer agrees with no
+// named one tells the lede, not a doerless event of a later paragraph.
+func TestHeadlineTellsTheLede(t *testing.T) {
+	text := "Insurgents behead four in village raid\n\n" +
+		"MACOMIA — Islamic State Mozambique fighters attacked the village of Chai on Tuesday, beheading four men, officials said.\n\n" +
+		"A minibus struck a roadside bomb near Awasse on Friday. Passengers wounded in the blast were taken to the hospital in Pemba."
+	doc := code(t, text, "2024-05-18")
+	for _, e := range doc.Events {
+		for _, m := range e.Mentions {
+			if strings.HasPrefix(m.Text, "Insurgents behead") && !strings.Contains(e.Evidence.Text, "Chai") {
+				t.Errorf("the headline told %q", e.Evidence.Text)
+			}
+		}
+	}
+}
+
+// TestStruckADevice: what strikes a mine or a roadside bomb is hit by it,
+// and no doer is told; striking anything else is an attack by the subject.
+func TestStruckADevice(t *testing.T) {
+	tests := []struct{ text, a1, a2, mode string }{
+		{"A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers.", "", "traders", "explosives"},
+		{"An army truck hit a landmine near Kidal on Monday, killing four soldiers.", "", "army", "explosives"},
+		{"A police vehicle struck an improvised explosive device near Garissa on Monday.", "", "police", "explosives"},
+		// guard
+		{"Rebels struck a military base near Goma on Monday.", "rebels", "", ""},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Fatalf("%q: no assault in %s", tt.text, summary(doc))
+		}
+		if got := names(e.Actor1); tt.a1 == "" && e.Actor1 != nil || tt.a1 != "" && !strings.Contains(got, tt.a1) {
+			t.Errorf("%q: actor1 %q, want %q", tt.text, got, tt.a1)
+		}
+		if tt.a2 != "" && !strings.Contains(names(e.Actor2), tt.a2) {
+			t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+		}
+		if tt.mode != "" && e.Mode != tt.mode {
+			t.Errorf("%q: mode %q, want %q", tt.text, e.Mode, tt.mode)
+		}
+	}
+}
+
+// TestBlastToldAgain: the mine a vehicle struck is that blast, the
+// wounded "in the blast" of the next sentence are more of it, and the
+// hospital they were taken to is not where it happened.
+func TestBlastToldAgain(t *testing.T) {
+	text := "A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers, police said. Passengers wounded in the blast were taken to the hospital in Pemba."
+	doc := code(t, text, "2024-05-18")
+	n := 0
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault {
+			continue
+		}
+		n++
+		if e.Location != nil && strings.Contains(e.Location.Name, "Pemba") {
+			t.Errorf("placed at the hospital: %v", e.Location)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	}
+}
+
+// TestDeniedAccusation: the accusation a denial takes as its object is
+// another's, no accusation by the one who denies.
+func TestDeniedAccusation(t *testing.T) {
+	doc := code(t, "Residents accused the army of detaining young men in Mocimboa. The army denied the accusation.", "2024-05-18")
+	for _, e := range doc.Events {
+		if e.Type == sitrep.Accuse && strings.Contains(names(e.Actor1), "army") {
+			t.Errorf("the army accuses: %s", summary(doc))
+		}
+	}
+	if find(doc, sitrep.Reject, "army") == nil {
+		t.Errorf("no denial by the army: %s", summary(doc))
+	}
+}
+
+// TestReportedFuture: what a speaker says someone would do at a later
+// date is planned; without a later date it stays hypothetical.
+func TestReportedFuture(t *testing.T) {
+	tests := []struct {
+		text string
+		want sitrep.Modality
+	}{
+		{"The provincial governor said troops would launch an offensive against insurgent bases in the Catupa forest next week.", sitrep.Planned},
+		{"The governor said troops would launch an offensive against the insurgents.", sitrep.Hypothetical},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "troops")
+		if e == nil {
+			t.Fatalf("%q: no assault by troops in %s", tt.text, summary(doc))
+		}
+		if e.Modality != tt.want {
+			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.want)
+		}
+	}
+}
+
+// TestAgentWithoutBy: a name the parser hung on a verb as its agent with
+// no "by" is the verb's object, and the noun the verb hangs on acts.
+func TestAgentWithoutBy(t *testing.T) {
+	tests := []struct{ text, a1, a2 string }{
+		{"Tunisian air force bombed Jebel Chaambi on Thursday.", "tunisian", "chaambi"},
+		// guard: an agent with "by" stays the doer
+		{"Civilians killed by soldiers were buried on Monday.", "soldiers", "civilians"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2016-06-20")
+		e := find(doc, sitrep.Assault, tt.a1)
+		if e == nil {
+			t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+		}
+		if !strings.Contains(names(e.Actor2), tt.a2) {
+			t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
+		}
+	}
+}
+
+// TestReportedToHave: the subject of "are reported/said to have" did the
+// act, no one named told it (reported), and the subject says nothing.
+func TestReportedToHave(t *testing.T) {
+	tests := []struct{ text, a1 string }{
+		{"Al Shabaab fighters are reported to have attacked Dhobley on Monday.", "shabaab"},
+		{"The rebels are said to have seized the town of Kalehe on Monday.", "rebels"},
+		{"Al Shabaab are reported to have struck Dhobley border town on Monday.", "shabaab"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2016-06-20")
+		e := find(doc, sitrep.Assault, tt.a1)
+		if e == nil {
+			t.Fatalf("%q: no assault by %q in %s", tt.text, tt.a1, summary(doc))
+		}
+		if e.Modality != sitrep.Reported {
+			t.Errorf("%q: modality %s, want reported", tt.text, e.Modality)
+		}
+		for _, src := range e.Sources {
+			if src.Role == sitrep.RoleSpeaker {
+				t.Errorf("%q: speaker %q", tt.text, src.Name)
+			}
+		}
+	}
+}
