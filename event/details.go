@@ -1238,7 +1238,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			// subject before an apposition set off by commas
 			lim := k - 6
 			for j := k - 1; j >= 0 && j >= lim; j-- {
-				if v, ok := ontology.VagueDeaths(words[j]); ok {
+				if v, ok := ontology.VagueDeaths(words[j]); ok && (words[j] != "number" || j > 0 && words[j-1] == "a") {
+					// "a number of civilians were killed" is vague deaths;
+					// "the number of people killed" asks for a figure
 					total = v
 					break
 				}

@@ -276,6 +276,11 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "... clashed with the insurgents, killing nine. Two Rwandan
 			// soldiers were wounded": the wounded of the fight just told
 			return e
+		case c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && near && c.s.si > e.s.si && datesOverlap(e, c) &&
+			!placesApart(e.ev.Location, c.ev.Location) && r.inTheAttack(c):
+			// "Gunmen attacked a village on Sunday. Eight people were
+			// killed in the attack": the dead of the attack told before
+			return e
 		case c.anaphoric && compatibleActors(e, c) && !(r.accusedAct(e) && !r.accusedAct(c)):
 			// "condemned the attack" after "accused the army of shelling
 			// civilians" speaks of the attack the report told, not of
@@ -302,6 +307,35 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		}
 	}
 	return nil
+}
+
+// inTheAttack reports whether c's trigger is followed, in its clause, by
+// "in" or "during" and a definite attack noun: "were killed in the
+// attack", "died during the raid" refer back to an attack already told.
+// "Killed in the clashes" does not: a fight has two sides, and its dead
+// are not the victims of a one-sided attack told before.
+func (r *reader) inTheAttack(c *cand) bool {
+	s := c.s
+	for k := c.trig + 1; k+2 < len(s.words) && k <= c.trig+6; k++ {
+		switch s.words[k] {
+		case ",", ".", ";", "and", "but":
+			return false
+		case "in", "during":
+		default:
+			continue
+		}
+		if d := s.words[k+1]; d != "the" && d != "that" && d != "this" {
+			continue
+		}
+		for j := k + 2; j < len(s.words) && j <= k+3; j++ {
+			for _, e := range r.c.lex.first(s.words[j]) {
+				if e.curated && e.flags&fNoun != 0 && e.typ == sitrep.Assault && len(e.words) == 1 && !fightWords[s.words[j]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // accusedAct reports whether c is what an accusation says someone did:

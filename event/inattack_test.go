@@ -1,0 +1,52 @@
+package event_test
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestDeadOfTheAttack: a doerless killing "in the attack" or "during the
+// raid" a sentence or two after an attack is that attack's toll, not a
+// second event; "the number of people killed" asks for a figure and gives
+// none, while "a number of" people killed is the codebook's vague count.
+// Dead "in the clashes" after a one-sided attack stay apart: a fight has
+// two sides.
+func TestDeadOfTheAttack(t *testing.T) {
+	const lede = "Gunmen attacked the village of Kaya in Burkina Faso on Sunday. "
+	tests := []struct {
+		name       string
+		text       string
+		events     int // assaults coded
+		fatalities int // of the first assault, -1 for none
+	}{
+		{"in the attack", lede + "Eight people were killed in the attack.", 1, 8},
+		{"during the raid", lede + "Four villagers were shot dead during the raid, a local official said.", 1, 4},
+		{"the number asked", lede + "A spokesman did not give the number of people killed in the attack.", 1, -1},
+		{"a number of", lede + "A number of civilians were killed in the attack.", 1, 10},
+		// guards
+		{"in the clashes", lede + "Some 21 people were killed in the clashes that followed.", 2, -1},
+		{"an attack elsewhere", lede + "Eight people were killed in an attack on a bus in Dori.", 2, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-06")
+			var assaults []sitrep.Event
+			for _, e := range doc.Events {
+				if e.Type == sitrep.Assault {
+					assaults = append(assaults, e)
+				}
+			}
+			if len(assaults) != tt.events {
+				t.Fatalf("%d assaults, want %d: %s", len(assaults), tt.events, summary(doc))
+			}
+			got := -1
+			if f := assaults[0].Fatalities; f != nil {
+				got = *f
+			}
+			if got != tt.fatalities {
+				t.Errorf("fatalities of the first assault %d, want %d: %s", got, tt.fatalities, summary(doc))
+			}
+		})
+	}
+}
