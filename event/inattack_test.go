@@ -10,6 +10,7 @@ import (
 // raid" a sentence or two after an attack is that attack's toll, not a
 // second event; "the number of people killed" asks for a figure and gives
 // none, while "a number of" people killed is the codebook's vague count.
+// Whoever died or perished was killed: the subject of "die" is no doer.
 // Dead "in the clashes" after a one-sided attack stay apart: a fight has
 // two sides.
 func TestDeadOfTheAttack(t *testing.T) {
@@ -24,6 +25,9 @@ func TestDeadOfTheAttack(t *testing.T) {
 		{"during the raid", lede + "Four villagers were shot dead during the raid, a local official said.", 1, 4},
 		{"the number asked", lede + "A spokesman did not give the number of people killed in the attack.", 1, -1},
 		{"a number of", lede + "A number of civilians were killed in the attack.", 1, 10},
+		// who dies is the one the attack killed, not its doer
+		{"died in the attack", lede + "Three soldiers died in the attack.", 1, 3},
+		{"perished during the raid", lede + "Two militiamen perished during the raid.", 1, 2},
 		// guards
 		{"in the clashes", lede + "Some 21 people were killed in the clashes that followed.", 2, -1},
 		{"an attack elsewhere", lede + "Eight people were killed in an attack on a bus in Dori.", 2, -1},

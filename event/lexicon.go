@@ -83,6 +83,7 @@ const curated = `
 vn ASSAULT - -: attack assault raid storm ambush bombard invade hit target pound repulse repel besiege massacre skirmish counterattack counter-attack
 vn ASSAULT - -: clash fight battle
 v ASSAULT - fPatient: come_under_fire come_under_attack come_under_shelling come_under_bombardment
+v ASSAULT - fPatient,fKill: die perish
 n ASSAULT - -: fighting clashes attacks raids ambushes assaults massacres skirmishes counterattacks counter-attacks offensive hostilities incursion invasion intervention firefight gunfight combat counteroffensive onslaught siege violence
 vn ASSAULT aerial -: airstrike air_strike air_raid bomb bombing
 n ASSAULT aerial -: air_strikes airstrikes air_raids bombardment
