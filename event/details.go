@@ -631,13 +631,35 @@ func (r *reader) where(s *sent, c *cand) {
 }
 
 // careAt reports whether the place at token k is where the wounded or
-// the dead were taken: "the hospital in Pemba", "a clinic at Mueda".
+// the dead were taken: "taken to the hospital in Pemba", "treated at a
+// clinic in Mueda". A hospital that is struck or fought at is the scene:
+// "shells hit the hospital in Kadugli", "opened fire at a clinic in
+// Kassala", "a strike on a clinic in Kadugli".
 func careAt(s *sent, k int) bool {
-	return k >= 2 && (s.words[k-1] == "in" || s.words[k-1] == "at") && careWords[s.words[k-2]]
+	if k < 3 || s.words[k-1] != "in" && s.words[k-1] != "at" || !careWords[s.words[k-2]] {
+		return false
+	}
+	// the words that open the care noun's phrase: "the", "a nearby",
+	// "the district"
+	j := k - 3
+	for j > 0 && j >= k-5 && (s.toks[j].UPOS == "DET" || s.toks[j].UPOS == "ADJ" || s.toks[j].UPOS == "NOUN") {
+		j--
+	}
+	switch s.words[j] {
+	case "to":
+		return true // "taken to", "rushed to", "admitted to"
+	case "at", "in":
+		return j > 0 && careVerbs[s.words[j-1]]
+	}
+	return false
 }
 
 // careWords are where the wounded and the dead are taken.
 var careWords = set("hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary")
+
+// careVerbs put the wounded or the dead at a place of care: "treated
+// at", "died in", "admitted in".
+var careVerbs = set("treated", "admitted", "hospitalised", "hospitalized", "died", "recovering", "receiving", "kept", "taken", "lying")
 
 // scene is where a sentence of the body puts what it tells.
 type scene struct {

@@ -454,3 +454,27 @@ func TestReportedToHave(t *testing.T) {
 		}
 	}
 }
+
+// TestCarePlace: a place of care named after "taken to" or "treated at"
+// is where the wounded went, not the scene; a hospital that is struck or
+// fought at is the scene, and its place is the event's.
+func TestCarePlace(t *testing.T) {
+	tests := []struct{ text, place string }{
+		{"Rockets struck the hospital in Kassala on Monday, killing five people.", "Kassala"},
+		{"A strike on a clinic in Kadugli killed three nurses on Monday.", "Kadugli"},
+		{"Gunmen opened fire at a clinic in Kadugli on Monday, killing two nurses.", "Kadugli"},
+		// the care place is no scene
+		{"Rebels shelled Kadugli on Monday. Two wounded soldiers were treated at a clinic in Kassala.", "Kadugli"},
+		{"Gunmen attacked a village near Kadugli on Monday. The wounded died in hospital in Kassala.", "Kadugli"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Fatalf("%q: no assault in %s", tt.text, summary(doc))
+		}
+		if e.Location == nil || !strings.Contains(e.Location.Name, tt.place) {
+			t.Errorf("%q: place %v, want %s", tt.text, e.Location, tt.place)
+		}
+	}
+}
