@@ -332,8 +332,10 @@ func TestStruckADevice(t *testing.T) {
 		{"A minibus carrying traders struck a roadside bomb near Awasse on Friday, killing three passengers.", "", "traders", "explosives"},
 		{"An army truck hit a landmine near Kidal on Monday, killing four soldiers.", "", "army", "explosives"},
 		{"A police vehicle struck an improvised explosive device near Garissa on Monday.", "", "police", "explosives"},
-		// guard
+		// guards: the subject strikes
 		{"Rebels struck a military base near Goma on Monday.", "rebels", "", ""},
+		{"Jets struck a bomb factory in Idlib on Monday.", "jets", "", "aerial"},
+		{"Drones struck a mine near Rubaya on Monday.", "drones", "", "drone"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-05-18")

@@ -703,9 +703,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		}
 	}
 	a1, a2 = described(s, a1), described(s, a2)
-	if !noun && (c.lemma == "strike" || c.lemma == "hit") && deviceObject(s, i+width, ce) {
+	if !noun && (c.lemma == "strike" || c.lemma == "hit") && deviceObject(s, i+width, ce) && !(a1 != nil && airborne(a1.head)) {
 		// "a minibus carrying traders struck a roadside bomb": what
-		// strikes a mine is hit by it; who laid it is not told here
+		// strikes a mine is hit by it; who laid it is not told here.
+		// Aircraft strike from the air: "drones struck a mine" hit a
+		// mining site
 		if a1 != nil && !weaponWord(a1.head) {
 			a2 = a1
 		}
@@ -718,7 +720,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		// the device itself, the object of "struck a roadside bomb":
 		// the same blast, with no doer or target of its own
 		v := i - 1
-		for v > 0 && v > i-4 && (s.words[v] == "a" || s.words[v] == "an" || s.words[v] == "the" || s.words[v] == "roadside" || s.words[v] == "improvised" || s.words[v] == "explosive" || s.words[v] == "buried") {
+		for v > 0 && v > i-4 && deviceModifiers[s.words[v]] {
 			v--
 		}
 		if l := s.toks[v].Lemma; (l == "strike" || l == "hit") && verbal(s.toks[v].UPOS) && deviceObject(s, v+1, ce) {
@@ -847,9 +849,16 @@ func participleEnd(s *sent, from, end int) int {
 // a planted explosive device: "struck a roadside bomb", "hit a landmine".
 func deviceObject(s *sent, from, end int) bool {
 	for k := from; k < end && k < from+4; k++ {
-		switch s.words[k] {
-		case "a", "an", "the", "roadside", "improvised", "explosive", "buried", "planted", "anti-tank", "anti-personnel", "unexploded":
+		w := s.words[k]
+		if deviceModifiers[w] {
 			continue
+		}
+		// the device ends its noun phrase: "struck a bomb factory" hit
+		// a building
+		if k+1 < end && s.toks[k+1].UPOS == "NOUN" {
+			return false
+		}
+		switch w {
 		case "bomb", "mine", "landmine", "ied":
 			return true
 		case "device":
@@ -858,6 +867,17 @@ func deviceObject(s *sent, from, end int) bool {
 		return false
 	}
 	return false
+}
+
+// deviceModifiers are the words that may open a planted device's noun
+// phrase: "a roadside bomb", "an improvised explosive device".
+var deviceModifiers = set("a", "an", "the", "roadside", "improvised", "explosive", "buried", "planted", "anti-tank", "anti-personnel", "unexploded")
+
+// airborne reports whether a doer's head word is an aircraft, which
+// strikes from the air: "jets", "drones", "helicopters".
+func airborne(head string) bool {
+	m := instrumentMode[head]
+	return m == "aerial" || m == "drone"
 }
 
 // opponentAfter returns the index of the actor named after "with" or
