@@ -63,6 +63,8 @@ func TestParticipleVictims(t *testing.T) {
 		{"the participle is the only verb", "Rebels attacked in force near Goma on Monday.", "", "rebels"},
 		{"a verb joined by and", "Gunmen attacked in the night and killed four.", "", "gunmen"},
 		{"an active verb with its object", "Soldiers killed three civilians in Kidal on Monday.", "", "soldiers"},
+		{"a clause of its own after the participle's phrase", "Troops fired on villagers whose homes were burned in Chai on Monday.", "", "troops"},
+		{"a subordinate clause", "Police fired on protesters because they had blocked the road in Nairobi on Monday.", "", "police"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -835,6 +835,11 @@ func participleEnd(s *sent, from, end int) int {
 		if w == "," || w == "and" || w == "or" || w == "who" || w == "which" || w == "that" || w == "when" || w == "as" || w == "after" || w == "while" || s.inAttr[j] {
 			return -1
 		}
+		// a clause of its own opens: "fired on villagers whose homes
+		// were burned", "where the market stood", "because they had"
+		if x := s.toks[j].XPOS; x == "WDT" || x == "WP" || x == "WP$" || x == "WRB" || s.toks[j].UPOS == "SCONJ" || s.toks[j].UPOS == "CCONJ" {
+			return -1
+		}
 		if beForms[w] && w != "being" && w != "been" || w == "has" || w == "have" || w == "had" {
 			return j
 		}
