@@ -1348,8 +1348,8 @@ func armedGroupName(name string) bool {
 
 // singularPassiveSubject returns 1 when the toll word at k is a singular
 // passive ("was killed", "was beaten to death") whose subject, however
-// long, is one victim: "A man accused of stealing cattle from a farm was
-// beaten to death". The subject is the first "a"/"an" phrase of the
+// long, is one victim: "A shopkeeper suspected of hoarding fuel during
+// the curfew was beaten to death". The subject is the first "a"/"an" phrase of the
 // clause that names a victim; -1 when there is none.
 func singularPassiveSubject(words []string, k int, toDeath bool) int {
 	aux := k - 1 // "was killed"

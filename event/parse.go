@@ -145,8 +145,8 @@ func (t *tree) slip(s *sent, k int) bool {
 }
 
 // raisingVerbs are the passive report verbs whose subject is the doer of
-// the infinitive after them: "X are reported to have struck", "X is said
-// to have fled".
+// the infinitive after them: "X are believed to have shelled", "X is
+// said to have fled".
 var raisingVerbs = set("reported", "said", "believed", "thought", "alleged", "understood", "known", "claimed", "rumoured", "rumored", "suspected")
 
 // reducedRelative reports whether the past form at i, which the parser
@@ -316,7 +316,7 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			ro.sawObj = true
 		case "obl:agent":
 			if c := t.caseOf(s, d); c != "" && c != "by" || c == "" && d > i && !slices.Contains(s.words[i+1:d], "by") {
-				// "bombed Jebel Ouergha": an agent with no "by" right
+				// "jets bombed Jebel Marra": an agent with no "by" right
 				// after the verb is the parser's slip for its object
 				if ro.obj < 0 {
 					ro.obj, ro.sawObj = d, true
@@ -390,8 +390,8 @@ func (t *tree) argsOf(s *sent, i int, noun bool) roles {
 			continue
 		case "xcomp":
 			// object control: "urged the army to withdraw"; the subject
-			// of a passive report verb raises: "Al Shabaab are reported
-			// to have struck the town"
+			// of a passive report verb raises: "ADF rebels are said to
+			// have raided the village"
 			if o := t.child(h, "obj"); o >= 0 && o < i {
 				ro.subj = o
 			} else if sj := t.child(h, "nsubj"); sj >= 0 {

@@ -56,7 +56,7 @@ func TestParticipleVictims(t *testing.T) {
 		{"reduced relative before the main verb", "Civilians killed in the strike included children, the doctor said.", "civilians", ""},
 		{"the number of people killed", "The number of people killed when shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", ""},
 		{"victims before a when clause with a doer", "The number of people killed when RSF shells hit the market in Kassala on Monday has risen to 16, medics said.", "people", "rapid support"},
-		{"soldiers killed after an attack", "Tens of soldiers killed after an al-Shabaab ambush on the road to Dhusamareb were buried on Monday.", "soldiers", "shabaab"},
+		{"recruits killed after a raid", "Dozens of police recruits killed after a Boko Haram raid on their camp near Maiduguri were buried on Monday.", "recruits", "boko haram"},
 		{"a participle before a passive main verb", "Passengers wounded in the blast were taken to the hospital in Pemba.", "passengers", ""},
 		// guards: the subject acts
 		{"an object the parser missed", "Pupils destroyed property at their school in Gulu on Monday.", "", "pupils"},
@@ -94,8 +94,8 @@ func TestLongSubjectToll(t *testing.T) {
 		text string
 		want int
 	}{
-		{"A man accused of stealing cattle from a farm near the market was beaten to death by villagers in Kisangani on Monday.", 1},
-		{"A man accused of stealing cattle was beaten to death by villagers in Kisangani on Monday.", 1},
+		{"A shopkeeper suspected of hoarding fuel during the curfew was beaten to death by a crowd in Kano on Monday.", 1},
+		{"A driver said to have informed for the army was killed by militants near Bunia on Monday.", 1},
 		{"A trader who had refused to pay the gang a weekly fee was shot dead in Cite Soleil on Monday.", 1},
 		// guards: no victim opens the clause
 		{"A convoy carrying food and medicine to a camp for displaced families was attacked near Kalma on Monday.", -1},
@@ -418,7 +418,7 @@ func TestReportedFuture(t *testing.T) {
 // no "by" is the verb's object, and the noun the verb hangs on acts.
 func TestAgentWithoutBy(t *testing.T) {
 	tests := []struct{ text, a1, a2 string }{
-		{"Tunisian air force bombed Jebel Chaambi on Thursday.", "tunisian", "chaambi"},
+		{"Government jets bombed Jebel Marra on Tuesday.", "government", "marra"},
 		// guard: an agent with "by" stays the doer
 		{"Civilians killed by soldiers were buried on Monday.", "soldiers", "civilians"},
 	}
@@ -438,9 +438,9 @@ func TestAgentWithoutBy(t *testing.T) {
 // act, no one named told it (reported), and the subject says nothing.
 func TestReportedToHave(t *testing.T) {
 	tests := []struct{ text, a1 string }{
-		{"Al Shabaab fighters are reported to have attacked Dhobley on Monday.", "shabaab"},
+		{"Houthi fighters are believed to have shelled the port of Mokha on Monday.", "houthi"},
 		{"The rebels are said to have seized the town of Kalehe on Monday.", "rebels"},
-		{"Al Shabaab are reported to have struck Dhobley border town on Monday.", "shabaab"},
+		{"ADF rebels are said to have raided Oicha village on Monday.", "adf"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2016-06-20")
