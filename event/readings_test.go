@@ -32,15 +32,22 @@ func TestAccusedCoordination(t *testing.T) {
 			if !strings.Contains(names(e.Actor1), tt.a1) {
 				t.Errorf("%q: actor1 %q, want %q", tt.text, names(e.Actor1), tt.a1)
 			}
-			found := false
-			for k := range e.Associated {
-				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
-			}
-			if !found {
+			if !associated(e, tt.assoc) {
 				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
 			}
 		})
 	}
+}
+
+// associated reports whether an actor acting beside the event's actor1
+// has a name that contains word.
+func associated(e *sitrep.Event, word string) bool {
+	for k := range e.Associated {
+		if strings.Contains(names(&e.Associated[k]), word) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestParticipleVictims: a past participle on a noun, which the parser
@@ -69,16 +76,20 @@ func TestParticipleVictims(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := code(t, tt.text, "2024-05-07")
-			found := false
+			found, coded := false, false
 			for _, e := range doc.Events {
 				if e.Type != sitrep.Assault && e.Type != sitrep.Coerce {
 					continue
 				}
+				coded = true
 				a1 := names(e.Actor1)
 				if tt.victim != "" && strings.Contains(a1, tt.victim) {
 					t.Errorf("%q: the victims %q act in %s", tt.text, tt.victim, summary(doc))
 				}
 				found = found || tt.doer != "" && strings.Contains(a1, tt.doer)
+			}
+			if !coded {
+				t.Errorf("%q: no assault or coercion coded", tt.text)
 			}
 			if tt.doer != "" && !found {
 				t.Errorf("%q: no event by %q in %s", tt.text, tt.doer, summary(doc))
@@ -146,15 +157,30 @@ func TestAttackNotTheAccusation(t *testing.T) {
 		"M23 denied firing on the camp and accused the army of shelling civilians.\n\n" +
 		"The United Nations mission in Congo condemned the attack."
 	doc := code(t, text, "2024-05-04")
+	alleged, told := false, false
 	for _, e := range doc.Events {
-		if e.Type != sitrep.Assault || e.Modality != sitrep.Alleged {
+		if e.Type != sitrep.Assault {
 			continue
 		}
+		condemned := false
 		for _, m := range e.Mentions {
-			if strings.Contains(m.Text, "condemned") {
+			condemned = condemned || strings.Contains(m.Text, "condemned")
+		}
+		switch {
+		case e.Modality == sitrep.Alleged:
+			alleged = true
+			if condemned {
 				t.Errorf("the alleged shelling took the condemnation: %v", e.Mentions)
 			}
+		case strings.Contains(e.Evidence.Text, "bombs exploded"):
+			told = told || condemned
 		}
+	}
+	if !alleged {
+		t.Errorf("no alleged shelling: %s", summary(doc))
+	}
+	if !told {
+		t.Errorf("the condemnation did not join the blast the report told: %s", summary(doc))
 	}
 }
 
@@ -192,14 +218,7 @@ func TestCoalitionClash(t *testing.T) {
 			if !strings.Contains(names(e.Actor2), tt.a2) {
 				t.Errorf("%q: actor2 %q, want %q", tt.text, names(e.Actor2), tt.a2)
 			}
-			if tt.assoc == "" {
-				return
-			}
-			found := false
-			for k := range e.Associated {
-				found = found || strings.Contains(names(&e.Associated[k]), tt.assoc)
-			}
-			if !found {
+			if tt.assoc != "" && !associated(e, tt.assoc) {
 				t.Errorf("%q: associated %v, want %q among them", tt.text, e.Associated, tt.assoc)
 			}
 		})
@@ -318,12 +337,20 @@ func TestHeadlineTellsTheLede(t *testing.T) {
 		"MACOMIA — Islamic State Mozambique fighters attacked the village of Chai on Tuesday, beheading four men, officials said.\n\n" +
 		"A minibus struck a roadside bomb near Awasse on Friday. Passengers wounded in the blast were taken to the hospital in Pemba."
 	doc := code(t, text, "2024-05-18")
+	told := false
 	for _, e := range doc.Events {
 		for _, m := range e.Mentions {
-			if strings.HasPrefix(m.Text, "Insurgents behead") && !strings.Contains(e.Evidence.Text, "Chai") {
+			if !strings.HasPrefix(m.Text, "Insurgents behead") {
+				continue
+			}
+			told = true
+			if !strings.Contains(e.Evidence.Text, "Chai") {
 				t.Errorf("the headline told %q", e.Evidence.Text)
 			}
 		}
+	}
+	if !told {
+		t.Errorf("the headline joined no event: %s", summary(doc))
 	}
 }
 
