@@ -272,9 +272,12 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
 			return e
-		case c.onlyHurt && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si == 1 && c.s.region == e.s.region && e.ev.Injuries == nil:
+		case c.onlyHurt && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si == 1 && c.s.region == e.s.region && e.ev.Injuries == nil &&
+			(c.dateFall || datesOverlap(e, c)) && !placesApart(e.ev.Location, c.ev.Location) && (c.ev.Mode == "" || c.ev.Mode == e.ev.Mode):
 			// "... clashed with the insurgents, killing nine. Two Rwandan
-			// soldiers were wounded": the wounded of the fight just told
+			// soldiers were wounded": the wounded of the fight just told;
+			// wounded on another day, far off or by a weapon of their own
+			// ("by a landmine in Gao on Wednesday") were another attack
 			return e
 		case c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && near && c.s.si > e.s.si && datesOverlap(e, c) &&
 			!placesApart(e.ev.Location, c.ev.Location) && r.inTheAttack(c):

@@ -309,24 +309,43 @@ func fatalString(e *sitrep.Event) string {
 }
 
 // TestWoundedOfTheFight: a sentence that tells only of wounded, by no one
-// named, right after a fight, is more of that fight.
+// named, right after a fight, is more of that fight; wounded on another
+// day, far off, or by a weapon of their own are another attack.
 func TestWoundedOfTheFight(t *testing.T) {
-	doc := code(t, "Mozambican soldiers and Rwandan troops clashed with Islamic State Mozambique fighters near Mbau on Thursday, killing nine of them, the Rwandan army said. Two Rwandan soldiers were wounded.", "2024-05-18")
-	n := 0
-	for _, e := range doc.Events {
-		if e.Type == sitrep.Assault {
-			n++
-			if e.Injuries == nil || *e.Injuries != 2 {
-				got := "none"
-				if e.Injuries != nil {
-					got = strconv.Itoa(*e.Injuries)
-				}
-				t.Errorf("injuries %s, want 2", got)
-			}
-		}
+	tests := []struct {
+		name, text string
+		assaults   int
+		injured    int // the first assault's injuries, -1 for none
+	}{
+		{"the wounded of the clash", "Mozambican soldiers and Rwandan troops clashed with Islamic State Mozambique fighters near Mbau on Thursday, killing nine of them, the Rwandan army said. Two Rwandan soldiers were wounded.", 1, 2},
+		{"another day and place", "Soldiers killed three rebels in Kidal on Monday. Two soldiers were wounded in Gao on Wednesday.", 2, -1},
+		{"a weapon of their own", "Soldiers killed three rebels in Kidal on Monday. Two soldiers were wounded by a landmine in Gao on Wednesday.", 2, -1},
+		{"a separate attack", "Soldiers killed three rebels in Kidal on Monday. Two soldiers were wounded in a separate attack in Gao.", 2, -1},
 	}
-	if n != 1 {
-		t.Errorf("%d assaults, want 1: %s", n, summary(doc))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text, "2024-05-18")
+			var first *sitrep.Event
+			n := 0
+			for i := range doc.Events {
+				if doc.Events[i].Type == sitrep.Assault {
+					if n == 0 {
+						first = &doc.Events[i]
+					}
+					n++
+				}
+			}
+			if n != tt.assaults {
+				t.Fatalf("%d assaults, want %d: %s", n, tt.assaults, summary(doc))
+			}
+			got := -1
+			if first.Injuries != nil {
+				got = *first.Injuries
+			}
+			if got != tt.injured {
+				t.Errorf("injuries of the first assault %d, want %d (-1: none)", got, tt.injured)
+			}
+		})
 	}
 }
 
