@@ -158,10 +158,10 @@ func (r *reader) modality(s *sent, c *cand) {
 		}
 	}
 	// "the rebels are said to have seized the town": hearsay with no
-	// speaker named
+	// speaker named; "are known to have" tells a fact, no hearsay
 	if m == sitrep.Asserted {
 		for k := c.trig - 1; k >= 1 && k >= c.trig-4; k-- {
-			if raisingVerbs[s.words[k]] && beForms[s.words[k-1]] && k+1 < len(s.words) && s.words[k+1] == "to" {
+			if raisingVerbs[s.words[k]] && s.words[k] != "known" && beForms[s.words[k-1]] && k+1 < len(s.words) && s.words[k+1] == "to" {
 				m, cue = sitrep.Reported, s.words[k]
 				break
 			}
