@@ -510,3 +510,22 @@ func TestReportedToHave(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedGroupName: a name two armed groups share (Ahlu Sunna wal
+// Jamaa, a Somali militia and a local name of the Mozambican insurgents)
+// resolves to neither by the dictionary alone.
+func TestSharedGroupName(t *testing.T) {
+	for _, text := range []string{
+		"Ahlu Sunna Wal Jamaa fighters clashed with al-Shabaab militants in Guriel, central Somalia, on Monday.",
+		"ASWJ militia fighters clashed with al-Shabaab militants near Guriel on Monday.",
+	} {
+		doc := code(t, text, "2024-05-18")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Fatalf("%q: no assault in %s", text, summary(doc))
+		}
+		if e.Actor1 != nil && strings.HasPrefix(e.Actor1.ID, "MOZ-") {
+			t.Errorf("%q: actor1 %s, a Mozambican group in Somalia", text, e.Actor1.ID)
+		}
+	}
+}
