@@ -1159,6 +1159,16 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		if !isKill && !isHurt {
 			continue
 		}
+		if noneSubject(words, k) {
+			// "no one was killed in the attack": none, not one
+			if isKill && dead < 0 {
+				dead = 0
+			}
+			if isHurt && hurt < 0 {
+				hurt = 0
+			}
+			continue
+		}
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
 		shotDead := shotDeadAt(words, k) // "shot dead two soldiers"
@@ -1378,6 +1388,29 @@ func singularPassiveSubject(words []string, k int, toDeath bool) int {
 		return -1
 	}
 	return 1
+}
+
+// noneSubject reports whether the toll word at k has "no one", "nobody"
+// or "none" as its subject right before its auxiliaries: "no one was
+// killed", "nobody has been hurt", "no one else was wounded".
+func noneSubject(words []string, k int) bool {
+	j := k - 1
+	for j >= 0 && j >= k-3 && (beForms[words[j]] || words[j] == "has" || words[j] == "have" || words[j] == "had") {
+		j--
+	}
+	if j == k-1 || j < 0 {
+		return false
+	}
+	if words[j] == "else" && j > 0 {
+		j--
+	}
+	switch words[j] {
+	case "nobody", "none", "no-one":
+		return true
+	case "one":
+		return j > 0 && words[j-1] == "no"
+	}
+	return false
 }
 
 // pastForm reports whether a word is a verb's past form that "to death"

@@ -529,3 +529,53 @@ func TestSharedGroupName(t *testing.T) {
 		}
 	}
 }
+
+// TestNoneKilled: "no one", "nobody" or "none" before a toll counts no
+// one, not one, and "no one was killed" is no killing of its own.
+func TestNoneKilled(t *testing.T) {
+	tests := []struct {
+		text       string
+		assaults   int
+		dead, hurt int // the first assault's; -1: none told
+	}{
+		{"Gunmen attacked a bus near Kano on Monday, but no one was injured.", 1, -1, 0},
+		{"One soldier was killed and no one else was hurt in the attack near Kidal on Monday.", 1, 1, 0},
+		{"Rebels attacked the base in Mueda on Monday. No one was killed.", 1, -1, -1},
+		{"Rebels attacked the base in Mueda on Monday. Nobody was killed.", 1, -1, -1},
+		// a sentence that tells only that no one died codes nothing, as a
+		// bare "there was an attack" does not
+		{"An official said no one was killed in the attack on the base in Mueda on Monday.", 0, -1, -1},
+		// guard
+		{"Two soldiers were killed in the attack near Kidal on Monday.", 1, 2, -1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-18")
+		var first *sitrep.Event
+		n := 0
+		for i := range doc.Events {
+			if doc.Events[i].Type == sitrep.Assault {
+				if n == 0 {
+					first = &doc.Events[i]
+				}
+				n++
+			}
+		}
+		if n != tt.assaults {
+			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.assaults, summary(doc))
+			continue
+		}
+		if first == nil {
+			continue
+		}
+		dead, hurt := -1, -1
+		if first.Fatalities != nil {
+			dead = *first.Fatalities
+		}
+		if first.Injuries != nil {
+			hurt = *first.Injuries
+		}
+		if dead != tt.dead || hurt != tt.hurt {
+			t.Errorf("%q: dead %d, hurt %d; want %d, %d (-1: none told)", tt.text, dead, hurt, tt.dead, tt.hurt)
+		}
+	}
+}

@@ -124,6 +124,9 @@ func (r *reader) triggers(s *sent) {
 		if stative(s, i, e) || label(s, i, e) {
 			continue
 		}
+		if e.flags&fNoun == 0 && noneSubject(s.words, i) {
+			continue // "no one was killed": no act, only a toll of none
+		}
 		hits = append(hits, hit{i, k, e})
 		i += k - 1
 	}
