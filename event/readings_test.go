@@ -325,16 +325,7 @@ func TestWoundedOfTheFight(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := code(t, tt.text, "2024-05-18")
-			var first *sitrep.Event
-			n := 0
-			for i := range doc.Events {
-				if doc.Events[i].Type == sitrep.Assault {
-					if n == 0 {
-						first = &doc.Events[i]
-					}
-					n++
-				}
-			}
+			first, n := assaults(doc)
 			if n != tt.assaults {
 				t.Fatalf("%d assaults, want %d: %s", n, tt.assaults, summary(doc))
 			}
@@ -550,16 +541,7 @@ func TestNoneKilled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-05-18")
-		var first *sitrep.Event
-		n := 0
-		for i := range doc.Events {
-			if doc.Events[i].Type == sitrep.Assault {
-				if n == 0 {
-					first = &doc.Events[i]
-				}
-				n++
-			}
-		}
+		first, n := assaults(doc)
 		if n != tt.assaults {
 			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.assaults, summary(doc))
 			continue
@@ -578,4 +560,17 @@ func TestNoneKilled(t *testing.T) {
 			t.Errorf("%q: dead %d, hurt %d; want %d, %d (-1: none told)", tt.text, dead, hurt, tt.dead, tt.hurt)
 		}
 	}
+}
+
+// assaults returns a document's first assault and how many it holds.
+func assaults(doc *sitrep.Document) (first *sitrep.Event, n int) {
+	for i := range doc.Events {
+		if doc.Events[i].Type == sitrep.Assault {
+			if n == 0 {
+				first = &doc.Events[i]
+			}
+			n++
+		}
+	}
+	return first, n
 }
