@@ -28,6 +28,9 @@ func TestDeadOfTheAttack(t *testing.T) {
 		// who dies is the one the attack killed, not its doer
 		{"died in the attack", lede + "Three soldiers died in the attack.", 1, 3},
 		{"perished during the raid", lede + "Two militiamen perished during the raid.", 1, 2},
+		{"died, no cause told", lede + "Two farmers died.", 1, 2},
+		// guards: a death with a cause of its own that is no attack
+		{"died of cholera", lede + "Two farmers died of cholera in the camp.", 1, -1},
 		// guards
 		{"in the clashes", lede + "Some 21 people were killed in the clashes that followed.", 2, -1},
 		{"an attack elsewhere", lede + "Eight people were killed in an attack on a bus in Dori.", 2, -1},
@@ -52,5 +55,33 @@ func TestDeadOfTheAttack(t *testing.T) {
 				t.Errorf("fatalities of the first assault %d, want %d: %s", got, tt.fatalities, summary(doc))
 			}
 		})
+	}
+}
+
+// TestPeacefulDeaths: deaths from disease, accidents or old age, with no
+// attack in the report, code no event; deaths by violence do.
+func TestPeacefulDeaths(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // assaults
+	}{
+		{"Hundreds of children died of measles in the camp last month.", 0},
+		{"Two fishermen died when their boat capsized off Benghazi on Monday.", 0},
+		{"The former governor died in hospital in Kano on Monday.", 0},
+		{"Five passengers died in a bus crash near Kano on Sunday.", 0},
+		{"Three soldiers died of their wounds in Kano on Monday.", 1},
+		{"Four soldiers died in clashes with rebels near Kano on Monday.", 1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-06")
+		n := 0
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Assault {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.want, summary(doc))
+		}
 	}
 }

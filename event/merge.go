@@ -284,6 +284,13 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "Gunmen attacked a village on Sunday. Eight people were
 			// killed in the attack": the dead of the attack told before
 			return e
+		case (c.lemma == "die" || c.lemma == "perish") && c.ev.Actor1 == nil && c.s.si > e.s.si && c.s.si-e.s.si <= 2 &&
+			(c.dateFall || !e.dateFall && datesOverlap(e, c)) && !placesApart(e.ev.Location, c.ev.Location) && !r.violentDeath(c) && !peacefulDeath(c.s):
+			// "Army aircraft bombed the village. Two farmers died.": deaths
+			// told with no cause of their own, just after an attack, are
+			// its dead; "he died the next day" after an undated attack
+			// would give the attack the day of the death
+			return e
 		case c.anaphoric && compatibleActors(e, c) && !(r.accusedAct(e) && !r.accusedAct(c)):
 			// "condemned the attack" after "accused the army of shelling
 			// civilians" speaks of the attack the report told, not of
@@ -617,6 +624,9 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Type == sitrep.Assault && (c.ev.Mode == "explosives" || c.ev.Mode == "aerial") && defusedOnly(c.s) {
 		return false // "two bombs were found and defused": no attack, the defusing codes it
 	}
+	if (c.lemma == "die" || c.lemma == "perish") && !r.violentDeath(c) {
+		return false // "two migrants died when their boat capsized": no one attacked them
+	}
 	if c.lemma == "beat" && contest(c.s) {
 		return false // "the ruling party beat the opposition in the polls"
 	}
@@ -648,6 +658,47 @@ func (r *reader) keep(c *cand) bool {
 	}
 	return true
 }
+
+// violentDeath reports whether the sentence of a death verb ("died",
+// "perished") tells of violence: another attack word ("in the attack",
+// "in clashes", "when gunmen opened fire") or wounds and torture ("died
+// of their wounds"). Deaths from disease, accidents or old age are no
+// events of the conflict.
+func (r *reader) violentDeath(c *cand) bool {
+	for k, w := range c.s.words {
+		if k == c.trig {
+			continue
+		}
+		if deathCauses[w] {
+			return true
+		}
+		for _, e := range r.c.lex.matches(c.s.words, k) {
+			if e.curated && e.typ == sitrep.Assault && e.lemma != "die" && e.lemma != "perish" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peacefulDeath reports whether a sentence gives a death a cause that is
+// no attack: disease, hunger, an accident, a flood.
+func peacefulDeath(s *sent) bool {
+	for _, w := range s.words {
+		if peacefulCauses[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var peacefulCauses = set("cholera", "malaria", "measles", "ebola", "covid", "covid-19", "disease", "diseases", "illness",
+	"hunger", "starvation", "malnutrition", "thirst", "accident", "crash", "capsized", "drowned", "flood", "floods",
+	"flooding", "landslide", "earthquake", "heatstroke", "exposure", "natural", "age")
+
+// deathCauses are words that make a death violent without being attack
+// triggers themselves.
+var deathCauses = set("wounds", "wound", "injuries", "gunshot", "gunshots", "torture", "tortured", "bullet", "bullets", "shrapnel")
 
 // sharedWord reports whether two names share a capitalised word
 // ("Russian and Syrian mercenaries", "Russian Syrian fighters").
