@@ -1616,13 +1616,16 @@ func (r *reader) refine(s *sent, c *cand) {
 	if c.ev.Mode == "heavy-weapons" && best != "aerial" && best != "drone" {
 		return // a verb of shelling keeps its mode unless aircraft did it: "warplanes dropped a bomb"
 	}
+	if best == "aerial" && plantedBomb(s) {
+		best = "explosives" // "killed in a car bombing": the bomb was on the ground
+	}
 	if best != "" && (c.ev.Mode != "seize" || best != "firearms") {
 		c.ev.Mode = best
 	}
 }
 
 // plantedBomb reports whether the sentence tells of a bomb set on the
-// ground (planted, roadside, a car bomb, a device that exploded) and of
+// ground (planted, roadside, a car bomb or bombing, a device that exploded) and of
 // nothing in the air.
 func plantedBomb(s *sent) bool {
 	ground := false
@@ -1634,7 +1637,7 @@ func plantedBomb(s *sent) bool {
 		case "planted", "roadside", "detonated", "exploded", "ied", "ieds", "magnetic", "device", "landmine":
 			ground = true
 		case "car", "truck", "motorcycle", "bicycle":
-			if k+1 < len(s.words) && (s.words[k+1] == "bomb" || s.words[k+1] == "bombs") {
+			if k+1 < len(s.words) && (s.words[k+1] == "bomb" || s.words[k+1] == "bombs" || s.words[k+1] == "bombing" || s.words[k+1] == "bombings") {
 				ground = true
 			}
 		}

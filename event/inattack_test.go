@@ -85,3 +85,19 @@ func TestPeacefulDeaths(t *testing.T) {
 		}
 	}
 }
+
+// TestGroundBombing: a car bombing is a bomb on the ground, whichever
+// word the event was coded by; aircraft that bomb keep the air mode.
+func TestGroundBombing(t *testing.T) {
+	tests := []struct{ text, mode string }{
+		{"Two people were killed in a car bombing near Kano on Sunday.", "explosives"},
+		{"A car bombing killed two people near Kano on Sunday.", "explosives"},
+		{"Jets bombed a market near Kano on Sunday, killing two people.", "aerial"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-06")
+		if len(doc.Events) == 0 || doc.Events[0].Mode != tt.mode {
+			t.Errorf("%q: want one assault with mode %s: %s", tt.text, tt.mode, summary(doc))
+		}
+	}
+}
