@@ -101,3 +101,20 @@ func TestGroundBombing(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineCountry: a dateline that names its town's country ("KIDAL,
+// Mali —") ends at the dash, so the country is no subject of the lede's
+// verb.
+func TestDatelineCountry(t *testing.T) {
+	for _, text := range []string{
+		"KIDAL, Mali — Rebels attacked an army convoy on Monday.",
+		"GAO, Mali (AP) — Rebels attacked an army convoy on Monday.",
+		"KIDAL — Rebels attacked an army convoy on Monday.",
+	} {
+		doc := code(t, text, "2024-05-06")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil || e.Actor1 == nil || e.Actor1.Text != "Rebels" {
+			t.Errorf("%q: want an assault by the rebels alone: %s", text, summary(doc))
+		}
+	}
+}

@@ -249,7 +249,16 @@ func datelineDash(s *sent) int {
 	for _, dashes := range [][]string{{"—", "–", "--"}, {"-"}} {
 		for j := 1; j < len(s.words) && j < 12; j++ {
 			if slices.Contains(dashes, s.words[j]) {
-				if dateline(s, 0, j-1) {
+				// the place is the capitalised run that opens the line
+				// ("KIDAL, Mali —": KIDAL), else all before the dash
+				e := j - 1
+				if isAllCaps(s.toks[0].Text) {
+					e = 0
+					for e+1 < j && isAllCaps(s.toks[e+1].Text) {
+						e++
+					}
+				}
+				if dateline(s, 0, e) || e != j-1 && dateline(s, 0, j-1) {
 					return j
 				}
 				break
