@@ -1390,9 +1390,10 @@ func singularPassiveSubject(words []string, k int, toDeath bool) int {
 	return 1
 }
 
-// noneSubject reports whether the toll word at k has "no one", "nobody"
-// or "none" as its subject right before its auxiliaries: "no one was
-// killed", "nobody has been hurt", "no one else was wounded".
+// noneSubject reports whether the toll word at k has "no one", "nobody",
+// "none" or "no" and a noun as its subject right before its auxiliaries:
+// "no one was killed", "nobody has been hurt", "no one else was wounded",
+// "no soldiers were killed".
 func noneSubject(words []string, k int) bool {
 	j := k - 1
 	for j >= 0 && j >= k-3 && (beForms[words[j]] || words[j] == "has" || words[j] == "have" || words[j] == "had") {
@@ -1410,7 +1411,8 @@ func noneSubject(words []string, k int) bool {
 	case "one":
 		return j > 0 && words[j-1] == "no"
 	}
-	return false
+	// "no soldiers were killed", "no Afghan soldiers were hurt"
+	return j > 0 && words[j-1] == "no" || j > 1 && words[j-2] == "no" && words[j-1] != "," && words[j-1] != "."
 }
 
 // pastForm reports whether a word is a verb's past form that "to death"

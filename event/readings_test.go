@@ -521,8 +521,9 @@ func TestSharedGroupName(t *testing.T) {
 	}
 }
 
-// TestNoneKilled: "no one", "nobody" or "none" before a toll counts no
-// one, not one, and "no one was killed" is no killing of its own.
+// TestNoneKilled: "no one", "nobody", "none" or "no soldiers" before a
+// toll counts no one, not one, and "no one was killed" is no killing of
+// its own.
 func TestNoneKilled(t *testing.T) {
 	tests := []struct {
 		text       string
@@ -533,6 +534,8 @@ func TestNoneKilled(t *testing.T) {
 		{"One soldier was killed and no one else was hurt in the attack near Kidal on Monday.", 1, 1, 0},
 		{"Rebels attacked the base in Mueda on Monday. No one was killed.", 1, -1, -1},
 		{"Rebels attacked the base in Mueda on Monday. Nobody was killed.", 1, -1, -1},
+		{"Rebels attacked the base in Mueda on Monday. No soldiers were killed.", 1, -1, -1},
+		{"Rebels attacked the base in Mueda on Monday. No Rwandan soldiers were hurt, the army said.", 1, -1, -1},
 		// a sentence that tells only that no one died codes nothing, as a
 		// bare "there was an attack" does not
 		{"An official said no one was killed in the attack on the base in Mueda on Monday.", 0, -1, -1},
