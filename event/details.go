@@ -1289,6 +1289,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			if total < 0 {
 				total = singularPassiveSubject(words, k, toDeath)
 			}
+			if total < 0 && w == "dead" && k > 1 && (words[k-1] == "him" || words[k-1] == "her") && pastForm(words[k-2]) {
+				total = 1 // "shot him dead", "beat her dead"
+			}
 		}
 		if total < 0 {
 			continue

@@ -86,35 +86,25 @@ func TestPeacefulDeaths(t *testing.T) {
 	}
 }
 
-// TestGroundBombing: a car bombing is a bomb on the ground, whichever
-// word the event was coded by; aircraft that bomb keep the air mode.
-func TestGroundBombing(t *testing.T) {
-	tests := []struct{ text, mode string }{
-		{"Two people were killed in a car bombing near Kano on Sunday.", "explosives"},
-		{"A car bombing killed two people near Kano on Sunday.", "explosives"},
-		{"Jets bombed a market near Kano on Sunday, killing two people.", "aerial"},
+// TestPronounDead: "shot him dead" kills one.
+func TestPronounDead(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // fatalities, -1 for none
+	}{
+		{"Gunmen stopped a trader near Kidal on Monday and shot him dead.", 1},
+		{"Gunmen shot her dead in Kidal on Monday.", 1},
+		{"Gunmen shot two traders dead in Kidal on Monday.", 2},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-05-06")
-		if len(doc.Events) == 0 || doc.Events[0].Mode != tt.mode {
-			t.Errorf("%q: want one assault with mode %s: %s", tt.text, tt.mode, summary(doc))
-		}
-	}
-}
-
-// TestDatelineCountry: a dateline that names its town's country ("KIDAL,
-// Mali —") ends at the dash, so the country is no subject of the lede's
-// verb.
-func TestDatelineCountry(t *testing.T) {
-	for _, text := range []string{
-		"KIDAL, Mali — Rebels attacked an army convoy on Monday.",
-		"GAO, Mali (AP) — Rebels attacked an army convoy on Monday.",
-		"KIDAL — Rebels attacked an army convoy on Monday.",
-	} {
-		doc := code(t, text, "2024-05-06")
 		e := find(doc, sitrep.Assault, "")
-		if e == nil || e.Actor1 == nil || e.Actor1.Text != "Rebels" {
-			t.Errorf("%q: want an assault by the rebels alone: %s", text, summary(doc))
+		got := -1
+		if e != nil && e.Fatalities != nil {
+			got = *e.Fatalities
+		}
+		if got != tt.want {
+			t.Errorf("%q: fatalities %d, want %d: %s", tt.text, got, tt.want, summary(doc))
 		}
 	}
 }
