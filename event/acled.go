@@ -342,6 +342,10 @@ var settlement = set("village", "villages", "town", "towns", "area", "areas", "d
 // on, read from the parse, is an unarmed person: "1 tribal elder was
 // killed", "shot and killed a woman".
 func victimPatient(c *cand) bool {
+	// "gunmen shot him dead": one person, named by no armed side
+	if k := c.trig + 1; k+1 < len(c.s.words) && (c.s.words[k] == "him" || c.s.words[k] == "her") && c.s.words[k+1] != "," {
+		return true
+	}
 	t := c.s.tree
 	if t == nil {
 		return false

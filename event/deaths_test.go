@@ -86,25 +86,35 @@ func TestPeacefulDeaths(t *testing.T) {
 	}
 }
 
-// TestPronounDead: "shot him dead" kills one.
+// TestPronounDead: "shot him dead" kills one, and a lone person shot by
+// armed men, named by no side, is a civilian attacked; "gunmen shot/NN him"
+// is a verb whatever the tagger said.
 func TestPronounDead(t *testing.T) {
 	tests := []struct {
-		text string
-		want int // fatalities, -1 for none
+		text  string
+		want  int // fatalities, -1 for none
+		acled string
 	}{
-		{"Gunmen stopped a trader near Kidal on Monday and shot him dead.", 1},
-		{"Gunmen shot her dead in Kidal on Monday.", 1},
-		{"Gunmen shot two traders dead in Kidal on Monday.", 2},
+		{"Gunmen stopped a trader near Kidal on Monday and shot him dead.", 1, "Violence against civilians"},
+		{"Gunmen shot her dead in Kidal on Monday.", 1, "Violence against civilians"},
+		{"Gunmen shot him in Kidal on Monday.", -1, "Violence against civilians"},
+		{"Gunmen shot two traders dead in Kidal on Monday.", 2, "Violence against civilians"},
+		// guard: the other side of a fight
+		{"Soldiers clashed with rebels near Kidal on Monday and killed four of them.", 4, "Battles"},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-05-06")
 		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no assault: %s", tt.text, summary(doc))
+			continue
+		}
 		got := -1
-		if e != nil && e.Fatalities != nil {
+		if e.Fatalities != nil {
 			got = *e.Fatalities
 		}
-		if got != tt.want {
-			t.Errorf("%q: fatalities %d, want %d: %s", tt.text, got, tt.want, summary(doc))
+		if got != tt.want || e.ACLEDEventType != tt.acled {
+			t.Errorf("%q: fatalities %d, %s; want %d, %s: %s", tt.text, got, e.ACLEDEventType, tt.want, tt.acled, summary(doc))
 		}
 	}
 }

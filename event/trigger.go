@@ -317,7 +317,8 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 			// "was attacked/JJ", "burnt/JJ tyres": a participle with the
 			// rest of its phrase is still the verb; "soldiers allegedly
 			// shot/NN 6 people": a form with a counted object after it too
-			if p == "NOUN" && i+1 < len(s.words) && isNumber(s.words[i+1]) && i > 0 && s.words[i-1] != "the" && s.words[i-1] != "a" && s.words[i-1] != "its" && s.words[i-1] != "their" {
+			if p == "NOUN" && i+1 < len(s.words) && (isNumber(s.words[i+1]) || objectPronouns[s.words[i+1]]) && i > 0 && s.words[i-1] != "the" && s.words[i-1] != "a" && s.words[i-1] != "its" && s.words[i-1] != "their" {
+				// "gunmen shot/NN him": no noun takes an object pronoun
 				return true
 			}
 			return p == "ADJ" && (strings.HasSuffix(w, "ed") || len(e.words) > 1)

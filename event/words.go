@@ -181,3 +181,6 @@ var (
 	protestWords  = set("protesters", "protestors", "demonstrators", "activists", "marchers")
 	externalWords = set("coalition", "nato", "peacekeepers", "peacekeeping", "foreign", "international", "mercenaries")
 )
+
+// objectPronouns stand only as a verb's or a preposition's object.
+var objectPronouns = set("him", "her", "them", "us", "me")
