@@ -610,3 +610,27 @@ func TestDatelineCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeAntecedent: the passive verb after a restrictive relative
+// clause acts on the clause's antecedent, not on the clause's own object.
+func TestRelativeAntecedent(t *testing.T) {
+	tests := []struct{ text, victim string }{
+		{"A teacher who had criticised the militia was shot in Bunia on Monday.", "teacher"},
+		{"A journalist who had interviewed the rebels was abducted in Beni on Friday.", "journalist"},
+		// guards
+		{"A teacher was shot in Bunia on Monday.", "teacher"},
+		{"The soldiers who guarded the convoy were ambushed by rebels near Kidal.", "soldiers"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-05-06")
+		ok := false
+		for _, e := range doc.Events {
+			if e.Actor2 != nil && strings.Contains(strings.ToLower(e.Actor2.Text), tt.victim) && e.Type != sitrep.Accuse {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want an event done to the %s: %s", tt.text, tt.victim, summary(doc))
+		}
+	}
+}

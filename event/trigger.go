@@ -634,6 +634,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 		if d2 {
 			a2 = p2
 		}
+		if a2 != nil && !noun && s.isPassive(i) {
+			if m := relativeAntecedent(s, a2, i); m != nil {
+				a2 = m
+			}
+		}
 		if !noun && d2 && !d1 && p2 != nil && c.flags&fIntrans == 0 && !symmetric[c.lemma] {
 			ro := s.tree.argsOf(s, i, false)
 			// an object the parser missed makes it active: "Students
@@ -1616,4 +1621,35 @@ func crowdObstruction(cands []*cand) {
 			c.ev.Type, c.ev.Mode = sitrep.Protest, "obstruct"
 		}
 	}
+}
+
+// relativeAntecedent returns the noun a restrictive relative clause
+// modifies when m, the nearest actor before the passive verb at i, is
+// that clause's object: in "A teacher who had criticised the militia was
+// shot", the teacher was shot, not the militia. The clause must have a
+// finite verb of its own between its pronoun and m; nil otherwise.
+func relativeAntecedent(s *sent, m *mention, i int) *mention {
+	for k := m.first - 1; k >= 1 && k >= m.first-12; k-- {
+		switch s.words[k] {
+		case ".", ";", ",":
+			return nil
+		case "who", "whom", "that", "which":
+		default:
+			continue
+		}
+		finite := false
+		for j := k + 1; j < m.first; j++ {
+			if x := s.toks[j].XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+				finite = true
+			}
+		}
+		if !finite {
+			return nil
+		}
+		if a := s.mentionAt(k - 1); a != nil && a.last == k && !a.place && a != m && a.last <= i {
+			return a
+		}
+		return nil
+	}
+	return nil
 }
