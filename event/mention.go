@@ -140,7 +140,7 @@ func (r *reader) findMentions(s *sent) {
 				continue
 			}
 		}
-		if i == start && r.ner && s.toks[i].UPOS != "" && (s.headline || s.toks[i].UPOS != "PROPN") && len(r.entitiesOver(s.toks[i].Span)) == 0 {
+		if i == start && r.ner && s.toks[i].UPOS != "" && (s.headline || s.toks[i].UPOS != "PROPN") && !r.entityOver(s.toks[i].Span) {
 			// a capitalised first word the recogniser left alone, in a
 			// headline (whose capitals say nothing) or read by the tagger
 			// as a common word ("Funerals were held")

@@ -627,6 +627,9 @@ func (r *reader) keep(c *cand) bool {
 	if (c.lemma == "die" || c.lemma == "perish") && !r.violentDeath(c) {
 		return false // "two migrants died when their boat capsized": no one attacked them
 	}
+	if c.ev.Type == sitrep.Request && anonymity(c.s, c.trig) {
+		return false // "he said, asking not to be named": a source's wish, no request of the conflict
+	}
 	if c.lemma == "beat" && contest(c.s) {
 		return false // "the ruling party beat the opposition in the polls"
 	}
@@ -679,6 +682,14 @@ func (r *reader) violentDeath(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// anonymity reports whether the verb at i asks not to be named:
+// "asking not to be named", "requested not to be identified".
+func anonymity(s *sent, i int) bool {
+	w := s.words
+	return i+4 < len(w) && w[i+1] == "not" && w[i+2] == "to" && w[i+3] == "be" &&
+		(w[i+4] == "named" || w[i+4] == "identified" || w[i+4] == "quoted")
 }
 
 // peacefulDeath reports whether a sentence gives a death a cause that is

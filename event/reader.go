@@ -217,6 +217,17 @@ func (r *reader) entitiesOver(sp sitrep.Span) []sitrep.Entity {
 	return es[lo:hi]
 }
 
+// entityOver reports whether an entity overlaps the span (entitiesOver
+// gives the candidates, also some that end before it).
+func (r *reader) entityOver(sp sitrep.Span) bool {
+	for _, e := range r.entitiesOver(sp) {
+		if e.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
 // actor returns the document's actor with the id, or nil.
 func (r *reader) actor(id string) *sitrep.Actor {
 	if i, ok := r.actorIdx[id]; ok {

@@ -634,3 +634,45 @@ func TestRelativeAntecedent(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstWordAfterDateline: a common noun that opens the sentence after
+// a dateline is no name, even when the dateline holds an entity just
+// before it: "Members of the X coalition" are X's.
+func TestFirstWordAfterDateline(t *testing.T) {
+	for _, text := range []string{
+		"KENSCOFF — Members of the Viv Ansanm gang coalition stormed the suburb on Tuesday.",
+		"Members of the Viv Ansanm gang coalition stormed the suburb of Kenscoff on Tuesday.",
+	} {
+		doc := code(t, text, "2025-03-05")
+		e := find(doc, sitrep.Assault, "viv ansanm")
+		if e == nil {
+			t.Errorf("%q: want an assault by Viv Ansanm: %s", text, summary(doc))
+		}
+	}
+}
+
+// TestAnonymousSource: a source asking not to be named requests nothing
+// of anyone.
+func TestAnonymousSource(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // requests
+	}{
+		{`"Others are missing," he said, asking not to be named for fear of reprisals.`, 0},
+		{"An official, who requested not to be identified, said the convoy was attacked.", 0},
+		// guard
+		{"The governor asked the government to send troops to the town.", 1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2024-02-12")
+		n := 0
+		for _, e := range doc.Events {
+			if e.Type == sitrep.Request {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%q: %d requests, want %d: %s", tt.text, n, tt.want, summary(doc))
+		}
+	}
+}
