@@ -676,3 +676,22 @@ func TestAnonymousSource(t *testing.T) {
 		}
 	}
 }
+
+// TestPledgedTroops: a pledge of harm is a threat, a pledge of troops
+// only when they are sent against someone.
+func TestPledgedTroops(t *testing.T) {
+	tests := []struct {
+		text string
+		want sitrep.EventType
+	}{
+		{"The president promised to send more troops to the region.", sitrep.Agree},
+		{"The president vowed to deploy troops against the rebels.", sitrep.Threaten},
+		{"The rebels vowed to attack the capital.", sitrep.Threaten},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2025-03-05")
+		if len(doc.Events) == 0 || doc.Events[0].Type != tt.want {
+			t.Errorf("%q: want %s first: %s", tt.text, tt.want, summary(doc))
+		}
+	}
+}

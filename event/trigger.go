@@ -1219,8 +1219,10 @@ func (r *reader) govern(s *sent, first int) {
 			case link:
 				d.governed, d.governor = true, first+gi
 				// "vowed to crush", "promised to retaliate": a pledge of harm
-				// is a threat
-				if g.ev.Type == sitrep.Agree && g.flags&fVerb != 0 && harmful(d.ev.Type) {
+				// is a threat; a pledge of troops only when they are sent
+				// against someone ("promised to send more troops" to a
+				// town under attack is help)
+				if g.ev.Type == sitrep.Agree && g.flags&fVerb != 0 && harmful(d.ev.Type) && (d.ev.Type != sitrep.Mobilize || against(s, d.trig)) {
 					g.ev.Type, g.ev.Mode = sitrep.Threaten, ""
 				}
 				if d.ev.Actor1 == nil && g.ev.Actor1 != nil {
@@ -1511,6 +1513,20 @@ func personName(s *sent, p *mention) bool {
 }
 
 // harmful reports whether acts of the type harm their target.
+// against reports whether "against" follows the trigger at i within its
+// clause: "deploy troops against the rebels".
+func against(s *sent, i int) bool {
+	for k := i + 1; k < len(s.words) && k <= i+8; k++ {
+		switch s.words[k] {
+		case "against":
+			return true
+		case ".", ";", ",":
+			return false
+		}
+	}
+	return false
+}
+
 func harmful(t sitrep.EventType) bool {
 	switch t {
 	case sitrep.Assault, sitrep.Coerce, sitrep.Sanction, sitrep.Threaten, sitrep.Mobilize:
