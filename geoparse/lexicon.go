@@ -127,6 +127,11 @@ var unitWords = set(
 // Ménaka"): the town is meant, not the unit of the same name.
 var townWords = set("town", "city", "village", "port", "capital", "suburb", "outskirts", "centre", "center")
 
+// settlementWords before "of" and a name ask for a populated place ("the
+// village of Kaya"): narrower than townWords, which also hold "capital",
+// "outskirts" and "centre", said of countries and provinces too.
+var settlementWords = set("town", "city", "village", "hamlet", "settlement")
+
 // officeTitles after a place and before a name are an office of that
 // place ("Montreal Mayor Denis Coderre", "Calgary MLA Sandra Jansen"):
 // the place is kept.

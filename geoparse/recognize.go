@@ -1091,6 +1091,26 @@ func (p *parse) townContext(a int) bool {
 	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && townWords[ws[a-2].fold]
 }
 
+// settlementContext reports whether the words before word a call the
+// name a settlement ("the village of Kaya", "the town of Menaka", "the
+// city of Djibouti"): a populated place rather than the unit or country of
+// the same name.
+func (p *parse) settlementContext(a int) bool {
+	ws := p.ws
+	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && settlementWords[ws[a-2].fold]
+}
+
+// hasPopulated reports whether a candidate of the mention is a populated
+// place (feature class P).
+func (m *mention) hasPopulated() bool {
+	for _, c := range m.cands {
+		if c.Class == 'P' {
+			return true
+		}
+	}
+	return false
+}
+
 // locative reports whether word a follows a preposition of place ("in
 // Edmonton", "a resident of Tabriz", "flights to Heathrow"): what follows
 // is a place even where the report uses the same word as a surname.

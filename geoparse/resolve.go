@@ -22,6 +22,7 @@ const (
 	areaWeight      = 0.5 // within 800 km
 	insideWeight    = 2.0 // inside an admin unit the report names
 	unitWeight      = 4.0 // "Idlib province", "the state of Washington", "New York Gov."
+	townWeight      = 8.0 // against a country or unit where the text says "the town of"
 	listWeight      = 3.0 // in a list of places of the same kind ("Ohio, Georgia and Texas")
 	altNamePenalty  = 1.0 // found by an alternate name, not the place's own
 	editPenalty     = 2.5 // per edit of a fuzzy match
@@ -423,9 +424,18 @@ func (p *parse) pick(context bool) {
 			p.others = p.contextPlaces(mi, p.others[:0])
 		}
 		rest := p.otherVotes(m.key)
+		// "the village of Kaya": a populated place is meant, so neither
+		// a country nor a state or province of that name wins where the
+		// name has a town's reading (Kaya the town, not Kayah state). A
+		// district is left alone: it mostly stands where its town does
+		// ("the town of Ranya" is Rania district, not Rania in India).
+		settled := !m.unit && m.first >= 0 && p.settlementContext(m.first) && m.hasPopulated()
 		for ci := range m.cands {
 			c := &m.cands[ci]
 			s := c.prior + focusWeight*p.otherFocusIn(m.key, c.Country, rest)
+			if settled && (gazetteer.IsCountryCode(c.Code) || c.Code == "ADM1") {
+				s -= townWeight
+			}
 			if q != nil {
 				qe := q.cands[q.best].Entry
 				switch {
@@ -729,8 +739,11 @@ func (p *parse) support() {
 				ok = p.focus[c.Country] >= 0.05 || p.nearOthers(mi, c.Entry, 500)
 			case town && m.first >= 0 && p.townContext(m.first) && !m.fuzzy:
 				// "the town of Ménaka": the text says it is a town; it
-				// must still be in a country the report is about
-				ok = p.focus[c.Country] >= 0.1 || p.nearOthers(mi, c.Entry, 500)
+				// must still be in a country the report is about, unless
+				// nothing else in the report points anywhere and it is
+				// named by its own name ("the village of Kaya" alone)
+				ok = p.focus[c.Country] >= 0.1 || p.nearOthers(mi, c.Entry, 500) ||
+					c.Primary && p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
 			case c.Code == "ADM2" && !c.Primary:
 				// a county or district by its name without "County",
 				// "Territory": only where the text places something there
