@@ -323,6 +323,12 @@ func TestEntitiesRescue(t *testing.T) {
 		{"The rebels seized the town of Masisi in North Kivu. Fighting went on in Masisi.", "Masisi", "ner", 2},
 		{"A convoy left Goma for Congo's border. Aid arrived from Sake.", "Sake", "ner", 0},
 		{"Troops in North Kivu withdrew towards Sake. Shelling was reported near Sake on Monday.", "Sake", "actor", 0},
+		// once, after a preposition of space alone, beside another place
+		// of the report
+		{"Shells fell on a camp west of Goma. Rebels fired them from the hills around Sake.", "Sake", "ner", 1},
+		{"Rebels fired shells from the hills around Sake.", "Sake", "ner", 0},
+		{"Shells fell on Kinshasa. Rebels gathered in the hills around Sake.", "Sake", "ner", 0},
+		{"Shells fell on a camp west of Goma. Rebels fired them from the hills around Sake.", "Sake", "actor", 0},
 	}
 	for _, tt := range tests {
 		doc := sitrep.NewDocument(sitrep.Article{Text: tt.text})

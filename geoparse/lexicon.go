@@ -143,6 +143,11 @@ var officeTitles = set("mayor", "gov", "governor", "mla", "mpp", "mp", "sen", "s
 var locatives = set("in", "at", "near", "outside", "inside", "into", "throughout", "across", "around", "towards",
 	"toward", "from", "via", "across", "within", "downtown")
 
+// spatialWords are the locatives that speak of space alone: a person
+// is rarely "near", "around" or "outside" anyone ("the hills around
+// Sake"), where one comes "from" and feels "towards" people.
+var spatialWords = set("near", "around", "outside", "inside", "across", "throughout")
+
 // ofPlaces before "of" and a name make it a place ("residents of Tabriz",
 // "the outskirts of Idlib").
 var ofPlaces = set("resident", "residents", "city", "town", "village", "outskirts", "province", "state",

@@ -128,6 +128,11 @@ type mention struct {
 	// nerPerson: dropped only because the statistical recogniser called
 	// the name a person (see rescue).
 	nerPerson bool
+	// nearOnly: vetoed as a person by the statistical recogniser but kept
+	// after a spatial preposition ("the hills around Sake"): it stands
+	// only where its reading lies near another place of the report (see
+	// support).
+	nearOnly bool
 	// partial: confirmed by an NER entity that is a longer name than the
 	// mention ("Saraj" of "Nahri Saraj"): the entity says that name is a
 	// place, not that the piece names one.
@@ -604,8 +609,12 @@ func (p *parse) filter() {
 // a locative word ("withdrew towards Sake", "fighting in Masisi") when the
 // report keeps the same name as a place elsewhere ("the town of Masisi")
 // or puts it after a locative word twice ("near Sake", "towards Sake"):
-// one name, one sense within a report. A name the actor dictionary knows
-// as a person is not rescued.
+// one name, one sense within a report. Once is enough after a preposition
+// that is about space alone ("the hills around Sake", "a camp outside
+// Sake"), if the name's reading lies near another place of the report:
+// such a mention is kept as nearOnly, for support to check once the
+// report's places are resolved. A name the actor dictionary knows as a
+// person is not rescued.
 func (p *parse) rescue() {
 	var cands []int // vetoed as persons after a locative word: rare
 	for i := range p.ms {
@@ -631,8 +640,11 @@ func (p *parse) rescue() {
 		keep[ci] = votes >= 2
 	}
 	for ci, i := range cands {
+		m := &p.ms[i]
 		if keep[ci] {
-			p.ms[i].drop, p.ms[i].nerPerson = false, false
+			m.drop, m.nerPerson = false, false
+		} else if m.first > 0 && spatialWords[p.ws[m.first-1].fold] && !m.demonym {
+			m.drop, m.nerPerson, m.nearOnly = false, false, true
 		}
 	}
 }

@@ -332,8 +332,11 @@ func (p *parse) computeFocus() {
 		if m.key == "" {
 			m.key = gazetteer.Key(p.doc.Slice(m.Span))
 		}
-		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded || m.partial {
-			continue // a piece of a longer name ("Rod" of "Pusht Rod") points nowhere
+		if len(m.cands) == 0 || m.role == sitrep.RoleEmbedded || m.partial || m.nearOnly {
+			// a piece of a longer name ("Rod" of "Pusht Rod") points
+			// nowhere; nor does a name the recogniser took for a person,
+			// which needs the report's other places rather than sets them
+			continue
 		}
 		maxP := math.Inf(-1)
 		for _, c := range m.cands {
@@ -495,7 +498,7 @@ func (p *parse) contextPlaces(mi int, dst []*gazetteer.Entry) []*gazetteer.Entry
 	key := p.ms[mi].key
 	for oi := range p.ms {
 		o := &p.ms[oi]
-		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded {
+		if oi == mi || o.best < 0 || o.key == key && o.key != "" || o.role == sitrep.RoleEmbedded || o.nearOnly {
 			continue
 		}
 		// a pointer: an entry is too big to copy
@@ -691,6 +694,13 @@ func (p *parse) support() {
 			continue
 		}
 		c := m.cands[m.best]
+		if m.nearOnly && !m.forced && !p.nearSolid(mi, c.Entry, nearOnlyKM) {
+			// a name the recogniser took for a person, kept only for the
+			// spatial preposition before it: its place must lie beside
+			// one the report names ("around Sake" in a report on Goma)
+			weak = append(weak, mi)
+			continue
+		}
 		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
 			weak = append(weak, mi)
 			continue
@@ -795,6 +805,10 @@ func (p *parse) support() {
 	}
 	p.ms = kept
 }
+
+// nearOnlyKM is how near another place of the report a nearOnly
+// mention's reading must lie.
+const nearOnlyKM = 100
 
 // abroad reports whether candidate c of mention mi is a town or site in
 // a country that only its own name points to, in a report clearly about
