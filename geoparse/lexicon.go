@@ -177,6 +177,12 @@ var connectors = set("of", "and", "de", "del", "da", "do", "dos", "das", "la", "
 	"des", "di", "upon", "on", "the", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin",
 	"ibn", "y", "sur", "am", "im", "an", "der", "den", "van", "von", "en", "l")
 
+// nameParticles join the capitalised words of one name in lower case
+// ("Mocimboa da Praia", "Ciudad del Este", "Foz do Iguaçu", "Santa Cruz
+// de la Sierra", "Ras al Ain", "Bir bin Ghunaymah").
+var nameParticles = set("da", "de", "do", "dos", "das", "del", "della", "delle", "dei", "di", "du", "des",
+	"la", "el", "al", "bin", "ibn")
+
 // articles start transliterated Arabic names joined by a hyphen
 // ("al-Watiya", "el-Fasher").
 var articles = set("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es", "et", "ez")

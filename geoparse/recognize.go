@@ -135,7 +135,10 @@ type mention struct {
 	nearOnly bool
 	// partial: confirmed by an NER entity that is a longer name than the
 	// mention ("Saraj" of "Nahri Saraj"): the entity says that name is a
-	// place, not that the piece names one.
+	// place, not that the piece names one. Also a name joined by a
+	// particle that the gazetteer knows only by its head ("Mocimboa da
+	// Praia" by Mocímboa): the head is where the name points, if the
+	// report backs it.
 	partial bool
 }
 
@@ -209,6 +212,23 @@ func (p *parse) recognise() {
 				break
 			}
 		}
+		if end, head := p.particleName(i); end > 0 && end > bestJ && (bestJ < 0 || bestJ == head) {
+			// a name joined by a particle ("Mocimboa da Praia", "Ciudad
+			// del Este") that the gazetteer does not know whole is still
+			// one name: its last word alone is no place ("Praia", the
+			// capital of Cape Verde). Where the gazetteer knows its head
+			// as a name of its own, the whole name stands there if the
+			// report backs it (see partial); where it knows none of the
+			// head, it is nobody's place. A known name that ends before
+			// the head does ("British Columbia" of "British Columbia
+			// Finance Minister Michael de Jong") is read as usual.
+			if bestJ == head {
+				p.addMention(i, end, gazetteer.KeyFolded(p.foldRange(i, end)), best, false)
+				p.ms[len(p.ms)-1].partial = true
+			}
+			i = end
+			continue
+		}
 		if bestJ < 0 {
 			p.fuzzyMention(i)
 			p.unknownRun(i)
@@ -219,6 +239,52 @@ func (p *parse) recognise() {
 		i = bestJ
 	}
 	p.filter()
+}
+
+// particleName returns the end of the name starting at word i when it
+// joins capitalised words by lower-case particles ("Mocimboa da Praia",
+// "Santa Cruz de la Sierra", "Ras al-Ain") and the end of its head, the
+// words before the first particle; 0, 0 when no particle joins words
+// from i.
+func (p *parse) particleName(i int) (end, head int) {
+	ws := p.ws
+	if !p.capable(i) || functionWords[ws[i].fold] || ws[i].title {
+		return 0, 0
+	}
+	j := i
+	for j < len(ws) && ws[j].sent == ws[i].sent && (j == i || p.capable(j) && !functionWords[ws[j].fold]) {
+		j++
+	}
+	head = j
+	for {
+		k := j
+		for k < len(ws) && ws[k].sent == ws[i].sent && p.particle(k) {
+			k++
+		}
+		if k == j || k >= len(ws) || ws[k].sent != ws[i].sent || !p.capable(k) || functionWords[ws[k].fold] {
+			break
+		}
+		for k < len(ws) && ws[k].sent == ws[i].sent && p.capable(k) && !functionWords[ws[k].fold] {
+			k++
+		}
+		end, j = k, k
+	}
+	if end == 0 {
+		return 0, 0
+	}
+	return end, head
+}
+
+// particle reports whether word k is a lower-case particle inside a name:
+// "da", "de", "del", "la", "bin" ...; an Arabic article only when hyphened
+// to the next word ("al-Ain", "ez-Zor"), since "as", "at" and "an" are
+// English words too.
+func (p *parse) particle(k int) bool {
+	w := &p.ws[k]
+	if w.cap || w.upper || !w.alpha {
+		return false
+	}
+	return nameParticles[w.fold] || articles[w.fold] && k+1 < len(p.ws) && p.ws[k+1].joined
 }
 
 // addMention records words [a, b) as a place name with its candidates.

@@ -730,6 +730,11 @@ func (p *parse) support() {
 			single := !multi
 			town := c.Class == 'P' || c.Class == 'S'
 			switch {
+			case m.partial:
+				// a name joined by a particle, known only by its head:
+				// the report must back the head's place, unless it names
+				// nothing else and the head is a town's own name
+				ok = p.backed(mi, c) || c.Primary && c.Class == 'P' && p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
 			case c.loose:
 				// found by its skeleton in the report's main country: the
 				// text must call it a unit or a town ("X district", "X
