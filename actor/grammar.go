@@ -93,10 +93,39 @@ func (st *state) sentence(si int) {
 			end = it.w1
 		}
 	}
+	out = st.dropNamePieces(out)
 	st.items = st.orgItems(st.registryItems(out))
 	g := grammar{st: st, ws: st.words, items: st.items}
 	g.run()
 }
+
+// dropNamePieces drops the capitals that are a piece of a longer name
+// joined by a lower-case particle ("Praia" of "Mocimboa da Praia", "Quds"
+// of "Saraya al-Quds"): a town or a group named so is not the capital's
+// government, and the capital is no place of the text either.
+func (st *state) dropNamePieces(items []item) []item {
+	ws := st.words
+	out := items[:0]
+	for _, it := range items {
+		if it.s.kind == sCapital && (it.w0 >= 2 && namePiece(&ws[it.w0-1], &ws[it.w0-2]) ||
+			it.w1+1 < len(ws) && namePiece(&ws[it.w1], &ws[it.w1+1])) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// namePiece reports whether word p is a lower-case particle that joins
+// the capitalised word o into one name with the words on p's other side.
+func namePiece(p, o *word) bool {
+	return p.cap == capFree && nameParticles[p.key] && o.cap != capFree
+}
+
+// nameParticles join the capitalised words of one place or group name in
+// lower case ("Mocimboa da Praia", "Ciudad del Este", "Ras al-Ain").
+var nameParticles = map[string]bool{"da": true, "de": true, "do": true, "dos": true, "das": true, "del": true,
+	"della": true, "di": true, "du": true, "des": true, "la": true, "el": true, "al": true, "bin": true, "ibn": true}
 
 // choose picks the meaning of a hit that the text's case and the
 // publication date allow.
