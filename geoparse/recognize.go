@@ -1096,7 +1096,43 @@ func (p *parse) unitContext(a, b int) (unit, level bool) {
 	if a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && unitWords[ws[a-2].fold] {
 		unit = true
 	}
-	return unit, level
+	return unit || p.unitList(a, b), level
+}
+
+// unitList reports whether the name ending before word b is an item,
+// not the last, of a list of names that a plural unit word closes ("the
+// Dnipropetrovsk and Poltava regions", "Idlib, Hama and Aleppo
+// provinces"): each is a unit.
+func (p *parse) unitList(a, b int) bool {
+	ws := p.ws
+	k := b
+	if k < len(ws) && ws[k].sent == ws[a].sent && pluralUnits[ws[k].fold] {
+		// the last item; a plural right after one name is a kind of
+		// unit, not that name's ("the Gulf states", "mid-Atlantic
+		// states"): a list must come first
+		return a >= 2 && ws[a-2].sent == ws[a].sent && (ws[a-1].raw == "," || ws[a-1].fold == "and" || ws[a-1].fold == "or") && p.capable(a-2)
+	}
+	for items := 0; k < len(ws) && ws[k].sent == ws[a].sent && items < 6; items++ {
+		if items > 0 && pluralUnits[ws[k].fold] {
+			return true
+		}
+		if ws[k].raw != "," && ws[k].fold != "and" && ws[k].fold != "or" {
+			return false
+		}
+		k++
+		if k < len(ws) && ws[k].fold == "and" {
+			k++ // "Idlib, Hama, and Aleppo"
+		}
+		n := 0
+		for k < len(ws) && ws[k].sent == ws[a].sent && n < 4 && (p.capable(k) || ws[k].joined) && !functionWords[ws[k].fold] {
+			k++
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return k < len(ws) && ws[k].sent == ws[a].sent && pluralUnits[ws[k].fold]
 }
 
 // baseContext reports whether the words from b call the name before them
