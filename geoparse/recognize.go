@@ -509,10 +509,13 @@ func (p *parse) filter() {
 		}
 		// Elsewhere a short word is no abbreviation of a unit: "Mass"
 		// is a service, "Miss" a title, "Ill" an adjective.
+		// Nor is a word of three letters a country's acronym unless
+		// written in capitals ("Car bomb" is no CAR).
 		if single && !ws[h].upper && letterCount(ws[h].raw) <= 5 && !m.demonym {
+			short := letterCount(ws[h].raw) <= 3
 			keep := m.cands[:0]
 			for _, c := range m.cands {
-				if !(c.Code == "ADM1" && !c.Primary) {
+				if !(c.Code == "ADM1" && !c.Primary) && !(short && gazetteer.IsCountryCode(c.Code) && !c.Primary) {
 					keep = append(keep, c)
 				}
 			}
