@@ -87,6 +87,12 @@ var orgWords = set(
 	"symphony", "orchestra", "opera", "theatre", "theater", "studio", "studios", "records",
 )
 
+// orgAdjectives in an organisation's name qualify the noun after them
+// ("Government of National Unity", "Islamic Jihad", "Transitional
+// Council").
+var orgAdjectives = set("national", "international", "islamic", "democratic", "revolutionary", "federal",
+	"republican", "popular", "patriotic", "transitional", "interim", "provisional")
+
 // placeNouns after a demonym make it a location ("the Tunisian border",
 // "Libyan territory", "the Syrian coast").
 var placeNouns = set(

@@ -770,7 +770,12 @@ func (p *parse) support() {
 			case single && !c.Primary && !strong(c.Match, 100000):
 				// found by an alternate name only: needs a neighbour
 				ok = p.nearOthers(mi, c.Entry, 300) || m.qualifier >= 0
-			case m.role == sitrep.RoleEmbedded && !strong(c.Match, 100000):
+			case m.role == sitrep.RoleEmbedded && (!strong(c.Match, 100000) ||
+				single && c.Code == "ADM1" && c.Population < 100000 && p.orgAdjectiveBefore(m.first)):
+				// a place inside an organisation's name needs the report's
+				// support: a small town, or a province one word long that
+				// few people live in where the name's adjective modifies
+				// it as a noun ("Unity" of "Government of National Unity")
 				ok = p.focus[c.Country] >= 0.1 && p.nearOthers(mi, c.Entry, 500)
 			case town && single && !strong(c.Match, 200000) && p.focus[c.Country] < 0.05 && !p.nearOthers(mi, c.Entry, 500):
 				// a town in a country the report is not about, far from
@@ -809,6 +814,13 @@ func (p *parse) support() {
 		kept = append(kept, p.ms[mi])
 	}
 	p.ms = kept
+}
+
+// orgAdjectiveBefore reports whether word a follows a capitalised
+// adjective of organisations' names ("National Unity", "Revolutionary
+// Guard"): the word it qualifies is a noun of the name.
+func (p *parse) orgAdjectiveBefore(a int) bool {
+	return a > 0 && p.ws[a-1].sent == p.ws[a].sent && p.ws[a-1].cap && orgAdjectives[p.ws[a-1].fold]
 }
 
 // nearOnlyKM is how near another place of the report a nearOnly
