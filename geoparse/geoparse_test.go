@@ -457,6 +457,35 @@ func TestActorEntities(t *testing.T) {
 	}
 }
 
+// TestMediaEntities checks that a place in the name of an outlet the
+// actor stage knows is embedded in it, whatever kind the recogniser gave
+// the name, while a country that owns the outlet stays a location.
+func TestMediaEntities(t *testing.T) {
+	r := resolver(t)
+	text := "The Houthi-run Saba news agency said fighters advanced near Marib. China's news agency said nothing."
+	doc := sitrep.NewDocument(sitrep.Article{Text: text})
+	span := func(s string) sitrep.Span {
+		i := strings.Index(text, s)
+		return sitrep.Span{Start: i, End: i + len(s)}
+	}
+	doc.Actors = []sitrep.Actor{{ID: "MEDIA-SABA", Name: "Saba", Kind: sitrep.ActorMedia}, {ID: "CHN.MEDIA", Name: "Chinese media", Kind: sitrep.ActorMedia}}
+	doc.Entities = []sitrep.Entity{
+		{Span: span("Saba news agency"), Kind: sitrep.KindGPE, Source: "ner", ActorID: "MEDIA-SABA"},
+		{Span: span("China's news agency"), Kind: sitrep.KindOrg, Source: "actor", ActorID: "CHN.MEDIA"},
+	}
+	if err := r.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if p := find(doc, "Saba"); p != nil && p.Role != sitrep.RoleEmbedded {
+		t.Errorf("Saba: %+v, want no place or one embedded in the agency's name, in %s", p, dump(doc))
+	}
+	for _, want := range []string{"China"} {
+		if p := find(doc, want); p == nil || p.Role != sitrep.RoleLocation {
+			t.Errorf("%s: %+v, want a location in %s", want, p, dump(doc))
+		}
+	}
+}
+
 func TestCancelled(t *testing.T) {
 	r := resolver(t)
 	ctx, cancel := context.WithCancel(context.Background())

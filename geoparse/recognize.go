@@ -824,6 +824,15 @@ func (p *parse) entities(m *mention) bool {
 		if !e.Span.Overlaps(m.Span) {
 			continue
 		}
+		if e.ActorID != "" && e.Span.Contains(m.Span) && e.Span != m.Span && !m.demonym && !m.hasCountry() && p.actorKind(e.ActorID) == sitrep.ActorMedia {
+			// the name of an outlet the actor dictionary knows ("the Saba
+			// news agency", whatever kind the recogniser gave it): the
+			// place is embedded in it, not where anything happened; a
+			// country keeps its role ("China's news agency" is an agency
+			// of that country)
+			m.role = sitrep.RoleEmbedded
+			return true
+		}
 		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
 			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) && p.besideName(m, e.Span) {
 				// "State" of "Lagos State", "West" of "West Hararge": a
@@ -874,6 +883,16 @@ func (p *parse) entities(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// actorKind returns the kind of the document's actor id, "" if unknown.
+func (p *parse) actorKind(id string) sitrep.ActorKind {
+	for i := range p.doc.Actors {
+		if p.doc.Actors[i].ID == id {
+			return p.doc.Actors[i].Kind
+		}
+	}
+	return ""
 }
 
 // partOfName reports whether the entity span sp holds mention m and,
