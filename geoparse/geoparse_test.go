@@ -457,29 +457,38 @@ func TestActorEntities(t *testing.T) {
 	}
 }
 
-// TestMediaEntities checks that a place in the name of an outlet the
-// actor stage knows is embedded in it, whatever kind the recogniser gave
-// the name, while a country that owns the outlet stays a location.
+// TestMediaEntities checks that a place in the name of an outlet or a
+// group the actor stage knows is embedded in it, whatever kind the
+// recogniser gave the name, while a country that owns the outlet and a
+// town that only modifies a group's noun stay locations.
 func TestMediaEntities(t *testing.T) {
 	r := resolver(t)
-	text := "The Houthi-run Saba news agency said fighters advanced near Marib. China's news agency said nothing."
+	text := "The Houthi-run Saba news agency said fighters advanced near Marib. China's news agency said nothing. " +
+		"The United Kingdom Maritime Trade Operations agency reported a blast. Misrata militias moved east."
 	doc := sitrep.NewDocument(sitrep.Article{Text: text})
 	span := func(s string) sitrep.Span {
 		i := strings.Index(text, s)
 		return sitrep.Span{Start: i, End: i + len(s)}
 	}
-	doc.Actors = []sitrep.Actor{{ID: "MEDIA-SABA", Name: "Saba", Kind: sitrep.ActorMedia}, {ID: "CHN.MEDIA", Name: "Chinese media", Kind: sitrep.ActorMedia}}
+	doc.Actors = []sitrep.Actor{{ID: "MEDIA-SABA", Name: "Saba", Kind: sitrep.ActorMedia}, {ID: "CHN.MEDIA", Name: "Chinese media", Kind: sitrep.ActorMedia},
+		{ID: "GBR-UKMTO", Name: "UKMTO", Kind: sitrep.ActorMilitary}, {ID: "LBY-MISRATA", Name: "Misrata militias", Kind: sitrep.ActorMilitia}}
 	doc.Entities = []sitrep.Entity{
 		{Span: span("Saba news agency"), Kind: sitrep.KindGPE, Source: "ner", ActorID: "MEDIA-SABA"},
 		{Span: span("China's news agency"), Kind: sitrep.KindOrg, Source: "actor", ActorID: "CHN.MEDIA"},
+		// the recogniser's place first, the actor stage's group after it
+		{Span: span("United Kingdom Maritime Trade Operations"), Kind: sitrep.KindLoc, Source: "ner"},
+		{Span: span("United Kingdom Maritime Trade Operations"), Kind: sitrep.KindOrg, Source: "actor", ActorID: "GBR-UKMTO"},
+		{Span: span("Misrata militias"), Kind: sitrep.KindOrg, Source: "actor", ActorID: "LBY-MISRATA"},
 	}
 	if err := r.Annotate(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	if p := find(doc, "Saba"); p != nil && p.Role != sitrep.RoleEmbedded {
-		t.Errorf("Saba: %+v, want no place or one embedded in the agency's name, in %s", p, dump(doc))
+	for _, name := range []string{"Saba", "Maritime"} {
+		if p := find(doc, name); p != nil && p.Role != sitrep.RoleEmbedded {
+			t.Errorf("%s: %+v, want no place or one embedded in the name, in %s", name, p, dump(doc))
+		}
 	}
-	for _, want := range []string{"China"} {
+	for _, want := range []string{"China", "Misrata"} {
 		if p := find(doc, want); p == nil || p.Role != sitrep.RoleLocation {
 			t.Errorf("%s: %+v, want a location in %s", want, p, dump(doc))
 		}

@@ -820,18 +820,28 @@ func (p *parse) usedLower(f string) bool {
 // entities applies the NER stage's verdict on a mention, reporting
 // whether it settled the mention.
 func (p *parse) entities(m *mention) bool {
+	// the actors first: the recogniser may call a group's name a place
+	// where the actor stage knows the group
+	for _, e := range p.doc.Entities {
+		if e.ActorID != "" && e.Span.Contains(m.Span) && e.Span != m.Span && !m.demonym && !m.hasCountry() &&
+			!(m.last-m.first == 1 && p.commonWord(m.first)) { // "Minister" is for the filters to drop
+			if k := p.actorKind(e.ActorID); k == sitrep.ActorMedia || orgKind(k) && p.inLongerName(m, e.Span) {
+				// the name of an outlet or a group the actor dictionary
+				// knows ("the Saba news agency", "Islamic State Sahel
+				// Province", "United Kingdom Maritime Trade Operations"),
+				// whatever kind the recogniser gave it: the place is
+				// embedded in it, not where anything happened. A country
+				// keeps its role ("China's news agency" is an agency of
+				// that country), and a name that only modifies the
+				// group's noun stays a place ("Misrata militias").
+				m.role = sitrep.RoleEmbedded
+				return true
+			}
+		}
+	}
 	for _, e := range p.doc.Entities {
 		if !e.Span.Overlaps(m.Span) {
 			continue
-		}
-		if e.ActorID != "" && e.Span.Contains(m.Span) && e.Span != m.Span && !m.demonym && !m.hasCountry() && p.actorKind(e.ActorID) == sitrep.ActorMedia {
-			// the name of an outlet the actor dictionary knows ("the Saba
-			// news agency", whatever kind the recogniser gave it): the
-			// place is embedded in it, not where anything happened; a
-			// country keeps its role ("China's news agency" is an agency
-			// of that country)
-			m.role = sitrep.RoleEmbedded
-			return true
 		}
 		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
 			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) && p.besideName(m, e.Span) {
@@ -883,6 +893,30 @@ func (p *parse) entities(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// orgKind reports whether actors of kind k are organisations, whose
+// names may hold a place's.
+func orgKind(k sitrep.ActorKind) bool {
+	switch k {
+	case sitrep.ActorGovernment, sitrep.ActorMilitary, sitrep.ActorPolice, sitrep.ActorRebel, sitrep.ActorMilitia,
+		sitrep.ActorMercenary, sitrep.ActorParty, sitrep.ActorIGO, sitrep.ActorNGO, sitrep.ActorMedia:
+		return true
+	}
+	return false
+}
+
+// inLongerName reports whether mention m stands in a run of capitalised
+// words inside span sp longer than itself ("Sahel" of "Islamic State
+// Sahel Province"), not alone before a common noun ("Misrata militias").
+func (p *parse) inLongerName(m *mention, sp sitrep.Span) bool {
+	ws := p.ws
+	a, b := m.first, m.last
+	if a < 0 {
+		return false
+	}
+	return a > 0 && ws[a-1].Start >= sp.Start && ws[a-1].sent == ws[a].sent && p.capable(a-1) ||
+		b < len(ws) && ws[b].End <= sp.End && ws[b].sent == ws[a].sent && p.capable(b)
 }
 
 // actorKind returns the kind of the document's actor id, "" if unknown.
