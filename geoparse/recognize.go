@@ -478,16 +478,6 @@ func (p *parse) filter() {
 			m.drop = true
 			continue
 		}
-		// Next word: a unit word ("the Kharkiv region") or a base word,
-		// read before the NER entities, which settle whether the name is
-		// a place, not which place it is.
-		if !m.demonym {
-			m.unit, m.level = p.unitContext(a, b)
-			m.base = p.baseContext(b)
-			if m.base {
-				p.addBases(m)
-			}
-		}
 		// NER entities, when the NER stage has run.
 		if p.entities(m) {
 			continue
@@ -545,6 +535,14 @@ func (p *parse) filter() {
 			m.drop = true
 			p.person(a, b, inMention)
 			continue
+		}
+		// Next word: a unit word, or a place noun after a demonym.
+		if !m.demonym {
+			m.unit, m.level = p.unitContext(a, b)
+			m.base = p.baseContext(b)
+			if m.base {
+				p.addBases(m)
+			}
 		}
 		if b < len(ws) && ws[b].sent == ws[a].sent {
 			nf := ws[b].fold
