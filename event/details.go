@@ -516,6 +516,17 @@ func (r *reader) where(s *sent, c *cand) {
 		}
 		prep := placePrep(s, k)
 		scene := scenePreps[prep]
+		pj := prepIndex(s, k)
+		if p.Anchor != nil && scenePreps[s.words[k]] {
+			pj = k // a relative place opens with its preposition: "around Sake"
+		}
+		if f := fromPhrase(s, pj); !moves && f > c.trig && (scene || pj == k) && !verbBetween(s, c.trig, f) {
+			// "fired by the rebels from the hills around Sake": where the
+			// fire came from, not where it fell; "destroyed missiles
+			// prepared to launch from areas near X" hit them there
+			others = append(others, *p)
+			continue
+		}
 		score := 0
 		if p.Role == sitrep.RoleEmbedded {
 			// a place inside an organisation's name is no scene, unless
@@ -1781,6 +1792,35 @@ func (r *reader) deniedHere(s *sent, i int) bool {
 
 // prepIndex returns the index of the preposition placePrep found for the
 // place at k, or -1.
+// fromPhrase returns the index of the "from" whose phrase the preposition
+// at j sits in, "from" and a noun phrase right before it ("from the hills
+// around X", "from positions near X"), or -1.
+func fromPhrase(s *sent, j int) int {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		switch w := s.words[i]; {
+		case w == "from":
+			if i < j-1 {
+				return i
+			}
+			return -1
+		case w == "the" || w == "a" || w == "their" || w == "its" || s.toks[i].UPOS == "NOUN" || s.toks[i].UPOS == "ADJ":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbBetween reports whether a verb lies strictly between tokens i and j.
+func verbBetween(s *sent, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.toks[k].UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
+}
+
 func prepIndex(s *sent, k int) int {
 	p := placePrep(s, k)
 	for j := k - 1; j >= 0 && j >= k-6; j-- {

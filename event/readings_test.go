@@ -134,6 +134,7 @@ func TestWeaponScene(t *testing.T) {
 	tests := []struct{ name, text, doer, place string }{
 		{"fired from the hills", "Two rockets struck a market in Kassala on Friday, killing five traders.\n\nThe army said the rockets were fired by RSF fighters from the hills east of the city.", "rapid support", "Kassala"},
 		{"the bombs", "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\nThe army said the bombs were fired by M23 rebels.", "march 23", "Goma"},
+		{"fired from the hills around a town", "Two bombs exploded in a camp near Goma on Friday, killing 12 people.\n\nThe army said the bombs were fired by M23 rebels from the hills around Sake.", "march 23", "Goma"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
