@@ -38,20 +38,11 @@ func TestDeadOfTheAttack(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := code(t, tt.text, "2024-05-06")
-			var assaults []sitrep.Event
-			for _, e := range doc.Events {
-				if e.Type == sitrep.Assault {
-					assaults = append(assaults, e)
-				}
+			first, n := assaults(doc)
+			if n != tt.events {
+				t.Fatalf("%d assaults, want %d: %s", n, tt.events, summary(doc))
 			}
-			if len(assaults) != tt.events {
-				t.Fatalf("%d assaults, want %d: %s", len(assaults), tt.events, summary(doc))
-			}
-			got := -1
-			if f := assaults[0].Fatalities; f != nil {
-				got = *f
-			}
-			if got != tt.fatalities {
+			if got := dead(first); got != tt.fatalities {
 				t.Errorf("fatalities of the first assault %d, want %d: %s", got, tt.fatalities, summary(doc))
 			}
 		})
@@ -74,13 +65,7 @@ func TestPeacefulDeaths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-05-06")
-		n := 0
-		for _, e := range doc.Events {
-			if e.Type == sitrep.Assault {
-				n++
-			}
-		}
-		if n != tt.want {
+		if _, n := assaults(doc); n != tt.want {
 			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.want, summary(doc))
 		}
 	}
@@ -109,10 +94,7 @@ func TestPronounDead(t *testing.T) {
 			t.Errorf("%q: no assault: %s", tt.text, summary(doc))
 			continue
 		}
-		got := -1
-		if e.Fatalities != nil {
-			got = *e.Fatalities
-		}
+		got := dead(e)
 		if got != tt.want || e.ACLEDEventType != tt.acled {
 			t.Errorf("%q: fatalities %d, %s; want %d, %s: %s", tt.text, got, e.ACLEDEventType, tt.want, tt.acled, summary(doc))
 		}

@@ -40,6 +40,28 @@ func names(a *sitrep.ActorRef) string {
 	return strings.ToLower(a.Name + " | " + a.Text + " | " + a.ID)
 }
 
+// ofType returns a document's first event of the type and how many it
+// holds.
+func ofType(doc *sitrep.Document, typ sitrep.EventType) (first *sitrep.Event, n int) {
+	for i := range doc.Events {
+		if doc.Events[i].Type == typ {
+			if n == 0 {
+				first = &doc.Events[i]
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// dead returns an event's fatalities, -1 when it tells none.
+func dead(e *sitrep.Event) int {
+	if e == nil || e.Fatalities == nil {
+		return -1
+	}
+	return *e.Fatalities
+}
+
 // find returns the first event of the type whose actor1 contains a1.
 func find(doc *sitrep.Document, typ sitrep.EventType, a1 string) *sitrep.Event {
 	for i := range doc.Events {
@@ -380,10 +402,7 @@ func TestDeathNamesNoDeath(t *testing.T) {
 			t.Errorf("%q: no assault in %s", tt.text, summary(doc))
 			continue
 		}
-		got := -1
-		if e.Fatalities != nil {
-			got = *e.Fatalities
-		}
+		got := dead(e)
 		if got != tt.dead {
 			t.Errorf("%q: fatalities %d, want %d (-1: none)", tt.text, got, tt.dead)
 		}

@@ -568,15 +568,7 @@ func TestNoneKilled(t *testing.T) {
 
 // assaults returns a document's first assault and how many it holds.
 func assaults(doc *sitrep.Document) (first *sitrep.Event, n int) {
-	for i := range doc.Events {
-		if doc.Events[i].Type == sitrep.Assault {
-			if n == 0 {
-				first = &doc.Events[i]
-			}
-			n++
-		}
-	}
-	return first, n
+	return ofType(doc, sitrep.Assault)
 }
 
 // TestGroundBombing: a car bombing is a bomb on the ground, whichever
@@ -666,13 +658,7 @@ func TestAnonymousSource(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2024-02-12")
-		n := 0
-		for _, e := range doc.Events {
-			if e.Type == sitrep.Request {
-				n++
-			}
-		}
-		if n != tt.want {
+		if _, n := ofType(doc, sitrep.Request); n != tt.want {
 			t.Errorf("%q: %d requests, want %d: %s", tt.text, n, tt.want, summary(doc))
 		}
 	}
