@@ -13,7 +13,7 @@ func TestEnclosing(t *testing.T) {
 		k          int // the word asked about
 		open, shut int
 	}{
-		{"2 policemen ( 7 according to Taliban sources ) were killed", 5, 2, 8},
+		{"4 guards ( 10 , the Taliban claimed ) died", 5, 2, 8},
 		{"fatalities heavy ( VoJ reported unknown fatalities ( 3 ) )", 3, 2, 10},
 		{"fatalities heavy ( VoJ reported unknown fatalities ( 3 ) )", 8, 7, 9},
 		{"( a closed aside ) VoJ reported 3", 4, -1, -1},

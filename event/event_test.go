@@ -92,14 +92,14 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a verb the tagger took for a noun, with a counted object", "Soldiers allegedly shot 6 people in Addis Ababa on Monday.",
 			sitrep.Assault, "soldiers", "people", sitrep.Alleged, "2022-03-07", -1},
-		{"the doer of a background attack", "Two soldiers were killed following an ambush by al-Shabaab fighters near Afgoye on Monday.",
-			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 2},
+		{"the doer of a background attack", "Three soldiers were killed after an ambush by al-Shabaab fighters outside Jowhar on Monday.",
+			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 3},
 		{"the planters of a mine", "Three soldiers were killed when their truck hit a Houthi-laid mine near Taiz on Monday.",
 			sitrep.Assault, "houthi", "soldiers", sitrep.Asserted, "2022-03-07", 3},
 		{"the planters of a bomb", "Two policemen were killed when a bomb planted by JNIM fighters exploded near their post in Gao on Monday.",
 			sitrep.Assault, "jnim", "policemen", sitrep.Asserted, "2022-03-07", 2},
-		{"the doers of background attacks", "A policeman was killed following attacks by Taliban militants on checkpoints in Kunduz on Monday.",
-			sitrep.Assault, "taliban", "policeman", sitrep.Asserted, "2022-03-07", 1},
+		{"the doers of background attacks", "Two border policemen were killed following overnight attacks by Taliban fighters on outposts in Baghlan on Monday.",
+			sitrep.Assault, "taliban", "policemen", sitrep.Asserted, "2022-03-07", 2},
 		{"both sides of between", "Fighting between two armed groups aligned with the interior ministry killed six people in Misrata on Monday.",
 			sitrep.Assault, "armed groups", "armed groups", sitrep.Asserted, "2022-03-07", 6},
 		{"purpose of a sending", "The African Union has sent 30 civilian personnel to Goma to investigate the killings.",
@@ -118,8 +118,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Coerce, "police", "", sitrep.Asserted, "2022-03-07", -1},
 		{"placards and chants", "Residents waved placards outside the court in Pietermaritzburg on Monday and chanted songs.",
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
-		{"blockade imposed by its object", "Israel reimposed blockades in the West Bank on Friday following the shooting deaths of two Israelis.",
-			sitrep.Coerce, "israel", "", sitrep.Asserted, "2022-03-04", -1},
+		{"blockade imposed by its object", "Turkey reimposed blockades on two border crossings on Friday after the deaths of three of its soldiers.",
+			sitrep.Coerce, "turkey", "", sitrep.Asserted, "2022-03-04", -1},
 		{"curfew", "The army imposed a curfew on Kadugli on Monday.",
 			sitrep.Coerce, "army", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a speaker's own speech act on a misparsed conjunct", "The press office said the strike hit two trucks near Sabha and blamed it on forces loyal to the government.",
@@ -150,7 +150,7 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "government troops", "", sitrep.Asserted, "2022-03-06", -1},
 		{"protest told with a verb, no one named", "Around 200 lawyers protested against the new penal code on Monday.",
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-07", -1},
-		{"a date that names a thing", "Hundreds of residents protested against the candidate for the August 3 elections on Monday.",
+		{"a date that names a thing", "Hundreds of residents protested against a candidate in the May 14 polls on Monday.",
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a labour strike", "Teachers launched a three-day strike over unpaid salaries on Monday.",
 			sitrep.Protest, "teachers", "", sitrep.Asserted, "2022-03-07", -1},
@@ -328,7 +328,7 @@ func TestFatalitiesConservative(t *testing.T) {
 		{"Two soldiers, a policeman and a civilian were killed when gunmen attacked the post.", 4, -1},
 		// a description set off by commas names the counted group again
 		{"Two civilians, a farmer and his son, were killed when soldiers opened fire on their car near Bunia.", 2, -1},
-		{"One official, a member of the district council, and his 2 bodyguards were killed when gunmen attacked their car.", 3, -1},
+		{"A judge, the head of the appeals court, and his 3 drivers were killed when gunmen ambushed their convoy.", 4, -1},
 		// killed or wounded: how many died is unknown
 		{"One soldier was killed or wounded when a sniper opened fire on the patrol.", 0, -1},
 		// a long apposition before a passive toll
@@ -426,7 +426,7 @@ func TestPartisanTolls(t *testing.T) {
 		{"the outlet in brackets, a bare figure", "Islamic State fighters attacked an army post near Diffa on Friday, killing 5 soldiers. The death toll could not be confirmed (Amaq reported 5).", 0, 5},
 		{"a range the toll falls in", "Taliban militants attacked a checkpoint in Helmand on Sunday, killing 3 soldiers. Voice of Jihad reported 1-3 fatalities.", 0, 3},
 		{"the claim is the report's total", "Taliban militants attacked a checkpoint in Ghazni on Sunday, killing 2 soldiers. Two more soldiers were killed when militants ambushed a convoy nearby. Voice of Jihad reported 4 fatalities.", 0, 2},
-		{"another source's figure", "Three soldiers (7 according to Taliban sources) were killed when militants attacked a checkpoint in Helmand on Sunday.", 3, 0},
+		{"another source's figure", "Four policemen (12 according to Taliban sources) died when militants stormed an outpost in Zabul on Sunday.", 4, 0},
 		{"another figure than the claim", "Taliban militants attacked a checkpoint in Helmand on Sunday, killing 2 soldiers. Voice of Jihad reported 9 fatalities.", 2, 0},
 		{"a government's figure", "Government forces killed 9 Taliban fighters in Ghazni on Tuesday, the defence ministry said.", 9, 0},
 		{"the group as the other side of a clash", "A soldier died when the army clashed with Taliban fighters in Ghazni on Monday. Voice of Jihad reported 1 fatality.", 0, 1},
@@ -522,23 +522,23 @@ func TestACLEDTypes(t *testing.T) {
 	tests := []struct{ text, typ, sub string }{
 		{"Insurgents attacked an army tank near the bridge on Monday, killing two soldiers.", "Battles", "Armed clash"},
 		// civilians: no longer under arms, or children
-		{"A former soldier was killed by gunmen near his home in Herat on Monday.", "Violence against civilians", "Attack"},
+		{"Gunmen shot dead a former soldier outside his shop in Kandahar on Monday.", "Violence against civilians", "Attack"},
 		{"Two girls were wounded by army fire near the market on Monday.", "Violence against civilians", "Attack"},
 		// a thrown explosive is an explosion, whatever CAMEO makes of the verb
-		{"A hand grenade was hurled at an army vehicle in Mogadishu on Sunday.", "Explosions/Remote violence", "Grenade"},
+		{"On Sunday a grenade was hurled into a police pickup in Kismayo.", "Explosions/Remote violence", "Grenade"},
 		{"Unknown men threw a bomb at the police station in Bujumbura on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		// ground taken from an armed group, not a release or a pardon
 		{"Troops cleared two villages of Boko Haram fighters near Bama on Saturday.", "Battles", "Government regains territory"},
 		{"Iraqi forces liberated the town from Islamic State fighters on Monday.", "Battles", "Government regains territory"},
 		// changing sides: the codebook's change to group
-		{"Twenty soldiers switched sides and joined the rebels near Kidal on Monday.", "Strategic developments", "Change to group/activity"},
+		{"Thirty militiamen switched sides on Monday and joined the rebels in Menaka.", "Strategic developments", "Change to group/activity"},
 		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Three army officers defected to the rebels in Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
 		{"A bomb carried by two militants detonated prematurely on Monday, killing both of them.", "Strategic developments", "Disrupted weapons use"},
 		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},
 		{"Gunmen shot and killed a woman near her home on Monday.", "Violence against civilians", "Attack"},
-		{"Two pro-government militia members were killed by rebels on Monday.", "Battles", "Armed clash"},
+		{"Rebels ambushed and killed four pro-government militia members on Tuesday.", "Battles", "Armed clash"},
 		{"Militiamen attacked a remote village on Monday.", "Violence against civilians", "Attack"},
 		{"Militiamen attacked an army barracks on Monday.", "Battles", "Armed clash"},
 		{"Insurgents raided Kolawa village on Monday.", "Violence against civilians", "Attack"},
@@ -742,7 +742,7 @@ func TestLocationGeoparserReadings(t *testing.T) {
 }
 
 func TestMergeWithinReport(t *testing.T) {
-	text := "Rebels Retreat From Northern Town\n\nHundreds of rebel fighters retreated from the town of Kora to the hills on Sunday, the Daily Herald reported.\n\nThe rebels' retreat came after days of heavy shelling. A local official confirmed the retreat in a statement to Radio Kora."
+	text := "Rebels Retreat From Northern Town\n\nHundreds of rebel fighters retreated from the town of Kora to the hills on Sunday, the Daily Herald reported.\n\nThe rebels' retreat came after days of heavy shelling. A local official told Radio Kora that the retreat was over."
 	doc := code(t, text, "2022-03-08")
 	n := 0
 	var ev *sitrep.Event
@@ -919,7 +919,7 @@ func TestOneEventPerHappening(t *testing.T) {
 		// a string of attacks told as context is no event of its own
 		{"The rebels said on Monday they had fired rockets at a Greek-owned tanker, the latest in a string of attacks on shipping in the Red Sea.", 1, ""},
 		// a verb coded by its object and the object noun are one act
-		{"Israel reimposed blockades in the West Bank on Friday.", 1, sitrep.Coerce},
+		{"Turkey reimposed blockades on two border crossings on Friday.", 1, sitrep.Coerce},
 		{"Angola's president will host talks between the two ministers in Luanda next week.", 1, sitrep.Consult},
 	}
 	for _, tt := range tests {
@@ -979,7 +979,7 @@ func TestWeaponsAreNoParty(t *testing.T) {
 func TestTargetIsNoDoer(t *testing.T) {
 	for _, text := range []string{
 		"Two bombs exploded in a camp for displaced people near Goma on Friday, killing 12 people.",
-		"One policeman was killed and three wounded when a bomb exploded near a police station in Arish on Monday.",
+		"One policeman was killed and four others hurt when a roadside bomb went off near a checkpoint in Sheikh Zuweid on Monday.",
 		// the owner of the target did not attack it
 		"A convoy of the Libyan National Army was ambushed south of Sirte on Friday, killing four soldiers.",
 	} {

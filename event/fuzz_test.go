@@ -15,8 +15,8 @@ import (
 func FuzzAnnotate(f *testing.F) {
 	for _, s := range []string{
 		"Rebels attacked the town on Monday, killing 3 soldiers, the army said.",
-		"The LNA was poised to launch an assault, according to the report.",
-		"“They were flown in three planes to Jufra,” he said.",
+		"The militia seemed ready to launch a counter-offensive, its commander said.",
+		"“They were driven in four lorries to Sebha,” he said.",
 		"X (Y) denied that Z's forces had not withdrawn from ( the ) town of , .",
 		"2 soldiers, a , were killed. Fatalities (VoJ reported 1-3 fatalities (3)) ( Amaq reported",
 		"A Taliban-planted IED killed 4 policemen when ( their ) truck was hit. Voice of Jihad also reported 4.",

@@ -19,14 +19,14 @@ func TestUnarmedTargets(t *testing.T) {
 		{"attack on a camp", "Unknown gunmen attacked Kasha camp near Goma on Tuesday, wounding five.", vac},
 		{"the villages of", "Armed herders attacked the villages of Kwall and Zanwra on Sunday, killing 11.", vac},
 		{"communities", "Gunmen invaded two fishing communities near Epe on Monday, killing 9 residents.", vac},
-		{"fire on residential areas", "Rebel forces opened fire on residential areas of Malakal on Monday.", vac},
+		{"fire on residential areas", "On Monday rebel gunmen opened fire on residential areas in Wau.", vac},
 		{"unarmed people as the object of a conjunct verb", "Gunmen attacked and raped displaced women near Kalma on Monday.", vac},
 		{"wounded farmers", "Militiamen opened fire on Gidan Bawa, wounding 4 farmers on Monday.", vac},
 		{"members of another party", "Ruling party cadres attacked members of the opposition party in Kitwe on Monday.", vac},
 		// a policeman killed at home is off duty, a civilian
 		{"killed at his home", "Militants shot dead a police officer at his home in Quetta on Friday.", vac},
 		{"the policeman's house", "Four insurgents stormed a policeman's house in Mardan on Friday and killed him.", vac},
-		{"killed inside their homes", "Two soldiers were killed inside their homes in Arish by gunmen on Friday.", vac},
+		{"killed inside their homes", "Three soldiers were killed by gunmen inside their homes near Rafah on Friday.", vac},
 		// an exchange that is no fire, an engagement that is no fight
 		{"in exchange for a ransom", "Gunmen attacked Kadisau village on Monday, killing three farmers, and released the hostages in exchange for a ransom.", vac},
 		{"engaged in rustling", "Bandits who engaged in cattle rustling attacked Kadisau village on Monday, killing three farmers.", vac},
@@ -84,7 +84,7 @@ func TestKnownMisses(t *testing.T) {
 			sitrep.Protest, "residents", sitrep.Asserted, "Riots / Violent demonstration"},
 		{"burning tyres alone", "Youths burnt tyres on the main road in Butembo on Monday.",
 			sitrep.Protest, "youths", sitrep.Asserted, "Riots / Violent demonstration"},
-		{"defused bombs", "Two bombs were discovered and defused by police in Garissa on Monday.",
+		{"defused bombs", "In Mandera on Monday, three explosive devices were found and defused by police.",
 			sitrep.Coerce, "police", sitrep.Asserted, "Strategic developments / Disrupted weapons use"},
 		{"a device found and defused", "Soldiers found and defused an improvised explosive device in Kidal on Monday.",
 			sitrep.Coerce, "soldiers", sitrep.Asserted, "Strategic developments / Disrupted weapons use"},
@@ -149,7 +149,7 @@ func TestNoAttack(t *testing.T) {
 	for _, text := range []string{
 		"The ruling party beat the opposition in the elections on Sunday.",
 		"The home side beat the visitors in the cup final on Saturday.",
-		"Two bombs were discovered and defused by police in Garissa on Monday.",
+		"In Mandera on Monday, three explosive devices were found and defused by police.",
 	} {
 		doc := code(t, text, "2022-03-08")
 		for _, e := range doc.Events {
