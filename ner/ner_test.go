@@ -206,7 +206,7 @@ func BenchmarkRecognize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sent := strings.Fields("Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines to a town south of the capital on Sunday following a Turkish-backed military intervention , Bloomberg reported on Sunday .")
+	sent := strings.Fields("Some 800 Chadian and Sudanese fighters hired by the LNA pulled back from the outskirts of Misrata to an airbase east of the city on Monday after days of Turkish drone strikes , Reuters reported on Monday .")
 	doc := [][]string{sent}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -229,7 +229,7 @@ In Misrata , hundreds of people protested against power cuts and the rising pric
 The European Union extended its naval mission Irini in the Mediterranean to watch the arms embargo .
 Officials in Benghazi said the House of Representatives would meet in Tobruk next Sunday .
 Amnesty International urged the International Criminal Court to investigate mass graves found in Tarhuna .
-Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines , Bloomberg reported .
+About 600 Chadian and Sudanese mercenaries in Libya withdrew from the Misrata front , Reuters reported .
 The Libya Observer said three members of the 444th Brigade were detained at a checkpoint near Bani Walid .
 Salem Alaywan , Bani Walid 's mayor , told Al Jazeera the town had received 500 displaced families .`
 

@@ -8,7 +8,7 @@ import (
 
 var splitSents = []string{
 	"Salem Alaywan , Bani Walid 's mayor , told Reuters that Russian and Syrian fighters had retreated .",
-	"Over 1,000 Russian and Syrian mercenary fighters retreated from Tripoli , Al Jazeera reported .",
+	"Nearly 700 Chadian and Sudanese hired gunmen withdrew from Sirte , Al Arabiya reported .",
 	"THE UNITED NATIONS SAID ON MONDAY THAT FIGHTING NEAR TRIPOLI HAD ENDED .",
 	"Alaywan said the Libya Observer and Bloomberg had the figures wrong .",
 	"Reuters",

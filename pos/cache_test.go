@@ -17,7 +17,7 @@ func TestSplitFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms := strings.Fields("Over 1,000 Russian and Syrian mercenary fighters , U.N.-backed , retreated on Tuesday .")
+	forms := strings.Fields("About 400 Chadian and Sudanese mercenary fighters , U.N.-backed , withdrew on Thursday .")
 	ws := make([]word, len(forms)+4)
 	ws[0], ws[1], ws[len(forms)+2], ws[len(forms)+3] = boundary, boundary, boundEnd, boundEnd
 	for i, f := range forms {
@@ -54,7 +54,7 @@ func TestCachedTagging(t *testing.T) {
 		t.Fatal(err)
 	}
 	sents := []string{
-		"Over 1,000 Russian and Syrian mercenary fighters retreated from the front lines near Tripoli .",
+		"About 400 Chadian and Sudanese mercenary fighters withdrew from the hills above Gharyan .",
 		"Salem Alaywan , Bani Walid 's mayor , said the fighters were flown out on Monday .",
 		"Fighters said that they had retreated , the mayor told Reuters .",
 		"The U.N.-backed government said three civilians were killed when shells hit a house in Ain Zara .",

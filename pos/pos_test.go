@@ -114,7 +114,7 @@ func TestEmbedded(t *testing.T) {
 	}{
 		{"The rebels attacked the town on Sunday .", "attacked/VBD/attack town/NN/town"},
 		{"Over 1,000 fighters in Libya withdrew from Tripoli .", "Over/RB/over fighters/NNS/fighter withdrew/VBD/withdraw Tripoli/NNP/Tripoli"},
-		{"They were flown in three military planes to Jufra .", "were/VBD/be flown/VBN/fly planes/NNS/plane"},
+		{"They were flown in two cargo planes to Sebha .", "were/VBD/be flown/VBN/fly planes/NNS/plane"},
 		// verb forms the treebank lacks, which the suffix rules mangled
 		// ("shet", "fl", "fink", "shel")
 		{"They shot him and fled .", "shot/VBD/shoot fled/VBD/flee"},
@@ -165,7 +165,7 @@ func BenchmarkTag(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	forms := strings.Fields("Over 1,000 Russian and Syrian mercenary fighters in Libya retreated from Tripoli 's frontlines to a town south of the capital on Sunday following a Turkish-backed military intervention , Bloomberg reported on Sunday .")
+	forms := strings.Fields("Some 800 Chadian and Sudanese fighters hired by the LNA pulled back from the outskirts of Misrata to an airbase east of the city on Monday after days of Turkish drone strikes , Reuters reported on Monday .")
 	b.ResetTimer()
 	cpu0 := benchutil.CPU()
 	for i := 0; i < b.N; i++ {
