@@ -62,14 +62,14 @@ func TestComposition(t *testing.T) {
 		want       []string // mentions that must be present
 		absent     []string
 	}{
-		{"split compound", "Over 1,000 Russian and Syrian mercenary fighters retreated.",
-			[]string{"Russian and Syrian mercenary fighters=RUS.MERC", "Russian and Syrian mercenary fighters=SYR.MERC"}, nil},
+		{"split compound", "About 400 Chadian and Sudanese mercenary fighters withdrew.",
+			[]string{"Chadian and Sudanese mercenary fighters=TCD.MERC", "Chadian and Sudanese mercenary fighters=SDN.MERC"}, nil},
 		{"backed militia", "Turkey-backed Syrian militiamen attacked the town.",
 			[]string{"Turkey=TUR", "Syrian militiamen=SYR.MILITIA"}, nil},
 		{"title and name", "LNA spokesman Ahmed Mismari denied it.",
 			[]string{"LNA=LBY-LNA", "Ahmed Mismari=_:ahmed-mismari"}, nil},
-		{"agent of list", "The foreign ministers of Russia and Turkey spoke.",
-			[]string{"foreign ministers of Russia and Turkey=RUS.FM", "foreign ministers of Russia and Turkey=TUR.FM"}, nil},
+		{"agent of list", "The foreign ministers of Egypt and Qatar met.",
+			[]string{"foreign ministers of Egypt and Qatar=EGY.FM", "foreign ministers of Egypt and Qatar=QAT.FM"}, nil},
 		{"bloc", "Western officials say so.", []string{"Western officials=WST.OFFICIALS"}, nil},
 		{"alias", "It was hired by the Wagner Company.", []string{"Wagner Company=RUS-WAGNER"}, nil},
 		{"demonym is not the government", "They hit a Russian ammunition depot.", []string{"Russian=RUS"}, []string{"Russian=RUS.GOV"}},

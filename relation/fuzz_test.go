@@ -14,8 +14,8 @@ import (
 // every entity and relation actor an actor of the document.
 func FuzzActorLayer(f *testing.F) {
 	for _, s := range []string{
-		"Over 1,000 Russian and Syrian mercenary fighters retreated. The mercenaries left; their commander, Col. X Y, said it.",
-		"Turkey-backed Syrian militiamen, an al-Qaeda affiliate, (KLF) the foreign ministers of Russia and Turkey",
+		"About 400 Chadian and Sudanese mercenary fighters withdrew. The mercenaries left; their commander, Col. X Y, said it.",
+		"Qatar-backed Sudanese gunmen, an al-Qaeda affiliate, (KLF) the foreign ministers of Egypt and Qatar",
 		"U.N.-backed GNA, supported by Turkey's army. LNA spokesman Ahmed Mismari denied. He said they would.",
 		"the capital, the two diplomats, his, their, ,,, -- — 's ' (( ))",
 	} {
