@@ -44,9 +44,9 @@ func TestRegions(t *testing.T) {
 	}{
 		{
 			name: "headline caption teaser body footer",
-			text: "Rebels Retreat From Capital\n\nFighters hold a position in Espiaa on April 29, 2019. - Fierce fighting for control of …\n\nThe rebels withdrew on Sunday.\n\nPlease let us know if you're having issues with commenting.",
-			want: []string{"headline:Rebels Retreat From Capi", "caption:Fighters hold a position@2019-04-29",
-				"boilerplate:- Fierce fighting for co", "paragraph:The rebels withdrew on S", "boilerplate:Please let us know if yo"},
+			text: "Rebels Retreat From Capital\n\nMilitiamen man a checkpoint near Gharyan on March 3, 2021. - Heavy clashes over the road to …\n\nThe rebels withdrew on Sunday.\n\nPlease let us know if you're having issues with commenting.",
+			want: []string{"headline:Rebels Retreat From Capi", "caption:Militiamen man a checkpo@2021-03-03",
+				"boilerplate:- Heavy clashes over the", "paragraph:The rebels withdrew on S", "boilerplate:Please let us know if yo"},
 		},
 		{
 			name:  "title from metadata even with a full stop",
