@@ -31,9 +31,9 @@ func TestSeedLanguageModels(t *testing.T) {
 	if err := p.Run(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	// "Over 1,000 Russian and Syrian mercenary fighters in Libya retreated
-	// ...": fighters is the subject of retreated; Russian and Syrian hang
-	// from fighters (Syrian directly or as a conjunct of Russian).
+	// In the seed's sentence on the mercenaries' retreat, fighters is the
+	// subject of retreated; the two demonyms before it, Russian and Syrian,
+	// hang from fighters (Syrian directly or as a conjunct of Russian).
 	idx := func(from int, text string) int {
 		for i := from; i < len(doc.Tokens); i++ {
 			if doc.Tokens[i].Text == text {
