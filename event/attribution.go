@@ -16,7 +16,7 @@ var mediaWords = set("news", "times", "post", "agency", "tv", "television", "rad
 // attribution reads the sentence's attribution chain: cited outlets
 // ("Bloomberg reported", "according to Al Jazeera's report", "in a
 // statement to Reuters"), speakers ("Alaywan said", "Western officials, who
-// say") and documents ("citing a statement released by the ministry").
+// say") and documents ("citing a statement the ministry issued").
 func (r *reader) attribution(s *sent) {
 	n := len(s.words)
 	var out []sitrep.Attribution
@@ -88,7 +88,7 @@ func (r *reader) attribution(s *sent) {
 			}
 		case w == "citing" || w == "quoting":
 			s.inAttr[i] = true
-			// "citing a statement released by the Russian foreign ministry"
+			// "citing a statement the interior ministry issued on Monday"
 			for k := i + 1; k < n && k < i+10; k++ {
 				s.inAttr[k] = true
 				if m := s.mentionAt(k); m != nil && !m.place {

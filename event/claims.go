@@ -19,8 +19,8 @@ import (
 //
 // A claim covers the event's toll when it is told in the sentence that
 // gives the toll and governs all of it (not a parenthesis beside another
-// source's figure: "2 policemen (7 according to Taliban sources) were
-// killed"), or when a sentence of its own retells the same figure ("VoJ
+// source's figure: "four guards (12 according to the rebels) died
+// in the raid"), or when a sentence of its own retells the same figure ("VoJ
 // reported 2 fatalities") without saying the figure was also told by
 // others ("VoJ also reported 2").
 

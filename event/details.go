@@ -531,7 +531,7 @@ func (r *reader) where(s *sent, c *cand) {
 		if p.Role == sitrep.RoleEmbedded {
 			// a place inside an organisation's name is no scene, unless
 			// a name the recogniser took for one is an administrative unit
-			// after "in" ("in Bailory of Nad Ali district"), or the
+			// after "in" ("in Kalagai of Dand district"), or the
 			// organisation is a site in a town ("a missile landed outside
 			// Benghazi Medical Centre"): ranked below the places named
 			// as such
@@ -1183,7 +1183,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 		total := -1
 		// "killing 5 civilians", "killed at least 12 people", "left 3 dead"
 		shotDead := shotDeadAt(words, k) // "shot dead two soldiers"
-		// "stabbed to death a police colonel", "was beaten to death"
+		// "hacked to death a village chief", "was beaten to death"
 		toDeath := w == "death" && k >= 2 && words[k-1] == "to" && pastForm(words[k-2])
 		shotDead = shotDead || toDeath
 		if w == "killing" || w == "killed" || w == "wounding" || w == "injuring" || w == "wounded" || w == "injured" || w == "executed" || w == "executing" || w == "murdered" || w == "massacred" || w == "slaughtered" || w == "beheaded" || w == "beheading" || w == "lynched" || shotDead {
@@ -1222,8 +1222,8 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				}
 				wj := words[j]
 				if wj == ")" {
-					// "2 policemen (7 according to Taliban sources) were
-					// killed": another source's figure for the same dead;
+					// "four guards (12 according to the rebels) died in
+					// the raid": another source's figure for the same dead;
 					// the report's own figure stands
 					for j > 0 && words[j] != "(" {
 						j--
@@ -1231,7 +1231,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 					continue
 				}
 				if (wj == "his" || wj == "her") && j+1 < k && !isNumber(words[j+1]) && (j+2 >= n || words[j+2] == "were" || words[j+2] == "," || words[j+2] == "and") && !strings.HasSuffix(words[j+1], "s") {
-					// "the commander and his guard were killed": one more
+					// "a district chief and his driver were killed": one more
 					sum++
 					seen = true
 					continue

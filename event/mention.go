@@ -432,7 +432,7 @@ func (r *reader) groupPhrase(s *sent, capOK []bool, i int) mention {
 	m := mention{first: i, last: last, head: s.words[last-1]}
 	r.extendLeft(s, &m, capOK)
 	m.ref.Name = r.groupName(s, m.first, m.last)
-	// "the foreign ministers of Russia and Turkey": coordinated owners;
+	// "the foreign ministers of Egypt and Qatar": coordinated owners;
 	// but "residents of Tsafe" are the town's people, not the town.
 	if m.last+1 < n && s.words[m.last] == "of" && capOK[m.last+1] {
 		p := m.last + 1
@@ -540,7 +540,7 @@ func (r *reader) isTrigger(w string) bool {
 	return false
 }
 
-// loyalTo reads "forces loyal to strongman Khalifa Haftar": the actor is the
+// loyalTo reads "militias loyal to the warlord Khalifa Haftar": the actor is the
 // one the group is loyal to.
 func (r *reader) loyalTo(s *sent, capOK []bool, m *mention) {
 	n := len(s.words)

@@ -52,8 +52,8 @@ func (r *reader) finish() {
 			continue
 		}
 		if i := slices.IndexFunc(events, func(e *cand) bool { return e.s == c.s }); i >= 0 {
-			// "a policeman was killed following an ambush by Taliban
-			// militants": the ambushers are the killers
+			// "three soldiers were killed after an ambush by al-Shabaab
+			// fighters": the ambushers are the killers
 			if e := events[i]; e.ev.Type == sitrep.Assault && e.ev.Actor1 == nil && e.ev.Modality.Happened() &&
 				(c.a1key == "" || c.a1key != e.a2key) && !ownerOfTarget(e, c.ev.Actor1) {
 				e.ev.Actor1, e.a1key = c.ev.Actor1, c.a1key
@@ -422,8 +422,8 @@ func mannerOf(s *sent, v, o int) bool {
 }
 
 // whenClause reports whether the trigger at o heads a "when" or "as"
-// clause of the verb at v: "4 soldiers were killed when their vehicle was
-// hit by a bomb" is one blast.
+// clause of the verb at v: "3 guards died when a roadside bomb struck their
+// truck" is one blast.
 func whenClause(s *sent, v, o int) bool {
 	t := s.tree
 	if t == nil || v < 0 || o < 0 || o >= len(t.head) || t.head[o] != v || t.rel[o] != "advcl" {
@@ -480,8 +480,8 @@ func (r *reader) motion(c *cand, events *[]*cand) {
 			return
 		case c.dest != "" && (e.dest == "" || c.origin != "" && e.origin != "" && (c.origin == e.origin || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin))) && (c.origin == "" || c.origin == e.origin || e.origin == "" || strings.Contains(e.origin, c.origin) || strings.Contains(c.origin, e.origin)):
 			// the same movement told again with its destination, or a
-			// more exact one ("to a town south of the capital" ... "to
-			// Bani Walid")
+			// more exact one ("to a village west of the city" ... "to
+			// Zintan")
 			finer := c.ev.Location != nil && (e.ev.Location == nil || c.ev.Location.Precision < e.ev.Location.Precision)
 			merge(e, c)
 			if e.dest == "" || finer {

@@ -295,8 +295,8 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 		return false
 	}
 	// a strike is a walkout only when told as one: "launched a three-day
-	// strike", "went on a 48 hour strike", "a strike over pay"; "a strike
-	// on the convoy" is no protest
+	// strike", "dockers went on strike for two days", "a strike over pay";
+	// "a strike on the convoy" is no protest
 	if e.lemma == "strike" && e.typ == sitrep.Protest && !labourStrike(s, i) {
 		return false
 	}
@@ -1303,7 +1303,7 @@ var symmetric = set("clash", "fight", "battle", "skirmish", "meet", "talk", "dis
 	"clashes", "fighting", "hostilities", "firefight", "gunfight", "combat", "talks", "meeting", "negotiations", "consultations", "discussions")
 
 // bracketed reports whether a mention is an editor's gloss in brackets:
-// "They [the Russians and Syrians] were flown".
+// "They [the Chadian gunmen] were driven out".
 func bracketed(s *sent, m *mention) bool {
 	open := -1
 	for k := m.first - 1; k >= 0 && k >= m.first-8; k-- {
@@ -1437,7 +1437,7 @@ func modifierBefore(s *sent, k int) bool {
 // canonical name, country, sector and kind of the actor the actor stage
 // resolved the mention to, keeping the mention's text and span. A mention
 // without an id takes the id of an entity over exactly its span (the
-// parts of "the foreign ministers of Russia and Turkey"). Actors no
+// parts of "the foreign ministers of Egypt and Qatar"). Actors no
 // dictionary knows keep their name and get no id (sitrep.Actor.Ref).
 func (r *reader) enrich(ref *sitrep.ActorRef) {
 	if ref == nil {
