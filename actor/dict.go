@@ -10,8 +10,8 @@
 // (Source "ner") and part-of-speech tags; it works from the dictionary,
 // capitalisation and context alone when they are absent. It adds:
 //   - doc.Actors: every actor mentioned, once — dictionary actors, actors
-//     composed from the text ("Over 1,000 Russian and Syrian mercenary
-//     fighters" gives RUS.MERC and SYR.MERC), and unknown named
+//     composed from the text ("some 400 Chadian and Sudanese mercenary
+//     fighters" gives TCD.MERC and SDN.MERC), and unknown named
 //     organisations and persons (ids starting with sitrep.LocalActorPrefix);
 //   - doc.Entities with Source "actor" for mentions the NER did not find,
 //     and ActorID on NER entities it resolves. Entities of a split compound

@@ -12,7 +12,7 @@ import (
 //
 //	BASES AGENTS           "Russian and Syrian mercenary fighters" → RUS.MERC, SYR.MERC
 //	BASE 's AGENTS         "Mali's army" → MLI.MIL
-//	AGENTS of|from BASES   "the foreign ministers of Russia and Turkey" → RUS.FM, TUR.FM
+//	AGENTS of|from BASES   "the foreign ministers of Egypt and Qatar" → EGY.FM, QAT.FM
 //	AGENTS loyal to BASE   "forces loyal to Khalifa Haftar"
 //	[BASE] TITLE NAME      "LNA spokesman Ahmed Mismari" → a person, spokesman of LBY-LNA
 //	NAME, [BASE 's] TITLE  "Salem Alaywan, Bani Walid's mayor" → a person, mayor of Bani Walid

@@ -264,7 +264,7 @@ func (r *reader) list(ms []ment) []ment {
 			return out
 		}
 		if k < len(r.toks) && r.backerToken(k) {
-			k++ // "such as Turkey-backed Syrian militiamen"
+			k++ // "such as Qatar-backed Sudanese gunmen"
 		}
 		nx := r.startingAt(k)
 		if len(nx) == 0 {
@@ -430,7 +430,7 @@ var helpVerbs = map[string]bool{"enlists": true, "enlisted": true, "enlist": tru
 	"employed": true}
 
 // subjectGap are the words that may stand between coordinated subjects and
-// their verb: "In addition to Russia and Syria, Egypt and the UAE support".
+// their verb: "In addition to Iran and Syria, Russia and China support".
 var subjectGap = map[string]bool{",": true, "and": true, "the": true, "in": true, "addition": true,
 	"to": true, "as": true, "well": true, "both": true, "along": true, "with": true, "together": true,
 	"also": true, "have": true, "has": true, "had": true, "reportedly": true, "allegedly": true,
