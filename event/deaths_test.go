@@ -21,7 +21,7 @@ func TestDeadOfTheAttack(t *testing.T) {
 		events     int // assaults coded
 		fatalities int // of the first assault, -1 for none
 	}{
-		{"in the attack", lede + "Eight people were killed in the attack.", 1, 8},
+		{"in the attack", lede + "Eight villagers were killed in the attack.", 1, 8},
 		{"during the raid", lede + "Four villagers were shot dead during the raid, a local official said.", 1, 4},
 		{"the number asked", lede + "A spokesman did not give the number of people killed in the attack.", 1, -1},
 		{"a number of", lede + "A number of civilians were killed in the attack.", 1, 10},
