@@ -134,7 +134,7 @@ func creditStart(s string) int {
 
 // teaserStart finds a truncated teaser glued to the end of a caption: a
 // sentence end, a spaced dash, then text that breaks off with an ellipsis
-// ("... on April 29, 2019. - Fierce fighting for control of …"). It returns
+// ("... on March 3, 2021. - Heavy clashes over the road to …"). It returns
 // the offset of the dash, or 0.
 func teaserStart(s string) int {
 	if !truncated(s) {

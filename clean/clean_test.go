@@ -44,9 +44,9 @@ func TestRegions(t *testing.T) {
 	}{
 		{
 			name: "headline caption teaser body footer",
-			text: "Rebels Retreat From Capital\n\nMilitiamen man a checkpoint near Gharyan on March 3, 2021. - Heavy clashes over the road to …\n\nThe rebels withdrew on Sunday.\n\nPlease let us know if you're having issues with commenting.",
+			text: "Rebels Retreat From Capital\n\nMilitiamen man a checkpoint near Gharyan on March 3, 2021. - Heavy clashes over the road to …\n\nThe rebels withdrew on Sunday.\n\nJoin the discussion below.",
 			want: []string{"headline:Rebels Retreat From Capi", "caption:Militiamen man a checkpo@2021-03-03",
-				"boilerplate:- Heavy clashes over the", "paragraph:The rebels withdrew on S", "boilerplate:Please let us know if yo"},
+				"boilerplate:- Heavy clashes over the", "paragraph:The rebels withdrew on S", "boilerplate:Join the discussion belo"},
 		},
 		{
 			name:  "title from metadata even with a full stop",
