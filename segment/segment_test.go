@@ -52,7 +52,7 @@ func TestSplit(t *testing.T) {
 		{"ellipsis char mid-sentence", "the fighting … and then", []string{"the fighting … and then"}},
 		{"possessive at the end", "That was in the Guardian’s report. Meanwhile, more.",
 			[]string{"That was in the Guardian’s report.", "Meanwhile, more."}},
-		{"no full stop", "Fighters Retreat from Libyan Capital", []string{"Fighters Retreat from Libyan Capital"}},
+		{"no full stop", "Rebels Pull Back From Border Town", []string{"Rebels Pull Back From Border Town"}},
 		{"lower case after stop", "It was 5 p.m. when they left.", []string{"It was 5 p.m. when they left."}},
 		{"exclamation", "Stop! The convoy halted.", []string{"Stop!", "The convoy halted."}},
 		{"url", "See example.com for more. It is fine.", []string{"See example.com for more.", "It is fine."}},
