@@ -1440,9 +1440,9 @@ func pastForm(w string) bool {
 var enParticiples = set("beaten", "bitten", "stricken", "trodden", "frozen", "shaken")
 
 // appositions marks the words of a description set off by commas after a
-// counted group, which names the same people again: "2 civilians, a father
-// and his son, were killed" counts 2; "1 civilian, a member of the
-// council, and his 2 bodyguards" counts 3. nil when there is none.
+// counted group, which names the same people again: "two civilians, a farmer
+// and his son, were killed" counts 2; "a judge, the head of the appeals
+// court, and his 3 drivers" counts 4. nil when there is none.
 func appositions(words []string) []bool {
 	var mark []bool
 	for i := 2; i+1 < len(words); i++ {
