@@ -537,7 +537,7 @@ func TestACLEDTypes(t *testing.T) {
 		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
 		{"A bomb carried by two militants detonated prematurely on Monday, killing both of them.", "Strategic developments", "Disrupted weapons use"},
 		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},
-		{"Gunmen shot and killed a woman near her home on Monday.", "Violence against civilians", "Attack"},
+		{"Gunmen shot and killed a nurse outside her clinic on Monday.", "Violence against civilians", "Attack"},
 		{"Rebels ambushed and killed four pro-government militia members on Tuesday.", "Battles", "Armed clash"},
 		{"Militiamen attacked a remote village on Monday.", "Violence against civilians", "Attack"},
 		{"Militiamen attacked an army barracks on Monday.", "Battles", "Armed clash"},
