@@ -301,10 +301,10 @@ func (r *reader) when(s *sent, c *cand) {
 			continue
 		}
 		if inParsedRelative(s, k, c.trig) {
-			continue // "following a report that accuses it of crimes over the past 25 years"
+			continue // "following a report that blames the army for abuses over the last 15 years"
 		}
 		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] {
-			continue // "the August 3 elections", "June salaries": a date that names a thing
+			continue // "the May 14 polls", "June salaries": a date that names a thing
 		}
 		d := k - c.trig
 		if d < 0 {
