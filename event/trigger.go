@@ -315,8 +315,8 @@ func (r *reader) plausible(s *sent, i int, e *entry) bool {
 			return true
 		case e.flags&fVerb != 0 && e.flags&fNoun == 0 && p != "VERB" && p != "AUX":
 			// "was attacked/JJ", "burnt/JJ tyres": a participle with the
-			// rest of its phrase is still the verb; "soldiers allegedly
-			// shot/NN 6 people": a form with a counted object after it too
+			// rest of its phrase is still the verb; "troops allegedly
+			// shot/NN 9 people": a form with a counted object after it too
 			if p == "NOUN" && i+1 < len(s.words) && (isNumber(s.words[i+1]) || objectPronouns[s.words[i+1]]) && i > 0 && s.words[i-1] != "the" && s.words[i-1] != "a" && s.words[i-1] != "its" && s.words[i-1] != "their" {
 				// "gunmen shot/NN him": no noun takes an object pronoun
 				return true
