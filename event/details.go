@@ -711,8 +711,8 @@ func (r *reader) noteScene(s *sent, cands []*cand) {
 }
 
 // sceneOf carries a paragraph's scene over to an event of a later sentence
-// that names no place: "Clashes were reported in Annaba. Violence began
-// after police intervened" — the violence is in Annaba too. Only within a
+// that names no place: "Traders and police fought in Kisumu on Monday. The
+// violence grew when more officers arrived" — it grew in Kisumu too. Only within a
 // paragraph of the body (a headline or caption names its own), and only to
 // events ACLED would record that happened: a denial, a call or a statement
 // that follows is not where the fighting was.
