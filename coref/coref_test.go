@@ -52,7 +52,7 @@ func TestResolve(t *testing.T) {
 	}{
 		{"split antecedent", "About 400 Chadian and Sudanese mercenary fighters withdrew. The mercenaries drove to Sebha.",
 			[]string{"mercenaries -> Chadian and Sudanese mercenary fighters = TCD.MERC", "mercenaries -> Chadian and Sudanese mercenary fighters = SDN.MERC"}},
-		{"possessive pronoun", "Rebel leader Khalifa Haftar and his foreign supporters attacked.",
+		{"possessive pronoun", "Warlord Khalifa Haftar and his foreign backers advanced.",
 			[]string{"his -> Khalifa Haftar = PER-KHALIFA-HAFTAR"}},
 		{"armed description", "LNA spokesman Khalid al-Mahjoub said the renegade force would hold Sirte.",
 			[]string{"renegade force -> LNA = LBY-LNA"}},

@@ -32,7 +32,7 @@ func TestDeadOfTheAttack(t *testing.T) {
 		// guards: a death with a cause of its own that is no attack
 		{"died of cholera", lede + "Two farmers died of cholera in the camp.", 1, -1},
 		// guards
-		{"in the clashes", lede + "Some 21 people were killed in the clashes that followed.", 2, -1},
+		{"in the clashes", lede + "At least 17 villagers were killed in the clashes that ensued.", 2, -1},
 		{"an attack elsewhere", lede + "Eight people were killed in an attack on a bus in Dori.", 2, -1},
 	}
 	for _, tt := range tests {

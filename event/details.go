@@ -749,8 +749,8 @@ func (r *reader) sceneOf(s *sent, c *cand) {
 	}
 	if next != nil {
 		// nothing before it in the paragraph: the place the paragraph
-		// names next ("At least 30 militants were killed in air strikes.
-		// They were targeted south of Arish")
+		// names next ("Dozens of fighters died in air raids. The strikes hit
+		// their camps west of Gao")
 		cp := *next.loc
 		c.ev.Location = &cp
 	}

@@ -102,8 +102,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Assault, "taliban", "policemen", sitrep.Asserted, "2022-03-07", 2},
 		{"both sides of between", "Fighting between two armed groups aligned with the interior ministry killed six people in Misrata on Monday.",
 			sitrep.Assault, "armed groups", "armed groups", sitrep.Asserted, "2022-03-07", 6},
-		{"purpose of a sending", "The African Union has sent 30 civilian personnel to Goma to investigate the killings.",
-			sitrep.Accuse, "african union", "", sitrep.Asserted, "", -1},
+		{"purpose of a sending", "Kenya sent a dozen forensic experts to Goma on Friday to investigate the massacre.",
+			sitrep.Accuse, "kenya", "", sitrep.Asserted, "", -1},
 		{"no verb in a group phrase", "The European Union called on both sides to protect civilians.",
 			sitrep.Request, "european union", "civilians", sitrep.Asserted, "", -1},
 		{"planned counterattack", "The commander said his battalion planned to counterattack within days.",
@@ -156,7 +156,7 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "teachers", "", sitrep.Asserted, "2022-03-07", -1},
 		{"people the actor stage finds", "On Monday, coal miners and traders protested against new taxes in the provincial capital.",
 			sitrep.Protest, "miners", "", sitrep.Asserted, "2022-03-07", -1},
-		{"consult by phone", "The foreign ministers of Kenya and Ethiopia discussed the crisis over the phone on Tuesday.",
+		{"consult by phone", "On Tuesday the foreign ministers of Kenya and Ethiopia discussed the drought over the phone.",
 			sitrep.Consult, "kenya", "ethiopia", sitrep.Asserted, "2022-03-08", -1},
 		{"protest", "Thousands of students protested in the capital on Thursday.",
 			sitrep.Protest, "students", "", sitrep.Asserted, "2022-03-03", -1},
@@ -979,7 +979,7 @@ func TestWeaponsAreNoParty(t *testing.T) {
 func TestTargetIsNoDoer(t *testing.T) {
 	for _, text := range []string{
 		"Two bombs exploded in a camp for displaced people near Goma on Friday, killing 12 people.",
-		"One policeman was killed and four others hurt when a roadside bomb went off near a checkpoint in Sheikh Zuweid on Monday.",
+		"A policeman died and four others were hurt when a roadside bomb went off beside their checkpoint in Sheikh Zuweid on Monday.",
 		// the owner of the target did not attack it
 		"A convoy of the Libyan National Army was ambushed south of Sirte on Friday, killing four soldiers.",
 	} {

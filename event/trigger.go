@@ -438,7 +438,7 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 				return m
 			}
 		}
-		// "his foreign supporters, who have attempted to take": the
+		// "his foreign backers, who have tried to seize": the
 		// relative pronoun's antecedent acts
 		if cs > 1 && (s.words[cs-1] == "who" || s.words[cs-1] == "which") && s.words[cs-2] == "," {
 			if m := s.mentionAt(cs - 3); m != nil && !m.place {
@@ -1240,7 +1240,7 @@ func (r *reader) govern(s *sent, first int) {
 				}
 			case hasTo && g.seeded && !d.seeded && g.flags&fVerb != 0 && d.flags&fVerb != 0 && !gov && d.ev.Type != g.ev.Type && d.ev.Modality.Happened() == g.ev.Modality.Happened() &&
 				(g.ev.Type == sitrep.Cooperate || g.ev.Type == sitrep.Consult || g.ev.Type == sitrep.Support || g.ev.Type == sitrep.Aid):
-				// "has sent 21 personnel to Bosnia to investigate": a
+				// "sent a dozen experts to Goma on Friday to investigate": a
 				// cooperative verb only CAMEO's dictionary codes carries the
 				// purpose it serves, which the curated lexicon names; the
 				// sender does it ("fired tear gas to disperse" keeps both)
@@ -1602,8 +1602,8 @@ func violentDestruction(s *sent, cands []*cand) {
 		}
 		violent := false
 		for _, d := range cands {
-			// an attack told as background after the destruction ("set
-			// fire to the offices following the killing of a man") is
+			// an attack told as background after the destruction ("burned
+			// a police post following the murder of a trader") is
 			// another happening; just before it, it is its cause
 			// ("after shelling by the rebels destroyed the market")
 			violent = violent || d != c && d.ev.Type == sitrep.Assault && !d.purpose && (!d.background || d.trig < c.trig && c.trig-d.trig <= 6)

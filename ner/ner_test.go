@@ -231,7 +231,7 @@ Officials in Benghazi said the House of Representatives would meet in Tobruk nex
 Amnesty International urged the International Criminal Court to investigate mass graves found in Tarhuna .
 About 600 Chadian and Sudanese mercenaries in Libya withdrew from the Misrata front , Reuters reported .
 The Libya Observer said three members of the 444th Brigade were detained at a checkpoint near Bani Walid .
-Salem Alaywan , Bani Walid 's mayor , told Al Jazeera the town had received 500 displaced families .`
+Omar Tantoush , Zintan 's mayor , told Al Arabiya the town had taken in 300 displaced families .`
 
 func reportDoc() ([][]string, int) {
 	var doc [][]string

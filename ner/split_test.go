@@ -7,7 +7,7 @@ import (
 )
 
 var splitSents = []string{
-	"Salem Alaywan , Bani Walid 's mayor , told Reuters that Russian and Syrian fighters had retreated .",
+	"Omar Tantoush , Zintan 's mayor , told Reuters that Chadian and Sudanese gunmen had withdrawn .",
 	"Nearly 700 Chadian and Sudanese hired gunmen withdrew from Sirte , Al Arabiya reported .",
 	"THE UNITED NATIONS SAID ON MONDAY THAT FIGHTING NEAR TRIPOLI HAD ENDED .",
 	"Alaywan said the Libya Observer and Bloomberg had the figures wrong .",

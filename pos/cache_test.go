@@ -55,7 +55,7 @@ func TestCachedTagging(t *testing.T) {
 	}
 	sents := []string{
 		"About 400 Chadian and Sudanese mercenary fighters withdrew from the hills above Gharyan .",
-		"Salem Alaywan , Bani Walid 's mayor , said the fighters were flown out on Monday .",
+		"Mohammed Salem , the mayor of Zintan , said the gunmen were driven out on Friday .",
 		"Fighters said that they had retreated , the mayor told Reuters .",
 		"The U.N.-backed government said three civilians were killed when shells hit a house in Ain Zara .",
 		"Retreated fighters left behind mines , according to the Libya Observer .",
