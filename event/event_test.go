@@ -393,7 +393,7 @@ func TestDeathNamesNoDeath(t *testing.T) {
 		{"Rebels attacked a village near Beni on Monday; three rebels face the death penalty.", -1},
 		{"Gunmen attacked a radio station in Bunia on Monday, and two journalists later received death threats.", -1},
 		{"Gunmen beat two women to death in Beni on Monday.", 2},
-		{"A death squad killed three traders in Beni on Monday, and the death toll rose to five.", 5},
+		{"A death squad killed three traders in Beni on Monday; the death toll later rose to five.", 5},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
