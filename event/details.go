@@ -1725,7 +1725,7 @@ func singularVictim(words []string) bool {
 }
 
 // attemptNouns carry an act that was tried, which happened as an attempt:
-// "an attempt to assassinate the governor was thwarted".
+// "a bid to kill the mayor was foiled", "an attempt to storm the jail".
 var attemptNouns = set("attempt", "attempts", "bid", "bids")
 
 // npBetween reports whether tokens [from, to) can open a noun phrase that

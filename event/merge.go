@@ -438,8 +438,8 @@ func sameToll(a, b *cand) bool {
 	return a.ev.Fatalities != nil && b.ev.Fatalities != nil && *a.ev.Fatalities > 0 && *a.ev.Fatalities == *b.ev.Fatalities
 }
 
-// motion attaches a movement ("traveled from the capital to Bani Walid",
-// "were flown to Jufra") to the retreat or deployment it continues: a leg
+// motion attaches a movement ("drove from the coast to Gharyan",
+// "were flown to Sebha") to the retreat or deployment it continues: a leg
 // that starts where the last one ended is a new event of the same kind,
 // anything else fills in the last one. A movement with nothing to continue
 // is not an event.

@@ -145,8 +145,8 @@ func TestEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ text, want string }{
-		{"Salem Alaywan , the town 's mayor , spoke to Reuters on Sunday .", "PERSON:Salem Alaywan"},
-		{"Russian and Syrian fighters left Tripoli , Bloomberg reported .", "NORP:Russian NORP:Syrian GPE:Tripoli ORG:Bloomberg"},
+		{"Omar Tantoush , the town 's mayor , told Reuters about it on Friday .", "PERSON:Omar Tantoush"},
+		{"Chadian and Sudanese gunmen left Khartoum , Bloomberg reported .", "NORP:Chadian NORP:Sudanese GPE:Khartoum ORG:Bloomberg"},
 		{"According to Al Jazeera , the army advanced .", "ORG:Al Jazeera"},
 	}
 	for _, tc := range tests {

@@ -52,7 +52,7 @@ func TestRelations(t *testing.T) {
 			[]string{"SUPPORT Saudi Arabia -> military (asserted)"}, nil},
 		{"passive by, through a backer", "The junta is supported by Russian-backed Malian fighters.",
 			[]string{"SUPPORT Malian fighters -> government (asserted)", "SUPPORT Russia -> Malian fighters (asserted)"}, nil},
-		{"active with coordination", "In addition to Iran and Syria, Russia and China support Hezbollah, according to the report.",
+		{"active with coordination", "In addition to Iran and Syria, Russia and China support Hezbollah, according to the analysts.",
 			[]string{"SUPPORT Iran -> Hezbollah (reported)", "SUPPORT Syria -> Hezbollah (reported)", "SUPPORT Russia -> Hezbollah (reported)", "SUPPORT China -> Hezbollah (reported)"}, nil},
 		{"help verb and such as", "The RSF enlists the help of foreign mercenaries, such as Libyan fighters.",
 			[]string{"SUPPORT foreign mercenaries -> Rapid Support Forces (asserted)", "SUPPORT Libyan fighters -> Rapid Support Forces (asserted)"}, nil},
