@@ -92,8 +92,8 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a verb the tagger took for a noun, with a counted object", "Troops allegedly shot 9 people at a roadblock in Bahir Dar on Monday.",
 			sitrep.Assault, "troops", "people", sitrep.Alleged, "2022-03-07", -1},
-		{"the doer of a background attack", "Three soldiers were killed after an ambush by al-Shabaab fighters outside Jowhar on Monday.",
-			sitrep.Assault, "shabaab", "soldiers", sitrep.Asserted, "2022-03-07", 3},
+		{"the doer of a background attack", "Four militiamen were killed after an ambush by ISWAP fighters near Monguno on Monday.",
+			sitrep.Assault, "iswap", "militiamen", sitrep.Asserted, "2022-03-07", 4},
 		{"the planters of a mine", "Three soldiers were killed when their truck hit a Houthi-laid mine near Taiz on Monday.",
 			sitrep.Assault, "houthi", "soldiers", sitrep.Asserted, "2022-03-07", 3},
 		{"the planters of a bomb", "Two policemen were killed when a bomb planted by JNIM fighters exploded near their post in Gao on Monday.",
@@ -112,7 +112,7 @@ func TestSentences(t *testing.T) {
 			sitrep.Coerce, "settlers", "", sitrep.Asserted, "2022-03-07", -1},
 		{"shot dead, whatever the tagger reads", "Gunmen shot dead two soldiers near Tillaberi on Monday.",
 			sitrep.Assault, "gunmen", "soldiers", sitrep.Asserted, "2022-03-07", 2},
-		{"a crowd's blockade is a protest", "Protesters blockading the main road near Durban caused a pile-up on Monday.",
+		{"a crowd's blockade is a protest", "Protesters blockading the coastal highway outside Durban brought traffic to a halt on Monday.",
 			sitrep.Protest, "protesters", "", sitrep.Asserted, "2022-03-07", -1},
 		{"the state's blockade is not", "Police blockaded the opposition headquarters in Harare on Monday.",
 			sitrep.Coerce, "police", "", sitrep.Asserted, "2022-03-07", -1},
@@ -126,7 +126,7 @@ func TestSentences(t *testing.T) {
 			sitrep.Accuse, "office", "", sitrep.Reported, "", -1},
 		{"the owner of what is hit", "Rebels attacked a convoy of the Libyan National Army south of Sirte on Friday.",
 			sitrep.Assault, "rebels", "libyan national army", sitrep.Asserted, "2022-03-04", -1},
-		{"planned, poised", "The militia was poised to launch an offensive on the port city.",
+		{"planned, poised", "The militia was poised to launch an attack on the harbour town.",
 			sitrep.Assault, "militia", "", sitrep.Planned, "", -1},
 		{"planned, plans to", "The army plans to attack the rebel stronghold next week, officials said.",
 			sitrep.Assault, "army", "", sitrep.Planned, "", -1},
@@ -148,7 +148,7 @@ func TestSentences(t *testing.T) {
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-08", -1},
 		{"hyphenated re-", "Government troops re-captured the town from the rebels on Sunday.",
 			sitrep.Assault, "government troops", "", sitrep.Asserted, "2022-03-06", -1},
-		{"protest told with a verb, no one named", "Around 200 lawyers protested against the new penal code on Monday.",
+		{"protest told with a verb, no one named", "On Monday some 300 advocates protested against changes to the criminal code.",
 			sitrep.Protest, "", "", sitrep.Asserted, "2022-03-07", -1},
 		{"a date that names a thing", "Hundreds of residents protested against a candidate in the May 14 polls on Monday.",
 			sitrep.Protest, "residents", "", sitrep.Asserted, "2022-03-07", -1},
@@ -327,7 +327,7 @@ func TestFatalitiesConservative(t *testing.T) {
 		// singular victims listed after a counted group add to it
 		{"Two soldiers, a policeman and a civilian were killed when gunmen attacked the post.", 4, -1},
 		// a description set off by commas names the counted group again
-		{"Two civilians, a farmer and his son, were killed when soldiers opened fire on their car near Bunia.", 2, -1},
+		{"Two traders, a woman and her brother, were killed when soldiers opened fire on their car near Bunia.", 2, -1},
 		{"A judge, the head of the appeals court, and his 3 drivers were killed when gunmen ambushed their convoy.", 4, -1},
 		// killed or wounded: how many died is unknown
 		{"One soldier was killed or wounded when a sniper opened fire on the patrol.", 0, -1},
@@ -477,7 +477,7 @@ func TestRelativeClauseDate(t *testing.T) {
 		typ   sitrep.EventType
 		start string
 	}{
-		{"Hundreds of refugees protested in Nairobi against a report that accuses their government of abuses over the past 20 years.", sitrep.Protest, "2022-03-08"},
+		{"Exiles from South Sudan protested in Kampala against a report that blames their army for abuses over the last 15 years.", sitrep.Protest, "2022-03-08"},
 		{"The rebel leader threatened to storm the city in a video posted on Sunday.", sitrep.Threaten, "2022-03-06"},
 	}
 	for _, tt := range tests {
@@ -536,7 +536,7 @@ func TestACLEDTypes(t *testing.T) {
 		{"Three army officers defected to the rebels in Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
 		{"A bomb carried by two militants detonated prematurely on Monday, killing both of them.", "Strategic developments", "Disrupted weapons use"},
-		{"A village elder was killed by gunmen in the market on Monday.", "Violence against civilians", "Attack"},
+		{"On Monday a village elder was shot by gunmen at a cattle market.", "Violence against civilians", "Attack"},
 		{"Gunmen shot and killed a nurse outside her clinic on Monday.", "Violence against civilians", "Attack"},
 		{"Rebels ambushed and killed four pro-government militia members on Tuesday.", "Battles", "Armed clash"},
 		{"Militiamen attacked a remote village on Monday.", "Violence against civilians", "Attack"},
@@ -546,14 +546,14 @@ func TestACLEDTypes(t *testing.T) {
 		{"Gunmen attacked a police vehicle on the highway on Monday.", "Battles", "Armed clash"},
 		{"A strike on the convoy killed five soldiers on Monday.", "Battles", "Armed clash"},
 		{"Government troops took full control of the town on Monday.", "Battles", "Government regains territory"},
-		{"A bomb planted by insurgents killed two soldiers on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"On Friday a bomb planted by rebels killed three guards.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"Warplanes dropped a bomb on the market on Monday, killing four people.", "Explosions/Remote violence", "Air/drone strike"},
 		{"Thirty fighters surrendered to the army on Monday.", "Strategic developments", "Agreement"},
 		// unarmed holders of an office and party members are civilians
 		{"Unidentified gunmen killed a district official in Beledweyne on Monday.", "Violence against civilians", "Attack"},
 		{"Ruling party cadres attacked opposition party members in Kitwe on Monday.", "Violence against civilians", "Attack"},
 		// what a weapon destroys is the attack, not property destruction
-		{"An IED planted by insurgents destroyed a military vehicle on Monday, killing two soldiers.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"On Friday an IED planted by rebels wrecked an army truck, killing three soldiers.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		// gangs are armed: police fighting them is a battle
 		{"Police officers killed three gang members in a shootout in Cite Soleil on Monday.", "Battles", "Armed clash"},
 		// a name on a place noun names the place, not the target

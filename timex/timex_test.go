@@ -47,7 +47,7 @@ func TestFindAndResolve(t *testing.T) {
 		{"which for over a year has", "for over a year", "2019-05-25", "2020-05-25", 3, sitrep.TimeDuration, false},
 		{"For nearly a decade, Libya", "For nearly a decade", "2010-05-25", "2020-05-25", 3, sitrep.TimeDuration, false},
 		{"Tripoli on April 29, 2019.", "April 29 , 2019", "2019-04-29", "2019-04-29", 1, sitrep.TimePoint, false},
-		{"On 21 March 2020, 12 militants", "21 March 2020", "2020-03-21", "2020-03-21", 1, sitrep.TimePoint, false},
+		{"On 21 March 2020, nine rebels", "21 March 2020", "2020-03-21", "2020-03-21", 1, sitrep.TimePoint, false},
 		{"on Jan. 14, 2024.", "Jan. 14 , 2024", "2024-01-14", "2024-01-14", 1, sitrep.TimePoint, false},
 		{"since Dec. 2.", "since Dec. 2", "2019-12-02", "2020-05-25", 3, sitrep.TimeDuration, false},
 		{"attacks in March killed", "March", "2020-03-01", "2020-03-31", 3, sitrep.TimePoint, false},
