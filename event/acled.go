@@ -222,7 +222,7 @@ func (r *reader) classify(c *cand) {
 		case "seize", "confiscate":
 			switch {
 			case reasonFor(c):
-				// "a man accused of stealing a motorbike was beaten": the
+				// "a crowd lynched a youth accused of stealing a phone": the
 				// reason given for another act, not an event of its own
 			case weaponTalk(c.s):
 				typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons

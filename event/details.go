@@ -1440,8 +1440,8 @@ func pastForm(w string) bool {
 var enParticiples = set("beaten", "bitten", "stricken", "trodden", "frozen", "shaken")
 
 // appositions marks the words of a description set off by commas after a
-// counted group, which names the same people again: "two civilians, a farmer
-// and his son, were killed" counts 2; "a judge, the head of the appeals
+// counted group, which names the same people again: "two traders, a woman
+// and her brother, were killed" counts 2; "a judge, the head of the appeals
 // court, and his 3 drivers" counts 4. nil when there is none.
 func appositions(words []string) []bool {
 	var mark []bool

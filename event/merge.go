@@ -52,7 +52,7 @@ func (r *reader) finish() {
 			continue
 		}
 		if i := slices.IndexFunc(events, func(e *cand) bool { return e.s == c.s }); i >= 0 {
-			// "three soldiers were killed after an ambush by al-Shabaab
+			// "four militiamen were killed after an ambush by ISWAP
 			// fighters": the ambushers are the killers
 			if e := events[i]; e.ev.Type == sitrep.Assault && e.ev.Actor1 == nil && e.ev.Modality.Happened() &&
 				(c.a1key == "" || c.a1key != e.a2key) && !ownerOfTarget(e, c.ev.Actor1) {

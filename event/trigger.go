@@ -25,7 +25,7 @@ type hit struct {
 var obligationEntry = &entry{words: []string{"must"}, lemma: "must", typ: sitrep.Request, flags: fVerb | fGovern, curated: true, block: -1}
 
 // obligations adds a REQUEST trigger for each "must" or "should" inside
-// reported speech ("Russia said Sudan must return the helicopter"), in text
+// reported speech ("Egypt says Libya must hand back the seized tanker"), in text
 // order among the other triggers.
 func (r *reader) obligations(s *sent, hits []hit) []hit {
 	for i, w := range s.words {
@@ -1592,9 +1592,9 @@ func weaponWord(w string) bool {
 
 // violentDestruction makes property destroyed, burnt or looted part of the
 // violence of its sentence: PLOVER codes destruction on its own as
-// COERCE ("settlers set fire to the offices"), but what an attack or a
-// weapon destroys is the attack ("an IED planted by the Taliban destroyed
-// a military vehicle, killing ...", "attacked and burned the village").
+// COERCE ("settlers torched an office"), but what an attack or a weapon
+// destroys is the attack ("an IED planted by rebels wrecked an army truck,
+// killing ...", "attacked and burned the village").
 func violentDestruction(s *sent, cands []*cand) {
 	for _, c := range cands {
 		if c.ev.Type != sitrep.Coerce || c.ev.Mode != "destroy" {

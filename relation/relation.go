@@ -276,7 +276,7 @@ func (r *reader) list(ms []ment) []ment {
 }
 
 // listGap are the words between coordinated mentions: "Russia, Syria and
-// Egypt", "foreign fighters, such as Syrian militiamen".
+// Egypt", "hired gunmen, such as Chadian militiamen".
 var listGap = map[string]bool{",": true, "and": true, "the": true, "or": true, "such": true, "as": true,
 	"including": true, "notably": true}
 
