@@ -129,7 +129,7 @@ func TestPlaces(t *testing.T) {
 			"A girl from Buffalo, New York, died of the flu. The New York state governor declared an emergency.",
 			[]want{{"New York", 5128638, "USA", 3, ""}}, nil},
 		{"state of",
-			"The first case was a cow on a farm in the state of Washington.",
+			"Vets found the first sick cow at a dairy in the state of Washington.",
 			[]want{{"Washington", 5815135, "USA", 3, ""}}, nil},
 		{"a list of states",
 			"Cases were reported in Ohio, Georgia and Texas.",
@@ -187,7 +187,7 @@ func TestPlaces(t *testing.T) {
 			"Smugglers cross from Ciudad del Este into Foz do Iguacu every day. Flights to Santa Cruz de la Sierra resumed.",
 			[]want{{"Ciudad del Este", 3439101, "PRY", 1, ""}, {"Foz do Iguacu", 3463030, "BRA", 1, ""}, {"Santa Cruz de la Sierra", 3904906, "BOL", 1, ""}}, nil},
 		{"a known name before a person's name with a particle",
-			"Barrette and British Columbia Finance Minister Michael de Jong met in Victoria.",
+			"In Victoria on Friday, reporters questioned British Columbia Finance Minister Michael de Jong.",
 			[]want{{"British Columbia", 0, "CAN", 3, ""}}, []string{"Jong"}},
 		{"a list closed by a plural unit word",
 			"Drones were shot down over the Dnipropetrovsk and Poltava regions overnight.",
@@ -277,9 +277,9 @@ func TestCandidates(t *testing.T) {
 
 func TestRelativeLocations(t *testing.T) {
 	r := resolver(t)
-	doc := annotate(t, r, "Fighters held positions in Espiaa, about 40 kilometres (25 miles) south of the Libyan capital Tripoli. "+
-		"They later reached Bani Walid, a town located 93 miles southeast of Tripoli. "+
-		"The GNA captured al-Watiya airbase, a site near the Tunisian border.")
+	doc := annotate(t, r, "Militiamen dug in at Espiaa, some 40 km (25 miles) south of the capital Tripoli. "+
+		"Days later the column entered Bani Walid, which lies 93 miles southeast of Tripoli. "+
+		"Government forces took al-Watiya airbase, close to the Tunisian border.")
 	esp := find(doc, "Espiaa")
 	if esp == nil || esp.Anchor == nil {
 		t.Fatalf("Espiaa: %+v in %s", esp, dump(doc))
@@ -591,8 +591,8 @@ func dump(doc *sitrep.Document) string {
 // valid, without panicking.
 func FuzzAnnotate(f *testing.F) {
 	r := resolver(f)
-	f.Add("Fighters retreated from Tripoli to Bani Walid, 93 miles southeast of Tripoli.")
-	f.Add("in Espiaa, about 40 kilometres (25 miles) south of the Libyan capital Tripoli")
+	f.Add("The column withdrew from Tripoli to Bani Walid, 93 miles southeast of Tripoli.")
+	f.Add("at Espiaa, some 40 km (25 miles) south of the capital Tripoli")
 	f.Add("al-Watiya near the Tunisian border; the Syrian-Turkish border; 40km north of")
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 4096 {

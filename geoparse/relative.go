@@ -69,7 +69,7 @@ func (p *parse) relative() []sitrep.Place {
 	var out []sitrep.Place
 	ws := p.ws
 	for i := 0; i < len(ws); i++ {
-		// distance and direction: "40 kilometres (25 miles) south of X"
+		// distance and direction: "60 kilometres (37 miles) north of X"
 		if km, j, ok := p.distance(i); ok {
 			bearing, k, ok := p.direction(j)
 			if ok && k < len(ws) && (ws[k].fold == "of" || ws[k].fold == "from") {
@@ -80,7 +80,7 @@ func (p *parse) relative() []sitrep.Place {
 				}
 			}
 		}
-		// direction alone: "a town south of the capital"
+		// direction alone: "a village west of the city"
 		if bearing, k, ok := p.direction(i); ok && k < len(ws) && ws[k].fold == "of" {
 			if a, end, ok := p.anchorAt(k+1, at); ok && precise(a.entry) {
 				out = append(out, p.offsetPlace(i, end, a, bearing, 0)...)
