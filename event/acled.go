@@ -224,7 +224,7 @@ func (r *reader) classify(c *cand) {
 			case reasonFor(c):
 				// "a crowd lynched a youth accused of stealing a phone": the
 				// reason given for another act, not an event of its own
-			case weaponTalk(c.s):
+			case c.s.holds(weaponNouns):
 				typ, sub = ontology.StrategicDevelopments, ontology.DisruptedWeapons
 			case cat1 != ontology.StateForces:
 				// "stole 40 cattle", "looted livestock": no weapon taken,

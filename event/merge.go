@@ -245,6 +245,10 @@ func casualtyTalk(s *sent) bool {
 // the same actors on the same day.
 func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 	apart := toldApart(c)
+	// what c's own sentence says, read once rather than for every earlier
+	// event: dead "in the attack", or a death told with no cause
+	ofTheAttack := c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && r.inTheAttack(c)
+	bareDeath := (c.lemma == "die" || c.lemma == "perish") && c.ev.Actor1 == nil && !r.violentDeath(c) && !c.s.holds(peacefulCauses)
 	for k := len(events) - 1; k >= 0; k-- {
 		e := events[k]
 		if e.ev.Type != c.ev.Type || e.ev.Modality.Happened() != c.ev.Modality.Happened() {
@@ -279,13 +283,12 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// wounded on another day, far off or by a weapon of their own
 			// ("by a landmine in Gao on Wednesday") were another attack
 			return e
-		case c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && near && c.s.si > e.s.si && datesOverlap(e, c) &&
-			!placesApart(e.ev.Location, c.ev.Location) && r.inTheAttack(c):
+		case ofTheAttack && near && c.s.si > e.s.si && datesOverlap(e, c) && !placesApart(e.ev.Location, c.ev.Location):
 			// "Gunmen attacked a village on Sunday. Eight people were
 			// killed in the attack": the dead of the attack told before
 			return e
-		case (c.lemma == "die" || c.lemma == "perish") && c.ev.Actor1 == nil && c.s.si > e.s.si && c.s.si-e.s.si <= 2 &&
-			(c.dateFall || !e.dateFall && datesOverlap(e, c)) && !placesApart(e.ev.Location, c.ev.Location) && !r.violentDeath(c) && !peacefulDeath(c.s):
+		case bareDeath && c.s.si > e.s.si && c.s.si-e.s.si <= 2 &&
+			(c.dateFall || !e.dateFall && datesOverlap(e, c)) && !placesApart(e.ev.Location, c.ev.Location):
 			// "Army aircraft bombed the village. Two farmers died.": deaths
 			// told with no cause of their own, just after an attack, are
 			// its dead; "he died the next day" after an undated attack
@@ -633,7 +636,7 @@ func (r *reader) keep(c *cand) bool {
 	if c.lemma == "beat" && contest(c.s) {
 		return false // "the ruling party beat the opposition in the polls"
 	}
-	if (c.lemma == "defuse" || c.lemma == "deactivate") && !weaponTalk(c.s) {
+	if (c.lemma == "defuse" || c.lemma == "deactivate") && !c.s.holds(weaponNouns) {
 		return false // "mediators defused tensions", "deactivated accounts": no device taken out of use
 	}
 	if c.anaphoric && c.ev.Actor1 == nil && c.ev.Actor2 == nil {
@@ -692,17 +695,8 @@ func anonymity(s *sent, i int) bool {
 		(w[i+4] == "named" || w[i+4] == "identified" || w[i+4] == "quoted")
 }
 
-// peacefulDeath reports whether a sentence gives a death a cause that is
-// no attack: disease, hunger, an accident, a flood.
-func peacefulDeath(s *sent) bool {
-	for _, w := range s.words {
-		if peacefulCauses[w] {
-			return true
-		}
-	}
-	return false
-}
-
+// peacefulCauses give a death a cause that is no attack: disease, hunger,
+// an accident, a flood.
 var peacefulCauses = set("cholera", "malaria", "measles", "ebola", "covid", "covid-19", "disease", "diseases", "illness",
 	"hunger", "starvation", "malnutrition", "thirst", "accident", "crash", "capsized", "drowned", "flood", "floods",
 	"flooding", "landslide", "earthquake", "heatstroke", "exposure", "natural", "age")

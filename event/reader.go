@@ -335,6 +335,16 @@ func lowerWords(toks []sitrep.Token) []string {
 	return words
 }
 
+// holds reports whether the sentence has a word of the set.
+func (s *sent) holds(words map[string]bool) bool {
+	for _, w := range s.words {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionAt returns the mention covering token i, or nil.
 func (s *sent) mentionAt(i int) *mention {
 	for k := range s.mentions {

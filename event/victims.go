@@ -330,18 +330,9 @@ func defusedOnly(s *sent) bool {
 	return defused
 }
 
-// weaponTalk reports whether the sentence speaks of weapons, explosives
-// or ammunition: what a seizure must take to be ACLED's disrupted
-// weapons use.
-func weaponTalk(s *sent) bool {
-	for _, w := range s.words {
-		if weaponNouns[w] {
-			return true
-		}
-	}
-	return false
-}
-
+// weaponNouns name weapons, explosives or ammunition: what a seizure must
+// take to be ACLED's disrupted weapons use, and what a defusing must be of
+// ("mediators defused tensions" speaks of none).
 var weaponNouns = set("weapons", "weapon", "arms", "ammunition", "ammo", "rifles", "rifle", "guns", "gun", "explosives",
 	"explosive", "bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "landmines",
 	"grenade", "grenades", "rockets", "rocket", "mortars", "mortar", "missiles", "missile", "cache", "caches",
