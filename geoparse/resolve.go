@@ -734,7 +734,7 @@ func (p *parse) support() {
 				// a name joined by a particle, known only by its head:
 				// the report must back the head's place, unless it names
 				// nothing else and the head is a town's own name
-				ok = p.backed(mi, c) || c.Primary && c.Class == 'P' && p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
+				ok = p.backed(mi, c) || c.Primary && c.Class == 'P' && p.alone(mi)
 			case c.loose:
 				// found by its skeleton in the report's main country: the
 				// text must call it a unit or a town ("X district", "X
@@ -758,7 +758,7 @@ func (p *parse) support() {
 				// nothing else in the report points anywhere and it is
 				// named by its own name ("the village of Kaya" alone)
 				ok = p.focus[c.Country] >= 0.1 || p.nearOthers(mi, c.Entry, 500) ||
-					c.Primary && p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
+					c.Primary && p.alone(mi)
 			case c.Code == "ADM2" && !c.Primary:
 				// a county or district by its name without "County",
 				// "Territory": only where the text places something there
@@ -887,7 +887,7 @@ func (p *parse) farFetched(mi int, c cand) bool {
 		return !c.Primary || c.Population < 100000 || m.first < 0 || m.last-m.first != 1 && gazetteer.Fold(c.Name) != p.foldRange(m.first, m.last) ||
 			m.last-m.first == 1 && gazetteer.Fold(c.Name) != p.ws[m.first].fold
 	}
-	return !c.Primary || c.Population < 100000 || p.otherVotes(m.key) > 1e-9 || len(p.actorFocus) > 0 || p.otherPrecise(mi)
+	return !c.Primary || c.Population < 100000 || !p.alone(mi)
 }
 
 // namesake reports whether candidate c of mention mi is a town that its
@@ -905,7 +905,7 @@ func (p *parse) namesake(mi int, c cand) bool {
 		m.qualifier >= 0 || m.base {
 		return false
 	}
-	if p.otherVotes(m.key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi) {
+	if p.alone(mi) {
 		// nothing else in the report points anywhere: only a village
 		// known by the word as one of its other names is doubted
 		return !c.Primary && c.Population < 5000
@@ -1055,6 +1055,13 @@ func (p *parse) backed(mi int, c cand) bool {
 	m := &p.ms[mi]
 	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
 		p.actorFocus[c.Country] > 0 && p.main == c.Country && !p.otherSolid(mi)
+}
+
+// alone reports whether nothing in the report but mention mi's own name
+// points anywhere: no other name votes for a country, no actor has one
+// and no other mention has a pick smaller than a country.
+func (p *parse) alone(mi int) bool {
+	return p.otherVotes(p.ms[mi].key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
 }
 
 // otherSolid reports whether a mention other than mi (and other than its
