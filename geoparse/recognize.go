@@ -1147,7 +1147,7 @@ func (p *parse) unitContext(a, b int) (unit, level bool) {
 		unit = unitWords[nf]
 		level = unitTitles[nf]
 	}
-	if a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && unitWords[ws[a-2].fold] {
+	if p.kindOf(a, unitWords) {
 		unit = true
 	}
 	return unit || p.unitList(a, b), level
@@ -1257,8 +1257,14 @@ func (p *parse) skipParen(b int) int {
 // townContext reports whether the words before words [a, b) call it a
 // town ("the town of Ménaka", "the city of Tabriz").
 func (p *parse) townContext(a int) bool {
+	return p.kindOf(a, townWords)
+}
+
+// kindOf reports whether word a follows "of" after one of the words in
+// kinds, in its sentence ("the town of Ménaka", "the province of Idlib").
+func (p *parse) kindOf(a int, kinds map[string]bool) bool {
 	ws := p.ws
-	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && townWords[ws[a-2].fold]
+	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && kinds[ws[a-2].fold]
 }
 
 // settlementContext reports whether the words before word a call the
@@ -1266,8 +1272,7 @@ func (p *parse) townContext(a int) bool {
 // city of Djibouti"): a populated place rather than the unit or country of
 // the same name.
 func (p *parse) settlementContext(a int) bool {
-	ws := p.ws
-	return a >= 2 && ws[a-1].fold == "of" && ws[a-2].sent == ws[a].sent && settlementWords[ws[a-2].fold]
+	return p.kindOf(a, settlementWords)
 }
 
 // hasPopulated reports whether a candidate of the mention is a populated
