@@ -1064,16 +1064,10 @@ func (p *parse) alone(mi int) bool {
 	return p.otherVotes(p.ms[mi].key) <= 1e-9 && len(p.actorFocus) == 0 && !p.otherPrecise(mi)
 }
 
-// otherSolid reports whether a mention other than mi (and other than its
-// name) has a solid pick smaller than a country (see solid).
+// otherSolid is otherPrecise counting only the picks that do not need
+// support themselves (see solid).
 func (p *parse) otherSolid(mi int) bool {
-	for oi := range p.ms {
-		o := &p.ms[oi]
-		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) && o.solid() {
-			return true
-		}
-	}
-	return false
+	return p.otherPick(mi, true)
 }
 
 // qualifiedBy reports whether mention m's qualifier ("X, Helmand")
@@ -1097,9 +1091,15 @@ func (p *parse) provinceAfterUnit(a int) bool {
 // otherPrecise reports whether a mention other than mi (and other than
 // its name) has a pick smaller than a country.
 func (p *parse) otherPrecise(mi int) bool {
+	return p.otherPick(mi, false)
+}
+
+// otherPick is otherPrecise, or otherSolid where solidOnly is set.
+func (p *parse) otherPick(mi int, solidOnly bool) bool {
 	for oi := range p.ms {
 		o := &p.ms[oi]
-		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) {
+		if oi != mi && o.best >= 0 && o.key != p.ms[mi].key && o.role != sitrep.RoleEmbedded && precise(o.cands[o.best].Entry) &&
+			(!solidOnly || o.solid()) {
 			return true
 		}
 	}
@@ -1114,9 +1114,14 @@ func (p *parse) neighbours(a, b string) bool {
 
 // nearOthers reports whether e lies within km of another mention's pick.
 func (p *parse) nearOthers(mi int, e gazetteer.Entry, km float64) bool {
+	return p.nearPick(mi, e, km, false)
+}
+
+// nearPick is nearOthers, or nearSolid where solidOnly is set.
+func (p *parse) nearPick(mi int, e gazetteer.Entry, km float64, solidOnly bool) bool {
 	for oi := range p.ms {
 		o := &p.ms[oi]
-		if oi == mi || o.best < 0 || o.key == p.ms[mi].key {
+		if oi == mi || o.best < 0 || o.key == p.ms[mi].key || solidOnly && !o.solid() {
 			continue
 		}
 		oe := o.cands[o.best].Entry
@@ -1133,17 +1138,7 @@ func (p *parse) nearOthers(mi int, e gazetteer.Entry, km float64) bool {
 // Romanian villages in a report about Afghanistan) do not vouch for each
 // other.
 func (p *parse) nearSolid(mi int, e gazetteer.Entry, km float64) bool {
-	for oi := range p.ms {
-		o := &p.ms[oi]
-		if oi == mi || o.best < 0 || o.key == p.ms[mi].key || !o.solid() {
-			continue
-		}
-		oe := o.cands[o.best].Entry
-		if precise(oe) && gazetteer.DistanceKM(e.Lat, e.Lon, oe.Lat, oe.Lon) <= km {
-			return true
-		}
-	}
-	return false
+	return p.nearPick(mi, e, km, true)
 }
 
 // solid reports whether the mention's pick is one its name alone makes
