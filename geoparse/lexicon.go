@@ -136,6 +136,15 @@ var unitWords = set(
 // where it costs no figure.
 var pluralUnits = set("provinces", "states", "governorates", "regions", "oblasts", "prefectures", "emirates", "cantons")
 
+// smallPlaceWords before "of" and a name or after it call the place a
+// village or a camp ("the village of Tur", "Kalma camp"), not a city.
+var smallPlaceWords = set("village", "villages", "camp", "camps")
+
+// groupNouns after a name make it a people's or a group's ("Abala
+// herdsmen", "Misseriya militia").
+var groupNouns = set("militia", "militias", "militiamen", "herdsmen", "herders", "herder", "tribesmen", "tribe", "clan",
+	"clansmen")
+
 // townWords before "of" and a name call it a town ("the town of
 // Ménaka"): the town is meant, not the unit of the same name.
 var townWords = set("town", "city", "village", "port", "capital", "suburb", "outskirts", "centre", "center")

@@ -1004,9 +1004,7 @@ func (p *parse) misfit(mi int, c cand) bool {
 	misfit := false
 	switch {
 	case !c.Primary && c.Population >= 100000:
-		small := func(f string) bool { return f == "village" || f == "villages" || f == "camp" || f == "camps" }
-		misfit = a >= 2 && ws[a-1].fold == "of" && small(ws[a-2].fold) && ws[a-2].sent == ws[a].sent ||
-			b < len(ws) && small(ws[b].fold) && ws[b].sent == ws[a].sent
+		misfit = p.kindOf(a, smallPlaceWords) || b < len(ws) && smallPlaceWords[ws[b].fold] && ws[b].sent == ws[a].sent
 	case c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
 		!functionWords[ws[a-2].fold] && !p.covered(a-2):
 		// not an item of a list ("Kersa, Arsi and Bale")
@@ -1014,11 +1012,6 @@ func (p *parse) misfit(mi int, c cand) bool {
 	}
 	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
 }
-
-// groupNouns after a name make it a people's or a group's ("Abala
-// herdsmen", "Misseriya militia").
-var groupNouns = map[string]bool{"militia": true, "militias": true, "militiamen": true, "herdsmen": true, "herders": true,
-	"herder": true, "tribesmen": true, "tribe": true, "clan": true, "clansmen": true}
 
 // groupName reports whether mention mi names a people or a group
 // ("Abala herdsmen", "Abala militia") and its pick is a town of under
