@@ -884,10 +884,21 @@ func (p *parse) farFetched(mi int, c cand) bool {
 		// a city or province of 100,000 people by its own name, spelt
 		// as the text spells it, stands ("Marrah" of "Jebel Marrah" is
 		// not Mara, Tanzania)
-		return !c.Primary || c.Population < 100000 || m.first < 0 || m.last-m.first != 1 && gazetteer.Fold(c.Name) != p.foldRange(m.first, m.last) ||
-			m.last-m.first == 1 && gazetteer.Fold(c.Name) != p.ws[m.first].fold
+		return !c.Primary || c.Population < 100000 || !p.namedAs(m, c)
 	}
 	return !c.Primary || c.Population < 100000 || !p.alone(mi)
+}
+
+// namedAs reports whether the text spells mention m as candidate c's
+// own name (after folding).
+func (p *parse) namedAs(m *mention, c cand) bool {
+	if m.first < 0 {
+		return false
+	}
+	if m.last-m.first == 1 {
+		return gazetteer.Fold(c.Name) == p.ws[m.first].fold // no string to build
+	}
+	return gazetteer.Fold(c.Name) == p.foldRange(m.first, m.last)
 }
 
 // namesake reports whether candidate c of mention mi is a town that its
