@@ -409,6 +409,13 @@ func (p *parse) spelt(m *mention, fold string) bool {
 	return false
 }
 
+// tableRegion reports whether e is one of the gazetteer's team-written
+// regions, seas or landforms (no GeoNames id; feature class L, H or T:
+// "South Asia", "the Mediterranean", "the Sahel").
+func tableRegion(e gazetteer.Entry) bool {
+	return e.ID == 0 && (e.Class == 'L' || e.Class == 'H' || e.Class == 'T')
+}
+
 // acronymOK reports whether an all-capital word may stand for one of the
 // candidates: a country's name or short name, a demonym, or the place's
 // own name (a dateline "BEIRUT"; after a dateline's comma, a town of any
@@ -416,7 +423,7 @@ func (p *parse) spelt(m *mention, fold string) bool {
 func (m *mention) acronymOK(dateline bool, fold string) bool {
 	keep := m.cands[:0]
 	for _, c := range m.cands {
-		table := c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')
+		table := tableRegion(c.Entry)
 		// the place's own name letter for letter: "NISS" (a security
 		// service) is no spelling of Niš
 		own := c.Primary && gazetteer.Fold(c.Name) == fold

@@ -877,7 +877,7 @@ func (p *parse) farFetched(mi int, c cand) bool {
 	if gazetteer.IsCountryCode(c.Code) || !m.fuzzy && !m.partial || p.backed(mi, c) {
 		return false
 	}
-	if m.partial && (c.Code == "DEM" || c.ID == 0 && (c.Class == 'L' || c.Class == 'H' || c.Class == 'T')) {
+	if m.partial && (c.Code == "DEM" || tableRegion(c.Entry)) {
 		return false // "Arab Spring", "Asia-Pacific", "South Asia Earthquake"
 	}
 	if m.partial && !m.fuzzy {
