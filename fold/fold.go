@@ -6,6 +6,12 @@
 // variants to ASCII hyphens, the ellipsis character to three dots and
 // non-breaking and other exotic spaces to a plain space, drops soft hyphens
 // and zero-width characters, and replaces invalid UTF-8 with U+FFFD.
+//
+// C1 control characters (U+0080–U+009F) stand for the Windows-1252
+// characters of the same byte: text saved as Windows-1252 and decoded as
+// Latin-1 carries its curly quotes and dashes as C1 controls ("Benghazi\u0092s"),
+// and nothing else puts them in news text. Folding and the predicates below
+// read them as those characters (see Win1252); U+0085 stays a line break.
 // Case is kept; use Key for a case-folded matching key.
 package fold
 
@@ -36,7 +42,7 @@ func String(s string) string {
 			b.WriteString(rep)
 			continue
 		}
-		b.WriteRune(r)
+		b.WriteRune(Win1252(r))
 	}
 	out := b.String()
 	if !isASCII(out) {
@@ -80,6 +86,7 @@ var letterFold = map[rune]string{
 // ("’" → "'", "—" → "--", U+00A0 → " ", U+00AD → ""), and false for a rune
 // folding keeps (before NFC).
 func Replacement(r rune) (string, bool) {
+	r = Win1252(r)
 	switch r {
 	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u0060', '\u00B4':
 		return "'", true
@@ -110,8 +117,29 @@ func IsSpace(r rune) bool {
 	return r > 0x7f && unicode.IsSpace(r)
 }
 
+// Win1252 returns the Windows-1252 character a C1 control character stands
+// for (U+0092 → ’, U+0096 → –, U+0080 → €), and any other rune, U+0085
+// among them, as it is.
+func Win1252(r rune) rune {
+	if r < 0x80 || r > 0x9f || r == 0x85 {
+		return r
+	}
+	if w := win1252[r-0x80]; w != 0 {
+		return w
+	}
+	return r
+}
+
+// win1252 spells bytes 0x80–0x9F of Windows-1252; zero marks the five
+// bytes it leaves undefined.
+var win1252 = [32]rune{
+	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
+}
+
 // IsQuote reports whether r is a quotation mark of any style.
 func IsQuote(r rune) bool {
+	r = Win1252(r)
 	switch r {
 	case '"', '\'', '`', '\u2018', '\u2019', '\u201A', '\u201B', '\u201C', '\u201D',
 		'\u201E', '\u201F', '\u00AB', '\u00BB', '\u2039', '\u203A':
@@ -122,7 +150,7 @@ func IsQuote(r rune) bool {
 
 // IsOpenQuote reports whether r can only open a quotation.
 func IsOpenQuote(r rune) bool {
-	switch r {
+	switch Win1252(r) {
 	case '\u2018', '\u201C', '\u201A', '\u201E', '\u00AB', '\u2039':
 		return true
 	}
@@ -131,7 +159,7 @@ func IsOpenQuote(r rune) bool {
 
 // IsDash reports whether r is a hyphen or dash of any style.
 func IsDash(r rune) bool {
-	switch r {
+	switch Win1252(r) {
 	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE63', '\uFF0D':
 		return true
 	}

@@ -21,6 +21,12 @@ func TestString(t *testing.T) {
 		{"e\u0301", "é"}, // NFC composes
 		{"bad\xffbyte", "bad\uFFFDbyte"},
 		{"tab\there", "tab here"},
+		{"Sabha\u0092s", "Sabha's"},                // Windows-1252 read as Latin-1
+		{"\u0093no\u0094", `"no"`},                 // its double quotes
+		{"a\u0097b\u0096c", "a--b-c"},              // its dashes
+		{"\u0080 5, \u009aibenik", "€ 5, šibenik"}, // its letters and signs
+		{"line\u0085break", "line break"},          // U+0085 stays a line break
+		{"\u0081", "\u0081"},                       // a byte Windows-1252 leaves undefined
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -43,6 +43,8 @@ func TestSplit(t *testing.T) {
 			[]string{`He said: "We withdrew."`, "The army agreed."}},
 		{"curly quote inside sentence", "“They were flown to Jufra,” Alaywan said. Later, silence.",
 			[]string{"“They were flown to Jufra,” Alaywan said.", "Later, silence."}},
+		{"Windows-1252 quotes read as Latin-1", "\u0093We held the port.\u0094 The navy left.",
+			[]string{"\u0093We held the port.\u0094", "The navy left."}},
 		{"question inside quote", "“Why?” he asked. Nobody answered.",
 			[]string{"“Why?” he asked.", "Nobody answered."}},
 		{"brackets", "They [the Russians] left. (Nobody stayed.) Fine.",

@@ -131,6 +131,7 @@ func (t *tokenizer) chunk(a, b int) {
 	// Opening punctuation.
 	for a < b {
 		r, w := utf8.DecodeRuneInString(s[a:b])
+		r = fold.Win1252(r)
 		if isOpener(r) && !(r == '\'' && a+w < b && isDigit(s[a+w])) {
 			t.emit(a, a+w)
 			a += w
@@ -161,7 +162,7 @@ func (t *tokenizer) chunk(a, b int) {
 		e := b
 		for e > a {
 			r, w := utf8.DecodeLastRuneInString(s[a:e])
-			if !strings.ContainsRune(`.,;:!?)]}"'”’»`, r) {
+			if !strings.ContainsRune(`.,;:!?)]}"'”’»`, fold.Win1252(r)) {
 				break
 			}
 			e -= w
@@ -175,6 +176,7 @@ func (t *tokenizer) chunk(a, b int) {
 peel:
 	for e > a {
 		r, w := utf8.DecodeLastRuneInString(s[a:e])
+		r = fold.Win1252(r)
 		switch {
 		case r == '.':
 			if e-w > a && s[e-w-1] == '.' { // "..." — an ellipsis, peel it whole
@@ -249,6 +251,7 @@ func (t *tokenizer) core(a, b int) {
 	// commas or slashes that do not sit between digits.
 	for i := a; i < b; {
 		r, w := utf8.DecodeRuneInString(s[i:b])
+		r = fold.Win1252(r)
 		sep := 0
 		switch {
 		case r == '\u2013' || r == '\u2014' || r == '\u2015':
@@ -287,16 +290,18 @@ func (t *tokenizer) core(a, b int) {
 	t.word(a, b)
 }
 
-// clitic is a suffix split off a word, in its straight and curly spellings.
+// clitic is a suffix split off a word, in its straight and curly spellings
+// and with the curly apostrophe as Windows-1252 read as Latin-1 leaves it
+// (U+0092; see fold.Win1252).
 type clitic struct {
-	straight, curly string
+	straight, curly, c1 string
 }
 
 // clitics split off the end of a word, longest first.
 var clitics = func() []clitic {
 	var out []clitic
 	for _, c := range []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"} {
-		out = append(out, clitic{c, strings.Replace(c, "'", "’", 1)})
+		out = append(out, clitic{c, strings.Replace(c, "'", "’", 1), strings.Replace(c, "'", "\u0092", 1)})
 	}
 	return out
 }()
@@ -320,11 +325,11 @@ func cliticLen(w string) int {
 	// Every clitic has an apostrophe within its last four bytes (five for
 	// the curly one).
 	tail := w[max(0, len(w)-6):]
-	if strings.IndexByte(tail, '\'') < 0 && !strings.Contains(tail, "’") {
+	if strings.IndexByte(tail, '\'') < 0 && !strings.Contains(tail, "’") && !strings.Contains(tail, "\u0092") {
 		return 0
 	}
 	for _, c := range clitics {
-		for _, form := range [2]string{c.straight, c.curly} {
+		for _, form := range [3]string{c.straight, c.curly, c.c1} {
 			if len(w) <= len(form) || !hasSuffixFold(w, form) {
 				continue
 			}
@@ -358,7 +363,7 @@ func hasSuffixFold(s, suffix string) bool {
 }
 
 func isOpener(r rune) bool {
-	switch r {
+	switch fold.Win1252(r) {
 	case '(', '[', '{', '"', '\'', '“', '‘', '«', '‹', '¿', '¡', '„', '‚', '*', '#':
 		return true
 	}

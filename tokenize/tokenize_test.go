@@ -46,6 +46,14 @@ func TestAppend(t *testing.T) {
 		{"Lt. Col. Nabil", "Lt. | Col. | Nabil"},
 		{"John F. Kennedy", "John | F. | Kennedy"},
 		{"3-2 win in 2014–2019", "3-2 | win | in | 2014 | - | 2019"},
+		// Windows-1252 text decoded as Latin-1: its curly quotes and dashes
+		// arrive as C1 controls and split as the characters they stand for.
+		{"Misrata\u0092s port", "Misrata | 's | port"},
+		{"the militias\u0092 trucks", "the | militias | ' | trucks"},
+		{"\u0093We held,\u0094 he said", `" | We | held | , | " | he | said`},
+		{"\u0091Wait\u0092 fighters", `' | Wait | ' | fighters`},
+		{"the town\u0097and its port", "the | town | -- | and | its | port"},
+		{"in 2015\u00962016", "in | 2015 | - | 2016"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
