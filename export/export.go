@@ -13,7 +13,8 @@
 //     the English name, as ACLED writes them (a code the country table does
 //     not know is written as it is in both). notes is the evidence, and a
 //     toll an armed group claimed, which fatalities leave out, is noted
-//     after it as ACLED's coders note it.
+//     after it as ACLED's coders note it. Actors are named as ACLED names
+//     them (see ACLEDActors).
 //   - plover-jsonl: one PLOVER-style JSON object per line (event_type,
 //     mode, source and target actor, agent and country, location, date,
 //     modality, sources, conflicts, evidence).
@@ -178,8 +179,9 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 	if !e.LastReported.IsZero() {
 		ts = strconv.FormatInt(e.LastReported.Unix(), 10)
 	}
+	a1, as1, a2, as2 := ACLEDActors(ev)
 	return append(rec, e.ID, date, year, prec, ev.ACLEDEventType, ev.ACLEDSubEventType,
-		actorName(ev.Actor1), associated(ev), itoa(ev.Inter1), actorName(ev.Actor2), "", itoa(ev.Inter2), itoa(ev.Interaction), iso, cname, admin1,
+		a1, as1, itoa(ev.Inter1), a2, as2, itoa(ev.Inter2), itoa(ev.Interaction), iso, cname, admin1,
 		loc, lat, lon, gp, strings.Join(e.Sources, "; "), "", acledNotes(ev), fat, ts,
 		e.ID, string(ev.Modality), strconv.Itoa(len(e.Sources)), ftoa(ev.Confidence)), true
 }

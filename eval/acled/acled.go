@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/export"
 	"github.com/sitrep/sitrep/ontology"
 )
 
@@ -199,9 +200,8 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 			if ev.Date != nil {
 				pr.Date = ev.Date.Start
 			}
-			if ev.Actor1 != nil {
-				pr.Actor1 = ev.Actor1.Name
-			}
+			// actor1 as sitrep's ACLED export writes it
+			pr.Actor1, _, _, _ = export.ACLEDActors(&ev)
 			if ev.Location != nil {
 				pr.Place = ev.Location.Name
 			}
@@ -278,18 +278,51 @@ func sortConfusion(c []Confusion) {
 	}
 }
 
-// actorMatch compares an actor name with ACLED's actor1 loosely: ACLED
-// names carry a country and period ("Military Forces of Afghanistan
-// (2014-)"), so a shared significant word counts.
+// actorMatch compares an actor name with ACLED's actor1 loosely. Outside
+// parentheses (ACLED's regime periods, "(2014-)", and the countries of
+// generic actors, "Protesters (Zambia)"), the names match when a
+// distinctive word of sitrep's, one longer than three letters that is no
+// word of ACLED's generic names, occurs in ACLED's ("Afghan military" and
+// "Military Forces of Afghanistan"), or when sitrep's has no such word and
+// the two are the same ("Unidentified Armed Group").
 func actorMatch(got, gold string) bool {
-	g := strings.ToLower(gold)
-	for _, w := range strings.Fields(strings.ToLower(got)) {
-		w = strings.Trim(w, "(),.'’")
-		if len(w) > 3 && strings.Contains(g, w) {
+	got, gold = strings.ToLower(outsideParens(got)), strings.ToLower(outsideParens(gold))
+	distinctive := false
+	for _, w := range strings.Fields(got) {
+		w = strings.Trim(w, ",.'’:;")
+		if len(w) <= 3 || genericActorWords[w] {
+			continue
+		}
+		distinctive = true
+		if strings.Contains(gold, w) {
 			return true
 		}
 	}
-	return false
+	return !distinctive && got != "" && strings.Join(strings.Fields(got), " ") == strings.Join(strings.Fields(gold), " ")
+}
+
+// genericActorWords are the words of ACLED's names for generic actors,
+// which say what kind of actor it is but not which one.
+var genericActorWords = map[string]bool{
+	"military": true, "forces": true, "police": true, "unidentified": true, "armed": true,
+	"group": true, "militia": true, "government": true,
+}
+
+// outsideParens returns s without its parenthesised parts.
+func outsideParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Haversine returns the great-circle distance in km.

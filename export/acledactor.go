@@ -1,0 +1,173 @@
+package export
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/country"
+	"github.com/sitrep/sitrep/ontology"
+)
+
+// ACLEDActors names an event's actors as ACLED's actor columns do, from
+// the actor categories the event coder gave them (Event.Inter1, Inter2):
+//
+//   - protesters and rioters are "Protesters (Zambia)", "Rioters (Zambia)",
+//     whoever they are; a group the dictionary knows that led them ("UPND
+//     supporters rioted") becomes the associated actor;
+//   - civilians who suffer violence are "Civilians (Sudan)";
+//   - a state's armed forces are "Military Forces of Nigeria" and its police
+//     "Police Forces of Nigeria", of the actor's own country or, for soldiers
+//     the text does not place ("troops killed six militants"), of the
+//     country where the event happened;
+//   - whoever attacks unnamed ("gunmen", "unknown assailants", no one) is an
+//     "Unidentified Armed Group (Mali)".
+//
+// ACLED's names also carry the period of the regime a state force served
+// ("(2015-)"); sitrep does not know it and leaves it out. Every other actor
+// keeps its own name. Events without an ACLED type keep their actors' names.
+func ACLEDActors(ev *sitrep.Event) (actor1, assoc1, actor2, assoc2 string) {
+	where := ""
+	if ev.Location != nil {
+		where = ev.Location.Country
+	}
+	actor1, assoc1 = acledActor(ev, ev.Actor1, ontology.ActorCategory(ev.Inter1), where, true)
+	actor2, assoc2 = acledActor(ev, ev.Actor2, ontology.ActorCategory(ev.Inter2), where, false)
+	if a := associated(ev); a != "" {
+		assoc1 = joinNames(assoc1, a)
+	}
+	return actor1, assoc1, actor2, assoc2
+}
+
+// acledActor names one actor of category cat, the first of the event when
+// first is set; where is the ISO alpha-3 code of the event's country, or
+// empty.
+func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory, where string, first bool) (name, assoc string) {
+	name = actorName(a)
+	if ev.ACLEDEventType == "" {
+		return name, ""
+	}
+	known := a != nil && a.ID != ""
+	switch cat {
+	case ontology.Protesters, ontology.Rioters, ontology.Civilians:
+		generic := "Civilians"
+		switch cat {
+		case ontology.Protesters:
+			generic = "Protesters"
+		case ontology.Rioters:
+			generic = "Rioters"
+		}
+		if known && a.Kind != "civilians" {
+			assoc = a.Name
+		}
+		return generic + inCountry(where), assoc
+	case ontology.StateForces:
+		switch {
+		case a == nil:
+			return name, ""
+		case a.Kind == "state" && !violent(ev.ACLEDEventType):
+			// "Tunisia extended the state of emergency": the state itself
+			return name, ""
+		case a.Kind != "state" && !nationalForce(a.ID):
+			// a government, or a force with a name of its own ("Libyan
+			// National Army") keeps its name
+			return name, ""
+		}
+		c := a.Country
+		if c == "" {
+			c = where
+		}
+		cn := countryName(c)
+		if cn == "" {
+			return name, ""
+		}
+		if police(a) {
+			return "Police Forces of " + cn, ""
+		}
+		return "Military Forces of " + cn, ""
+	case ontology.NoActor:
+		if violent(ev.ACLEDEventType) && (a == nil && first || a != nil && !known && unnamed(a.Name)) {
+			return "Unidentified Armed Group" + inCountry(where), ""
+		}
+	}
+	return name, ""
+}
+
+// nationalForce reports whether an actor id is a country's forces as such:
+// none (the text's "soldiers", "police"), or a country's code with the
+// military or police role ("NGA.MIL", "KEN.COP"), as the actor stage
+// composes them.
+func nationalForce(id string) bool {
+	if id == "" {
+		return true
+	}
+	c, role, ok := strings.Cut(id, ".")
+	return ok && len(c) == 3 && strings.ToUpper(c) == c && (role == "MIL" || role == "COP")
+}
+
+// unnamed reports whether an actor the dictionary does not know is named
+// only by what it is ("gunmen", "Unknown assailants", "armed men"), not by
+// a name of its own ("RENAMO", "Dahalo", "Mayi Mayi"): no capital letter
+// after its first, and a first word that is lower-case or one of the words
+// that open such descriptions at the start of a sentence.
+func unnamed(name string) bool {
+	first, rest, _ := strings.Cut(name, " ")
+	r, w := utf8.DecodeRuneInString(first)
+	if first == "" || strings.ToLower(rest) != rest || strings.ToLower(first[w:]) != first[w:] {
+		return false
+	}
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	switch strings.ToLower(first) {
+	case "unknown", "unidentified", "suspected", "armed", "masked", "gunmen", "attackers", "assailants", "militants", "men":
+		return true
+	}
+	return false
+}
+
+// violent reports whether an ACLED event type is political violence that
+// an armed actor carries out.
+func violent(typ string) bool {
+	return typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
+}
+
+// police reports whether a state force is a police force: its dictionary
+// entry says so, or its name does ("policemen", "gendarmes").
+func police(a *sitrep.ActorRef) bool {
+	if a.Kind == "police" || a.Sector == "COP" {
+		return true
+	}
+	n := strings.ToLower(a.Name)
+	return strings.Contains(n, "police") || strings.Contains(n, "gendarm")
+}
+
+// inCountry is " (Name)" for an ISO alpha-3 code the country table knows,
+// else empty.
+func inCountry(iso3 string) string {
+	if cn := countryName(iso3); cn != "" {
+		return " (" + cn + ")"
+	}
+	return ""
+}
+
+func countryName(iso3 string) string {
+	if iso3 == "" {
+		return ""
+	}
+	if c, ok := country.Lookup(iso3); ok {
+		return c.Name
+	}
+	return ""
+}
+
+func joinNames(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
