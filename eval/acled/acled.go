@@ -280,13 +280,16 @@ func sortConfusion(c []Confusion) {
 
 // actorMatch compares an actor name with ACLED's actor1 loosely. Outside
 // parentheses (ACLED's regime periods, "(2014-)", and the countries of
-// generic actors, "Protesters (Zambia)"), the names match when a
-// distinctive word of sitrep's, one longer than three letters that is no
-// word of ACLED's generic names, occurs in ACLED's ("Afghan military" and
-// "Military Forces of Afghanistan"), or when sitrep's has no such word and
-// the two are the same ("Unidentified Armed Group").
+// generic actors, "Protesters (Zambia)"), and with hyphens read as spaces,
+// the names match when a distinctive word of sitrep's, one longer than
+// three letters that is no word of ACLED's generic names, occurs in ACLED's
+// ("Afghan military" and "Military Forces of Afghanistan"), or when
+// sitrep's has no such word and the two are the same ("Unidentified Armed
+// Group").
 func actorMatch(got, gold string) bool {
-	got, gold = strings.ToLower(outsideParens(got)), strings.ToLower(outsideParens(gold))
+	dehyphen := strings.NewReplacer("-", " ")
+	got = dehyphen.Replace(strings.ToLower(outsideParens(got)))
+	gold = dehyphen.Replace(strings.ToLower(outsideParens(gold)))
 	distinctive := false
 	for _, w := range strings.Fields(got) {
 		w = strings.Trim(w, ",.'’:;")

@@ -8,6 +8,7 @@ func TestActorMatch(t *testing.T) {
 		want      bool
 	}{
 		{"Taliban", "Taliban", true},
+		{"Al-Shabaab", "Al Shabaab", true},
 		{"Afghan military", "Military Forces of Afghanistan (2014-)", true},
 		{"Military Forces of Nigeria", "Military Forces of Nigeria (2015-)", true},
 		{"Protesters (Zambia)", "Protesters (Zambia)", true},
