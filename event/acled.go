@@ -8,6 +8,12 @@ import (
 	"github.com/sitrep/sitrep/ontology"
 )
 
+// armedType reports whether an ACLED event type is violence an armed
+// actor carries out.
+func armedType(typ string) bool {
+	return typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
+}
+
 // Category classifies an actor into ACLED's actor categories: from the
 // actor dictionary's sector when it has one, else from the words of its
 // name ("security forces" are state forces, "protesters" protesters).
@@ -254,6 +260,16 @@ func (r *reader) classify(c *cand) {
 	if typ != "" {
 		if typ == ontology.ViolenceCivilians && cat2 == ontology.NoActor {
 			cat2 = ontology.Civilians
+		}
+		// attackers named by no one, or only by what they are ("gunmen"),
+		// are ACLED's unidentified armed group, a political militia
+		if armedType(typ) {
+			if cat1 == ontology.NoActor && (e.Actor1 == nil || e.Actor1.Unnamed()) {
+				cat1 = ontology.PoliticalMilitia
+			}
+			if cat2 == ontology.NoActor && e.Actor2.Unnamed() {
+				cat2 = ontology.PoliticalMilitia
+			}
 		}
 		e.Interaction = ontology.Interaction(cat1, cat2)
 		e.Inter1, e.Inter2 = int(cat1), int(cat2)

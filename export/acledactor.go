@@ -2,8 +2,6 @@ package export
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/country"
@@ -86,8 +84,10 @@ func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory
 			return "Police Forces of " + cn, ""
 		}
 		return "Military Forces of " + cn, ""
-	case ontology.NoActor:
-		if violent(ev.ACLEDEventType) && (a == nil && first || a != nil && !known && unnamed(a.Name)) {
+	case ontology.NoActor, ontology.PoliticalMilitia:
+		// the event coder gives an unidentified armed group the category
+		// of political militias, as ACLED does
+		if violent(ev.ACLEDEventType) && (a == nil && first || a.Unnamed()) {
 			return "Unidentified Armed Group" + inCountry(where), ""
 		}
 	}
@@ -104,27 +104,6 @@ func nationalForce(id string) bool {
 	}
 	c, role, ok := strings.Cut(id, ".")
 	return ok && len(c) == 3 && strings.ToUpper(c) == c && (role == "MIL" || role == "COP")
-}
-
-// unnamed reports whether an actor the dictionary does not know is named
-// only by what it is ("gunmen", "Unknown assailants", "armed men"), not by
-// a name of its own ("RENAMO", "Dahalo", "Mayi Mayi"): no capital letter
-// after its first, and a first word that is lower-case or one of the words
-// that open such descriptions at the start of a sentence.
-func unnamed(name string) bool {
-	first, rest, _ := strings.Cut(name, " ")
-	r, w := utf8.DecodeRuneInString(first)
-	if first == "" || strings.ToLower(rest) != rest || strings.ToLower(first[w:]) != first[w:] {
-		return false
-	}
-	if !unicode.IsUpper(r) {
-		return true
-	}
-	switch strings.ToLower(first) {
-	case "unknown", "unidentified", "suspected", "armed", "masked", "gunmen", "attackers", "assailants", "militants", "men":
-		return true
-	}
-	return false
 }
 
 // violent reports whether an ACLED event type is political violence that
