@@ -262,10 +262,17 @@ func (r *reader) classify(c *cand) {
 			cat2 = ontology.Civilians
 		}
 		// attackers named by no one, or only by what they are ("gunmen"),
-		// are ACLED's unidentified armed group, a political militia
+		// are ACLED's unidentified armed group, a political militia; a
+		// state that fights ("Russia shelled …") fights with its forces
 		if armedType(typ) {
 			if cat1 == ontology.NoActor && (e.Actor1 == nil || e.Actor1.Unnamed()) {
 				cat1 = ontology.PoliticalMilitia
+			}
+			if cat1 == ontology.NoActor && e.Actor1 != nil && e.Actor1.Kind == string(sitrep.ActorState) {
+				cat1 = ontology.StateForces
+			}
+			if cat2 == ontology.NoActor && e.Actor2 != nil && e.Actor2.Kind == string(sitrep.ActorState) {
+				cat2 = ontology.StateForces
 			}
 			if cat2 == ontology.NoActor && e.Actor2.Unnamed() {
 				cat2 = ontology.PoliticalMilitia

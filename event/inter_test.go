@@ -4,8 +4,8 @@ import "testing"
 
 // TestUnidentifiedArmedGroup checks that attackers no one names, or named
 // only by what they are, take ACLED's category of an unidentified armed
-// group (a political militia, 3), and that a group named in the text
-// does not.
+// group (a political militia, 3), that a group named in the text does
+// not, and that a state that fights is state forces.
 func TestUnidentifiedArmedGroup(t *testing.T) {
 	tests := []struct {
 		text                string
@@ -16,6 +16,7 @@ func TestUnidentifiedArmedGroup(t *testing.T) {
 		{"A roadside bomb killed two soldiers near Gao on Sunday.", 3, 13},
 		{"Soldiers clashed with armed men near Gao on Sunday.", 1, 13},
 		{"RENAMO killed four herders in Gorongosa on Sunday.", 0, 70},
+		{"Russia shelled the town of Kupiansk on Sunday, killing two civilians.", 1, 17},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2022-03-08")
