@@ -8,12 +8,6 @@ import (
 	"github.com/sitrep/sitrep/ontology"
 )
 
-// armedType reports whether an ACLED event type is violence an armed
-// actor carries out.
-func armedType(typ string) bool {
-	return typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
-}
-
 // Category classifies an actor into ACLED's actor categories: from the
 // actor dictionary's sector when it has one, else from the words of its
 // name ("security forces" are state forces, "protesters" protesters).
@@ -264,7 +258,7 @@ func (r *reader) classify(c *cand) {
 		// attackers named by no one, or only by what they are ("gunmen"),
 		// are ACLED's unidentified armed group, a political militia; a
 		// state that fights ("Russia shelled …") fights with its forces
-		if armedType(typ) {
+		if ontology.PoliticalViolence(typ) {
 			if cat1 == ontology.NoActor && (e.Actor1 == nil || e.Actor1.Unnamed()) {
 				cat1 = ontology.PoliticalMilitia
 			}

@@ -56,7 +56,7 @@ func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory
 		case ontology.Rioters:
 			generic = "Rioters"
 		}
-		if known && a.Kind != "civilians" {
+		if known && a.Kind != string(sitrep.ActorCivilians) {
 			assoc = a.Name
 		}
 		return generic + inCountry(where), assoc
@@ -64,10 +64,10 @@ func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory
 		switch {
 		case a == nil:
 			return name, ""
-		case a.Kind == "state" && !violent(ev.ACLEDEventType):
+		case a.Kind == string(sitrep.ActorState) && !ontology.PoliticalViolence(ev.ACLEDEventType):
 			// "Tunisia extended the state of emergency": the state itself
 			return name, ""
-		case a.Kind != "state" && !nationalForce(a.ID):
+		case a.Kind != string(sitrep.ActorState) && !nationalForce(a.ID):
 			// a government, or a force with a name of its own ("Libyan
 			// National Army") keeps its name
 			return name, ""
@@ -87,7 +87,7 @@ func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory
 	case ontology.NoActor, ontology.PoliticalMilitia:
 		// the event coder gives an unidentified armed group the category
 		// of political militias, as ACLED does
-		if violent(ev.ACLEDEventType) && (a == nil && first || a.Unnamed()) {
+		if ontology.PoliticalViolence(ev.ACLEDEventType) && (a == nil && first || a.Unnamed()) {
 			return "Unidentified Armed Group" + inCountry(where), ""
 		}
 	}
@@ -106,16 +106,10 @@ func nationalForce(id string) bool {
 	return ok && len(c) == 3 && strings.ToUpper(c) == c && (role == "MIL" || role == "COP")
 }
 
-// violent reports whether an ACLED event type is political violence that
-// an armed actor carries out.
-func violent(typ string) bool {
-	return typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
-}
-
 // police reports whether a state force is a police force: its dictionary
 // entry says so, or its name does ("policemen", "gendarmes").
 func police(a *sitrep.ActorRef) bool {
-	if a.Kind == "police" || a.Sector == "COP" {
+	if a.Kind == string(sitrep.ActorPolice) || a.Sector == "COP" {
 		return true
 	}
 	n := strings.ToLower(a.Name)

@@ -54,6 +54,13 @@ const (
 // ACLEDTypes lists ACLED's event types in codebook order.
 var ACLEDTypes = []string{Battles, ExplosionsRemote, ViolenceCivilians, Protests, Riots, StrategicDevelopments}
 
+// PoliticalViolence reports whether an ACLED event type is violence an
+// armed actor carries out: battles, explosions/remote violence and
+// violence against civilians.
+func PoliticalViolence(typ string) bool {
+	return typ == Battles || typ == ExplosionsRemote || typ == ViolenceCivilians
+}
+
 // ACLED sub-event types, spelled as ACLED's sub_event_type column.
 const (
 	ArmedClash              = "Armed clash"

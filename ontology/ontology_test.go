@@ -97,3 +97,12 @@ func TestVagueDeaths(t *testing.T) {
 		t.Errorf("Lowest = %d", got)
 	}
 }
+
+func TestPoliticalViolence(t *testing.T) {
+	for _, typ := range ontology.ACLEDTypes {
+		want := typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
+		if got := ontology.PoliticalViolence(typ); got != want {
+			t.Errorf("PoliticalViolence(%q) = %v, want %v", typ, got, want)
+		}
+	}
+}
