@@ -99,10 +99,21 @@ func TestVagueDeaths(t *testing.T) {
 }
 
 func TestPoliticalViolence(t *testing.T) {
-	for _, typ := range ontology.ACLEDTypes {
-		want := typ == ontology.Battles || typ == ontology.ExplosionsRemote || typ == ontology.ViolenceCivilians
-		if got := ontology.PoliticalViolence(typ); got != want {
-			t.Errorf("PoliticalViolence(%q) = %v, want %v", typ, got, want)
+	tests := []struct {
+		typ  string
+		want bool
+	}{
+		{"Battles", true},
+		{"Explosions/Remote violence", true},
+		{"Violence against civilians", true},
+		{"Protests", false},
+		{"Riots", false},
+		{"Strategic developments", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ontology.PoliticalViolence(tt.typ); got != tt.want {
+			t.Errorf("PoliticalViolence(%q) = %v, want %v", tt.typ, got, tt.want)
 		}
 	}
 }
