@@ -125,14 +125,29 @@ func inCountry(iso3 string) string {
 	return ""
 }
 
+// countryName is the English name ACLED's country column gives the
+// country of an ISO alpha-3 code: GeoNames' name, except where ACLED spells
+// it otherwise. Empty for a code the country table does not know.
 func countryName(iso3 string) string {
 	if iso3 == "" {
 		return ""
+	}
+	if n, ok := acledCountryNames[iso3]; ok {
+		return n
 	}
 	if c, ok := country.Lookup(iso3); ok {
 		return c.Name
 	}
 	return ""
+}
+
+// acledCountryNames are ACLED's names for countries GeoNames names
+// otherwise ("Democratic Republic of the Congo").
+var acledCountryNames = map[string]string{
+	"COD": "Democratic Republic of Congo",
+	"COG": "Republic of Congo",
+	"PSE": "Palestine",
+	"SWZ": "eSwatini",
 }
 
 func joinNames(a, b string) string {

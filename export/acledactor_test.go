@@ -81,3 +81,18 @@ func TestACLEDActors(t *testing.T) {
 		})
 	}
 }
+
+func TestACLEDCountryNames(t *testing.T) {
+	tests := []struct{ iso3, want string }{
+		{"COD", "Protesters (Democratic Republic of Congo)"},
+		{"COG", "Protesters (Republic of Congo)"},
+		{"LBY", "Protesters (Libya)"},
+		{"XXX", "Protesters"},
+	}
+	for _, tt := range tests {
+		ev := sitrep.Event{ACLEDEventType: ontology.Protests, Inter1: 6, Location: &sitrep.Location{Country: tt.iso3}}
+		if got, _, _, _ := export.ACLEDActors(&ev); got != tt.want {
+			t.Errorf("%s: actor1 %q, want %q", tt.iso3, got, tt.want)
+		}
+	}
+}

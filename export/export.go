@@ -10,11 +10,12 @@
 //     columns (sitrep_id, modality, independent_sources, confidence). Only
 //     events that happened and carry an ACLED type are written, as ACLED
 //     would record only those. iso is the ISO 3166 numeric code and country
-//     the English name, as ACLED writes them (a code the country table does
-//     not know is written as it is in both). notes is the evidence, and a
-//     toll an armed group claimed, which fatalities leave out, is noted
-//     after it as ACLED's coders note it. Actors are named as ACLED names
-//     them (see ACLEDActors).
+//     the English name, as ACLED writes them, "Democratic Republic of
+//     Congo" included (a code the country table does not know is written
+//     as it is in both). notes is the evidence, and a toll an armed group
+//     claimed, which fatalities leave out, is noted after it as ACLED's
+//     coders note it. Actors are named as ACLED names them (see
+//     ACLEDActors).
 //   - plover-jsonl: one PLOVER-style JSON object per line (event_type,
 //     mode, source and target actor, agent and country, location, date,
 //     modality, sources, conflicts, evidence).
@@ -168,7 +169,7 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 		admin1, loc, lat, lon, gp = l.Admin1, l.Name, ftoa(l.Lat), ftoa(l.Lon), itoa(l.Precision)
 		iso, cname = l.Country, l.Country
 		if c, ok := country.Lookup(l.Country); ok {
-			iso, cname = strconv.Itoa(c.Numeric), c.Name
+			iso, cname = strconv.Itoa(c.Numeric), countryName(l.Country)
 		}
 	}
 	fat := "0"
