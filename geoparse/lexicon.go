@@ -236,6 +236,11 @@ var organisations = func() map[string]bool {
 var diseaseWords = set("virus", "viruses", "fever", "disease", "flu", "influenza", "strain", "variant",
 	"syndrome", "encephalitis", "vaccine")
 
+// prayerWords after a name make it a prayer's: the Muslim prayers are
+// named for their hour, and "Maghrib" (sunset) is spelt like the region
+// "Maghreb".
+var prayerWords = set("prayer", "prayers")
+
 // notPlaces are names the gazetteer has that reports mostly use for
 // something else.
 var notPlaces = func() map[string]bool {

@@ -494,8 +494,10 @@ func (p *parse) filter() {
 			m.drop = true
 			continue
 		}
-		// A disease named after a place ("West Nile virus").
-		if b < len(ws) && diseaseWords[ws[b].fold] {
+		// A disease named after a place ("West Nile virus"), or a
+		// prayer named for its hour ("the Maghrib prayers" spelt like
+		// the region).
+		if b < len(ws) && ws[b].sent == ws[a].sent && (diseaseWords[ws[b].fold] || prayerWords[ws[b].fold]) {
 			m.drop = true
 			continue
 		}
@@ -525,7 +527,10 @@ func (p *parse) filter() {
 		// "Council", "Dr.", "B."), months and weekdays.
 		if single && !m.demonym {
 			f := strings.TrimSuffix(ws[h].fold, ".")
-			if !ws[h].upper && (functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] ||
+			// The kind word of a longer name alone is none either: the
+			// gazetteer lists airports by "Airport", and "Ward 12" or
+			// "Park" is a piece of a name it does not know.
+			if !ws[h].upper && (functionWords[f] || orgWords[f] || titles[f] || unitWords[f] || placeNouns[f] || areaNouns[f] ||
 				letterCount(ws[h].raw) <= 2) {
 				m.drop = true
 				continue

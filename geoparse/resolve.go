@@ -701,7 +701,7 @@ func (p *parse) support() {
 			weak = append(weak, mi)
 			continue
 		}
-		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
+		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.byAlias(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
 			weak = append(weak, mi)
 			continue
 		}
@@ -922,6 +922,33 @@ func (p *parse) namesake(mi int, c cand) bool {
 		return !c.Primary && c.Population < 5000
 	}
 	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.05 && !p.nearSolid(mi, c.Entry, 500) && !p.backed(mi, c)
+}
+
+// byAlias reports whether candidate c of mention mi is a town or site
+// that the text names by one of its other names only, one word the report
+// does not back (see backed): a village under 20,000 people, or a city
+// under a million by a word of four letters or fewer. GeoNames lists a
+// place's names in many languages, and a short one is often another
+// place's own name that the gazetteer lacks ("Tur" is a name of Tours in
+// France and a town in Darfur; "Kiev", the old name of a capital, stands).
+// Towns are mostly known in English by another of their names
+// ("Galkayo"), so a town of 20,000 by a longer name stands. The NER
+// stage's confirming the word does not save it: it says the word is a
+// place, not which one. Airports and bases keep the names the team's
+// table gives them.
+func (p *parse) byAlias(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if c.Primary || c.Class != 'P' && c.Class != 'S' || c.Code == "AIRP" || gazetteer.IsMilitaryCode(c.Code) || m.demonym || m.base || m.qualifier >= 0 || m.first < 0 || m.last-m.first != 1 {
+		return false
+	}
+	if unit, _ := p.unitContext(m.first, m.last); unit {
+		return false // "X province": the unit, whose seat bears its name as another
+	}
+	short := letterCount(p.ws[m.first].raw) <= 4
+	if c.Population >= 1000000 || c.Population >= 20000 && !short {
+		return false
+	}
+	return !p.backed(mi, c)
 }
 
 // atQualifier places a mention whose pick lies outside the country or
