@@ -130,7 +130,7 @@ var unitWords = set(
 )
 
 // pluralUnits close a list of names that are all units ("the
-// Dnipropetrovsk and Poltava regions", "the Nawa and Marja districts"):
+// Dnipropetrovsk and Poltava regions", "the Garissa and Wajir counties"):
 // each is read as the unit the text says it is. "districts" and
 // "counties" were left out once for a GeoVirus list scored at the towns
 // the districts are named for; measured with and without them (pass 15,

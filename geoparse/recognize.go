@@ -17,7 +17,7 @@ type parse struct {
 	ws  []word
 	ms  []mention
 	// unknown are runs of capitalised words the gazetteer does not know
-	// that the text calls places ("in Dawlat Abad district"): Loose
+	// that the text calls places ("in Baaj district"): Loose
 	// looks them up in the report's main country once it is known.
 	unknown [][2]int
 	buf     []gazetteer.Match
@@ -102,7 +102,7 @@ type mention struct {
 	// loose: its candidates were found by their consonant skeleton in
 	// the report's main country (see gazetteer.Set.Loose).
 	loose bool
-	// named: a unit or place word follows the name ("Dawlat Abad
+	// named: a unit or place word follows the name ("Baaj
 	// district", "Lashkargah city").
 	named bool
 	// base: followed by "airbase", "air base", "airfield", "base" ...:
@@ -221,7 +221,7 @@ func (p *parse) recognise() {
 			// report backs it (see partial); where it knows none of the
 			// head, it is nobody's place. A known name that ends before
 			// the head does ("British Columbia" of "British Columbia
-			// Finance Minister Michael de Jong") is read as usual.
+			// Health Minister Paul van Dyke") is read as usual.
 			if bestJ == head {
 				p.addMention(i, end, gazetteer.KeyFolded(p.foldRange(i, end)), best, false)
 				p.ms[len(p.ms)-1].partial = true
@@ -325,7 +325,7 @@ func (p *parse) candSlice(n int) []cand {
 // unknownRun records the run of capitalised words from word i (at most
 // three, with their hyphenated pieces: "Nahr-e Saraj") when the text
 // calls it a place: a preposition of place before it, or a unit or place
-// word after it ("in Dawlat Abad", "Nahri Saraj district", "Lashkargah
+// word after it ("in Baaj", "Hamdaniya district", "Lashkargah
 // city").
 func (p *parse) unknownRun(i int) {
 	ws := p.ws
@@ -879,7 +879,7 @@ func (p *parse) entities(m *mention) bool {
 		switch e.Kind {
 		case sitrep.KindPerson:
 			if unit, _ := p.unitContext(m.first, m.last); (unit || p.townAfter(m.last)) && !m.demonym && m.Span.Contains(e.Span) {
-				// "in Mohammad Agha district", "Maidan Shar city": the
+				// "in Hamdaniya district", "Tal Afar city": the
 				// text calls the name a unit or a town, whatever it looks
 				// like
 				m.confirmed = true
@@ -1241,7 +1241,7 @@ func (p *parse) addBases(m *mention) {
 }
 
 // townAfter reports whether "city", "town" or "village" follows word b-1
-// ("Maidan Shar city").
+// ("Tal Afar city").
 func (p *parse) townAfter(b int) bool {
 	ws := p.ws
 	if b <= 0 || b >= len(ws) || ws[b].sent != ws[b-1].sent {
@@ -1252,7 +1252,7 @@ func (p *parse) townAfter(b int) bool {
 }
 
 // skipParen returns the index of the word after a parenthesis of at most
-// three words starting at word b ("Nad Ali (Marja) district"), or b.
+// three words starting at word b ("Shirqat (Sharqat) district"), or b.
 func (p *parse) skipParen(b int) int {
 	ws := p.ws
 	if b >= len(ws) || ws[b].raw != "(" {

@@ -105,7 +105,7 @@ func (p *parse) resolve() {
 
 // looseMatches looks names up by their consonant skeleton in the
 // report's main country (gazetteer.Set.Loose), once the country focus
-// says which it is: unknown names the text calls places ("in Dawlat Abad
+// says which it is: unknown names the text calls places ("in Baaj
 // district" → Dowlatābād), and names whose every candidate lies in a
 // country no other name of the report points to ("Wardak" → Wardha,
 // India, in a report about Afghanistan; Vardak is its province). It
@@ -140,7 +140,7 @@ func (p *parse) looseMatches() bool {
 		a, b := run[0], run[1]
 		sp := sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}
 		taken := false
-		var inside []int // mentions of words of the run, all abroad ("Abad" of "Dawlat Abad" → Awat, China)
+		var inside []int // mentions of words of the run, all abroad ("Abad" of an unknown "X Abad" → Awat, China)
 		for oi := range p.ms {
 			o := &p.ms[oi]
 			if !o.Span.Overlaps(sp) {
@@ -150,7 +150,7 @@ func (p *parse) looseMatches() bool {
 			taken = taken || o.forced || o.demonym || !sp.Contains(o.Span)
 			for _, c := range o.cands {
 				// the whole run already read in the country; a word of it
-				// read alone ("Abad" of "Dawlat Abad") gives way to the run
+				// read alone ("Abad" of an unknown "X Abad") gives way to the run
 				taken = taken || c.Country == country && o.Span == sp
 			}
 		}
@@ -211,7 +211,7 @@ func (p *parse) findQualifiers() {
 		q := &p.ms[mi+1]
 		sep, at := ws[m.last].raw, m.last+1
 		if p.unitComma(m.last) && !q.unit {
-			// "Qarabagh district, Kabul": the province of the district
+			// "Hamdaniya district, Nineveh": the province of the district
 			// ("Nad Ali district, Nahri Saraj district" lists two)
 			sep, at = ",", m.last+2
 		}
@@ -236,7 +236,7 @@ func (p *parse) findQualifiers() {
 }
 
 // unitComma reports whether word k is a unit word followed by a comma
-// ("district," of "Qarabagh district, Kabul"): what follows the comma
+// ("district," of "Hamdaniya district, Nineveh"): what follows the comma
 // names the unit's province or country.
 func (p *parse) unitComma(k int) bool {
 	ws := p.ws
@@ -244,8 +244,8 @@ func (p *parse) unitComma(k int) bool {
 		(unitWords[ws[k].fold] || looseNouns[ws[k].fold] || areaNouns[ws[k].fold])
 }
 
-// qualifiedLoose adds to a mention qualified by a unit ("Qarabagh
-// district, Kabul") whose candidates all lie outside every admin unit the
+// qualifiedLoose adds to a mention qualified by a unit (a Qarabagh
+// said to lie in Kabul province) whose candidates all lie outside every admin unit the
 // qualifier may name the places of the qualifier's country, spelt alike
 // (gazetteer.Set.Loose), that do lie inside one of them: the Qarabagh of
 // Kabul province, not the Qarah Bagh of Herat. It reports whether it
@@ -742,7 +742,7 @@ func (p *parse) support() {
 				// province of a unit ("Y district, X"); a preposition
 				// alone is too little ("from Martini")
 				// place it beside another, and not far from the places
-				// the report names ("Seydabad of Nahri Saraj district"
+				// the report names ("a Seydabad of a Helmand district"
 				// is not the Sayyidabad 450 km away)
 				ok = p.focus[c.Country] >= 0.3 && (m.named || !p.people[p.ws[m.first].fold]) &&
 					(m.named || m.unit || p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 && p.holds(c.Entry, &p.ms[m.qualifies]) || p.provinceAfterUnit(m.first)) &&
@@ -952,8 +952,8 @@ func (p *parse) byAlias(mi int, c cand) bool {
 }
 
 // atQualifier places a mention whose pick lies outside the country or
-// unit that qualifies it ("Behsud district, Nangarhar" where the only
-// Behsud is in another province; "Holliday, Missouri" where the
+// unit that qualifies it ("X district, Nangarhar" where the only
+// X is in another province; "Holliday, Missouri" where the
 // gazetteer's only Holliday is in Texas) at its qualifier: the text says
 // where it is, the gazetteer has no such place there, and the coarser
 // place is right where the namesake is not. It reports whether it moved
@@ -975,7 +975,7 @@ func (p *parse) atQualifier(m *mention) bool {
 // Lebanon", "X district, Helmand") that names a country or an admin unit
 // not holding candidate c (pick prefers one that does, so no reading of
 // the name lies where the text puts it), and returns that country or
-// unit. After a unit word ("Spera district, Khost") the qualifier names a
+// unit. After a unit word ("Baaj district, Nineveh") the qualifier names a
 // province: its readings and the first-order units that hold them are
 // all tried. Units side by side are mostly a list ("Michigan, Oregon"):
 // only a town, site or lower unit is checked.
@@ -1031,7 +1031,7 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // known by the word only as one of its other names where the text calls
 // the place a village or a camp ("the village of Tur" is not Tours), or
 // a village of under 5,000 people standing where the text puts the
-// province of an unknown place ("in Kersa, Arsi" is not Arsy, France).
+// province of an unknown place (an unknown village placed in "Arsi" is not in Arsy, France).
 func (p *parse) misfit(mi int, c cand) bool {
 	m := &p.ms[mi]
 	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") {
@@ -1045,7 +1045,7 @@ func (p *parse) misfit(mi int, c cand) bool {
 		misfit = p.kindOf(a, smallPlaceWords) || b < len(ws) && smallPlaceWords[ws[b].fold] && ws[b].sent == ws[a].sent
 	case c.Population < 5000 && m.qualifier < 0 && a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && p.capable(a-2) &&
 		!functionWords[ws[a-2].fold] && !p.covered(a-2):
-		// not an item of a list ("Kersa, Arsi and Bale")
+		// not an item of a list ("Dodola, Arsi and Bale")
 		misfit = !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
 	}
 	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
@@ -1081,7 +1081,7 @@ func (p *parse) covered(k int) bool {
 // (30% of their focus), or an actor of that country that the report
 // leads on ("Taliban fighters" for Afghanistan) where it names no other
 // place to be near (an actor fights far from home: "Boko Haram" does not
-// put "Kamouna near Lake Chad" at Kaduna).
+// put a village by Lake Chad at Kaduna).
 func (p *parse) backed(mi int, c cand) bool {
 	m := &p.ms[mi]
 	return p.qualifiedBy(m, c.Entry) || p.nearSolid(mi, c.Entry, 300) || p.otherFocus(m.key, c.Country) >= 0.3 ||
@@ -1113,7 +1113,7 @@ func (p *parse) qualifiedBy(m *mention, e gazetteer.Entry) bool {
 }
 
 // provinceAfterUnit reports whether word a follows a unit word and a
-// comma ("Saydabad district, Wardak"): it names the unit's province.
+// comma ("Baaj district, Nineveh"): it names the unit's province.
 func (p *parse) provinceAfterUnit(a int) bool {
 	ws := p.ws
 	return a >= 2 && ws[a-1].raw == "," && ws[a-2].sent == ws[a].sent && (unitWords[ws[a-2].fold] || looseNouns[ws[a-2].fold])
