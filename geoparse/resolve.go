@@ -830,14 +830,16 @@ const nearOnlyKM = 100
 // abroad reports whether candidate c of mention mi is a town or site in
 // a country that only its own name points to, in a report clearly about
 // another country (see mainCountry), far from the report's other places,
-// with no qualifier, neither a city of 100,000 people nor a town of 20,000
-// or in a neighbouring country named by its own name: a namesake the report gives no evidence for ("Wardak"
+// with no qualifier, neither a city of 100,000 people by its own name (of
+// a million by any) nor a town of 20,000 or in a neighbouring country
+// named by its own name: a namesake the report gives no evidence for ("Wardak"
 // spelt like Wardha, India, in a report about Afghanistan). The NER
 // stage's confirming the name as a place does not save it: it says the
 // name is a place, not which one.
 func (p *parse) abroad(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) || m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
+	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000) ||
+		m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
 	main := p.lead
