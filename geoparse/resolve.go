@@ -827,26 +827,40 @@ func (p *parse) orgAdjectiveBefore(a int) bool {
 // mention's reading must lie.
 const nearOnlyKM = 100
 
-// abroad reports whether candidate c of mention mi is a town or site in
-// a country that only its own name points to, in a report clearly about
-// another country (see mainCountry), far from the report's other places,
-// with no qualifier, neither a city of 100,000 people by its own name (of
-// a million by any) nor a town of 20,000 or in a neighbouring country
-// named by its own name: a namesake the report gives no evidence for ("Wardak"
-// spelt like Wardha, India, in a report about Afghanistan). The NER
+// abroad reports whether candidate c of mention mi is a town, site or
+// district (a unit below the first order) in a country that only its own
+// name points to, in a report clearly about another country (see
+// mainCountry), far from the report's other places, with no qualifier
+// that holds it, neither a city of 100,000 people by its own name (by
+// any where the NER stage calls the word a place: "Geneva" is an English
+// name of Genève; of a million by any) nor a town of 20,000 or in a
+// neighbouring country named by its own name: a namesake the report gives
+// no evidence for ("Human" is a name of Uman, Ukraine; "Wardak"
+// spelt like Wardha, India, in a report about Afghanistan; "Jaji, Kaduna"
+// read as the district of Paktia in a report about Nigeria). The NER
 // stage's confirming the name as a place does not save it: it says the
 // name is a place, not which one.
 func (p *parse) abroad(mi int, c cand) bool {
 	m := &p.ms[mi]
-	if c.Class != 'P' && c.Class != 'S' || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000) ||
+	// a district only where the name has no reading elsewhere (a town of
+	// the same name is for pick to weigh)
+	unit := gazetteer.AdminLevel(c.Code) >= 2 && !m.elsewhere(c.Country)
+	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed) ||
 		m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
 	main := p.lead
+	if main == "" && p.actorFocus[c.Country] == 0 && p.otherVotes(m.key) >= 2 {
+		// no country leads, but the report's other names and actors
+		// point to countries, none of them the candidate's: it is abroad
+		// from all of them ("Jaji, Kaduna" in a report on a Sierra
+		// Leonean envoy in Nigeria is not the district of Paktia)
+		main, _, _ = p.leading()
+	}
 	if main == "" || c.Country == main || p.otherFocus(m.key, c.Country) >= 0.05 {
 		return false
 	}
-	if c.Primary && c.Edits == 0 && !m.fuzzy && (strong(c.Match, 20000) && !(m.unit && c.Class == 'P') || p.neighbours(main, c.Country)) {
+	if c.Primary && c.Edits == 0 && !m.fuzzy && (strong(c.Match, 20000) && !(m.unit && c.Class == 'P') && !unit || p.neighbours(main, c.Country)) {
 		// the text names it by its own name, and it is a town of note
 		// (that the text does not call a district: "Zhari district" is not
 		// Żary in Poland) or just across a border
@@ -889,6 +903,17 @@ func (p *parse) farFetched(mi int, c cand) bool {
 		return !c.Primary || c.Population < 100000 || !p.namedAs(m, c)
 	}
 	return !c.Primary || c.Population < 100000 || !p.alone(mi)
+}
+
+// elsewhere reports whether a candidate of the mention lies in another
+// country than country.
+func (m *mention) elsewhere(country string) bool {
+	for _, c := range m.cands {
+		if c.Country != country {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAs reports whether the text spells mention m as candidate c's
