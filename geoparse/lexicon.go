@@ -240,6 +240,14 @@ var organisations = func() map[string]bool {
 var diseaseWords = set("virus", "viruses", "fever", "disease", "flu", "influenza", "strain", "variant",
 	"syndrome", "encephalitis", "vaccine")
 
+// compassForms pair the two ways of naming a part by its direction: a
+// unit the gazetteer knows as "Southern Kordofan" is mostly written
+// "South Kordofan" in the news, and "North Darfur" for "Northern Darfur".
+var compassForms = map[string]string{
+	"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
+}
+
 // prayerWords after a name make it a prayer's: the Muslim prayers are
 // named for their hour, and "Maghrib" (sunset) is spelt like the region
 // "Maghreb".

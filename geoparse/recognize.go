@@ -203,6 +203,14 @@ func (p *parse) recognise() {
 				break
 			}
 			p.buf = p.r.set.Lookup(p.buf[:0], key)
+			if len(p.buf) == 0 && j > i && compassForms[folds[0]] != "" {
+				// "South Kordofan" where GeoNames writes "Southern
+				// Kordofan", "Northern Darfur" for "North Darfur"
+				alt := gazetteer.KeyFolded(compassForms[folds[0]] + " " + strings.Join(folds[1:], " "))
+				if p.buf = p.r.set.Lookup(p.buf[:0], alt); len(p.buf) > 0 {
+					key = alt
+				}
+			}
 			if len(p.buf) > 0 {
 				bestJ = j + 1
 				bestKey = key
