@@ -248,6 +248,12 @@ var compassForms = map[string]string{
 	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
 }
 
+// featureWords name a kind of natural feature; inside a longer name
+// ("Sodwana Bay", "Kivu Lake") they are no place of their own, though the
+// gazetteer knows a few alone (Bay, a region of Somalia).
+var featureWords = set("bay", "lake", "river", "hill", "hills", "mountain", "mountains", "mount", "creek", "falls",
+	"springs", "gulf", "cape", "point", "heights", "island", "islands", "forest", "reserve")
+
 // prayerWords after a name make it a prayer's: the Muslim prayers are
 // named for their hour, and "Maghrib" (sunset) is spelt like the region
 // "Maghreb".

@@ -862,6 +862,10 @@ func (p *parse) entities(m *mention) bool {
 			continue
 		}
 		if e.Kind == sitrep.KindGPE || e.Kind == sitrep.KindLoc {
+			if e.Span != m.Span && m.last-m.first == 1 && featureWords[p.ws[m.first].fold] && p.besideName(m, e.Span) {
+				m.drop = true // "Bay" of "Sodwana Bay": the kind of feature of a longer name
+				return true
+			}
 			if e.Span != m.Span && m.last-m.first == 1 && p.commonWord(m.first) && p.besideName(m, e.Span) {
 				// "State" of "Lagos State", "West" of "West Hararge": a
 				// common word inside a longer name is no place of its own
