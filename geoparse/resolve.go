@@ -936,7 +936,8 @@ func (p *parse) namedAs(m *mention, c cand) bool {
 // backed; no place within 500 km): a namesake of an unknown word ("Tapah"
 // read as a Romanian village in a report about Afghanistan). A report
 // that names nothing else gives no ground to doubt it, unless it is a
-// village by another name.
+// village by another name or by a spelling of its name that the text does
+// not use (doubled letters, "ou" for "u").
 func (p *parse) namesake(mi int, c cand) bool {
 	m := &p.ms[mi]
 	if !strings.HasPrefix(c.Code, "PPL") || m.demonym || c.Primary && c.Population >= 5000 || !c.Primary && c.Population >= 100000 ||
@@ -945,8 +946,10 @@ func (p *parse) namesake(mi int, c cand) bool {
 	}
 	if p.alone(mi) {
 		// nothing else in the report points anywhere: only a village
-		// known by the word as one of its other names is doubted
-		return !c.Primary && c.Population < 5000
+		// known by the word as one of its other names, or spelt
+		// otherwise than the text spells it ("Mesel" is not Messel,
+		// Germany), is doubted
+		return c.Population < 5000 && (!c.Primary || !p.namedAs(m, c))
 	}
 	return p.actorFocus[c.Country] == 0 && p.otherFocus(m.key, c.Country) < 0.05 && !p.nearSolid(mi, c.Entry, 500) && !p.backed(mi, c)
 }
