@@ -254,6 +254,11 @@ var compassForms = map[string]string{
 var featureWords = set("bay", "lake", "river", "hill", "hills", "mountain", "mountains", "mount", "creek", "falls",
 	"springs", "gulf", "cape", "point", "heights", "island", "islands", "forest", "reserve")
 
+// routeNouns after two names joined by a hyphen make them the ends of a
+// route ("the Abuja-Kaduna highway").
+var routeNouns = set("road", "roads", "highway", "highways", "route", "routes", "axis", "axes", "corridor",
+	"express", "expressway", "motorway", "railway", "pipeline")
+
 // prayerWords after a name make it a prayer's: the Muslim prayers are
 // named for their hour, and "Maghrib" (sunset) is spelt like the region
 // "Maghreb".

@@ -493,6 +493,12 @@ func (p *parse) filter() {
 			m.drop = true
 			continue
 		}
+		// The ends of a route named by them ("the Abuja-Kaduna
+		// highway"), whatever the NER stage calls the phrase.
+		if !m.demonym && p.routeEnd(m) {
+			m.confirmed = true
+			continue
+		}
 		// NER entities, when the NER stage has run.
 		if p.entities(m) {
 			continue
@@ -692,6 +698,44 @@ func (p *parse) filter() {
 		}
 	}
 	p.ms = out
+}
+
+// routeEnd reports whether mention m is an end of a route that the text
+// names by its two ends joined by a hyphen ("the Abuja-Kaduna highway",
+// "along the Gao-Ansongo and Gao-Bourem roads"): its towns are places,
+// whatever the pieces would look like alone (the second piece of a
+// hyphenated name is mostly a given name's).
+func (p *parse) routeEnd(m *mention) bool {
+	ws := p.ws
+	a, b := m.first, m.last
+	if a < 0 || !(ws[a].joined && a > 0 && p.capable(a-1) || b < len(ws) && ws[b].joined && ws[b].sent == ws[a].sent && p.capable(b)) {
+		return false
+	}
+	if ws[a].joined && p.commonWord(a-1) || b < len(ws) && ws[b].joined && p.commonWord(b) {
+		return false // "the Trafalgar Street-Clarke Road junction": streets, not towns
+	}
+	k := b
+	for pairs := 0; pairs < 4; pairs++ {
+		for k < len(ws) && ws[k].sent == ws[a].sent && ws[k].joined {
+			k++ // the rest of this pair
+		}
+		if k >= len(ws) || ws[k].sent != ws[a].sent {
+			return false
+		}
+		if routeNouns[ws[k].fold] {
+			return true
+		}
+		if ws[k].fold != "and" && ws[k].raw != "," {
+			return false
+		}
+		// another pair of the list
+		k++
+		if k+1 >= len(ws) || ws[k].sent != ws[a].sent || !p.capable(k) || !ws[k+1].joined {
+			return false
+		}
+		k++
+	}
+	return false
 }
 
 // rescue keeps a name the recogniser took for a person where it follows
