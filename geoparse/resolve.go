@@ -701,7 +701,7 @@ func (p *parse) support() {
 			weak = append(weak, mi)
 			continue
 		}
-		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.byAlias(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
+		if !m.forced && (p.abroad(mi, c) || p.namesake(mi, c) || p.byAlias(mi, c) || p.bareCounty(mi, c) || p.groupName(mi, c) || p.misfit(mi, c)) {
 			weak = append(weak, mi)
 			continue
 		}
@@ -1061,7 +1061,8 @@ func unitOrCountry(e gazetteer.Entry) bool {
 // known by the word only as one of its other names where the text calls
 // the place a village or a camp ("the village of Tur" is not Tours), or
 // a village of under 5,000 people standing where the text puts the
-// province of an unknown place (an unknown village placed in "Arsi" is not in Arsy, France).
+// province of an unknown place (an unknown village placed in "Arsi" is
+// not in Arsy, France).
 func (p *parse) misfit(mi int, c cand) bool {
 	m := &p.ms[mi]
 	if m.first < 0 || !strings.HasPrefix(c.Code, "PPL") {
@@ -1079,6 +1080,24 @@ func (p *parse) misfit(mi int, c cand) bool {
 		misfit = !(b < len(ws) && ws[b].sent == ws[a].sent && (ws[b].raw == "," || ws[b].fold == "and" || ws[b].fold == "or"))
 	}
 	return misfit && !p.backed(mi, c) // the report's support last: it reads every other mention
+}
+
+// bareCounty reports whether candidate c of mention mi is a county or
+// district that the text names without its unit word ("New Hanover" for
+// New Hanover County) and does not call a unit, where nothing in the
+// report backs it (see backed): the NER stage's calling the name a place
+// says nothing of which ("New Hanover" is also a town in KwaZulu-Natal
+// that the gazetteer lacks). Unconfirmed names meet the same test in
+// support.
+func (p *parse) bareCounty(mi int, c cand) bool {
+	m := &p.ms[mi]
+	if c.Code != "ADM2" || c.Primary || !m.confirmed || m.first < 0 {
+		return false
+	}
+	if unit, _ := p.unitContext(m.first, m.last); unit || p.townContext(m.first) {
+		return false // "X district"; "the village of Ranya", where only Rania district is known
+	}
+	return !p.backed(mi, c)
 }
 
 // groupName reports whether mention mi names a people or a group
