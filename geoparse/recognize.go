@@ -20,7 +20,10 @@ type parse struct {
 	// that the text calls places ("in Baaj district"): Loose
 	// looks them up in the report's main country once it is known.
 	unknown [][2]int
-	buf     []gazetteer.Match
+	// unknownEnd is the end of the last run recorded from an unknown
+	// word: a word inside it starts none of its own.
+	unknownEnd int
+	buf        []gazetteer.Match
 	// cands is the slab of the mentions' candidates (see candSlice).
 	cands []cand
 	// others is pick's buffer of contextPlaces.
@@ -244,6 +247,15 @@ func (p *parse) recognise() {
 			continue
 		}
 		p.addMention(i, bestJ, bestKey, best, false)
+		if bestJ < len(ws) && ws[bestJ].sent == w.sent && p.capable(bestJ) {
+			// a known name that a capitalised word continues ("Bato"
+			// of "Bato Kot district"): the whole run may be a place the
+			// gazetteer spells otherwise (see looseMatches); the words
+			// after the name still start runs of their own
+			end := p.unknownEnd
+			p.unknownRun(i)
+			p.unknownEnd = end
+		}
 		i = bestJ
 	}
 	p.filter()
@@ -337,7 +349,7 @@ func (p *parse) candSlice(n int) []cand {
 // city").
 func (p *parse) unknownRun(i int) {
 	ws := p.ws
-	if len(p.unknown) > 0 && p.unknown[len(p.unknown)-1][1] > i {
+	if p.unknownEnd > i {
 		return // inside the last run
 	}
 	j, words := i, 0
@@ -359,6 +371,7 @@ func (p *parse) unknownRun(i int) {
 		return
 	}
 	p.unknown = append(p.unknown, [2]int{i, j})
+	p.unknownEnd = j
 }
 
 // fuzzyMention tries a bounded fuzzy match for a capitalised word the

@@ -140,6 +140,9 @@ func (p *parse) looseMatches() bool {
 		a, b := run[0], run[1]
 		sp := sitrep.Span{Start: p.ws[a].Start, End: p.ws[b-1].End}
 		taken := false
+		for _, x := range extra {
+			taken = taken || x.Span.Overlaps(sp) // a longer run found first ("Bato Kot", not "Kot")
+		}
 		var inside []int // mentions of words of the run, all abroad ("Abad" of an unknown "X Abad" → Awat, China)
 		for oi := range p.ms {
 			o := &p.ms[oi]
