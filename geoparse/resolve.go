@@ -835,10 +835,11 @@ const nearOnlyKM = 100
 // name points to, in a report clearly about another country (see
 // mainCountry), far from the report's other places, with no qualifier
 // that holds it, neither a city of 100,000 people by its own name (by
-// any where the NER stage calls the word a place: "Geneva" is an English
-// name of Genève; of a million by any) nor a town of 20,000 or in a
-// neighbouring country named by its own name: a namesake the report gives
-// no evidence for ("Human" is a name of Uman, Ukraine; "Wardak"
+// another name that starts as the own name does where the NER stage calls
+// the word a place: "Geneva" is the English name of Genève; of a million
+// by any) nor a town of 20,000 or in a neighbouring country named by its
+// own name: a namesake the report gives no evidence for ("Human" is a
+// name of Uman, Ukraine, "Anyii" one of Yuncheng, China; "Wardak"
 // spelt like Wardha, India, in a report about Afghanistan; "Jaji, Kaduna"
 // read as the district of Paktia in a report about Nigeria). The NER
 // stage's confirming the name as a place does not save it: it says the
@@ -848,7 +849,7 @@ func (p *parse) abroad(mi int, c cand) bool {
 	// a district only where the name has no reading elsewhere (a town of
 	// the same name is for pick to weigh)
 	unit := gazetteer.AdminLevel(c.Code) >= 2 && !m.elsewhere(c.Country)
-	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed) ||
+	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed && p.sameInitial(m, c)) ||
 		m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
@@ -917,6 +918,18 @@ func (m *mention) elsewhere(country string) bool {
 		}
 	}
 	return false
+}
+
+// sameInitial reports whether mention m's text starts with the letter
+// candidate c's own name starts with (after folding): an exonym mostly
+// does ("Geneva", "Florence", "Turin"), an unrelated other name need not.
+func (p *parse) sameInitial(m *mention, c cand) bool {
+	if m.first < 0 {
+		return false
+	}
+	own := gazetteer.Fold(c.Name)
+	text := p.ws[m.first].fold
+	return own != "" && text != "" && own[0] == text[0]
 }
 
 // namedAs reports whether the text spells mention m as candidate c's
