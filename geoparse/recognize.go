@@ -377,13 +377,14 @@ func (p *parse) unknownRun(i int) {
 // fuzzyMention tries a bounded fuzzy match for a capitalised word the
 // index does not know ("Misurata" spelt "Missurata"): a lone word of at
 // least five letters inside a sentence, not a function word, with no other
-// capitalised word beside it. Whether the report supports the match is
+// capitalised word beside it (a sentence's first word capitalised only for
+// its place, "In", does not count). Whether the report supports the match is
 // decided later (see support).
 func (p *parse) fuzzyMention(i int) {
 	ws := p.ws
 	w := &ws[i]
 	if !w.cap || w.upper || w.first || w.title || w.joined || len(w.fold) < gazetteer.FuzzyMinLen || functionWords[w.fold] ||
-		titles[w.fold] || (i > 0 && ws[i-1].sent == w.sent && (p.capable(i-1) || titles[ws[i-1].fold])) ||
+		titles[w.fold] || (i > 0 && ws[i-1].sent == w.sent && (p.capable(i-1) && !(ws[i-1].first && functionWords[ws[i-1].fold]) || titles[ws[i-1].fold])) ||
 		(i+1 < len(ws) && ws[i+1].sent == w.sent && (p.capable(i+1) || ws[i+1].joined)) {
 		return
 	}
