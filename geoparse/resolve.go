@@ -830,10 +830,11 @@ func (p *parse) orgAdjectiveBefore(a int) bool {
 // mention's reading must lie.
 const nearOnlyKM = 100
 
-// abroad reports whether candidate c of mention mi is a town, site or
-// district (a unit below the first order) in a country that only its own
-// name points to, in a report clearly about another country (see
-// mainCountry), far from the report's other places, with no qualifier
+// abroad reports whether candidate c of mention mi is a town, site,
+// district (a unit below the first order) or a province named by one word
+// in a country that only its own name points to, in a report clearly
+// about another country (see mainCountry), far from the report's other
+// places, with no qualifier
 // that holds it, neither a city of 100,000 people by its own name (by
 // another name that starts as the own name does where the NER stage calls
 // the word a place: "Geneva" is the English name of Genève; of a million
@@ -847,8 +848,9 @@ const nearOnlyKM = 100
 func (p *parse) abroad(mi int, c cand) bool {
 	m := &p.ms[mi]
 	// a district only where the name has no reading elsewhere (a town of
-	// the same name is for pick to weigh)
-	unit := gazetteer.AdminLevel(c.Code) >= 2 && !m.elsewhere(c.Country)
+	// the same name is for pick to weigh); a province named by one word
+	// ("Jewish" of the Jewish Autonomous Oblast) like a town
+	unit := gazetteer.AdminLevel(c.Code) >= 2 && !m.elsewhere(c.Country) || c.Code == "ADM1" && m.last-m.first == 1
 	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed && p.sameInitial(m, c)) ||
 		m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
