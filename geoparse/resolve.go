@@ -835,10 +835,10 @@ const nearOnlyKM = 100
 // in a country that only its own name points to, in a report clearly
 // about another country (see mainCountry), far from the report's other
 // places, with no qualifier
-// that holds it, neither a city of 100,000 people by its own name (by
-// another name that starts as the own name does where the NER stage calls
-// the word a place: "Geneva" is the English name of Genève; of a million
-// by any) nor a town of 20,000 or in a neighbouring country named by its
+// that holds it, neither a city of 100,000 people by its own name (a
+// town by another name that starts as the own name does where the NER
+// stage calls the word a place: "Geneva" is the English name of Genève;
+// of a million by any) nor a town of 20,000 or in a neighbouring country named by its
 // own name: a namesake the report gives no evidence for ("Human" is a
 // name of Uman, Ukraine, "Anyii" one of Yuncheng, China; "Wardak"
 // spelt like Wardha, India, in a report about Afghanistan; "Jaji, Kaduna"
@@ -851,7 +851,7 @@ func (p *parse) abroad(mi int, c cand) bool {
 	// the same name is for pick to weigh); a province named by one word
 	// ("Jewish" of the Jewish Autonomous Oblast) like a town
 	unit := gazetteer.AdminLevel(c.Code) >= 2 && !m.elsewhere(c.Country) || c.Code == "ADM1" && m.last-m.first == 1
-	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed && p.sameInitial(m, c)) ||
+	if c.Class != 'P' && c.Class != 'S' && !unit || strong(c.Match, 100000) && (c.Primary || c.Population >= 1000000 || m.confirmed && c.Class == 'P' && p.sameInitial(m, c)) ||
 		m.qualifier >= 0 && p.qualifiedBy(m, c.Entry) || m.qualifies >= 0 {
 		return false
 	}
