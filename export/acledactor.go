@@ -76,7 +76,7 @@ func acledActor(ev *sitrep.Event, a *sitrep.ActorRef, cat ontology.ActorCategory
 		if c == "" {
 			c = where
 		}
-		cn := countryName(c)
+		cn := ACLEDCountry(c)
 		if cn == "" {
 			return name, ""
 		}
@@ -119,16 +119,16 @@ func police(a *sitrep.ActorRef) bool {
 // inCountry is " (Name)" for an ISO alpha-3 code the country table knows,
 // else empty.
 func inCountry(iso3 string) string {
-	if cn := countryName(iso3); cn != "" {
+	if cn := ACLEDCountry(iso3); cn != "" {
 		return " (" + cn + ")"
 	}
 	return ""
 }
 
-// countryName is the English name ACLED's country column gives the
+// ACLEDCountry is the English name ACLED's country column gives the
 // country of an ISO alpha-3 code: GeoNames' name, except where ACLED spells
 // it otherwise. Empty for a code the country table does not know.
-func countryName(iso3 string) string {
+func ACLEDCountry(iso3 string) string {
 	if iso3 == "" {
 		return ""
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/country"
 	"github.com/sitrep/sitrep/export"
 	"github.com/sitrep/sitrep/ontology"
 )
@@ -279,8 +280,9 @@ func sortConfusion(c []Confusion) {
 }
 
 // actorMatch compares an actor name with ACLED's actor1 loosely. Outside
-// parentheses (ACLED's regime periods, "(2014-)", and the countries of
-// generic actors, "Protesters (Zambia)"), and with hyphens read as spaces,
+// parentheses that hold a period or a country (ACLED's regime periods,
+// "(2014-)", the countries of generic actors, "Protesters (Zambia)"; a
+// faction's name in them counts), and with hyphens read as spaces,
 // the names match when a distinctive word of sitrep's, one longer than
 // three letters that is no word of ACLED's generic names, occurs in ACLED's
 // ("Afghan military" and "Military Forces of Afghanistan"), or when
@@ -288,8 +290,8 @@ func sortConfusion(c []Confusion) {
 // Group").
 func actorMatch(got, gold string) bool {
 	dehyphen := strings.NewReplacer("-", " ")
-	got = dehyphen.Replace(strings.ToLower(outsideParens(got)))
-	gold = dehyphen.Replace(strings.ToLower(outsideParens(gold)))
+	got = dehyphen.Replace(strings.ToLower(outsideParens(got, false)))
+	gold = dehyphen.Replace(strings.ToLower(outsideParens(gold, true)))
 	distinctive := false
 	for _, w := range strings.Fields(got) {
 		w = strings.Trim(w, ",.'’:;")
@@ -311,22 +313,41 @@ var genericActorWords = map[string]bool{
 	"group": true, "militia": true, "government": true,
 }
 
-// outsideParens returns s without its parenthesised parts.
-func outsideParens(s string) string {
+// outsideParens returns s without its parenthesised parts, or, with
+// keepNames, without those that are a period ("(2014-)") or a country
+// ("(Zambia)") but with the names of factions ("Mayi Mayi Militia (Manu)").
+func outsideParens(s string, keepNames bool) string {
 	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			break
 		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		inner := s[i+1 : i+j]
+		if keepNames && !strings.ContainsAny(inner, "0123456789") && !countryNames[strings.ToLower(strings.TrimSpace(inner))] {
+			b.WriteString(inner)
+		}
+		s = s[i+j+1:]
 	}
+	b.WriteString(s)
 	return b.String()
 }
+
+// countryNames holds the lower-cased names of every country, as GeoNames
+// and as ACLED spell them.
+var countryNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range country.All() {
+		m[strings.ToLower(c.Name)] = true
+		m[strings.ToLower(export.ACLEDCountry(c.ISO3))] = true
+	}
+	return m
+}()
 
 // Haversine returns the great-circle distance in km.
 func Haversine(lat1, lon1, lat2, lon2 float64) float64 {

@@ -21,6 +21,10 @@ func TestActorMatch(t *testing.T) {
 		{"Unidentified Armed Group (Mali)", "Militia (Mali)", false},
 		{"police", "Police Forces of Egypt (2014-)", false},
 		{"", "Taliban", false},
+		// a faction's name in parentheses is part of the name
+		{"Manu", "Mayi Mayi Militia (Manu)", true},
+		{"Islamic State", "Islamic State (Afghanistan)", true},
+		{"Afghanistan", "Islamic State (Afghanistan)", false},
 	}
 	for _, tt := range tests {
 		if got := actorMatch(tt.got, tt.gold); got != tt.want {
