@@ -359,8 +359,10 @@ var settlement = set("village", "villages", "town", "towns", "area", "areas", "d
 // on, read from the parse, is an unarmed person: "1 tribal elder was
 // killed", "shot and killed a woman".
 func victimPatient(c *cand) bool {
-	// "gunmen shot him dead": one person, named by no armed side
-	if k := c.trig + 1; k+1 < len(c.s.words) && (c.s.words[k] == "him" || c.s.words[k] == "her") && c.s.words[k+1] != "," {
+	// "gunmen shot him dead": one person, named by no armed side; not
+	// when the pronoun can stand for an armed one told before the verb
+	// ("cornered the rebel commander and shot him dead")
+	if k := c.trig + 1; k+1 < len(c.s.words) && (c.s.words[k] == "him" || c.s.words[k] == "her") && c.s.words[k+1] != "," && !armedAntecedent(c) {
 		return true
 	}
 	t := c.s.tree
@@ -401,6 +403,26 @@ func victimPatient(c *cand) bool {
 	}
 	return false
 }
+
+// armedAntecedent reports whether a word naming an armed person or force
+// stands between the doer and the trigger of c: "troops cornered the
+// rebel commander and shot him".
+func armedAntecedent(c *cand) bool {
+	w := c.s.words
+	for k := 0; k < c.trig; k++ {
+		if a := c.ev.Actor1; a != nil && a.Span != nil && c.s.toks[k].Span.Start < a.Span.End {
+			continue // the doer's own words
+		}
+		if armedWords[w[k]] || combatantWords[w[k]] || rebelWords[w[k]] || armedSingular[w[k]] || strings.Contains(w[k], "militia") {
+			return true
+		}
+	}
+	return false
+}
+
+// armedSingular name one armed person ("a soldier", "the commander")
+// that armedWords, combatantWords and rebelWords leave out.
+var armedSingular = set("soldier", "policeman", "commander", "fighter", "gunman", "gunmen", "guard", "gang")
 
 // victimWord reports whether the noun at k, with its modifiers, names an
 // unarmed person: "tribal elder", "woman", not "militia member".

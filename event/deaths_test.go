@@ -84,7 +84,10 @@ func TestPronounDead(t *testing.T) {
 		{"Gunmen shot her dead in Kidal on Monday.", 1, "Violence against civilians"},
 		{"Gunmen shot him in Kidal on Monday.", -1, "Violence against civilians"},
 		{"Gunmen shot two traders dead in Kidal on Monday.", 2, "Violence against civilians"},
-		// guard: the other side of a fight
+		// guards: the other side of a fight; "him" standing for an armed
+		// man told before the verb
+		{"Troops cornered a rebel commander near Kidal on Monday and shot him dead.", 1, "Battles"},
+		{"Police tracked down a gang leader in Kano on Monday and shot him dead.", 1, "Battles"},
 		{"Soldiers clashed with rebels near Kidal on Monday and killed four of them.", 4, "Battles"},
 	}
 	for _, tt := range tests {
