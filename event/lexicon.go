@@ -43,6 +43,10 @@ type entry struct {
 	block int
 }
 
+// deathVerb reports whether flags mark a verb of dying: its subject was
+// killed ("died", "perished"), the killer untold.
+func deathVerb(flags int) bool { return flags&(fPatient|fKill) == fPatient|fKill }
+
 // lexicon indexes trigger entries by their first word.
 type lexicon struct {
 	byFirst map[string][]*entry

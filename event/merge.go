@@ -248,7 +248,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 	// what c's own sentence says, read once rather than for every earlier
 	// event: dead "in the attack", or a death told with no cause
 	ofTheAttack := c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && r.inTheAttack(c)
-	bareDeath := (c.lemma == "die" || c.lemma == "perish") && c.ev.Actor1 == nil && !r.violentDeath(c) && !c.s.holds(peacefulCauses)
+	bareDeath := deathVerb(c.flags) && c.ev.Actor1 == nil && !r.violentDeath(c) && !c.s.holds(peacefulCauses)
 	for k := len(events) - 1; k >= 0; k-- {
 		e := events[k]
 		if e.ev.Type != c.ev.Type || e.ev.Modality.Happened() != c.ev.Modality.Happened() {
@@ -627,7 +627,7 @@ func (r *reader) keep(c *cand) bool {
 	if c.ev.Type == sitrep.Assault && (c.ev.Mode == "explosives" || c.ev.Mode == "aerial") && defusedOnly(c.s) {
 		return false // "two bombs were found and defused": no attack, the defusing codes it
 	}
-	if (c.lemma == "die" || c.lemma == "perish") && !r.violentDeath(c) {
+	if deathVerb(c.flags) && !r.violentDeath(c) {
 		return false // "two migrants died when their boat capsized": no one attacked them
 	}
 	if c.ev.Type == sitrep.Request && anonymity(c.s, c.trig) {
@@ -679,7 +679,7 @@ func (r *reader) violentDeath(c *cand) bool {
 			return true
 		}
 		for _, e := range r.c.lex.matches(c.s.words, k) {
-			if e.curated && e.typ == sitrep.Assault && e.lemma != "die" && e.lemma != "perish" {
+			if e.curated && e.typ == sitrep.Assault && !deathVerb(e.flags) {
 				return true
 			}
 		}
