@@ -1359,6 +1359,18 @@ var deathModified = set("threat", "threats", "penalty", "penalties", "sentence",
 // sentenceWords pass a sentence: "sentenced two soldiers to death".
 var sentenceWords = set("sentenced", "sentencing", "sentences", "sentence", "condemned", "condemning", "condemns")
 
+// rebelName reports whether a name the dictionary does not know is that
+// of rebels or a militia ("the rebels", "militia fighters"), not of a
+// state's forces.
+func rebelName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if combatantWords[w] || rebelWords[w] || strings.Contains(w, "militia") {
+			return true
+		}
+	}
+	return false
+}
+
 // armedGroupName reports whether a name the dictionary does not know says
 // it is an armed group ("Boko Haram militants", "the jihadists").
 func armedGroupName(name string) bool {
@@ -1561,7 +1573,7 @@ func (r *reader) refine(s *sent, c *cand) {
 	// "15 police officers joined the rebels": those who join an armed
 	// group change sides, as CAMEO's "defect" (a rejection) has it; a
 	// meeting the bare verb would code is not what happened
-	if c.lemma == "join" && c.ev.Actor2 != nil && (c.ev.Actor2.Kind == string(sitrep.ActorRebel) || c.ev.Actor2.Kind == string(sitrep.ActorMilitia)) &&
+	if c.lemma == "join" && c.ev.Actor2 != nil && (c.ev.Actor2.Kind == string(sitrep.ActorRebel) || c.ev.Actor2.Kind == string(sitrep.ActorMilitia) || c.ev.Actor2.ID == "" && rebelName(c.ev.Actor2.Name)) &&
 		c.ev.Actor1 != nil && c.a1key != c.a2key {
 		c.ev.Type, c.ev.Mode, c.lemma = sitrep.Reject, "", "defect"
 	}

@@ -531,7 +531,7 @@ func TestACLEDTypes(t *testing.T) {
 		{"Troops cleared two villages of Boko Haram fighters near Bama on Saturday.", "Battles", "Government regains territory"},
 		{"Iraqi forces liberated the town from Islamic State fighters on Monday.", "Battles", "Government regains territory"},
 		// changing sides: the codebook's change to group
-		{"Thirty militiamen switched sides on Monday and joined the rebels in Menaka.", "Strategic developments", "Change to group/activity"},
+		{"Thirty militiamen switched sides in Menaka on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Fifteen police officers joined al-Shabaab fighters in Baidoa on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Three army officers defected to the rebels in Kidal on Monday.", "Strategic developments", "Change to group/activity"},
 		{"Rebels fired mortars at the army base on Monday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},

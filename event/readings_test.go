@@ -682,3 +682,18 @@ func TestPledgedTroops(t *testing.T) {
 		}
 	}
 }
+
+// TestOneChangeOfSide: men who change sides and join an armed group the
+// dictionary does not know made one change of side, not a change of side
+// and a meeting with the group they joined.
+func TestOneChangeOfSide(t *testing.T) {
+	for _, text := range []string{
+		"Thirty militiamen switched sides on Monday and joined the rebels in Menaka.",
+		"Forty soldiers defected near Kidal on Monday and joined the insurgents.",
+	} {
+		doc := code(t, text, "2024-05-06")
+		if _, n := ofType(doc, sitrep.Reject); n != 1 || len(doc.Events) != 1 {
+			t.Errorf("%q: want one change of side and nothing else: %s", text, summary(doc))
+		}
+	}
+}
