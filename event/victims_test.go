@@ -149,7 +149,10 @@ func TestNoAttack(t *testing.T) {
 	for _, text := range []string{
 		"The ruling party beat the opposition in the elections on Sunday.",
 		"The home side beat the visitors in the cup final on Saturday.",
-		"In Mandera on Monday, three explosive devices were found and defused by police.",
+		// a bomb word that would code an explosion, but the bomb was
+		// defused: the defusing is the event
+		"A roadside bomb was defused by soldiers near Kidal on Monday.",
+		"Army engineers defused a car bomb outside the governor's office in Gao on Tuesday.",
 	} {
 		doc := code(t, text, "2022-03-08")
 		for _, e := range doc.Events {
