@@ -697,3 +697,23 @@ func TestOneChangeOfSide(t *testing.T) {
 		}
 	}
 }
+
+// TestPurposeServed: a cooperative verb that only CAMEO's dictionary
+// codes gives way to the purpose its infinitive names, done by the one
+// who sent: assigning officers to investigate is an investigation, not a
+// second, cooperative event.
+func TestPurposeServed(t *testing.T) {
+	for _, text := range []string{
+		"Nigeria assigned a team of police officers to Zamfara on Monday to investigate the abductions.",
+		"Kenya sent a dozen forensic experts to Goma on Friday to investigate the massacre.",
+	} {
+		doc := code(t, text, "2024-05-06")
+		if len(doc.Events) != 1 || find(doc, sitrep.Accuse, "") == nil || doc.Events[0].Actor1 == nil {
+			t.Errorf("%q: want one investigation by the sender: %s", text, summary(doc))
+			continue
+		}
+		if a := doc.Events[0].Actor1.Text; a != "Nigeria" && a != "Kenya" {
+			t.Errorf("%q: investigation by %q, want the sender: %s", text, a, summary(doc))
+		}
+	}
+}
