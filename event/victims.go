@@ -246,11 +246,14 @@ var violentVerbs = set("rape", "raped", "loot", "looted", "burn", "burned", "bur
 
 // populated are the generic words of an inhabited place or of the homes
 // of unarmed people. "town" and "district" are left out: an attack on a
-// town is as often a fight for it.
+// town is as often a fight for it. targetPhrase reads civilianTargets
+// beside these, so the words of that set ("residential", "worshippers")
+// are not repeated here, save "displaced", which the tagger often takes
+// for a verb that must not end the target phrase.
 var populated = set("village", "villages", "hamlet", "hamlets", "camp", "camps", "community", "communities", "settlement",
 	"settlements", "area", "areas", "neighbourhood", "neighborhood", "homestead", "homesteads", "home", "homes", "house",
 	"houses", "residence", "residences", "huts", "farm", "farms", "farmland",
-	"residential", "idp", "idps", "displaced", "civilians", "crowd", "mourners", "worshippers", "congregation")
+	"displaced", "civilians", "crowd", "mourners")
 
 // killedAtHome reports whether the event's clause sets the attack at a
 // victim's own home: "broke into the policeman's house and shot him",

@@ -20,6 +20,7 @@ func TestUnarmedTargets(t *testing.T) {
 		{"the villages of", "Armed herders attacked the villages of Kwall and Zanwra on Sunday, killing 11.", vac},
 		{"communities", "Gunmen invaded two fishing communities near Epe on Monday, killing 9 residents.", vac},
 		{"fire on residential areas", "On Monday rebel gunmen opened fire on residential areas in Wau.", vac},
+		{"a residential block", "Rebel gunmen opened fire on a residential block in Wau on Monday.", vac},
 		{"unarmed people as the object of a conjunct verb", "Gunmen attacked and raped displaced women near Kalma on Monday.", vac},
 		{"wounded farmers", "Militiamen opened fire on Gidan Bawa, wounding 4 farmers on Monday.", vac},
 		{"members of another party", "Ruling party cadres attacked members of the opposition party in Kitwe on Monday.", vac},
