@@ -303,7 +303,7 @@ func (r *reader) when(s *sent, c *cand) {
 		if inParsedRelative(s, k, c.trig) {
 			continue // "following a report that blames the army for abuses over the last 15 years"
 		}
-		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] {
+		if e := r.tokenAt(s, tx.End-1); e >= 0 && e+1 < len(s.toks) && s.toks[e+1].UPOS == "NOUN" && !s.inTime[e+1] && !timeUnits[s.words[e+1]] && !adverbialDate(s, k) {
 			continue // "the May 14 polls", "June salaries": a date that names a thing
 		}
 		d := k - c.trig
@@ -361,6 +361,22 @@ func (r *reader) when(s *sent, c *cand) {
 		c.ev.Date = &sitrep.DateRange{Start: day, End: day, Precision: sitrep.DateWeek}
 		c.dateFall = true
 	}
+}
+
+// adverbialDate reports whether the date that opens at word k stands on
+// its own as the clause's time, so that a noun after it is the next
+// phrase, not a thing it names: "On Monday protesters marched", "Last
+// week soldiers withdrew". "On" before it, or "last", "this", "early" or
+// "late" opening it, make it so; "the May 14 polls" stays a name.
+func adverbialDate(s *sent, k int) bool {
+	if k > 0 && s.words[k-1] == "on" {
+		return true
+	}
+	switch s.words[k] {
+	case "last", "this", "early", "late", "earlier", "later":
+		return true
+	}
+	return false
 }
 
 // inParsedRelative reports whether word k belongs to a relative clause

@@ -505,6 +505,9 @@ func (r *reader) extendLeft(s *sent, m *mention, capOK []bool) {
 		if shotDeadAt(s.words, k-1) {
 			break // "shot dead two soldiers": the verb's, not the soldiers'
 		}
+		if s.inTime[k-1] {
+			break // "last week soldiers withdrew": the date's, not the soldiers'
+		}
 		switch {
 		case w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" || w == "those" || w == "both" || w == "some" || w == "other" || w == "fellow" || w == "several" || w == "many":
 			k--

@@ -717,3 +717,33 @@ func TestPurposeServed(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningDate: a date that opens the sentence with no comma after it
+// is the clause's time, and its words belong to no actor, though a noun
+// follows: "On Monday protesters marched". A date before a noun it names
+// ("the May 14 polls") still dates nothing.
+func TestOpeningDate(t *testing.T) {
+	tests := []struct {
+		text       string
+		typ        sitrep.EventType
+		actor      string // actor1's text
+		start, end string
+	}{
+		{"On Monday protesters marched through the centre of Kano.", sitrep.Protest, "protesters", "2026-03-09", "2026-03-09"},
+		{"On Friday soldiers withdrew from two villages near Dori.", sitrep.Retreat, "soldiers", "2026-03-06", "2026-03-06"},
+		{"Last week soldiers withdrew from two villages near Dori.", sitrep.Retreat, "soldiers", "2026-03-02", "2026-03-08"},
+		// guard: the date names the vote, the strike is undated
+		{"Gunmen attacked a polling station in Kano ahead of the May 14 polls.", sitrep.Assault, "Gunmen", "2026-03-12", "2026-03-12"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e := find(doc, tt.typ, "")
+		if e == nil || e.Date == nil || e.Actor1 == nil {
+			t.Errorf("%q: no dated %s with a doer: %s", tt.text, tt.typ, summary(doc))
+			continue
+		}
+		if e.Date.Start != tt.start || e.Date.End != tt.end || e.Actor1.Text != tt.actor {
+			t.Errorf("%q: %s by %q on %s…%s, want %q on %s…%s", tt.text, tt.typ, e.Actor1.Text, e.Date.Start, e.Date.End, tt.actor, tt.start, tt.end)
+		}
+	}
+}
