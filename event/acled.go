@@ -197,7 +197,10 @@ func (r *reader) classify(c *cand) {
 			}
 		}
 	case sitrep.Retreat:
-		if e.Mode == "surrender" {
+		if c.leaving {
+			// attackers who leave the scene of their attack: its end, no
+			// territory handed over
+		} else if e.Mode == "surrender" {
 			// fighters who give themselves up: the codebook's agreement,
 			// no territory changes hands
 			typ, sub = ontology.StrategicDevelopments, ontology.Agreement

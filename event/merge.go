@@ -91,10 +91,21 @@ func (r *reader) finish() {
 	}
 	n := 0
 	total := r.tollTotal()
-	for _, c := range events {
+	for i, c := range events {
 		// within one sentence, one assault per happening
 		if c.dead {
 			continue
+		}
+		if e := attackersLeave(c, events[:i]); e != nil {
+			c.leaving = true
+			if c.dateFall && e.ev.Date != nil {
+				d := *e.ev.Date
+				c.ev.Date, c.dateFall = &d, e.dateFall
+			}
+			if c.ev.Location == nil && e.ev.Location != nil {
+				loc := *e.ev.Location // they left from where they struck
+				c.ev.Location = &loc
+			}
 		}
 		r.planter(c)
 		r.classify(c)
@@ -108,6 +119,39 @@ func (r *reader) finish() {
 		c.ev.ID = fmt.Sprintf("e%d", n)
 		r.doc.Events = append(r.doc.Events, c.ev)
 	}
+}
+
+// attackersLeave returns the attack told before whose doers a withdrawal
+// tells leaving the scene, or nil: "Gunmen raided the village, killing
+// six. The attackers withdrew toward the hills." The retreat ends the
+// attack and hands over no ground, so it takes no ACLED type; one told
+// with no date or place of its own took place on the attack's day, from
+// its scene. The doers
+// are "the attackers" (of the latest attack) or the same actor as the
+// attack's; the attack is at most two sentences before, on a day the
+// retreat's date does not contradict.
+func attackersLeave(c *cand, before []*cand) *cand {
+	if c.ev.Type != sitrep.Retreat || c.ev.Mode != "withdraw" && c.ev.Mode != "" || c.ev.Actor1 == nil || !c.ev.Modality.Happened() {
+		return nil
+	}
+	byRole := attackerNouns[strings.ToLower(lastWord(c.ev.Actor1.Text))]
+	for k := len(before) - 1; k >= 0; k-- {
+		e := before[k]
+		if e.dead || e.ev.Type != sitrep.Assault || !e.ev.Modality.Happened() || e.ev.Actor1 == nil {
+			continue
+		}
+		if e.s.si > c.s.si || c.s.si-e.s.si > 2 {
+			continue
+		}
+		if (byRole || c.a1key != "" && c.a1key == e.a1key) && datesOverlap(e, c) && e.flags&fCapture == 0 {
+			// (those who took a town and leave it hand it over)
+			return e
+		}
+		if byRole {
+			return nil // "the attackers" are the latest attack's
+		}
+	}
+	return nil
 }
 
 // headlineTarget returns the body's event a headline event tells, or

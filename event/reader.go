@@ -102,6 +102,9 @@ type cand struct {
 	light bool
 	// added lists the sentences whose toll moreDead added already
 	added []int
+	// leaving: a retreat that is the attackers of an attack told before
+	// leaving its scene (see attackersLeave)
+	leaving bool
 }
 
 // reader holds one document's analysis.

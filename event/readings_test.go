@@ -747,3 +747,35 @@ func TestOpeningDate(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackersLeave: attackers who withdraw after their attack end it;
+// they hand over no territory, so the retreat takes no ACLED type, and
+// with no date or place of its own it keeps the attack's. A withdrawal
+// by the other side, or days later, is still a transfer of ground.
+func TestAttackersLeave(t *testing.T) {
+	tests := []struct {
+		text, acled, date string // the retreat's ACLED type and date
+	}{
+		{"Gunmen attacked the village of Kaya on Sunday, killing six people. The attackers withdrew toward the hills.", "", "2026-03-08"},
+		{"Gunmen killed six farmers in Kaya on Sunday before withdrawing into the bush.", "", "2026-03-08"},
+		{"Rebels attacked an army post near Kidal on Monday. The rebels later withdrew into the desert.", "", "2026-03-09"},
+		// guards
+		{"Rebels attacked an army post near Kidal on Monday. On Thursday, the army withdrew from Kidal.", "Strategic developments", "2026-03-12"},
+		{"Rebels seized the town of Kalehe on Monday. On Thursday the rebels withdrew from the town.", "Strategic developments", "2026-03-12"},
+		{"Rebels seized the town of Kalehe on Monday. The rebels withdrew from the town on Monday night.", "Strategic developments", "2026-03-09"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e := find(doc, sitrep.Retreat, "")
+		if e == nil || e.Date == nil {
+			t.Errorf("%q: no dated retreat: %s", tt.text, summary(doc))
+			continue
+		}
+		if e.ACLEDEventType != tt.acled || e.Date.Start != tt.date {
+			t.Errorf("%q: retreat %q on %s, want %q on %s: %s", tt.text, e.ACLEDEventType, e.Date.Start, tt.acled, tt.date, summary(doc))
+		}
+		if tt.acled == "" && e.Location == nil {
+			t.Errorf("%q: the attackers' retreat has no place: %s", tt.text, summary(doc))
+		}
+	}
+}
