@@ -189,7 +189,7 @@ func (r *reader) modality(s *sent, c *cand) {
 			for i, k := range s.speakerKeys {
 				// the doer's own word, or its outlet's ("Amaq said its
 				// fighters killed")
-				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key)) && !speechAct(c.ev.Type) {
+				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key) || r.selfReport(s, c)) && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
 				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault &&
 					Category(s.speakerRefs[i]) != Category(c.ev.Actor1) && (c.ev.Actor2 == nil || Category(s.speakerRefs[i]) != Category(c.ev.Actor2)) {
@@ -212,6 +212,30 @@ func (r *reader) modality(s *sent, c *cand) {
 	}
 	c.ev.Modality = m
 	c.cue = cue
+}
+
+// selfReport reports whether the doer of c is a pronoun that opens what a
+// speaker says, right after the reporting verb: in "the army said it
+// killed 40 militants" "it" is the army, however the two were resolved.
+func (r *reader) selfReport(s *sent, c *cand) bool {
+	a := c.ev.Actor1
+	if a == nil || a.Span == nil {
+		return false
+	}
+	k := r.tokenAt(s, a.Span.Start)
+	if k < 1 || k >= c.trig {
+		return false
+	}
+	switch s.words[k] {
+	case "it", "they", "we":
+	default:
+		return false
+	}
+	v := k - 1
+	if s.words[v] == "that" && v > 0 {
+		v--
+	}
+	return s.inAttr[v] && reportVerbs[s.words[v]]
 }
 
 // forcedObject reports whether noun h is the object of "force" or

@@ -779,3 +779,34 @@ func TestAttackersLeave(t *testing.T) {
 		}
 	}
 }
+
+// TestSidesOwnWord: a side that tells of its own act claims it, whether
+// it names itself again or says "it": "the army said it killed 40
+// militants" is claimed. Following docs/ontology.md, a figure a state's
+// forces give counts (only a non-state armed group's word counts 0),
+// also when they give the other side's dead with no doer named; that is
+// reported, the doer untold.
+func TestSidesOwnWord(t *testing.T) {
+	tests := []struct {
+		text     string
+		modality sitrep.Modality
+		dead     int
+	}{
+		{"The army said it killed 40 militants in an operation near Kidal on Monday.", sitrep.Claimed, 40},
+		{"The army said that it had killed 40 militants near Kidal on Monday.", sitrep.Claimed, 40},
+		{"Police said they shot dead three robbers in Kano on Monday.", sitrep.Claimed, 3},
+		{"The army said its troops killed 40 militants near Kidal on Monday.", sitrep.Claimed, 40},
+		{"Ukraine's general staff said 300 Russian soldiers were killed in fighting near Bakhmut on Tuesday.", sitrep.Reported, 300},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil {
+			t.Errorf("%q: no assault: %s", tt.text, summary(doc))
+			continue
+		}
+		if e.Modality != tt.modality || dead(e) != tt.dead {
+			t.Errorf("%q: %s with %d dead, want %s with %d: %s", tt.text, e.Modality, dead(e), tt.modality, tt.dead, summary(doc))
+		}
+	}
+}
