@@ -103,3 +103,66 @@ func TestPronounDead(t *testing.T) {
 		}
 	}
 }
+
+// TestNaturalKillings: a killing no one did, by a disaster, a disease or
+// an accident, codes no attack, told with "kill" as much as with "die";
+// violence named beside the cause still codes one.
+func TestNaturalKillings(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // assaults
+	}{
+		{"A building collapsed in Kano on Monday, killing five people.", 0},
+		{"Five people were killed in a bus crash near Kano on Sunday.", 0},
+		{"Floods killed 20 people in Maiduguri on Monday.", 0},
+		{"A landslide killed 12 miners near Rubaya on Monday.", 0},
+		{"Lightning killed two herders near Kadugli on Monday.", 0},
+		{"Cholera has killed 40 people in camps near Goma this month.", 0},
+		// guards
+		{"A house collapsed after an air strike in Gaza on Monday, killing five people.", 1},
+		{"Gunmen killed five people near Kano, where floods had displaced thousands.", 1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		if _, n := ofType(doc, sitrep.Assault); n != tt.want {
+			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.want, summary(doc))
+		}
+	}
+}
+
+// TestSuccumbed: "succumbed to" a wound is a death by violence, its
+// subject the one killed, as "died of his wounds"; to an illness it is no
+// event; to anything else it keeps CAMEO's yielding. The wounded who
+// "later" die add to the attack that wounded them.
+func TestSuccumbed(t *testing.T) {
+	tests := []struct {
+		text   string
+		typ    sitrep.EventType
+		n      int    // events of typ
+		victim string // actor2's text of the first, when n > 0 and typ is ASSAULT
+		dead   int
+	}{
+		{"A wounded soldier succumbed to his injuries in hospital in Gao on Tuesday.", sitrep.Assault, 1, "soldier", 1},
+		{"Two militiamen succumbed to gunshot wounds in Bunia on Tuesday.", sitrep.Assault, 1, "Two militiamen", 2},
+		{"Gunmen attacked a bus near Gao on Monday, wounding five passengers. Two of the wounded later succumbed to their injuries.", sitrep.Assault, 1, "five passengers", 2},
+		{"Gunmen attacked a bus near Gao on Monday, wounding five passengers. Two of the wounded later died.", sitrep.Assault, 1, "five passengers", 2},
+		{"An elderly woman succumbed to cholera in a camp near Goma.", sitrep.Assault, 0, "", -1},
+		{"An elderly woman succumbed to cholera in a camp near Goma.", sitrep.Concede, 0, "", -1},
+		// guard: yielding to pressure
+		{"The mayor succumbed to pressure from traders in Kano on Monday.", sitrep.Concede, 1, "", -1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e, n := ofType(doc, tt.typ)
+		if n != tt.n {
+			t.Errorf("%q: %d %s events, want %d: %s", tt.text, n, tt.typ, tt.n, summary(doc))
+			continue
+		}
+		if n == 0 || tt.typ != sitrep.Assault {
+			continue
+		}
+		if e.Actor2 == nil || e.Actor2.Text != tt.victim || e.Actor1 != nil && e.Actor1.Text == tt.victim || dead(e) != tt.dead {
+			t.Errorf("%q: want an assault on %q with %d dead: %s", tt.text, tt.victim, tt.dead, summary(doc))
+		}
+	}
+}

@@ -1240,9 +1240,16 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				}
 			}
 		}
-		if total < 0 && (w == "died" || w == "succumbed") && k >= 4 && words[k-3] == "of" && words[k-2] == "the" && injureWords[words[k-1]] {
-			if v, ok := casualtyCount(words[k-4]); ok {
-				total = v // "two of the wounded died"
+		if total < 0 && (w == "died" || w == "succumbed") {
+			// "two of the wounded died", "two of the wounded later died"
+			h := k - 1
+			if h >= 0 && laterWords[words[h]] {
+				h--
+			}
+			if h >= 3 && words[h-2] == "of" && words[h-1] == "the" && injureWords[words[h]] {
+				if v, ok := casualtyCount(words[h-3]); ok {
+					total = v
+				}
 			}
 		}
 		if total < 0 {
@@ -1253,7 +1260,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 			// driver, who delivered bread to the army post every morning,
 			// was abducted and killed"
 			reach := 14
-			if w == "killed" || w == "died" || w == "dead" || w == "wounded" || w == "injured" {
+			if w == "killed" || w == "died" || w == "succumbed" || w == "dead" || w == "wounded" || w == "injured" {
 				reach = 20
 			}
 			for j := k - 1; j >= 0 && j >= k-reach; j-- {
@@ -1315,7 +1322,7 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				total = sum
 			}
 		}
-		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died" || toDeath) {
+		if total < 0 && isKill && (w == "killed" || w == "dead" || w == "died" || w == "succumbed" || toDeath) {
 			// unnumbered: "a soldier was killed", "several civilians died"
 			// "a nurse, who had worked there for years, was killed": the
 			// subject before an apposition set off by commas
@@ -1885,6 +1892,10 @@ func prepIndex(s *sent, k int) int {
 
 // stalled words after "remain" say an activity has stopped.
 var stalled = set("suspended", "stalled", "frozen", "deadlocked", "halted", "blocked", "postponed", "cancelled", "canceled", "off", "on hold")
+
+// laterWords stand between the wounded and their death: "two of the
+// wounded later died".
+var laterWords = set("later", "subsequently", "since", "also", "eventually")
 
 // ofTheWounded reports whether a sentence tells that some of the wounded
 // died: "Two of the wounded died overnight", "three of the injured later

@@ -674,6 +674,9 @@ func (r *reader) keep(c *cand) bool {
 	if deathVerb(c.flags) && !r.violentDeath(c) {
 		return false // "two migrants died when their boat capsized": no one attacked them
 	}
+	if r.naturalKilling(c) {
+		return false // "floods killed 20 people", "a building collapsed, killing five"
+	}
 	if c.ev.Type == sitrep.Request && anonymity(c.s, c.trig) {
 		return false // "he said, asking not to be named": a source's wish, no request of the conflict
 	}
@@ -741,9 +744,25 @@ func anonymity(s *sent, i int) bool {
 
 // peacefulCauses give a death a cause that is no attack: disease, hunger,
 // an accident, a flood.
+// naturalKilling reports whether c is a killing that no one did: a kill
+// verb with no doer, or one done by the cause itself ("floods killed 20
+// people"), in a sentence that names a disease, a disaster or an accident
+// and no violence but the kill verb ("a building collapsed, killing
+// five", "five people were killed in a bus crash").
+func (r *reader) naturalKilling(c *cand) bool {
+	if c.ev.Type != sitrep.Assault || c.flags&fKill == 0 || deathVerb(c.flags) || !c.s.holds(peacefulCauses) {
+		return false
+	}
+	if a := c.ev.Actor1; a != nil && !peacefulCauses[strings.ToLower(lastWord(a.Text))] {
+		return false
+	}
+	return !r.violentDeath(c)
+}
+
 var peacefulCauses = set("cholera", "malaria", "measles", "ebola", "covid", "covid-19", "disease", "diseases", "illness",
 	"hunger", "starvation", "malnutrition", "thirst", "accident", "crash", "capsized", "drowned", "flood", "floods",
-	"flooding", "landslide", "earthquake", "heatstroke", "exposure", "natural", "age")
+	"flooding", "landslide", "earthquake", "heatstroke", "exposure", "natural", "age", "collapsed", "collapse",
+	"lightning", "stampede", "mudslide", "cyclone", "avalanche")
 
 // deathCauses are words that make a death violent without being attack
 // triggers themselves.

@@ -158,7 +158,19 @@ func (r *reader) triggers(s *sent) {
 				continue
 			}
 		}
-		c := &cand{s: s, trig: h.i, lemma: e.lemma, flags: e.flags, governor: -1, seeded: !e.curated}
+		flags := e.flags
+		if !e.curated && e.lemma == "succumb" {
+			// CAMEO's yielding, unless what is succumbed to is a wound
+			// ("succumbed to his injuries": died of them, the death verb
+			// of the curated table) or an illness (no event at all)
+			switch succumbedTo(s, h.i+h.n) {
+			case "wound":
+				typ, mode, flags = sitrep.Assault, "", flags|fPatient|fKill
+			case "peaceful":
+				continue
+			}
+		}
+		c := &cand{s: s, trig: h.i, lemma: e.lemma, flags: flags, governor: -1, seeded: !e.curated}
 		c.ev.Type = typ
 		c.ev.Mode = mode
 		c.ev.Confidence = 0.6
@@ -198,6 +210,26 @@ func (r *reader) triggers(s *sent) {
 	r.tollOf(s, first)
 	r.noteScene(s, r.cands[first:])
 	r.passSources(s, len(r.cands) > first)
+}
+
+// succumbedTo reads what "succumbed to" at k names: "wound" for wounds
+// and injuries (deathCauses), "peaceful" for an illness or accident
+// (peacefulCauses), "" for anything else ("succumbed to pressure").
+func succumbedTo(s *sent, k int) string {
+	if k >= len(s.words) || s.words[k] != "to" {
+		return ""
+	}
+	for j := k + 1; j < len(s.words) && j <= k+4; j++ {
+		switch w := s.words[j]; {
+		case deathCauses[w]:
+			return "wound"
+		case peacefulCauses[w]:
+			return "peaceful"
+		case s.toks[j].UPOS == "NOUN" && w != "gunshot" && w != "bullet":
+			return ""
+		}
+	}
+	return ""
 }
 
 // plausible filters trigger words by their use: a noun form must not be a

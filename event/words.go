@@ -145,7 +145,7 @@ func numberWord(w string) (int64, bool) {
 }
 
 // killWords mark deaths; injureWords injuries.
-var killWords = set("killed", "dead", "died", "slain", "killing", "kill", "kills", "murdered", "executed", "beheaded", "beheading", "lost", "perished", "deaths", "death", "fatalities", "fatality", "lives", "bodies")
+var killWords = set("killed", "dead", "died", "slain", "killing", "kill", "kills", "murdered", "executed", "beheaded", "beheading", "lost", "perished", "succumbed", "deaths", "death", "fatalities", "fatality", "lives", "bodies")
 var injureWords = set("wounded", "injured", "hurt", "wounding", "injuring", "injuries", "casualties", "wounds", "injures")
 
 // instrument words refine an ASSAULT's mode.
