@@ -166,3 +166,24 @@ func TestSuccumbed(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackToldOn: a paragraph that goes on telling the lede's attack,
+// through "the attackers", a quote in which "they" are the attackers and
+// the wounded who later died, adds to that one attack, however many
+// sentences it takes; its dead add to the lede's, and the attackers'
+// withdrawal at its end is no transfer of territory.
+func TestAttackToldOn(t *testing.T) {
+	const text = "Armed separatists attacked a village near Kumbo on Tuesday, killing four civilians, local officials said on Wednesday.\n\n" +
+		"The attackers arrived before dawn and opened fire on traders at the weekly market, a village chief said. " +
+		"\"They came shooting,\" he said. Two of the wounded later died in hospital in Kumbo, a nurse said. " +
+		"The attackers withdrew toward the hills after about an hour."
+	doc := code(t, text, "2025-10-16")
+	e, n := ofType(doc, sitrep.Assault)
+	if n != 1 || dead(e) != 6 {
+		t.Fatalf("want one attack with 6 dead: %s", summary(doc))
+	}
+	r := find(doc, sitrep.Retreat, "")
+	if r == nil || r.ACLEDEventType != "" || r.Date == nil || r.Date.Start != "2025-10-14" {
+		t.Errorf("want the attackers' withdrawal on the attack's day with no ACLED type: %s", summary(doc))
+	}
+}

@@ -1133,7 +1133,7 @@ func (r *reader) amounts(s *sent, c *cand) {
 		}
 		dead, hurt := s.dead, s.hurt
 		// "Two of the wounded died overnight": the dead of a fight told
-		// before, already counted in any toll given since
+		// before, added to its toll once (see merge)
 		c.ofWounded = s.ofWounded
 		if dead >= 0 {
 			c.ev.Fatalities = &dead

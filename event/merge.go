@@ -128,19 +128,19 @@ func (r *reader) finish() {
 // with no date or place of its own took place on the attack's day, from
 // its scene. The doers
 // are "the attackers" (of the latest attack) or the same actor as the
-// attack's; the attack is at most two sentences before, on a day the
-// retreat's date does not contradict.
+// attack's; the attack was last told at most two sentences before, on a
+// day the retreat's date does not contradict.
 func attackersLeave(c *cand, before []*cand) *cand {
 	if c.ev.Type != sitrep.Retreat || c.ev.Mode != "withdraw" && c.ev.Mode != "" || c.ev.Actor1 == nil || !c.ev.Modality.Happened() {
 		return nil
 	}
-	byRole := attackerNouns[strings.ToLower(lastWord(c.ev.Actor1.Text))]
+	byRole := byAttackRole(c.ev.Actor1)
 	for k := len(before) - 1; k >= 0; k-- {
 		e := before[k]
 		if e.dead || e.ev.Type != sitrep.Assault || !e.ev.Modality.Happened() || e.ev.Actor1 == nil {
 			continue
 		}
-		if e.s.si > c.s.si || c.s.si-e.s.si > 2 {
+		if e.s.si > c.s.si || c.s.si-e.toldLast() > 2 {
 			continue
 		}
 		if (byRole || c.a1key != "" && c.a1key == e.a1key) && datesOverlap(e, c) && e.flags&fCapture == 0 {
@@ -317,7 +317,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// "residents burnt tyres and blocked the road to protest the
 			// killings": one protest told by its acts
 			return e
-		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si <= 2 && c.s.si > e.s.si:
+		case (c.moreDead || c.ofWounded) && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.toldLast() <= 2 && c.s.si > e.s.si:
 			// "3 militants were also killed": more dead of the same fight
 			return e
 		case c.onlyHurt && c.ev.Type == sitrep.Assault && c.ev.Actor1 == nil && c.s.si-e.s.si == 1 && c.s.region == e.s.region && e.ev.Injuries == nil &&
@@ -355,8 +355,9 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 			// same weapon with no one named is the same blast
 			return e
 		case c.actorAna && near && datesOverlap(e, c) && (compatibleActors(e, c) || e.lemma == c.lemma && e.ev.Actor2 != nil && c.ev.Actor2 == nil ||
-			c.ev.Type == sitrep.Assault && c.ev.Actor1 != nil && attackerNouns[strings.ToLower(lastWord(c.ev.Actor1.Text))]):
-			// "the attackers" are whoever attacked last
+			c.ev.Type == sitrep.Assault && c.ev.Actor1 != nil && byAttackRole(c.ev.Actor1)):
+			// "the attackers" are whoever attacked last, and so are
+			// "they" that stand for the attackers
 			return e
 		case !sameSentence && e.lemma == c.lemma && c.a1key != "" && c.a1key == e.a1key && c.a2key == e.a2key &&
 			e.ev.Date != nil && c.ev.Date != nil && !e.dateFall && !c.dateFall && *e.ev.Date == *c.ev.Date:
@@ -573,10 +574,17 @@ func datesOverlap(a, b *cand) bool {
 	return !(a.ev.Date.End < b.ev.Date.Start || b.ev.Date.End < a.ev.Date.Start)
 }
 
+// toldLast returns the index of the latest sentence that tells of e: its
+// own, or the latest merged into it ("The attackers opened fire on the
+// market ... Two of the wounded later died" tells more of the lede's
+// attack, though three sentences after it).
+func (e *cand) toldLast() int { return max(e.s.si, e.lastSi) }
+
 // merge folds candidate c into event e: its mention, the arguments e
 // lacks, its sources and quantities.
 func merge(e, c *cand) {
 	c.dead = true
+	e.lastSi = max(e.lastSi, c.s.si, c.lastSi)
 	for _, m := range c.ev.Mentions {
 		dup := false
 		for _, x := range e.ev.Mentions {
@@ -636,7 +644,12 @@ func merge(e, c *cand) {
 	}
 	if e.ev.Fatalities == nil {
 		e.ev.Fatalities = c.ev.Fatalities
-	} else if c.moreDead && c.s != e.s && c.ev.Fatalities != nil && !slices.Contains(e.added, c.s.si) {
+		if (c.moreDead || c.ofWounded) && c.s != e.s && c.ev.Fatalities != nil {
+			e.added = append(e.added, c.s.si) // counted once, whichever trigger of the sentence came first
+		}
+	} else if (c.moreDead || c.ofWounded) && c.s != e.s && c.ev.Fatalities != nil && !slices.Contains(e.added, c.s.si) {
+		// "3 militants were also killed", "two of the wounded later
+		// died": dead beyond those told
 		sum := *e.ev.Fatalities + *c.ev.Fatalities
 		e.ev.Fatalities = &sum
 		e.added = append(e.added, c.s.si)
@@ -814,6 +827,13 @@ var apartWords = set("separate", "another", "different", "unrelated", "second", 
 // happeningNouns name a happening without coding one: "in a separate
 // incident".
 var happeningNouns = set("incident", "incidents", "development", "event", "case", "episode")
+
+// byAttackRole reports whether an actor is named by the attack it made,
+// in its own words ("the attackers") or in those its pronoun was
+// resolved to ("they", the attackers).
+func byAttackRole(a *sitrep.ActorRef) bool {
+	return attackerNouns[strings.ToLower(lastWord(a.Text))] || attackerNouns[strings.ToLower(lastWord(a.Name))]
+}
 
 // attackerNouns name people by the attack they made: "the attackers
 // arrived on motorcycles" refers back to the last attack's doers.

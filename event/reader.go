@@ -105,6 +105,9 @@ type cand struct {
 	// leaving: a retreat that is the attackers of an attack told before
 	// leaving its scene (see attackersLeave)
 	leaving bool
+	// lastSi is the index of the latest sentence merged into the event
+	// (0 before any: see toldLast)
+	lastSi int
 }
 
 // reader holds one document's analysis.
