@@ -187,3 +187,26 @@ func TestAttackToldOn(t *testing.T) {
 		t.Errorf("want the attackers' withdrawal on the attack's day with no ACLED type: %s", summary(doc))
 	}
 }
+
+// TestCumulativeToll: a count of the dead over a stretch of time ("have
+// been killed since", "this year") sums many events and codes none; the
+// present perfect of one ambush still codes it.
+func TestCumulativeToll(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // assaults
+	}{
+		{"Thousands of people have been killed since then, according to aid agencies.", 0},
+		{"More than 6,000 people have been killed since the conflict began in 2017.", 0},
+		{"At least 300 civilians have been killed in the region this year, the UN said.", 0},
+		{"Some 40 soldiers have been killed since January in attacks on the road.", 0},
+		// guard
+		{"Two soldiers have been killed in an ambush near Kidal, the army said.", 1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		if _, n := ofType(doc, sitrep.Assault); n != tt.want {
+			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.want, summary(doc))
+		}
+	}
+}

@@ -687,6 +687,9 @@ func (r *reader) keep(c *cand) bool {
 	if deathVerb(c.flags) && !r.violentDeath(c) {
 		return false // "two migrants died when their boat capsized": no one attacked them
 	}
+	if cumulativeToll(c) {
+		return false // "thousands of people have been killed since then": a count over time, no one event
+	}
 	if r.naturalKilling(c) {
 		return false // "floods killed 20 people", "a building collapsed, killing five"
 	}
@@ -757,6 +760,44 @@ func anonymity(s *sent, i int) bool {
 
 // peacefulCauses give a death a cause that is no attack: disease, hunger,
 // an accident, a flood.
+// cumulativeToll reports whether c is a doerless killing told in the
+// present perfect over a stretch of time, or an attack noun in the same
+// sentence as one: "thousands of people have been killed since then",
+// "300 civilians have been killed this year", "40 soldiers have been
+// killed since January in attacks on the road". Such a count sums many
+// events and dates none. "Two soldiers have been killed in an ambush"
+// tells one event and stays.
+func cumulativeToll(c *cand) bool {
+	if c.ev.Type != sitrep.Assault {
+		return false
+	}
+	if c.flags&fNoun != 0 {
+		for k := range c.s.words {
+			if k != c.trig && cumulativeAt(c.s, k, nil) {
+				return true
+			}
+		}
+		return false
+	}
+	return c.ev.Actor1 == nil && c.flags&fKill != 0 && cumulativeAt(c.s, c.trig, c.ev.Date)
+}
+
+// cumulativeAt reports whether word k is a kill word in the present
+// perfect passive ("have been killed") with "since" after it in its
+// sentence, or dated by d over a month or more.
+func cumulativeAt(s *sent, k int, d *sitrep.DateRange) bool {
+	w := s.words
+	if k < 2 || !killWords[w[k]] || w[k-1] != "been" || w[k-2] != "have" && w[k-2] != "has" {
+		return false
+	}
+	for j := k + 1; j < len(w) && w[j] != "." && w[j] != ";"; j++ {
+		if w[j] == "since" {
+			return true
+		}
+	}
+	return d != nil && d.Precision >= sitrep.DateMonth && d.Start != d.End
+}
+
 // naturalKilling reports whether c is a killing that no one did: a kill
 // verb with no doer, or one done by the cause itself ("floods killed 20
 // people"), in a sentence that names a disease, a disaster or an accident
