@@ -254,13 +254,23 @@ func (r *reader) subjectBefore(s *sent, i int) *mention {
 }
 
 // appositive returns the named head of "Salem Alaywan, Bani Walid's mayor,"
-// when m is the apposition, else m.
+// or "the Arakan Army, one of the ethnic armed groups," when m is the
+// apposition, else m.
 func appositive(s *sent, m *mention) *mention {
 	k := m.first - 1
 	if k >= 1 && possessive(s.words[k]) {
 		if o := s.mentionAt(k - 1); o != nil {
 			k = o.first - 1
 		}
+	}
+	// ", one of the largest separatist groups,": back over "one of the"
+	// and the modifiers the phrase left out
+	j := k
+	for j >= 0 && j >= k-3 && (s.words[j] == "the" || s.toks[j].UPOS == "ADJ") {
+		j--
+	}
+	if j >= 2 && s.words[j] == "of" && s.words[j-1] == "one" {
+		k = j - 2
 	}
 	if k >= 1 && s.words[k] == "," && m.last < len(s.words) && s.words[m.last] == "," {
 		if o := s.mentionAt(k - 1); o != nil && o.proper && !o.place {

@@ -810,3 +810,31 @@ func TestSidesOwnWord(t *testing.T) {
 		}
 	}
 }
+
+// TestOneOfTheGroups: ", one of the largest armed groups," after a name is
+// a description of it: the speaker is the named group, and "its
+// fighters" are its; a spokesman's "its fighters" are his group's.
+func TestOneOfTheGroups(t *testing.T) {
+	tests := []struct{ text, actor, speaker string }{
+		{"The Arakan Army, one of the largest ethnic armed groups, said its fighters had captured a town on Tuesday.", "Arakan Army", "Arakan Army"},
+		{"A spokesman for the Ambazonia Defence Forces, one of the largest separatist groups, said its fighters had attacked an army post near Kumbo on Tuesday.", "Ambazonia Defence Forces", "Ambazonia Defence Forces"},
+		{"A spokesman for the Ambazonia Defence Forces said its fighters had attacked an army post near Kumbo on Tuesday.", "Ambazonia Defence Forces", "spokesman"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e := find(doc, sitrep.Assault, "")
+		if e == nil || e.Actor1 == nil {
+			t.Errorf("%q: no assault with a doer: %s", tt.text, summary(doc))
+			continue
+		}
+		speaker := ""
+		for _, a := range e.Sources {
+			if a.Role == sitrep.RoleSpeaker {
+				speaker = a.Name
+			}
+		}
+		if e.Actor1.Name != tt.actor || speaker != tt.speaker || e.Modality != sitrep.Claimed {
+			t.Errorf("%q: %s by %q on the word of %q, want claimed by %q on the word of %q", tt.text, e.Modality, e.Actor1.Name, speaker, tt.actor, tt.speaker)
+		}
+	}
+}

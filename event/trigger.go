@@ -817,6 +817,11 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			c.a1key, c.actorAna = o.key, false
 			c.ev.Actor1.Name = o.ref.Name + " " + a1.ref.Name
 			c.ev.Actor1.ID = o.ref.ID
+			if p := r.bodyOf(s, o, a1); p != "" {
+				// "a spokesman for the group said its fighters": the
+				// group's, not the spokesman's (enrich names it)
+				c.a1key, c.ev.Actor1.ID = p, p
+			}
 		} else if a1.anaphoric {
 			r.resolveAnaphor(s, a1, c, true)
 		}
@@ -1311,6 +1316,25 @@ func passiveBetween(s *sent, from, to int) bool {
 	return false
 }
 
+// bodyOf returns the id of the organisation a person acts for when
+// "its" before m points to that person: no one's fighters are "its" but
+// a body's. "" when o is no person of an organisation the report names.
+func (r *reader) bodyOf(s *sent, o, m *mention) string {
+	if s.words[m.first] != "its" {
+		return ""
+	}
+	a := r.actor(o.ref.ID)
+	if a == nil || a.Parent == "" || !strings.HasPrefix(a.ID, a.Parent+".") || !personAgents[a.ID[len(a.Parent)+1:]] || r.actor(a.Parent) == nil {
+		return ""
+	}
+	return a.Parent
+}
+
+// personAgents are the dictionary's agent codes of one person acting for
+// a body (actor/data/agents.yaml, those with a title).
+var personAgents = set("SPOKESPERSON", "COMMANDER", "LEADER", "OFFICER", "PRESIDENT", "PM", "FM", "DM", "INTMIN", "MINISTER",
+	"MONARCH", "AMBASSADOR", "GOVERNOR", "MAYOR")
+
 // ownerOf returns the earlier actor a possessive pronoun points to in
 // "X said its forces ...", or nil.
 func ownerOf(s *sent, m *mention) *mention {
@@ -1324,7 +1348,7 @@ func ownerOf(s *sent, m *mention) *mention {
 	}
 	for k := m.first - 1; k >= 0; k-- {
 		if o := s.mentionAt(k); o != nil && !o.place && !o.anaphoric || o != nil && groupNouns[o.head] && !o.place {
-			return o
+			return appositive(s, o) // "X, one of the largest groups, said its fighters": X's
 		}
 	}
 	return nil
