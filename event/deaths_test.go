@@ -210,3 +210,28 @@ func TestCumulativeToll(t *testing.T) {
 		}
 	}
 }
+
+// TestLowestFigure: another source's lower figure for the same dead, told
+// in a sentence of its own, sets the toll, as ACLED keeps the lowest; a
+// vague count ("dozens") or a subset told by no new source does not, and
+// the speaker of a figure is no victim.
+func TestLowestFigure(t *testing.T) {
+	const lede = "Soldiers killed 12 separatist fighters near Meluf on Tuesday, the army said. "
+	tests := []struct {
+		text string
+		dead int
+	}{
+		{lede + "A spokesman for the rebels said only three of its fighters had died.", 3},
+		// guards
+		{"Soldiers killed 40 separatist fighters near Meluf on Tuesday, the army said. A rebel spokesman said dozens of them died.", 40},
+		{lede + "Three of the dead were commanders.", 12},
+		{"A spokesman for the rebels said three of its fighters were killed near Meluf on Tuesday.", 3},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2025-10-16")
+		e, _ := ofType(doc, sitrep.Assault)
+		if e == nil || dead(e) != tt.dead {
+			t.Errorf("%q: want the first assault with %d dead: %s", tt.text, tt.dead, summary(doc))
+		}
+	}
+}

@@ -1289,6 +1289,9 @@ func casualties(words []string, inTime []bool) (dead, hurt int) {
 				if wj == "." || wj == ";" || killWords[wj] || injureWords[wj] || wj == "when" || wj == "after" || wj == "as" || wj == "while" || wj == "in" && seen {
 					break
 				}
+				if reportVerbs[wj] && seen {
+					break // "a spokesman said three fighters died": the speaker is no victim
+				}
 				if wj == "including" || wj == "among" {
 					including = true
 					sum, seen = 0, false

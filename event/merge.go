@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ontology"
 )
 
 // finish merges the candidates into one event per happening, classifies
@@ -574,6 +575,34 @@ func datesOverlap(a, b *cand) bool {
 	return !(a.ev.Date.End < b.ev.Date.Start || b.ev.Date.End < a.ev.Date.Start)
 }
 
+// statesFigure reports whether a sentence gives the number n in figures
+// or as a number word ("three"), not only as a vague count ("dozens").
+func statesFigure(s *sent, n int) bool {
+	for _, w := range s.words {
+		if _, vague := ontology.VagueDeaths(w); vague {
+			continue
+		}
+		if v, ok := casualtyCount(w); ok && v == n && isNumber(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// newSpeaker reports whether c is told on the word of a speaker e's
+// sources do not name yet.
+func newSpeaker(e, c *cand) bool {
+	for _, a := range c.ev.Sources {
+		if a.Role != sitrep.RoleSpeaker {
+			continue
+		}
+		if !slices.ContainsFunc(e.ev.Sources, func(b sitrep.Attribution) bool { return b.Role == sitrep.RoleSpeaker && b.Name == a.Name }) {
+			return true
+		}
+	}
+	return false
+}
+
 // toldLast returns the index of the latest sentence that tells of e: its
 // own, or the latest merged into it ("The attackers opened fire on the
 // market ... Two of the wounded later died" tells more of the lede's
@@ -647,6 +676,13 @@ func merge(e, c *cand) {
 		if (c.moreDead || c.ofWounded) && c.s != e.s && c.ev.Fatalities != nil {
 			e.added = append(e.added, c.s.si) // counted once, whichever trigger of the sentence came first
 		}
+	} else if c.s != e.s && !c.moreDead && !c.ofWounded && c.ev.Fatalities != nil && *c.ev.Fatalities > 0 && *c.ev.Fatalities < *e.ev.Fatalities && newSpeaker(e, c) && statesFigure(c.s, *c.ev.Fatalities) {
+		// "the army said it killed 12 fighters ... the group said only
+		// three of its fighters died": another source's lower figure for
+		// the same dead, and ACLED takes the lowest ("dozens of deaths"
+		// is no figure to set against one)
+		f := *c.ev.Fatalities
+		e.ev.Fatalities = &f
 	} else if (c.moreDead || c.ofWounded) && c.s != e.s && c.ev.Fatalities != nil && !slices.Contains(e.added, c.s.si) {
 		// "3 militants were also killed", "two of the wounded later
 		// died": dead beyond those told

@@ -834,6 +834,9 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			c.a2key = o.key
 			c.ev.Actor2.Name = o.ref.Name + " " + a2.ref.Name
 			c.ev.Actor2.ID = o.ref.ID
+			if p := r.bodyOf(s, o, a2); p != "" {
+				c.a2key, c.ev.Actor2.ID = p, p
+			}
 		} else if a2.anaphoric {
 			r.resolveAnaphor(s, a2, c, false)
 		}
