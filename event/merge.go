@@ -156,13 +156,23 @@ func attackersLeave(c *cand, before []*cand) *cand {
 }
 
 // headlineTarget returns the body's event a headline event tells, or
-// nil: the first of its type whose doer agrees with the headline's, else
-// the lede (ledeOf), else the first of its type whose actors do not
-// contradict it, doerless ones included. A doerless event of a later
+// nil: the one with the headline's toll, else the first of its type
+// whose doer agrees with the headline's, else the lede (ledeOf), else the
+// first of its type whose actors do not contradict it, doerless ones
+// included. A doerless event of a later
 // paragraph ("Passengers wounded in the blast were taken to hospital")
 // agrees with any doer, so it comes after the lede: "Insurgents behead
 // four" tells the lede's raid by "Islamic State Mozambique fighters".
 func headlineTarget(h *cand, events []*cand) *cand {
+	if f := h.ev.Fatalities; f != nil && *f > 0 {
+		// "army says it killed 12 fighters" over a body that tells of two
+		// attacks: the one with that toll
+		for _, e := range events {
+			if e.ev.Type == h.ev.Type && e.ev.Fatalities != nil && *e.ev.Fatalities == *f && !knownApart(e.ev.Actor1, h.ev.Actor1) {
+				return e
+			}
+		}
+	}
 	known := h.ev.Actor1 != nil
 	for _, e := range events {
 		if e.ev.Type == h.ev.Type && compatibleActors(e, h) && (!known || e.ev.Actor1 != nil) {

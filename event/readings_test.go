@@ -838,3 +838,30 @@ func TestOneOfTheGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineToll: a headline that tells two attacks gives its toll to
+// the body's attack with that toll, not to the lede.
+func TestHeadlineToll(t *testing.T) {
+	text := "Rebels raid village near Gao, army says it killed 12 fighters\n\n" +
+		"Rebels attacked a village near Gao on Monday, killing four people, local officials said.\n\n" +
+		"The army said on Tuesday that soldiers had killed 12 rebels in a gunfight near Ansongo on Monday evening."
+	doc := code(t, text, "2025-10-16")
+	for _, e := range doc.Events {
+		if e.Type != sitrep.Assault {
+			continue
+		}
+		told := len(e.Mentions)
+		switch dead(&e) {
+		case 4:
+			for _, m := range e.Mentions {
+				if strings.Contains(m.Text, "army says") {
+					t.Errorf("the raid took the headline's gunfight: %s", summary(doc))
+				}
+			}
+		case 12:
+			if told != 2 {
+				t.Errorf("the gunfight is told %d times, want 2 (headline and body): %s", told, summary(doc))
+			}
+		}
+	}
+}

@@ -743,6 +743,9 @@ func (r *reader) arguments(s *sent, c *cand, width int) {
 			}
 		}
 	}
+	if a1 != nil {
+		a1 = appositive(s, a1) // "X, one of the largest groups, accused": X
+	}
 	a1, a2 = described(s, a1), described(s, a2)
 	if !noun && (c.lemma == "strike" || c.lemma == "hit") && deviceObject(s, i+width, ce) && !(a1 != nil && airborne(a1.head)) {
 		// "a minibus carrying traders struck a roadside bomb": what
