@@ -1409,6 +1409,29 @@ var deathModified = set("threat", "threats", "penalty", "penalties", "sentence",
 // sentenceWords pass a sentence: "sentenced two soldiers to death".
 var sentenceWords = set("sentenced", "sentencing", "sentences", "sentence", "condemned", "condemning", "condemns")
 
+// armedHoldAfter reports whether the object of the verb at i is a place
+// an armed group holds, named by a rebel or militia word: "clear
+// separatist camps", "clear the militia's positions".
+func armedHoldAfter(s *sent, i int) bool {
+	armed := false
+	for k := i + 1; k < len(s.words) && k <= i+5; k++ {
+		w := s.words[k]
+		switch {
+		case rebelWords[w] || rebelWords[w+"s"] || combatantWords[w] || strings.Contains(w, "militia"):
+			armed = true
+		case holdNouns[w]:
+			return armed
+		case w == "the" || w == "their" || w == "its" || w == "'s" || w == "’s" || s.toks[k].UPOS == "ADJ":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// holdNouns are the places an armed group holds.
+var holdNouns = set("camp", "camps", "base", "bases", "position", "positions", "hideout", "hideouts", "stronghold", "strongholds", "enclave", "enclaves")
+
 // rebelName reports whether a name the dictionary does not know is that
 // of rebels or a militia ("the rebels", "militia fighters"), not of a
 // state's forces.
@@ -1646,6 +1669,11 @@ func (r *reader) refine(s *sent, c *cand) {
 				break
 			}
 		}
+	}
+	// "clear separatist camps", "cleared rebel hideouts": an attack on
+	// the group's places, not a concession
+	if c.lemma == "clear" && c.ev.Type == sitrep.Concede && armedHoldAfter(s, c.trig) {
+		c.ev.Type, c.ev.Mode = sitrep.Assault, ""
 	}
 	if c.ev.Type == sitrep.Mobilize {
 		for _, a := range []*sitrep.ActorRef{c.ev.Actor1, c.ev.Actor2} {

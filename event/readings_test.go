@@ -865,3 +865,26 @@ func TestHeadlineToll(t *testing.T) {
 		}
 	}
 }
+
+// TestClearingOperation: clearing an armed group's camps or hideouts is
+// an attack on it, planned or done, not CAMEO's concession; clearing a
+// road is not.
+func TestClearingOperation(t *testing.T) {
+	tests := []struct {
+		text     string
+		typ      sitrep.EventType
+		modality sitrep.Modality
+	}{
+		{"The governor said troops would launch an operation to clear separatist camps around Kumbo in the coming days.", sitrep.Assault, sitrep.Planned},
+		{"Troops cleared rebel camps near Kumbo on Monday.", sitrep.Assault, sitrep.Asserted},
+		{"Soldiers cleared militia hideouts near Bunia on Monday.", sitrep.Assault, sitrep.Asserted},
+		// guard
+		{"Soldiers cleared the road of debris near Kumbo on Monday.", sitrep.Concede, sitrep.Asserted},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		if len(doc.Events) == 0 || doc.Events[0].Type != tt.typ || doc.Events[0].Modality != tt.modality {
+			t.Errorf("%q: want a %s %s first: %s", tt.text, tt.modality, tt.typ, summary(doc))
+		}
+	}
+}
