@@ -888,3 +888,13 @@ func TestClearingOperation(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupAfterSpokesman: "the separatists" after a spokesman for an
+// armed group are the group, not its spokesman.
+func TestGroupAfterSpokesman(t *testing.T) {
+	text := "A spokesman for the Ambazonia Defence Forces said on Monday that the talks had failed. The separatists attacked an army post near Kumbo on Tuesday."
+	doc := code(t, text, "2026-03-12")
+	if e := find(doc, sitrep.Assault, ""); e == nil || e.Actor1 == nil || e.Actor1.Name != "Ambazonia Defence Forces" {
+		t.Errorf("want an attack by the Ambazonia Defence Forces: %s", summary(doc))
+	}
+}

@@ -1140,6 +1140,19 @@ func (r *reader) resolveAnaphor(s *sent, m *mention, c *cand, first bool) {
 }
 
 func (r *reader) setKey(c *cand, first bool, key, name, id string) {
+	ref := c.ev.Actor2
+	if first {
+		ref = c.ev.Actor1
+	}
+	if ref != nil && groupWord(lastWord(strings.ToLower(ref.Text))) {
+		if a := r.actor(id); a != nil && a.Parent != "" && strings.HasPrefix(a.ID, a.Parent+".") && personAgents[a.ID[len(a.Parent)+1:]] {
+			if p := r.actor(a.Parent); p != nil && (p.Kind == sitrep.ActorRebel || p.Kind == sitrep.ActorMilitia) {
+				// "the separatists" after "a spokesman for the X": the
+				// armed group, not its spokesman
+				key, name, id = p.ID, p.Name, p.ID
+			}
+		}
+	}
 	if first {
 		c.a1key = key
 		if c.ev.Actor1 != nil {
@@ -1320,6 +1333,12 @@ func passiveBetween(s *sent, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// groupWord reports whether w names many people ("separatists",
+// "rebels", "they"), which one person acting for a body cannot be.
+func groupWord(w string) bool {
+	return w == "they" || w == "them" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !titles[w]
 }
 
 // bodyOf returns the id of the organisation a person acts for when
