@@ -31,6 +31,10 @@ type mention struct {
 	proper bool
 }
 
+// weekdayPlurals name days of the week that recur ("closed on
+// Mondays"), which the time stage does not read as a date.
+var weekdayPlurals = set("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
+
 var stopCaps = set("the", "a", "an", "on", "in", "at", "last", "this", "that", "these", "those", "it", "its",
 	"they", "he", "she", "we", "i", "but", "and", "or", "although", "though", "prior", "additionally",
 	"meanwhile", "however", "after", "before", "since", "during", "following", "according", "for", "of",
@@ -130,8 +134,8 @@ func (r *reader) findMentions(s *sent) {
 	}
 	for i, w := range s.words {
 		raw := s.toks[i].Text
-		if !capitalised(raw) || s.inTime[i] {
-			continue
+		if !capitalised(raw) || s.inTime[i] || weekdayPlurals[w] || strings.HasSuffix(w, "-speaking") {
+			continue // "on Mondays", "English-speaking": no actor
 		}
 		if (i == start || s.headline || i > 0 && (s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":")) && r.commonWord(w) {
 			// a common word starts the sentence, unless it begins a name
@@ -168,6 +172,9 @@ func (r *reader) findMentions(s *sent) {
 		}
 		if e.Source == "coref" || e.Antecedent != nil {
 			continue // a pronoun or a definite description, not a name
+		}
+		if strings.HasSuffix(strings.ToLower(e.Text), "-speaking") {
+			continue // "English-speaking regions": a language, no one
 		}
 		if a := r.actor(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
 			// a kind of people the actor stage found ("coal miners",

@@ -898,3 +898,24 @@ func TestGroupAfterSpokesman(t *testing.T) {
 		t.Errorf("want an attack by the Ambazonia Defence Forces: %s", summary(doc))
 	}
 }
+
+// TestLanguageAndWeekdays: "English-speaking" names a language and "on
+// Mondays" a recurring day; neither is anyone who acts or is acted on.
+func TestLanguageAndWeekdays(t *testing.T) {
+	for _, text := range []string{
+		"The separatists have enforced a lockdown across the two English-speaking regions for years, ordering shops and schools closed on Mondays.",
+		"Rebels ordered traders in the French-speaking quarter to close their shops on Fridays.",
+	} {
+		doc := code(t, text, "2026-03-12")
+		for _, e := range doc.Events {
+			for _, a := range []*sitrep.ActorRef{e.Actor1, e.Actor2} {
+				if a == nil {
+					continue
+				}
+				if n := strings.ToLower(a.Name); strings.Contains(n, "english") || strings.Contains(n, "french") || strings.HasSuffix(n, "days") {
+					t.Errorf("%q: %s has the actor %q: %s", text, e.Type, a.Name, summary(doc))
+				}
+			}
+		}
+	}
+}
