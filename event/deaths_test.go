@@ -235,3 +235,20 @@ func TestLowestFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestAccusedActToll: an act someone is accused of, told beside the
+// speaker's own count of other dead, is an alleged event of its own with
+// its own toll.
+func TestAccusedActToll(t *testing.T) {
+	text := "A rebel spokesman said three of its fighters had died near Meluf on Tuesday and accused the soldiers of killing eight civilians during the operation."
+	doc := code(t, text, "2025-10-16")
+	var alleged *sitrep.Event
+	for i := range doc.Events {
+		if e := &doc.Events[i]; e.Type == sitrep.Assault && e.Modality == sitrep.Alleged {
+			alleged = e
+		}
+	}
+	if alleged == nil || alleged.Actor2 == nil || alleged.Actor2.Text != "eight civilians" || dead(alleged) != 8 {
+		t.Errorf("want an alleged killing of eight civilians with 8 dead: %s", summary(doc))
+	}
+}

@@ -1135,6 +1135,14 @@ func (r *reader) amounts(s *sent, c *cand) {
 		// "Two of the wounded died overnight": the dead of a fight told
 		// before, added to its toll once (see merge)
 		c.ofWounded = s.ofWounded
+		if r.accusedAct(c) && c.flags&fKill != 0 {
+			// "said three of its fighters died and accused the soldiers of
+			// killing eight civilians": the accused act's own toll, read
+			// from its trigger on
+			if d, h := casualties(s.words[c.trig:], s.inTime[c.trig:]); d >= 0 {
+				dead, hurt = d, h
+			}
+		}
 		if dead >= 0 {
 			c.ev.Fatalities = &dead
 			for k, w := range s.words {

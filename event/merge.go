@@ -322,7 +322,7 @@ func (r *reader) mergeTarget(c *cand, events []*cand) *cand {
 		case sameSentence && c.ev.Type == sitrep.Reject && defection(e) && defection(c) && compatibleActors(e, c):
 			// "switched sides and joined the rebels": one change of side
 			return e
-		case sameSentence && c.ev.Type == sitrep.Assault && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || e.ev.Actor1 == nil && whenClause(c.s, e.trig, c.trig)):
+		case sameSentence && c.ev.Type == sitrep.Assault && r.accusedAct(e) == r.accusedAct(c) && (compatibleActors(e, c) || c.flags&fKill != 0 || c.lemma == "wound" || c.lemma == "injure" || c.ev.Actor1 == nil || mannerOf(c.s, e.trig, c.trig) || e.ev.Actor1 == nil && whenClause(c.s, e.trig, c.trig)):
 			return e
 		case sameSentence && c.ev.Type == sitrep.Protest && (compatibleActors(e, c) || c.ev.Actor1 == nil):
 			// "residents burnt tyres and blocked the road to protest the
