@@ -252,3 +252,24 @@ func TestAccusedActToll(t *testing.T) {
 		t.Errorf("want an alleged killing of eight civilians with 8 dead: %s", summary(doc))
 	}
 }
+
+// TestHarmedPeople: "the wounded" and "the injured" name people; caring
+// for them attacks no one. The dead among the wounded still count.
+func TestHarmedPeople(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // assaults
+	}{
+		{"Uganda sent two doctors to Bunia on Monday to treat the wounded.", 0},
+		{"Nurses cared for the wounded at the hospital in Goma on Monday.", 0},
+		{"Among the injured were three children.", 0},
+		// guard
+		{"Rebels attacked a bus near Gao on Monday, killing four. Two of the wounded later died.", 1},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		if _, n := ofType(doc, sitrep.Assault); n != tt.want {
+			t.Errorf("%q: %d assaults, want %d: %s", tt.text, n, tt.want, summary(doc))
+		}
+	}
+}

@@ -127,6 +127,9 @@ func (r *reader) triggers(s *sent) {
 		if e.flags&fNoun == 0 && noneSubject(s.words, i) {
 			continue // "no one was killed": no act, only a toll of none
 		}
+		if e.flags&fNoun == 0 && harmedPeople(s, i) {
+			continue // "doctors treated the wounded": people, no act
+		}
 		hits = append(hits, hit{i, k, e})
 		i += k - 1
 	}
@@ -210,6 +213,18 @@ func (r *reader) triggers(s *sent) {
 	r.tollOf(s, first)
 	r.noteScene(s, r.cands[first:])
 	r.passSources(s, len(r.cands) > first)
+}
+
+// harmedPeople reports whether the participle at i, after "the", names
+// the people it harmed rather than an act: "treat the wounded", "among
+// the injured". Before a noun it is the noun's ("the wounded soldiers").
+func harmedPeople(s *sent, i int) bool {
+	switch s.words[i] {
+	case "wounded", "injured", "dead", "killed":
+	default:
+		return false
+	}
+	return i > 0 && s.words[i-1] == "the" && !(i+1 < len(s.words) && (s.toks[i+1].UPOS == "NOUN" || s.toks[i+1].UPOS == "PROPN"))
 }
 
 // succumbedTo reads what "succumbed to" at k names: "wound" for wounds
