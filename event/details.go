@@ -189,7 +189,7 @@ func (r *reader) modality(s *sent, c *cand) {
 			for i, k := range s.speakerKeys {
 				// the doer's own word, or its outlet's ("Amaq said its
 				// fighters killed")
-				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key) || r.selfReport(s, c)) && !speechAct(c.ev.Type) {
+				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key) || r.selfReport(s, c) || defenceVoice(k, c.a1key)) && !speechAct(c.ev.Type) {
 					m = sitrep.Claimed
 				} else if m == sitrep.Reported && i < len(s.speakerRefs) && c.ev.Actor1 != nil && belligerent(s.speakerRefs[i]) && c.ev.Type == sitrep.Assault &&
 					Category(s.speakerRefs[i]) != Category(c.ev.Actor1) && (c.ev.Actor2 == nil || Category(s.speakerRefs[i]) != Category(c.ev.Actor2)) {
@@ -213,6 +213,21 @@ func (r *reader) modality(s *sent, c *cand) {
 	c.ev.Modality = m
 	c.cue = cue
 }
+
+// defenceVoice reports whether a state's defence ministry (key k, as
+// "CMR.DMIN") speaks of its own forces (a1: the state's military, or
+// troops or soldiers named by no country): "the defence ministry said soldiers had
+// killed 12 fighters" is the state's claim.
+func defenceVoice(k, a1 string) bool {
+	cc, ok := strings.CutSuffix(k, ".DMIN")
+	if !ok || cc == "" || strings.Contains(cc, ".") {
+		return false
+	}
+	return a1 == ".MIL" || a1 == cc+".MIL" || ownForces[a1]
+}
+
+// ownForces name a state's forces without naming the state.
+var ownForces = set("troops", "soldiers", "army", "military", "forces", "the army", "the military")
 
 // selfReport reports whether the doer of c is a pronoun that opens what a
 // speaker says, right after the reporting verb: in "the army said it

@@ -797,6 +797,9 @@ func TestSidesOwnWord(t *testing.T) {
 		{"Police said they shot dead three robbers in Kano on Monday.", sitrep.Claimed, 3},
 		{"The army said its troops killed 40 militants near Kidal on Monday.", sitrep.Claimed, 40},
 		{"Ukraine's general staff said 300 Russian soldiers were killed in fighting near Bakhmut on Tuesday.", sitrep.Reported, 300},
+		// a defence ministry speaks for its state's troops
+		{"Nigeria's defence ministry said troops had killed 30 bandits in Zamfara on Monday.", sitrep.Claimed, 30},
+		{"Nigeria's defence ministry said bandits had killed 30 villagers in Zamfara on Monday.", sitrep.Reported, 30},
 	}
 	for _, tt := range tests {
 		doc := code(t, tt.text, "2026-03-12")
