@@ -238,7 +238,13 @@ func (r *reader) classify(c *cand) {
 			typ, sub = destruction(c, cat1, cat2)
 		}
 	case sitrep.Mobilize:
-		typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
+		if staffSent(c) {
+			if e.Mode == "troops" {
+				e.Mode = "" // experts or doctors sent are no troops
+			}
+		} else {
+			typ, sub = ontology.StrategicDevelopments, ontology.ChangeToGroup
+		}
 	case sitrep.Reject:
 		if defection(c) {
 			// fighters who change sides: the codebook's change to group
@@ -406,6 +412,29 @@ func victimPatient(c *cand) bool {
 	}
 	return false
 }
+
+// staffSent reports whether what a mobilisation sends or hires is
+// unarmed staff ("dispatched forensic experts", "deployed a team of
+// doctors", "hired two auditors"): no armed group changes, so ACLED
+// records nothing.
+func staffSent(c *cand) bool {
+	w := c.s.words
+	for k := c.trig + 1; k < len(w) && k <= c.trig+6; k++ {
+		switch {
+		case armedWords[w[k]] || combatantWords[w[k]] || rebelWords[w[k]] || armedSingular[w[k]] || strings.Contains(w[k], "militia") || w[k] == "men" || w[k] == "recruits" || w[k] == "reinforcements":
+			return false
+		case civilianStaff[w[k]]:
+			return true
+		case w[k] == "." || w[k] == "," || w[k] == "to" || w[k] == "in" || w[k] == "on":
+			return false
+		}
+	}
+	return false
+}
+
+// civilianStaff are people sent for their trade, not to fight.
+var civilianStaff = set("experts", "expert", "doctors", "doctor", "nurses", "medics", "auditors", "auditor", "investigators",
+	"inspectors", "engineers", "teachers", "envoys", "envoy", "diplomats", "mediators", "surgeons", "staff", "volunteers")
 
 // armedAntecedent reports whether a word naming an armed person or force
 // stands between the doer and the trigger of c: "troops cornered the

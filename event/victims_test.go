@@ -186,3 +186,22 @@ func summary(doc *sitrep.Document) string {
 	}
 	return b.String()
 }
+
+// TestStaffSent: sending or hiring unarmed staff mobilises no armed group:
+// no troops and no ACLED change to group; troops and recruits still are.
+func TestStaffSent(t *testing.T) {
+	tests := []struct{ text, mode, acled string }{
+		{"Kenya dispatched a dozen forensic experts to Goma on Friday.", "", ""},
+		{"The UN deployed a team of doctors to Goma on Monday.", "", ""},
+		// guards
+		{"The army deployed 500 troops to Kumbo on Monday.", "troops", "Strategic developments"},
+		{"Rebels recruited 200 young men in Bunia last month.", "troops", "Strategic developments"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		e := find(doc, sitrep.Mobilize, "")
+		if e == nil || e.Mode != tt.mode || e.ACLEDEventType != tt.acled {
+			t.Errorf("%q: want a mobilisation with mode %q and ACLED %q: %s", tt.text, tt.mode, tt.acled, summary(doc))
+		}
+	}
+}
