@@ -151,7 +151,23 @@ func (r *reader) classify(c *cand) {
 			typ, sub = destruction(c, cat1, cat2)
 		default:
 			typ, sub = ontology.Battles, ontology.ArmedClash
-			if c.flags&fCapture != 0 {
+			if c.flags&fCapture != 0 && capturedPeople(c) {
+				// "captured a militant commander", "captured two aid
+				// workers": people taken, no ground; killed, the killing
+				// decides
+				killed := e.Fatalities != nil && *e.Fatalities > 0
+				switch {
+				case (cat2 == ontology.Civilians || victimName(e.Actor2)) && killed:
+					typ, sub = ontology.ViolenceCivilians, ontology.Attack
+				case cat2 == ontology.Civilians || victimName(e.Actor2):
+					typ, sub = ontology.ViolenceCivilians, ontology.Abduction
+				case cat1 == ontology.StateForces && !killed:
+					// the state's forces taking armed men hold them: an
+					// arrest, in PLOVER's terms too
+					typ, sub = ontology.StrategicDevelopments, ontology.Arrests
+					e.Type, e.Mode = sitrep.Coerce, "arrest"
+				}
+			} else if c.flags&fCapture != 0 {
 				sub = ontology.NonStateOvertakes
 				if cat1 == ontology.StateForces {
 					sub = ontology.GovernmentRegains
@@ -408,6 +424,30 @@ func victimPatient(c *cand) bool {
 					}
 				}
 			}
+		}
+	}
+	return false
+}
+
+// capturedPeople reports whether a capture took people, not ground: its
+// object is a person or a group of people the sentence names right after
+// the verb ("captured three soldiers"), not a place ("captured the town").
+func capturedPeople(c *cand) bool {
+	a := c.ev.Actor2
+	if a == nil || a.Span == nil || placeActor(c, a) {
+		return false
+	}
+	w := c.s.words
+	end := c.trig + 1
+	for end < len(w) && end <= c.trig+5 && c.s.toks[end].UPOS != "ADP" && c.s.toks[end].UPOS != "PUNCT" {
+		if populated[w[end]] || settlement[w[end]] || holdNouns[w[end]] || w[end] == "post" || w[end] == "posts" {
+			return false // "captured two villages", "captured an army base"
+		}
+		end++
+	}
+	for k := c.trig + 1; k < end; k++ {
+		if victims[w[k]] || armedWords[w[k]] || combatantWords[w[k]] || armedSingular[w[k]] || civilianStaff[w[k]] || officeHolders[w[k]] || w[k] == "workers" || w[k] == "commander" || w[k] == "commanders" {
+			return true
 		}
 	}
 	return false

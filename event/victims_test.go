@@ -205,3 +205,32 @@ func TestStaffSent(t *testing.T) {
 		}
 	}
 }
+
+// TestCapturedPeople: a capture of people takes no ground: civilians
+// taken are abducted, armed men taken by the state arrested (a COERCE),
+// and a group's capture of soldiers is a clash; a town, a base or a camp
+// captured is still territory.
+func TestCapturedPeople(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Soldiers captured a militant commander near Kidal on Monday.", "COERCE Strategic developments / Arrests"},
+		{"Rebels captured two aid workers near Kidal on Monday.", "ASSAULT Violence against civilians / Abduction/forced disappearance"},
+		{"Rebels captured three soldiers near Kidal on Monday.", "ASSAULT Battles / Armed clash"},
+		// captured and killed: the killing decides
+		{"Soldiers captured and executed two militants near Kidal on Monday.", "ASSAULT Battles / Armed clash"},
+		{"Rebels captured two aid workers near Kidal on Monday and killed them.", "ASSAULT Violence against civilians / Attack"},
+		// guards
+		{"Troops captured the town of Kidal on Monday.", "ASSAULT Battles / Government regains territory"},
+		{"Rebels captured an army base near Kidal on Monday.", "ASSAULT Battles / Non-state actor overtakes territory"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		got := ""
+		if len(doc.Events) > 0 {
+			e := doc.Events[0]
+			got = string(e.Type) + " " + e.ACLEDEventType + " / " + e.ACLEDSubEventType
+		}
+		if got != tt.want {
+			t.Errorf("%q: %q, want %q: %s", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
