@@ -186,7 +186,11 @@ func (r *reader) modality(s *sent, c *cand) {
 	if m == sitrep.Asserted || m == sitrep.Reported {
 		if len(s.sources) > 0 || len(s.inherited) > 0 {
 			m = sitrep.Reported
+			g := r.governingSpeaker(s, c.trig)
 			for i, k := range s.speakerKeys {
+				if g >= 0 && i != g {
+					continue // another speaker's clause
+				}
 				// the doer's own word, or its outlet's ("Amaq said its
 				// fighters killed")
 				if k != "" && (k == c.a1key || r.speaksFor(k, c.a1key) || r.selfReport(s, c) || defenceVoice(k, c.a1key)) && !speechAct(c.ev.Type) {
@@ -212,6 +216,37 @@ func (r *reader) modality(s *sent, c *cand) {
 	}
 	c.ev.Modality = m
 	c.cue = cue
+}
+
+// governingSpeaker returns the index (in s.speakerKeys) of the speaker
+// whose words hold the trigger at i when the sentence has several: the
+// nearest one before it ("the rebels said the army shelled their
+// positions, but the army said it returned fire"), else the first after
+// it. -1 when there is one speaker or none, or their places are unknown.
+func (r *reader) governingSpeaker(s *sent, i int) int {
+	if len(s.speakerKeys) < 2 || len(s.speakerRefs) != len(s.speakerKeys) {
+		return -1
+	}
+	before, after := -1, -1
+	bk, ak := -1, len(s.words)
+	for j, ref := range s.speakerRefs {
+		if ref == nil || ref.Span == nil {
+			return -1
+		}
+		k := r.tokenAt(s, ref.Span.Start)
+		switch {
+		case k < 0:
+			return -1
+		case k < i && k > bk:
+			before, bk = j, k
+		case k > i && k < ak:
+			after, ak = j, k
+		}
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
 }
 
 // defenceVoice reports whether a state's defence ministry (key k, as

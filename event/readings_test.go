@@ -922,3 +922,15 @@ func TestLanguageAndWeekdays(t *testing.T) {
 		}
 	}
 }
+
+// TestGoverningSpeaker: with two speakers in a sentence, each act takes
+// the modality of the speaker whose words hold it: the rebels' word on
+// the army's shelling is an allegation, the army's word on its own fire
+// a claim.
+func TestGoverningSpeaker(t *testing.T) {
+	text := "The rebels said the army shelled their positions near Kidal on Monday, but the army said it only returned fire."
+	doc := code(t, text, "2026-03-12")
+	if len(doc.Events) != 2 || doc.Events[0].Modality != sitrep.Alleged || doc.Events[1].Modality != sitrep.Claimed {
+		t.Errorf("want the shelling alleged and the return of fire claimed: %s", summary(doc))
+	}
+}
