@@ -571,6 +571,12 @@ func protestContext(c *cand) bool {
 			if labourStrike(c.s, k) { // not "a strike on the convoy"
 				return true
 			}
+		case "teargas", "tear-gas":
+			return true // crowd control: the crowd is a protest's
+		case "gas", "cannon", "cannons":
+			if k > 0 && (w == "gas" && c.s.words[k-1] == "tear" || w != "gas" && c.s.words[k-1] == "water") {
+				return true // "fired tear gas", "water cannon"
+			}
 		}
 	}
 	return false

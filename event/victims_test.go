@@ -234,3 +234,20 @@ func TestCapturedPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestCrowdControl: tear gas and water cannon are used on crowds: the
+// state's forces that fire them intervene in a protest, whether or not
+// the sentence names it.
+func TestCrowdControl(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Police fired tear gas in Kano on Monday.", "Protests / Protest with intervention"},
+		{"Police used water cannon in Kano on Monday.", "Protests / Protest with intervention"},
+		{"Police fired tear gas and live rounds in Kano on Monday, killing two people.", "Protests / Excessive force against protesters"},
+	}
+	for _, tt := range tests {
+		doc := code(t, tt.text, "2026-03-12")
+		if got := acledOf(doc, sitrep.Assault); got != tt.want {
+			t.Errorf("%q: ACLED %q, want %q: %s", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
