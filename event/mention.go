@@ -31,6 +31,32 @@ type mention struct {
 	proper bool
 }
 
+// languageUse reports whether the capitalised word at i names a language
+// as such: bare after "of", "in" or "speak" ("the use of French in
+// courts", "taught in English"), with no noun after it ("French
+// troops") and no article before it ("against the French").
+func languageUse(s *sent, i int) bool {
+	if !languages[s.words[i]] || i == 0 {
+		return false
+	}
+	switch s.words[i-1] {
+	case "of", "in", "speak", "speaks", "spoke", "speaking":
+	default:
+		return false
+	}
+	if i+1 < len(s.words) {
+		if up := s.toks[i+1].UPOS; up == "NOUN" || up == "PROPN" {
+			return false
+		}
+	}
+	return true
+}
+
+// languages are languages whose names are also those of a people or a
+// state's adjective.
+var languages = set("english", "french", "arabic", "portuguese", "spanish", "russian", "ukrainian", "swahili", "amharic",
+	"hausa", "somali", "tigrinya", "dari", "pashto", "farsi", "persian", "kurdish", "turkish", "hebrew", "urdu")
+
 // weekdayPlurals name days of the week that recur ("closed on
 // Mondays"), which the time stage does not read as a date.
 var weekdayPlurals = set("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
@@ -134,8 +160,8 @@ func (r *reader) findMentions(s *sent) {
 	}
 	for i, w := range s.words {
 		raw := s.toks[i].Text
-		if !capitalised(raw) || s.inTime[i] || weekdayPlurals[w] || strings.HasSuffix(w, "-speaking") {
-			continue // "on Mondays", "English-speaking": no actor
+		if !capitalised(raw) || s.inTime[i] || weekdayPlurals[w] || strings.HasSuffix(w, "-speaking") || languageUse(s, i) {
+			continue // "on Mondays", "English-speaking", "the use of French": no actor
 		}
 		if (i == start || s.headline || i > 0 && (s.words[i-1] == "“" || s.words[i-1] == "\"" || s.words[i-1] == ":")) && r.commonWord(w) {
 			// a common word starts the sentence, unless it begins a name
@@ -175,6 +201,9 @@ func (r *reader) findMentions(s *sent) {
 		}
 		if strings.HasSuffix(strings.ToLower(e.Text), "-speaking") {
 			continue // "English-speaking regions": a language, no one
+		}
+		if k := r.tokenAt(s, e.Start); k >= 0 && s.toks[k].End == e.End && languageUse(s, k) {
+			continue // "the use of French": a language, no one
 		}
 		if a := r.actor(e.ActorID); a != nil && (a.Composed() || a.Generic()) {
 			// a kind of people the actor stage found ("coal miners",

@@ -902,12 +902,14 @@ func TestGroupAfterSpokesman(t *testing.T) {
 	}
 }
 
-// TestLanguageAndWeekdays: "English-speaking" names a language and "on
-// Mondays" a recurring day; neither is anyone who acts or is acted on.
+// TestLanguageAndWeekdays: "English-speaking" and "the use of French"
+// name a language and "on Mondays" a recurring day; none is anyone who
+// acts or is acted on. "French troops" still are.
 func TestLanguageAndWeekdays(t *testing.T) {
 	for _, text := range []string{
 		"The separatists have enforced a lockdown across the two English-speaking regions for years, ordering shops and schools closed on Mondays.",
 		"Rebels ordered traders in the French-speaking quarter to close their shops on Fridays.",
+		"Lawyers and teachers protested against the use of French in courts and classrooms in Bamenda in 2016.",
 	} {
 		doc := code(t, text, "2026-03-12")
 		for _, e := range doc.Events {
@@ -915,7 +917,7 @@ func TestLanguageAndWeekdays(t *testing.T) {
 				if a == nil {
 					continue
 				}
-				if n := strings.ToLower(a.Name); strings.Contains(n, "english") || strings.Contains(n, "french") || strings.HasSuffix(n, "days") {
+				if n := strings.ToLower(a.Name); strings.Contains(n, "english") || strings.Contains(n, "french") || strings.Contains(n, "france") || strings.HasSuffix(n, "days") {
 					t.Errorf("%q: %s has the actor %q: %s", text, e.Type, a.Name, summary(doc))
 				}
 			}
@@ -932,5 +934,15 @@ func TestGoverningSpeaker(t *testing.T) {
 	doc := code(t, text, "2026-03-12")
 	if len(doc.Events) != 2 || doc.Events[0].Modality != sitrep.Alleged || doc.Events[1].Modality != sitrep.Claimed {
 		t.Errorf("want the shelling alleged and the return of fire claimed: %s", summary(doc))
+	}
+}
+
+// TestLanguageGuard: a people's adjective before a noun, or after an
+// article, still names an actor.
+func TestLanguageGuard(t *testing.T) {
+	text := "Protesters marched in Bamako against the presence of French troops on Friday."
+	doc := code(t, text, "2026-03-12")
+	if e := find(doc, sitrep.Protest, ""); e == nil || e.Actor2 == nil || e.Actor2.Country != "FRA" {
+		t.Errorf("%q: want a protest against the French military: %s", text, summary(doc))
 	}
 }
