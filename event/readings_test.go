@@ -946,3 +946,19 @@ func TestLanguageGuard(t *testing.T) {
 		t.Errorf("%q: want a protest against the French military: %s", text, summary(doc))
 	}
 }
+
+// TestDemandedEvent: an event noun that is what a request or a threat
+// asks for is not yet done: "demanded the withdrawal of French troops"
+// codes no withdrawal that happened.
+func TestDemandedEvent(t *testing.T) {
+	for _, text := range []string{
+		"Protesters demanded the withdrawal of French troops from Mali.",
+		"Mali asked for the withdrawal of the peacekeepers.",
+	} {
+		doc := code(t, text, "2026-03-12")
+		e := find(doc, sitrep.Retreat, "")
+		if e == nil || e.Modality.Happened() || e.ACLEDEventType != "" {
+			t.Errorf("%q: want a withdrawal that has not happened: %s", text, summary(doc))
+		}
+	}
+}

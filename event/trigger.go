@@ -227,6 +227,26 @@ func harmedPeople(s *sent, i int) bool {
 	return i > 0 && s.words[i-1] == "the" && !(i+1 < len(s.words) && (s.toks[i+1].UPOS == "NOUN" || s.toks[i+1].UPOS == "PROPN"))
 }
 
+// objectNoun reports whether the words between a verb and an event noun
+// make the noun its object: an article or a possessive and adjectives of
+// manner ("the immediate withdrawal"), after "for" ("called for a").
+func objectNoun(between []string) bool {
+	if len(between) == 0 || len(between) > 3 {
+		return false
+	}
+	for k, w := range between {
+		if k == 0 && w == "for" {
+			continue // "asked for the withdrawal", "called for a ceasefire"
+		}
+		switch w {
+		case "the", "a", "an", "its", "their", "his", "her", "immediate", "full", "complete", "swift", "total", "unconditional", "new", "major", "fresh":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // succumbedTo reads what "succumbed to" at k names: "wound" for wounds
 // and injuries (deathCauses), "peaceful" for an illness or accident
 // (peacefulCauses), "" for anything else ("succumbed to pressure").
@@ -1280,6 +1300,12 @@ func (r *reader) govern(s *sent, first int) {
 				if g.flags&fDeny != 0 && len(between) <= 3 {
 					link = true
 				}
+			}
+			if g.flags&fVerb != 0 && (g.ev.Type == sitrep.Request || g.ev.Type == sitrep.Threaten) && d.flags&fNoun != 0 && objectNoun(between) {
+				// "demanded the withdrawal of French troops", "asked for
+				// the release", "threatened an offensive": the event asked
+				// for or threatened is the verb's object, not yet done
+				link = true
 			}
 			switch {
 			case link && g.flags&fDeny != 0 && d.flags&fNoun != 0 && d.ev.Type == sitrep.Accuse && len(between) <= 2:
