@@ -38,7 +38,7 @@ func TestTemplateMargins(t *testing.T) {
 			if len(mass) < len(p.feats) {
 				mass = make([]float64, len(p.feats))
 			}
-			cands := m.candidates(p)
+			cands := m.candidates(p, &p.s)
 			clear(p.iscores)
 			m.w.ScoreClasses(p.feats, cands, p.iscores)
 			best := bestOf(m, &p.s, cands, p.iscores)

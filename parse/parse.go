@@ -16,7 +16,10 @@
 // The parser reads Token.Text, Token.UPOS and Token.XPOS; it needs the
 // tagger to have run first, and leaves sentences without tags unparsed.
 //
-// Settings: none beyond the model (Config.Model).
+// Settings: the model (Config.Model) and the width of the beam
+// (Config.Beam): 1, the default, parses greedily; a wider beam keeps that
+// many partial parses (beam.go) and suits a model trained for it
+// (TrainConfig.Beam).
 package parse
 
 import (
@@ -116,6 +119,7 @@ type parser struct {
 	// of a sentence's look-ups are of features scored in an earlier state
 	// of it (EWT dev: 54%; 30% in the state just before).
 	memo perceptron.Memo
+	beam beam // beam search's scratch space
 }
 
 var pool = sync.Pool{New: func() any { return new(parser) }}
@@ -193,9 +197,8 @@ func best[S int32 | float32](m *Model, s *state, scores []S) int {
 // labels when the model has no sets). Scoring a transition that cannot be
 // taken would only cost time: in any state either reduce or every left
 // arc is invalid.
-func (m *Model) candidates(p *parser) []uint8 {
+func (m *Model) candidates(p *parser, s *state) []uint8 {
 	c := append(p.cands[:0], shift)
-	s := &p.s
 	top, b := s.top(), s.b
 	if top == 0 {
 		// The root takes one dependent, with the root label; parse shifts
@@ -272,7 +275,7 @@ func (m *Model) transitions(p *parser) {
 			continue
 		}
 		p.feats = features(p.feats[:0], &p.s, &p.a, m.labelAtom)
-		cands := m.candidates(p)
+		cands := m.candidates(p, &p.s)
 		clear(p.iscores)
 		m.w.ScoreClassesMemo(p.feats, cands, p.iscores, &p.memo)
 		p.s.apply(bestOf(m, &p.s, cands, p.iscores))
@@ -347,17 +350,26 @@ func Load() (*Model, error) {
 type Config struct {
 	// Model is the model to parse with; nil means the embedded one.
 	Model *Model
+	// Beam is the width of the beam: 1 (or 0) parses greedily, at most
+	// MaxBeam.
+	Beam int
 }
 
 // DefaultConfig returns the settings sitrep extract uses.
-func DefaultConfig() Config { return Config{} }
+func DefaultConfig() Config { return Config{Beam: 1} }
 
 // Validate reports whether the settings can be used.
-func (c Config) Validate() error { return nil }
+func (c Config) Validate() error {
+	if c.Beam < 0 || c.Beam > MaxBeam {
+		return fmt.Errorf("parse config: Beam must be in [0, %d], got %d", MaxBeam, c.Beam)
+	}
+	return nil
+}
 
 // Parser is the parsing stage.
 type Parser struct {
-	m *Model
+	m    *Model
+	beam int
 }
 
 var _ sitrep.Stage = (*Parser)(nil)
@@ -374,7 +386,7 @@ func New(cfg Config) (*Parser, error) {
 			return nil, err
 		}
 	}
-	return &Parser{m: m}, nil
+	return &Parser{m: m, beam: cfg.Beam}, nil
 }
 
 // Name implements sitrep.Namer.
@@ -418,7 +430,11 @@ func (ps *Parser) Annotate(ctx context.Context, doc *sitrep.Document) error {
 		}
 		ps.m.fillAtoms(p, forms, tag)
 		ps.m.prepareScores(p)
-		ps.m.transitions(p)
+		if ps.beam > 1 {
+			ps.m.search(p, ps.beam)
+		} else {
+			ps.m.transitions(p)
+		}
 		for i := range toks {
 			h := p.s.heads[i+1]
 			if h == 0 {

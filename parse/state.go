@@ -203,3 +203,31 @@ func (s *state) costs(goldHead, goldLabel []int, nlabels, rootLabel int, cost []
 		}
 	}
 }
+
+// copyFrom makes s a copy of o, reusing s's memory.
+func (s *state) copyFrom(o *state) {
+	cp := func(dst, src []int) []int {
+		if cap(dst) < len(src) {
+			dst = make([]int, len(src), cap(src))
+		}
+		dst = dst[:len(src)]
+		copy(dst, src)
+		return dst
+	}
+	s.n, s.b = o.n, o.b
+	s.stack = cp(s.stack, o.stack)
+	s.heads, s.labels = cp(s.heads, o.heads), cp(s.labels, o.labels)
+	s.l1, s.l2, s.r1, s.r2 = cp(s.l1, o.l1), cp(s.l2, o.l2), cp(s.r1, o.r1), cp(s.r2, o.r2)
+	s.vl, s.vr = cp(s.vl, o.vl), cp(s.vr, o.vr)
+	if cap(s.sl) < len(o.sl) {
+		s.sl, s.sr = make([]uint64, len(o.sl)), make([]uint64, len(o.sr))
+	}
+	s.sl, s.sr = s.sl[:len(o.sl)], s.sr[:len(o.sr)]
+	copy(s.sl, o.sl)
+	copy(s.sr, o.sr)
+}
+
+// forced reports whether s has one move only and parsing takes it
+// without scoring: the root has its dependent, so the stack top is the
+// root and shifting is all there is to do.
+func (s *state) forced() bool { return s.top() == 0 && s.vr[0] > 0 }

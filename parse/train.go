@@ -26,6 +26,15 @@ type TrainConfig struct {
 	// Prune is the share (0 to 1) of the trained weights dropped, smallest
 	// first, before the model is frozen; most are too small to matter.
 	Prune float64
+	// Beam is the width of the beam the weights are trained for: 1 (or 0)
+	// trains the greedy parser as above; wider trains a global perceptron
+	// for beam search (see beamtrain.go), with a static gold sequence
+	// and without exploration (ExploreAfter and Explore are not used).
+	// Parse with the same width (Config.Beam, ParseBeam).
+	Beam int
+	// BeamUpdate is how a beam wider than one is updated: EarlyUpdate or
+	// MaxViolation.
+	BeamUpdate string
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -33,7 +42,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the settings the embedded model was trained
 // with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 15, Seed: 1, ExploreAfter: 1, Explore: 0.9}
+	return TrainConfig{Epochs: 15, Seed: 1, ExploreAfter: 1, Explore: 0.9, Beam: 1, BeamUpdate: MaxViolation}
 }
 
 // Validate names the first bad setting.
@@ -47,7 +56,19 @@ func (c TrainConfig) Validate() error {
 	if c.Explore < 0 || c.Explore > 1 {
 		return fmt.Errorf("parse train config: Explore must be in [0, 1], got %g", c.Explore)
 	}
+	if c.Beam < 0 || c.Beam > MaxBeam {
+		return fmt.Errorf("parse train config: Beam must be in [0, %d], got %d", MaxBeam, c.Beam)
+	}
+	if c.Beam > 1 && c.BeamUpdate != EarlyUpdate && c.BeamUpdate != MaxViolation {
+		return fmt.Errorf("parse train config: BeamUpdate must be %q or %q, got %q", EarlyUpdate, MaxViolation, c.BeamUpdate)
+	}
 	return nil
+}
+
+// example is a training sentence.
+type example struct {
+	forms, tags []string
+	heads, rels []int // 1-based positions: index 0 unused
 }
 
 // Train learns a parser from treebank sentences. The words' UPOS and XPOS
@@ -90,10 +111,6 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	}
 	classes := 2 + 2*len(labels)
 	tr := perceptron.NewTrainer(classes)
-	type example struct {
-		forms, tags []string
-		heads, rels []int // 1-based positions: index 0 unused
-	}
 	exs := make([]example, 0, len(sents))
 	for _, s := range sents {
 		e := example{heads: make([]int, len(s.Words)+1), rels: make([]int, len(s.Words)+1)}
@@ -110,6 +127,12 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
+	}
+	if cfg.Beam > 1 {
+		if err := m.trainBeam(ctx, tr, exs, rng, cfg, log); err != nil {
+			return nil, err
+		}
+		return m.freeze(tr, cfg)
 	}
 	p := &parser{scores: make([]float32, classes)}
 	cost := make([]int, classes)
@@ -159,6 +182,11 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		}
 		log.Info("parse epoch", "epoch", epoch+1, "oracle_agreement", fmt.Sprintf("%.2f", 100*float64(right)/float64(total)))
 	}
+	return m.freeze(tr, cfg)
+}
+
+// freeze sets m's weights to tr's averaged weights, pruned as cfg says.
+func (m *Model) freeze(tr *perceptron.Trainer, cfg TrainConfig) (*Model, error) {
 	w := tr.Model()
 	if cfg.Prune > 0 {
 		w = w.Prune(w.Quantile(cfg.Prune))

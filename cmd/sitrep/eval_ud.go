@@ -22,6 +22,7 @@ type evalUDCmd struct {
 	ParseModel string `name:"parse-model" type:"existingfile" help:"Parser model file (default: the embedded one)."`
 	GoldTags   bool   `help:"Parse with the gold tags instead of the tagger's (to measure the parser alone)."`
 	Output     string `help:"Also write the predictions to this CoNLL-U file."`
+	Beam       int    `help:"Width of the parser's beam (1: greedy, as sitrep extract parses; wider suits a model trained with train parse --beam)." default:"1"`
 }
 
 func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -36,6 +37,9 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	parser, err := loadParse(c.ParseModel)
 	if err != nil {
 		return err
+	}
+	if err := (parse.Config{Beam: c.Beam}).Validate(); err != nil {
+		return sitrep.Errorf(sitrep.EINVALID, "--beam: %v", err)
 	}
 	start := time.Now()
 	pred := make([]conllu.Sentence, len(gold))
@@ -58,7 +62,13 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 				joint[j] = s.Words[j].UPOS + " " + s.Words[j].XPOS
 			}
 		}
-		heads, rels := parser.Parse(forms, joint)
+		var heads []int
+		var rels []string
+		if c.Beam > 1 {
+			heads, rels = parser.ParseBeam(forms, joint, c.Beam)
+		} else {
+			heads, rels = parser.Parse(forms, joint)
+		}
 		for j := range heads {
 			p.Words[j].Head, p.Words[j].Rel = heads[j], rels[j]
 		}
@@ -69,7 +79,7 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("eval ud", "seconds", elapsed.Seconds(), "words_per_second", int(float64(sc.Words)/elapsed.Seconds()))
+	log.Info("eval ud", "beam", c.Beam, "seconds", elapsed.Seconds(), "words_per_second", int(float64(sc.Words)/elapsed.Seconds()))
 	if c.Output != "" {
 		f, err := os.Create(c.Output)
 		if err != nil {

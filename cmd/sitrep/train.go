@@ -66,6 +66,8 @@ type trainParseCmd struct {
 	Seed      uint64  `help:"Random seed for sentence order and exploration." default:"1"`
 	Jackknife int     `help:"Tag the training data with taggers trained on the other folds of this many (0: train on gold tags)." default:"10"`
 	Prune     float64 `help:"Share of all trained weights to drop, smallest first, before writing (0 keeps all; most are too small to be written anyway; see train prune)." default:"0.75"`
+	Beam      int     `help:"Width of the beam to train for (1: the greedy parser with its dynamic oracle; wider: a global perceptron for beam search, parsed with eval ud --beam of the same width)." default:"1"`
+	Update    string  `name:"beam-update" help:"How a beam wider than 1 is updated: early or max-violation." enum:"early,max-violation" default:"max-violation"`
 }
 
 func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -81,6 +83,10 @@ func (c *trainParseCmd) Run(ctx context.Context, log *slog.Logger) error {
 	}
 	cfg := parse.DefaultTrainConfig()
 	cfg.Epochs, cfg.Seed, cfg.Log, cfg.Prune = c.Epochs, c.Seed, log, c.Prune
+	cfg.Beam, cfg.BeamUpdate = c.Beam, c.Update
+	if err := cfg.Validate(); err != nil {
+		return sitrep.Errorf(sitrep.EINVALID, "%v", err)
+	}
 	m, err := parse.Train(ctx, sents, cfg)
 	if err != nil {
 		return err
