@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"cmp"
-	"slices"
-)
+import "cmp"
 
 // Beam search (Zhang and Clark 2008; Zhang and Nivre 2011): instead of
 // taking the best transition in each state, the parser keeps the width
@@ -69,6 +66,28 @@ func byScore(a, b expansion) int {
 	return cmp.Compare(a.c, b.c)
 }
 
+// push adds e to exps, which holds at most width expansions ordered best
+// first (byScore), dropping the worst when it is full: the width best
+// expansions of a step, without sorting them all.
+func push(exps []expansion, e expansion, width int) []expansion {
+	n := len(exps)
+	if n == width {
+		if byScore(e, exps[n-1]) >= 0 {
+			return exps
+		}
+		n--
+	} else {
+		exps = append(exps, e)
+	}
+	i := n
+	for i > 0 && byScore(e, exps[i-1]) < 0 {
+		exps[i] = exps[i-1]
+		i--
+	}
+	exps[i] = e
+	return exps
+}
+
 // ParseBeam is Parse with a beam of the given width (1: the greedy
 // parser; at most MaxBeam).
 func (m *Model) ParseBeam(forms, tags []string, width int) (heads []int, rels []string) {
@@ -101,10 +120,10 @@ func (m *Model) search(p *parser, width int) {
 			h := &cur[i]
 			switch {
 			case h.s.terminal():
-				exps = append(exps, expansion{parent: i, c: -1, score: h.score})
+				exps = push(exps, expansion{parent: i, c: -1, score: h.score}, width)
 				continue
 			case h.s.forced():
-				exps = append(exps, expansion{parent: i, c: shift, score: h.score})
+				exps = push(exps, expansion{parent: i, c: shift, score: h.score}, width)
 				done = false
 				continue
 			}
@@ -115,7 +134,7 @@ func (m *Model) search(p *parser, width int) {
 			m.w.ScoreClassesMemo(p.feats, cands, p.iscores, &p.memo)
 			for _, c := range cands {
 				if h.s.valid(int(c), m.rootLabel) {
-					exps = append(exps, expansion{parent: i, c: int(c), score: h.score + int64(p.iscores[c])})
+					exps = push(exps, expansion{parent: i, c: int(c), score: h.score + int64(p.iscores[c])}, width)
 				}
 			}
 		}
@@ -123,8 +142,6 @@ func (m *Model) search(p *parser, width int) {
 		if done {
 			break
 		}
-		slices.SortFunc(exps, byScore)
-		exps = exps[:min(len(exps), width)]
 		next := hyps(&bm.next, len(exps))
 		for i, e := range exps {
 			next[i].s.copyFrom(&cur[e.parent].s)

@@ -247,11 +247,22 @@ func readDev() ([]conllu.Sentence, error) {
 	return conllu.Read(f)
 }
 
-// BenchmarkParseTreebankBeam parses EWT dev (gold tags) with the embedded
-// model and beams of several widths (width 1 is the beam search's own
-// path, not the greedy parser's). It skips when ../shared is absent.
+// BenchmarkParseTreebankBeam parses EWT dev (gold tags) with beams of
+// several widths (width 1 is the beam search's own path, not the greedy
+// parser's), with the embedded model or the model file named by
+// $SITREP_PARSE_MODEL (a model trained for the beam, whose table differs
+// in size). It skips when ../shared is absent.
 func BenchmarkParseTreebankBeam(b *testing.B) {
 	m, in, words := devParses(b)
+	if file := os.Getenv("SITREP_PARSE_MODEL"); file != "" {
+		buf, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m, err = Decode(buf); err != nil {
+			b.Fatalf("%s: %v", file, err)
+		}
+	}
 	for _, width := range []int{1, 2, 4, 8, 16} {
 		b.Run(fmt.Sprintf("beam=%d", width), func(b *testing.B) {
 			p := &parser{}
@@ -263,6 +274,34 @@ func BenchmarkParseTreebankBeam(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.N*words)/b.Elapsed().Seconds(), "tokens/s")
+			b.ReportMetric(float64(b.N*words)/(benchutil.CPU()-cpu0).Seconds(), "tokens/cpu-s")
+		})
+	}
+}
+
+// BenchmarkParseBeam parses the test treebank's sentences with the
+// embedded model and beams of several widths (ParseBeam; width 1 is the
+// beam search's own path). BenchmarkParseTreebankBeam measures the same
+// on EWT dev.
+func BenchmarkParseBeam(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var in []devSent
+	words := 0
+	for _, s := range beamSentences(b) {
+		forms, tags := goldTagged(s)
+		in, words = append(in, devSent{forms, tags}), words+len(forms)
+	}
+	for _, width := range []int{1, 4, 8} {
+		b.Run(fmt.Sprintf("beam=%d", width), func(b *testing.B) {
+			cpu0 := benchutil.CPU()
+			for b.Loop() {
+				for _, s := range in {
+					m.ParseBeam(s.forms, s.tags, width)
+				}
+			}
 			b.ReportMetric(float64(b.N*words)/(benchutil.CPU()-cpu0).Seconds(), "tokens/cpu-s")
 		})
 	}

@@ -126,10 +126,10 @@ func (t *beamTrainer) sentence(seq []uint8) (correct, updated bool) {
 			h := &cur[i]
 			switch {
 			case h.s.terminal():
-				exps = append(exps, expansion{parent: i, c: -1, fsc: h.fsc})
+				exps = push(exps, expansion{parent: i, c: -1, fsc: h.fsc}, t.width)
 				continue
 			case h.s.forced():
-				exps = append(exps, expansion{parent: i, c: shift, fsc: h.fsc})
+				exps = push(exps, expansion{parent: i, c: shift, fsc: h.fsc}, t.width)
 				done = false
 				continue
 			}
@@ -144,7 +144,7 @@ func (t *beamTrainer) sentence(seq []uint8) (correct, updated bool) {
 			}
 			for _, c := range cands {
 				if h.s.valid(int(c), m.rootLabel) {
-					exps = append(exps, expansion{parent: i, c: int(c), fsc: h.fsc + float64(p.scores[c])})
+					exps = push(exps, expansion{parent: i, c: int(c), fsc: h.fsc + float64(p.scores[c])}, t.width)
 				}
 			}
 		}
@@ -164,8 +164,6 @@ func (t *beamTrainer) sentence(seq []uint8) (correct, updated bool) {
 			t.gold.apply(goldC)
 			gi++
 		}
-		slices.SortFunc(exps, byScore)
-		exps = exps[:min(len(exps), t.width)]
 		next := hyps(&t.bm.next, len(exps))
 		inBeam := false
 		for i, e := range exps {
