@@ -263,7 +263,7 @@ func BenchmarkParseTreebankBeam(b *testing.B) {
 			b.Fatalf("%s: %v", file, err)
 		}
 	}
-	for _, width := range []int{1, 2, 4, 8, 16} {
+	for _, width := range []int{1, 4, 8, 16, 32} {
 		b.Run(fmt.Sprintf("beam=%d", width), func(b *testing.B) {
 			p := &parser{}
 			cpu0 := benchutil.CPU()
