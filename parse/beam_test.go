@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/conllu"
 	"github.com/sitrep/sitrep/internal/benchutil"
 	"github.com/sitrep/sitrep/perceptron"
@@ -304,5 +305,60 @@ func BenchmarkParseBeam(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*words)/(benchutil.CPU()-cpu0).Seconds(), "tokens/cpu-s")
 		})
+	}
+}
+
+// TestBeamStage checks that the stage with Config.Beam parses as
+// ParseBeam does, in document indexes.
+func TestBeamStage(t *testing.T) {
+	m := train(t, 4, MaxViolation, 10)
+	ps, err := New(Config{Model: m, Beam: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := beamSentences(t)[3]
+	forms, tags := goldTagged(s)
+	text := strings.Join(forms, " ")
+	doc := sitrep.NewDocument(sitrep.Article{Text: "Intro. " + text})
+	doc.Tokens = append(doc.Tokens, sitrep.Token{Span: sitrep.Span{Start: 0, End: 6}, Text: "Intro.", UPOS: "NOUN", XPOS: "NN", Head: -1})
+	off := 7
+	for i, f := range forms {
+		u, x, _ := strings.Cut(tags[i], " ")
+		doc.Tokens = append(doc.Tokens, sitrep.Token{Span: sitrep.Span{Start: off, End: off + len(f)}, Text: f, UPOS: u, XPOS: x, Head: -1})
+		off += len(f) + 1
+	}
+	doc.Sentences = []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: 6}, First: 0, Last: 1}, {Span: sitrep.Span{Start: 7, End: off - 1}, First: 1, Last: len(doc.Tokens)}}
+	if err := ps.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	heads, rels := m.ParseBeam(forms, tags, 4)
+	for i, w := range s.Words {
+		want := heads[i] // 1-based in the sentence; the sentence starts at token 1
+		if heads[i] == 0 {
+			want = -1
+		}
+		if tk := doc.Tokens[i+1]; tk.Head != want || tk.Rel != rels[i] || rels[i] != w.Rel {
+			t.Errorf("%s: head %d %s, want %d %s (gold %s)", w.Form, tk.Head, tk.Rel, want, rels[i], w.Rel)
+		}
+	}
+}
+
+// TestBeamShortSentences parses sentences of no word and of one word.
+func TestBeamShortSentences(t *testing.T) {
+	m := train(t, 4, MaxViolation, 10)
+	for _, width := range []int{1, 4, MaxBeam} {
+		for _, forms := range [][]string{nil, {"Fighters"}} {
+			tags := make([]string, len(forms))
+			for i := range tags {
+				tags[i] = "NOUN NNS"
+			}
+			heads, rels := m.ParseBeam(forms, tags, width)
+			if len(heads) != len(forms) || len(rels) != len(forms) {
+				t.Fatalf("beam %d, %q: %d heads %d relations", width, forms, len(heads), len(rels))
+			}
+			if len(forms) == 1 && (heads[0] != 0 || rels[0] != "root") {
+				t.Errorf("beam %d, %q: head %d %s, want 0 root", width, forms, heads[0], rels[0])
+			}
+		}
 	}
 }
