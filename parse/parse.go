@@ -18,8 +18,10 @@
 //
 // Settings: the model (Config.Model) and the width of the beam
 // (Config.Beam): 1, the default, parses greedily; a wider beam keeps that
-// many partial parses (beam.go) and suits a model trained for it
-// (TrainConfig.Beam).
+// many partial parses (beam.go) and suits only a model trained for it
+// (TrainConfig.Beam, a global perceptron): on EWT dev a beam-trained
+// model with beam 32 gains 1.9 LAS over the greedy parser at a twentieth
+// of its speed, and the greedy model loses with a beam (docs/evaluation.md).
 package parse
 
 import (
