@@ -105,8 +105,8 @@ func (m *Model) ParseBeam(forms, tags []string, width int) (heads []int, rels []
 }
 
 // search parses the prepared sentence in p with a beam of the given
-// width, leaving the best parse in p.s. Width 1 gives the parse
-// transitions gives; that path is faster.
+// width, leaving the best parse in p.s. Width 1 makes the parse
+// transitions makes (TestBeamOfOneIsGreedy), more slowly.
 func (m *Model) search(p *parser, width int) {
 	width = min(max(width, 1), MaxBeam)
 	bm := &p.beam
