@@ -197,9 +197,11 @@ func predictPart(w *perceptron.Table, feats []uint64, cands []uint8, part []int3
 	w.ScoreClassesMemo(feats, cands, scores, memo)
 	p, p2, n, n2 := nb[rolePrev], nb[rolePrev2], nb[roleNext], nb[roleNext2]
 	sum := func(k int, c uint8) int32 { return scores[c] + part[k] + p[c] + p2[c] + n[c] + n2[c] }
-	best, bs := int(cands[0]), sum(0, cands[0])
-	for k, c := range cands[1:] {
-		if s := sum(k+1, c); s > bs || s == bs && int(c) < best {
+	best, bs := -1, int32(0)
+	for k, c := range cands {
+		s := sum(k, c)
+		scores[c] = s // the total, for finiteGaps
+		if best < 0 || s > bs || s == bs && int(c) < best {
 			best, bs = int(c), s
 		}
 	}

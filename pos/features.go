@@ -139,6 +139,10 @@ const (
 	tVerbRightSuf
 	tVerbRightAmb
 	tVerbBothSuf
+	tPrevTagAmbNextAmb
+	tPrevTagAmbNextTag
+	tVerbBothAmb
+	tVerbBothFirst
 	nTemplates
 )
 
@@ -328,5 +332,36 @@ func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []ui
 		f2(tNextTagLower, next, c.lower),
 		f2(tNextTagSuf3, next, c.suf[2]),
 		f2(tNextTagAmb, next, c.amb),
+	)
+}
+
+// trigrams appends the features a model trained with
+// TrainConfig.ContextTrigrams has besides the others: the word's
+// ambiguity class between the tag to its left and, in the first pass, the
+// next word's ambiguity class, in the second (next != 0), also the first
+// pass's tag to its right. They tie a word that may be a noun or a verb to
+// both sides at once: a plural noun left and a pronoun, number or
+// determiner right ("Gunmen shot him", "Rebels fire rockets") against a
+// determiner left and a verb right ("The shot killed him").
+func trigrams(dst []uint64, ws []word, i int, prev, next uint64) []uint64 {
+	c, n := &ws[i+2], &ws[i+3]
+	dst = append(dst, f3(tPrevTagAmbNextAmb, prev, c.amb, n.amb))
+	if next != 0 {
+		dst = append(dst, f3(tPrevTagAmbNextTag, prev, c.amb, next))
+	}
+	return dst
+}
+
+// clause appends the second-pass features a model trained with
+// TrainConfig.ClauseFeatures has besides the others: whether a finite
+// verb was tagged left of the word (vl) and whether the first pass tagged
+// one right of it (vr), both at once, with the word's ambiguity class and
+// with the first pass's own tag of the word (first). A clause needs a
+// finite verb: when there is none elsewhere, a word that may be one
+// ("Gunmen shot him") more likely is.
+func clause(dst []uint64, c *word, vl, vr, first uint64) []uint64 {
+	return append(dst,
+		f3(tVerbBothAmb, vl, vr, c.amb),
+		f3(tVerbBothFirst, vl, vr, first),
 	)
 }

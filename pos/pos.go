@@ -18,6 +18,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -53,11 +54,41 @@ type Model struct {
 	tagHash []uint64
 	// finite marks the classes of finite verbs and modals.
 	finite []bool
+	// role holds what the finite-verb rule (WithFiniteMargin) needs to
+	// know of each class: roleNoun, roleSubject, roleVerb, roleFinite.
+	role []uint8
+	// finiteMargin, when above 0, is how far (in the final pass's integer
+	// score units) a finite verb reading may trail the chosen tag for
+	// the tagger to take it in a sentence left without a finite verb (see
+	// WithFiniteMargin).
+	finiteMargin int32
+	// trigrams: the model was trained with the context features (see
+	// TrainConfig.ContextTrigrams); the file says so in its pass flags.
+	trigrams bool
+	// clause: the model was trained with the clause features (see
+	// TrainConfig.ClauseFeatures); the file says so in its pass flags.
+	clause bool
 }
 
 const (
 	fileKind    = "pos"
 	fileVersion = 4
+)
+
+// Roles of a class for the finite-verb rule (see Model.role).
+const (
+	roleNoun    = 1 << iota // NN, NNS
+	roleSubject             // NN, NNS, NNP, NNPS, PRP
+	roleVerb                // VB, VBD, VBZ, VBP, MD
+	roleFinite              // VBD, VBZ, VBP
+	rolePunct               // PUNCT
+)
+
+// The model file's flags after the first pass's table.
+const (
+	flagSecondPass = 1 << iota
+	flagTrigrams
+	flagClause
 )
 
 // Tag is the result for one word.
@@ -78,6 +109,22 @@ func (m *Model) init() {
 		switch t[strings.IndexByte(t, ' ')+1:] {
 		case "VBD", "VBZ", "VBP", "MD":
 			m.finite[i] = true
+		}
+	}
+	m.role = make([]uint8, len(m.tags))
+	for i, t := range m.tags {
+		switch x := t[strings.IndexByte(t, ' ')+1:]; x {
+		case "NN", "NNS":
+			m.role[i] = roleNoun | roleSubject
+		case "NNP", "NNPS", "PRP":
+			m.role[i] = roleSubject
+		case "VBD", "VBZ", "VBP":
+			m.role[i] = roleVerb | roleFinite
+		case "VB", "MD":
+			m.role[i] = roleVerb
+		}
+		if strings.HasPrefix(t, "PUNCT ") {
+			m.role[i] = rolePunct
 		}
 	}
 	m.upos = make([]string, len(m.tags))
@@ -110,6 +157,8 @@ type tagger struct {
 	// memo finds the features each pass looks up (split) in its table.
 	memo   [2]perceptron.Memo
 	vl, vr uint64 // the verb flags of the word being scored (split)
+	// gaps and gapClass are finiteGaps's record of a sentence.
+	gaps, gapClass []int32
 	// pads are the entries of the padding before and after a sentence;
 	// vectors counts the neighbour vectors cached, which come from slab;
 	// zero is a vector of zeros; base, near and rfeats are scratch space.
@@ -219,10 +268,96 @@ func (m *Model) run(t *tagger, forms []string) []int {
 		return cls
 	}
 	t.first = append(t.first[:0], cls...)
-	if t.split {
-		return m.secondPass(t, forms, t.first, m.predictSplit(t, 1))
+	p := m.predictSplit(t, 1)
+	if !t.split {
+		p = func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) }
 	}
-	return m.secondPass(t, forms, t.first, func(i int, f []uint64, _ []float32) int { return predict(m.w2, f, t.cands[i], t.iscores) })
+	if m.finiteMargin <= 0 {
+		return m.secondPass(t, forms, t.first, p)
+	}
+	gp := m.finiteGaps(t, len(forms), p)
+	cls = m.secondPass(t, forms, t.first, gp)
+	for _, c := range cls {
+		if m.role[c]&roleVerb != 0 {
+			return cls
+		}
+	}
+	// No verb (nor an imperative's or a modal's): of the nouns right
+	// after a possible subject (a noun or pronoun) and before a word (not
+	// punctuation, nor the end), take the one whose finite verb reading
+	// trails least, if it trails by at most the margin, and tag the rest
+	// again around it.
+	best := -1
+	for i, g := range t.gaps {
+		if i == 0 || i+1 == len(cls) || m.role[cls[i]]&roleNoun == 0 || m.role[cls[i-1]]&roleSubject == 0 || m.role[cls[i+1]]&rolePunct != 0 {
+			continue
+		}
+		if g >= 0 && g <= m.finiteMargin && (best < 0 || g < t.gaps[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return cls
+	}
+	t.fixed[best] = t.gapClass[best]
+	return m.secondPass(t, forms, t.first, p)
+}
+
+// finiteGaps wraps the final pass's predict p to record, for every word
+// it scores, how far its best finite verb class trails the class chosen
+// (t.gaps, -1 when it has none among its candidates) and which class
+// that is (t.gapClass).
+func (m *Model) finiteGaps(t *tagger, n int, p func(i int, feats []uint64, scores []float32) int) func(i int, feats []uint64, scores []float32) int {
+	t.gaps = slices.Grow(t.gaps[:0], n)[:n]
+	t.gapClass = slices.Grow(t.gapClass[:0], n)[:n]
+	for i := range t.gaps {
+		t.gaps[i] = -1
+	}
+	return func(i int, f []uint64, s []float32) int {
+		c := p(i, f, s)
+		cands := t.cands[i]
+		if cands != nil && len(cands) < 2 {
+			return c
+		}
+		top := t.iscores[c]
+		consider := func(k int) {
+			if m.role[k]&roleFinite == 0 {
+				return
+			}
+			if g := top - t.iscores[k]; t.gaps[i] < 0 || g < t.gaps[i] {
+				t.gaps[i], t.gapClass[i] = g, int32(k)
+			}
+		}
+		if cands == nil {
+			for k := range m.tags {
+				consider(k)
+			}
+		} else {
+			for _, k := range cands {
+				consider(int(k))
+			}
+		}
+		return c
+	}
+}
+
+// WithFiniteMargin returns a copy of the model that gives a sentence a
+// finite verb when one is close: when the final pass tags no word a verb
+// (VB, VBD, VBZ, VBP, MD), then of the words tagged a common noun right
+// after a noun or pronoun (a possible subject) and followed by a word
+// that is not punctuation ("Good sports bar." stays), the one whose finite verb
+// reading (VBD, VBZ, VBP) trails its noun reading least, by at most margin
+// (in weight units), is tagged that, and the sentence again around it
+// ("Gunmen shot/VBD him", "Rebels fire/VBP rockets"). 0 leaves the model
+// as it is. Only for a two-pass model; a one-pass model is returned as it
+// is.
+func (m *Model) WithFiniteMargin(margin float64) *Model {
+	c := *m
+	c.finiteMargin = 0
+	if margin > 0 && m.w2 != nil {
+		c.finiteMargin = int32(min(margin/float64(m.w2.Scale()), 1<<30))
+	}
+	return &c
 }
 
 // predictSplit is the predict function of pass (0 or 1) for a tagger
@@ -304,9 +439,22 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		if c < 0 {
 			if t.split {
 				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
+				if m.trigrams {
+					t.feats = trigrams(t.feats, t.ws, i, prev, next(i+1))
+				}
+				if m.clause {
+					t.feats = clause(t.feats, &t.ws[i+2], verbLeft, uint64(min(right, 1)), m.tagHash[first[i]])
+				}
 				t.vl, t.vr = verbLeft, uint64(min(right, 1))
 			} else {
-				t.feats = augment(features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1))), t.domain)
+				t.feats = features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
+				if m.trigrams {
+					t.feats = trigrams(t.feats, t.ws, i, prev, next(i+1))
+				}
+				if m.clause {
+					t.feats = clause(t.feats, &t.ws[i+2], verbLeft, uint64(min(right, 1)), m.tagHash[first[i]])
+				}
+				t.feats = augment(t.feats, t.domain)
 			}
 			c = predict(i, t.feats, t.scores)
 		}
@@ -363,9 +511,16 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		if c < 0 {
 			if t.split {
 				t.feats = near(t.feats[:0], t.ws, i, prev, prev2)
+				if m.trigrams {
+					t.feats = trigrams(t.feats, t.ws, i, prev, 0)
+				}
 				t.vl = verbLeft
 			} else {
-				t.feats = augment(features(t.feats[:0], t.ws, i, prev, prev2, verbLeft), t.domain)
+				t.feats = features(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
+				if m.trigrams {
+					t.feats = trigrams(t.feats, t.ws, i, prev, 0)
+				}
+				t.feats = augment(t.feats, t.domain)
 			}
 			c = predict(i, t.feats, t.scores)
 		}
@@ -395,11 +550,20 @@ func (m *Model) Encode() ([]byte, error) {
 	w.Strings(sets)
 	w.Uint(uint64(m.open))
 	w.Table(m.w)
+	// Flags: bit 0, a second pass follows; bit 1, context trigrams.
+	flags := uint64(0)
 	if m.w2 != nil {
-		w.Uint(1)
+		flags |= flagSecondPass
+	}
+	if m.trigrams {
+		flags |= flagTrigrams
+	}
+	if m.clause {
+		flags |= flagClause
+	}
+	w.Uint(flags)
+	if m.w2 != nil {
 		w.Table(m.w2)
-	} else {
-		w.Uint(0)
 	}
 	return w.Bytes()
 }
@@ -421,9 +585,14 @@ func Decode(file []byte) (*Model, error) {
 	}
 	m.open = uint32(r.Uint())
 	m.w = r.Table()
-	if r.Uint() == 1 {
+	flags := r.Uint()
+	if flags&^(flagSecondPass|flagTrigrams|flagClause) != 0 {
+		return nil, fmt.Errorf("read pos model: unknown flags %#x (a model file from a newer sitrep?)", flags)
+	}
+	if flags&flagSecondPass != 0 {
 		m.w2 = r.Table()
 	}
+	m.trigrams, m.clause = flags&flagTrigrams != 0, flags&flagClause != 0
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read pos model: %w", err)
 	}

@@ -36,6 +36,26 @@ type TrainConfig struct {
 	// unseen words choose among the tags rare words were seen with. 0
 	// leaves every tag open for every word.
 	TagDictMinCount int
+	// Paradigms closes each dictionary word's set of tags under English
+	// verb inflection, where one form serves two tags: a word seen as a
+	// verb's base form (VB) may also be its present tense (VBP) and the
+	// other way round; an -s word seen as a plural noun may also be a
+	// third-person verb (VBZ) when its stem was seen as a verb, and the
+	// other way round. Without it a word the training text happened to
+	// show only as a noun or an infinitive ("fire", "bombs") cannot be
+	// tagged a finite verb ("Rebels fire/VBP rockets", "The air force
+	// bombs/VBZ positions"). It changes only the tag dictionary, not the
+	// weights. Off in the shipped model.
+	Paradigms bool
+	// ContextTrigrams adds features that tie a word's ambiguity class to
+	// the tag on its left and the word (first pass) or first-pass tag
+	// (second pass) on its right at once (see context). Off in the
+	// shipped model.
+	ContextTrigrams bool
+	// ClauseFeatures adds second-pass features that tell whether there is
+	// a finite verb elsewhere in the sentence, with the word's ambiguity
+	// class and its first-pass tag (see clause). Off in the shipped model.
+	ClauseFeatures bool
 	// Prune is the share (0 to 1) of each pass's trained weights dropped,
 	// smallest first, before the model is frozen; most are too small to
 	// matter (docs/evaluation.md has the cost of each share).
@@ -47,6 +67,12 @@ type TrainConfig struct {
 	// the treebank's conventions, which the parser expects, stay its own.
 	// The trained model keeps the treebank's side (fold).
 	News []conllu.Sentence
+	// NewsShare is the share (0 to 1) of the news side's own weights the
+	// trained model keeps besides the treebank's: 0 (the shipped model)
+	// tags by the treebank's conventions alone; more lets what the news
+	// taught about narrative news ("Gunmen shot/VBD him") count too, at
+	// the risk of its conventions ("over 1,000" as IN).
+	NewsShare float64
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -67,6 +93,9 @@ func (c TrainConfig) Validate() error {
 	}
 	if c.Prune < 0 || c.Prune >= 1 {
 		return fmt.Errorf("pos train config: Prune must be in [0, 1), got %g", c.Prune)
+	}
+	if c.NewsShare < 0 || c.NewsShare > 1 {
+		return fmt.Errorf("pos train config: NewsShare must be in [0, 1], got %g", c.NewsShare)
 	}
 	if c.Folds < 0 {
 		return fmt.Errorf("pos train config: Folds must not be negative, got %d", c.Folds)
@@ -119,7 +148,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 		return nil, err
 	}
 	if cfg.Folds < 2 {
-		if m.w, err = freeze(w1, domains, cfg.Prune); err != nil {
+		if m.w, err = freeze(w1, domains, cfg); err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -150,10 +179,10 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 	if err != nil {
 		return nil, err
 	}
-	if m.w, err = freeze(w1, domains, cfg.Prune); err != nil {
+	if m.w, err = freeze(w1, domains, cfg); err != nil {
 		return nil, err
 	}
-	if m.w2, err = freeze(w2, domains, cfg.Prune); err != nil {
+	if m.w2, err = freeze(w2, domains, cfg); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -162,14 +191,15 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 // freeze turns a pass's trained weights into the table the tagger scores
 // with. With domains, it keeps only the treebank's: the tagger tags with
 // treebank conventions, so the domain copies of features are folded into
-// the features themselves, halving the look-ups. Then the smallest prune
-// share of the weights is dropped.
-func freeze(w *perceptron.Model, domains bool, prune float64) (*perceptron.Table, error) {
+// the features themselves, halving the look-ups, with cfg.NewsShare of
+// the news's copies. Then the smallest cfg.Prune share of the weights is
+// dropped.
+func freeze(w *perceptron.Model, domains bool, cfg TrainConfig) (*perceptron.Table, error) {
 	if domains {
-		w = w.Fold(treebank.atom(), news.atom())
+		w = w.FoldShares([]uint64{treebank.atom(), news.atom()}, []float32{1, float32(cfg.NewsShare)})
 	}
-	if prune > 0 {
-		w = w.Prune(w.Quantile(prune))
+	if cfg.Prune > 0 {
+		w = w.Prune(w.Quantile(cfg.Prune))
 	}
 	return w.Table()
 }
@@ -198,7 +228,7 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
-	m := &Model{tags: tags}
+	m := &Model{tags: tags, trigrams: cfg.ContextTrigrams, clause: cfg.ClauseFeatures}
 	amb, unamb := map[string]uint32{}, map[string]uint32{}
 	tagIndex := map[string]uint32{}
 	for i, t := range tags {
@@ -241,7 +271,7 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 	}
 	m.amb, m.unamb = modelio.NewDict(amb), modelio.NewDict(unamb)
 	if cfg.TagDictMinCount > 0 {
-		m.tagdict, m.sets, m.open = newTagDict(wordTags, tagIndex, cfg.TagDictMinCount)
+		m.tagdict, m.sets, m.open = newTagDict(wordTags, tagIndex, cfg.TagDictMinCount, cfg.Paradigms)
 	}
 	m.lem = learnLemmas(forms, xposs, lemmas)
 	m.init()
@@ -255,7 +285,7 @@ const rareCount = 2
 // newTagDict builds the tag dictionary: words seen at least minCount
 // times may take only the classes they were seen with; other words, the
 // classes seen with rare words.
-func newTagDict(wordTags map[string]map[string]int, tagIndex map[string]uint32, minCount int) (*modelio.Dict, [][]uint8, uint32) {
+func newTagDict(wordTags map[string]map[string]int, tagIndex map[string]uint32, minCount int, paradigms bool) (*modelio.Dict, [][]uint8, uint32) {
 	setID := map[string]uint32{}
 	var sets [][]uint8
 	id := func(tags map[string]bool) uint32 {
@@ -293,6 +323,9 @@ func newTagDict(wordTags map[string]map[string]int, tagIndex map[string]uint32, 
 			}
 		}
 		if total >= minCount {
+			if paradigms {
+				inflect(w, tags, wordTags, tagIndex)
+			}
 			known[w] = id(tags)
 		}
 	}
@@ -303,6 +336,48 @@ func newTagDict(wordTags map[string]map[string]int, tagIndex map[string]uint32, 
 	}
 	open := id(rare)
 	return modelio.NewDict(known), sets, open
+}
+
+// The verb and noun classes inflect adds.
+const (
+	classVB  = "VERB VB"
+	classVBP = "VERB VBP"
+	classVBZ = "VERB VBZ"
+	classNN  = "NOUN NN"
+	classNNS = "NOUN NNS"
+)
+
+// inflect adds to tags, the classes word w was seen with, the classes its
+// form also serves in English inflection (see TrainConfig.Paradigms):
+// VB and VBP, and for an -s form VBZ when its stem was seen as a verb and
+// NNS when its stem was seen as a noun. Classes the tag set lacks are not
+// added.
+func inflect(w string, tags map[string]bool, wordTags map[string]map[string]int, tagIndex map[string]uint32) {
+	add := func(c string) {
+		if _, ok := tagIndex[c]; ok {
+			tags[c] = true
+		}
+	}
+	if tags[classVB] || tags[classVBP] {
+		add(classVB)
+		add(classVBP)
+	}
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || len(w) < 4 {
+		return
+	}
+	stems := []string{w[:len(w)-1]}
+	if strings.HasSuffix(w, "es") {
+		stems = append(stems, w[:len(w)-2])
+	}
+	for _, st := range stems {
+		ts := wordTags[st]
+		if tags[classNNS] && (ts[classVB] > 0 || ts[classVBP] > 0) {
+			add(classVBZ)
+		}
+		if tags[classVBZ] && ts[classNN] > 0 {
+			add(classNNS)
+		}
+	}
 }
 
 // unambMinCount is how often a word must be seen, with one tag at least
