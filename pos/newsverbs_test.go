@@ -11,9 +11,13 @@ import (
 	"github.com/sitrep/sitrep/pos"
 )
 
-// newsVerbsModel scores another model file on the check set, e.g.
-// go test ./pos -run TestNewsVerbs -v -args -newsverbs.model /tmp/x.model
-var newsVerbsModel = flag.String("newsverbs.model", "", "tagger model file for TestNewsVerbs (default: the embedded model)")
+// newsVerbsModel scores another model file on the check set, and
+// newsVerbsMargin with the finite-verb rule, e.g.
+// go test ./pos -run TestNewsVerbs -v -args -newsverbs.model /tmp/x.model -newsverbs.margin 150
+var (
+	newsVerbsModel  = flag.String("newsverbs.model", "", "tagger model file for TestNewsVerbs (default: the embedded model)")
+	newsVerbsMargin = flag.Float64("newsverbs.margin", 0, "finite-verb margin for TestNewsVerbs (see Model.WithFiniteMargin; 0: off)")
+)
 
 // checkWord is one word of the check set with its gold Penn tag.
 type checkWord struct {
@@ -124,6 +128,7 @@ func TestNewsVerbs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m = m.WithFiniteMargin(*newsVerbsMargin)
 	s := scoreNewsVerbs(m, ws)
 	for _, miss := range s.misses {
 		t.Log(miss)
@@ -133,7 +138,7 @@ func TestNewsVerbs(t *testing.T) {
 	if s.verbs < 50 || s.nouns < 40 {
 		t.Fatalf("check set has %d verbs and %d nouns; want at least 50 and 40", s.verbs, s.nouns)
 	}
-	if *newsVerbsModel != "" {
+	if *newsVerbsModel != "" || *newsVerbsMargin != 0 {
 		return
 	}
 	const xposFloor, nounFloor = 61, 45

@@ -97,6 +97,10 @@ func TestFiniteMargin(t *testing.T) {
 	}{
 		{"Gunmen shot him in the market .", "NNS NN PRP IN DT NN .", "NNS VBD PRP IN DT NN ."},
 		{"The shot killed him .", "DT NN VBD PRP .", "DT NN VBD PRP ."},
+		// A fragment whose last noun ends it, and an imperative (a verb
+		// that is not finite) are left alone.
+		{"Good sports bar .", "JJ NNS NN .", "JJ NNS NN ."},
+		{"Attack the town .", "VB DT NN .", "VB DT NN ."},
 	} {
 		if got := xpos(m, tc.sentence); got != tc.plain {
 			t.Errorf("%q without margin: %s, want %s", tc.sentence, got, tc.plain)

@@ -669,13 +669,22 @@ func Load() (*Model, error) {
 type Config struct {
 	// Model is the model to tag with; nil means the embedded one.
 	Model *Model
+	// FiniteMargin, when above 0, gives a sentence the tagger leaves
+	// without a verb the closest finite verb reading (see
+	// Model.WithFiniteMargin). 0, the default, is off.
+	FiniteMargin float64
 }
 
 // DefaultConfig returns the settings sitrep extract uses.
 func DefaultConfig() Config { return Config{} }
 
 // Validate reports whether the settings can be used.
-func (c Config) Validate() error { return nil }
+func (c Config) Validate() error {
+	if c.FiniteMargin < 0 {
+		return fmt.Errorf("pos config: FiniteMargin must not be negative, got %g", c.FiniteMargin)
+	}
+	return nil
+}
 
 // Tagger is the tagging stage.
 type Tagger struct {
@@ -696,7 +705,7 @@ func New(cfg Config) (*Tagger, error) {
 			return nil, err
 		}
 	}
-	return &Tagger{m: m}, nil
+	return &Tagger{m: m.WithFiniteMargin(cfg.FiniteMargin)}, nil
 }
 
 // Name implements sitrep.Namer.

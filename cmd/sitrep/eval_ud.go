@@ -23,6 +23,10 @@ type evalUDCmd struct {
 	GoldTags   bool   `help:"Parse with the gold tags instead of the tagger's (to measure the parser alone)."`
 	Output     string `help:"Also write the predictions to this CoNLL-U file."`
 	Beam       int    `help:"Width of the parser's beam (1: greedy, as sitrep extract parses; wider suits a model trained with train parse --beam)." default:"1"`
+
+	// The tagger's finite-verb rule, off by default (docs/evaluation.md,
+	// "Tagger: verbs read as nouns").
+	POSFiniteMargin float64 `name:"pos-finite-margin" help:"Give a sentence the tagger leaves without a verb the closest finite verb reading of a noun after a noun or pronoun, when it trails by at most this (weight units; 0: off)."`
 }
 
 func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -34,6 +38,10 @@ func (c *evalUDCmd) Run(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if c.POSFiniteMargin < 0 {
+		return sitrep.Errorf(sitrep.EINVALID, "--pos-finite-margin must not be negative, got %g", c.POSFiniteMargin)
+	}
+	tagger = tagger.WithFiniteMargin(c.POSFiniteMargin)
 	parser, err := loadParse(c.ParseModel)
 	if err != nil {
 		return err
