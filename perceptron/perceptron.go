@@ -371,17 +371,6 @@ func (m *Model) Quantile(q float64) float32 {
 // removed. Scoring the folded model with plain features equals scoring the
 // original with augmented ones, at half the look-ups.
 func (m *Model) Fold(keep uint64, drop ...uint64) *Model {
-	domains := append([]uint64{keep}, drop...)
-	share := make([]float32, len(domains))
-	share[0] = 1
-	return m.FoldShares(domains, share)
-}
-
-// FoldShares is Fold with a share of each domain's copies: each feature's
-// weights gain share[i] times those of its copy for domains[i], and every
-// copy is removed. Shares {1, 0, ...} are Fold; {1, 0.5} keeps the first
-// domain's conventions and half of what the second taught besides.
-func (m *Model) FoldShares(domains []uint64, share []float32) *Model {
 	copies := map[uint64]bool{}
 	type feat struct {
 		key uint64
@@ -396,7 +385,10 @@ func (m *Model) FoldShares(domains []uint64, share []float32) *Model {
 	}
 	sort.Slice(fs, func(i, j int) bool { return fs[i].key < fs[j].key })
 	for _, f := range fs {
-		for _, d := range domains {
+		if c := m.find(Mix(f.key, keep)); c != nil {
+			copies[c.key] = true
+		}
+		for _, d := range drop {
 			if c := m.find(Mix(f.key, d)); c != nil {
 				copies[c.key] = true
 			}
@@ -414,14 +406,9 @@ func (m *Model) FoldShares(domains []uint64, share []float32) *Model {
 		for _, p := range f.ps {
 			w[p.class] += p.w
 		}
-		for i, d := range domains {
-			if share[i] == 0 {
-				continue
-			}
-			if c := m.find(Mix(f.key, d)); c != nil {
-				for _, p := range m.pairs[c.off : c.off+c.n] {
-					w[p.class] += share[i] * p.w
-				}
+		if c := m.find(Mix(f.key, keep)); c != nil {
+			for _, p := range m.pairs[c.off : c.off+c.n] {
+				w[p.class] += p.w
 			}
 		}
 		n := 0

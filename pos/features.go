@@ -139,8 +139,8 @@ const (
 	tVerbRightSuf
 	tVerbRightAmb
 	tVerbBothSuf
-	tPrevTagAmbNextAmb
-	tPrevTagAmbNextTag
+	_ // two templates of context trigrams, measured and dropped (docs/evaluation.md)
+	_
 	tVerbBothAmb
 	tVerbBothFirst
 	nTemplates
@@ -333,23 +333,6 @@ func near2(dst []uint64, ws []word, i int, prev, prev2, next, next2 uint64) []ui
 		f2(tNextTagSuf3, next, c.suf[2]),
 		f2(tNextTagAmb, next, c.amb),
 	)
-}
-
-// trigrams appends the features a model trained with
-// TrainConfig.ContextTrigrams has besides the others: the word's
-// ambiguity class between the tag to its left and, in the first pass, the
-// next word's ambiguity class, in the second (next != 0), also the first
-// pass's tag to its right. They tie a word that may be a noun or a verb to
-// both sides at once: a plural noun left and a pronoun, number or
-// determiner right ("Gunmen shot him", "Rebels fire rockets") against a
-// determiner left and a verb right ("The shot killed him").
-func trigrams(dst []uint64, ws []word, i int, prev, next uint64) []uint64 {
-	c, n := &ws[i+2], &ws[i+3]
-	dst = append(dst, f3(tPrevTagAmbNextAmb, prev, c.amb, n.amb))
-	if next != 0 {
-		dst = append(dst, f3(tPrevTagAmbNextTag, prev, c.amb, next))
-	}
-	return dst
 }
 
 // clause appends the second-pass features a model trained with

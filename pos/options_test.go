@@ -12,8 +12,8 @@ import (
 )
 
 // TestTrainOptions trains two-pass models on the tiny treebank with each
-// of the settings off in the shipped model (news share, inflection
-// paradigms, context trigrams) and checks that each tags its training
+// of the settings off in the shipped model (inflection paradigms, clause
+// features) and checks that each tags its training
 // data right and survives encoding: the decoded model tags the same and
 // encodes to the same bytes.
 func TestTrainOptions(t *testing.T) {
@@ -29,9 +29,7 @@ func TestTrainOptions(t *testing.T) {
 		name string
 		set  func(*pos.TrainConfig)
 	}{
-		{"news share", func(c *pos.TrainConfig) { c.News, c.NewsShare = many[:6], 0.5 }},
 		{"paradigms", func(c *pos.TrainConfig) { c.Paradigms = true }},
-		{"trigrams", func(c *pos.TrainConfig) { c.ContextTrigrams = true }},
 		{"clause", func(c *pos.TrainConfig) { c.ClauseFeatures = true }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -70,9 +68,6 @@ func TestTrainOptions(t *testing.T) {
 				}
 			}
 		})
-	}
-	if err := (pos.TrainConfig{Epochs: 1, AmbMinCount: 1, NewsShare: 1.5}).Validate(); err == nil {
-		t.Error("NewsShare 1.5 validated")
 	}
 }
 

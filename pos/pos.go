@@ -62,9 +62,6 @@ type Model struct {
 	// the tagger to take it in a sentence left without a finite verb (see
 	// WithFiniteMargin).
 	finiteMargin int32
-	// trigrams: the model was trained with the context features (see
-	// TrainConfig.ContextTrigrams); the file says so in its pass flags.
-	trigrams bool
 	// clause: the model was trained with the clause features (see
 	// TrainConfig.ClauseFeatures); the file says so in its pass flags.
 	clause bool
@@ -87,7 +84,7 @@ const (
 // The model file's flags after the first pass's table.
 const (
 	flagSecondPass = 1 << iota
-	flagTrigrams
+	_              // context trigrams, measured and dropped
 	flagClause
 )
 
@@ -439,18 +436,12 @@ func (m *Model) secondPass(t *tagger, forms []string, first []int, predict func(
 		if c < 0 {
 			if t.split {
 				t.feats = near2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2))
-				if m.trigrams {
-					t.feats = trigrams(t.feats, t.ws, i, prev, next(i+1))
-				}
 				if m.clause {
 					t.feats = clause(t.feats, &t.ws[i+2], verbLeft, uint64(min(right, 1)), m.tagHash[first[i]])
 				}
 				t.vl, t.vr = verbLeft, uint64(min(right, 1))
 			} else {
 				t.feats = features2(t.feats[:0], t.ws, i, prev, prev2, next(i+1), next(i+2), verbLeft, uint64(min(right, 1)))
-				if m.trigrams {
-					t.feats = trigrams(t.feats, t.ws, i, prev, next(i+1))
-				}
 				if m.clause {
 					t.feats = clause(t.feats, &t.ws[i+2], verbLeft, uint64(min(right, 1)), m.tagHash[first[i]])
 				}
@@ -511,15 +502,9 @@ func (m *Model) tagClasses(t *tagger, forms []string, predict func(i int, feats 
 		if c < 0 {
 			if t.split {
 				t.feats = near(t.feats[:0], t.ws, i, prev, prev2)
-				if m.trigrams {
-					t.feats = trigrams(t.feats, t.ws, i, prev, 0)
-				}
 				t.vl = verbLeft
 			} else {
 				t.feats = features(t.feats[:0], t.ws, i, prev, prev2, verbLeft)
-				if m.trigrams {
-					t.feats = trigrams(t.feats, t.ws, i, prev, 0)
-				}
 				t.feats = augment(t.feats, t.domain)
 			}
 			c = predict(i, t.feats, t.scores)
@@ -550,13 +535,10 @@ func (m *Model) Encode() ([]byte, error) {
 	w.Strings(sets)
 	w.Uint(uint64(m.open))
 	w.Table(m.w)
-	// Flags: bit 0, a second pass follows; bit 1, context trigrams.
+	// Flags: bit 0, a second pass follows; bit 2, clause features.
 	flags := uint64(0)
 	if m.w2 != nil {
 		flags |= flagSecondPass
-	}
-	if m.trigrams {
-		flags |= flagTrigrams
 	}
 	if m.clause {
 		flags |= flagClause
@@ -586,13 +568,13 @@ func Decode(file []byte) (*Model, error) {
 	m.open = uint32(r.Uint())
 	m.w = r.Table()
 	flags := r.Uint()
-	if flags&^(flagSecondPass|flagTrigrams|flagClause) != 0 {
+	if flags&^(flagSecondPass|flagClause) != 0 {
 		return nil, fmt.Errorf("read pos model: unknown flags %#x (a model file from a newer sitrep?)", flags)
 	}
 	if flags&flagSecondPass != 0 {
 		m.w2 = r.Table()
 	}
-	m.trigrams, m.clause = flags&flagTrigrams != 0, flags&flagClause != 0
+	m.clause = flags&flagClause != 0
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("read pos model: %w", err)
 	}

@@ -47,11 +47,6 @@ type TrainConfig struct {
 	// bombs/VBZ positions"). It changes only the tag dictionary, not the
 	// weights. Off in the shipped model.
 	Paradigms bool
-	// ContextTrigrams adds features that tie a word's ambiguity class to
-	// the tag on its left and the word (first pass) or first-pass tag
-	// (second pass) on its right at once (see context). Off in the
-	// shipped model.
-	ContextTrigrams bool
 	// ClauseFeatures adds second-pass features that tell whether there is
 	// a finite verb elsewhere in the sentence, with the word's ambiguity
 	// class and its first-pass tag (see clause). Off in the shipped model.
@@ -67,12 +62,6 @@ type TrainConfig struct {
 	// the treebank's conventions, which the parser expects, stay its own.
 	// The trained model keeps the treebank's side (fold).
 	News []conllu.Sentence
-	// NewsShare is the share (0 to 1) of the news side's own weights the
-	// trained model keeps besides the treebank's: 0 (the shipped model)
-	// tags by the treebank's conventions alone; more lets what the news
-	// taught about narrative news ("Gunmen shot/VBD him") count too, at
-	// the risk of its conventions ("over 1,000" as IN).
-	NewsShare float64
 	// Log receives progress; nil is silent.
 	Log *slog.Logger
 }
@@ -93,9 +82,6 @@ func (c TrainConfig) Validate() error {
 	}
 	if c.Prune < 0 || c.Prune >= 1 {
 		return fmt.Errorf("pos train config: Prune must be in [0, 1), got %g", c.Prune)
-	}
-	if c.NewsShare < 0 || c.NewsShare > 1 {
-		return fmt.Errorf("pos train config: NewsShare must be in [0, 1], got %g", c.NewsShare)
 	}
 	if c.Folds < 0 {
 		return fmt.Errorf("pos train config: Folds must not be negative, got %d", c.Folds)
@@ -191,12 +177,11 @@ func Train(ctx context.Context, sents []conllu.Sentence, cfg TrainConfig) (*Mode
 // freeze turns a pass's trained weights into the table the tagger scores
 // with. With domains, it keeps only the treebank's: the tagger tags with
 // treebank conventions, so the domain copies of features are folded into
-// the features themselves, halving the look-ups, with cfg.NewsShare of
-// the news's copies. Then the smallest cfg.Prune share of the weights is
-// dropped.
+// the features themselves, halving the look-ups. Then the smallest
+// cfg.Prune share of the weights is dropped.
 func freeze(w *perceptron.Model, domains bool, cfg TrainConfig) (*perceptron.Table, error) {
 	if domains {
-		w = w.FoldShares([]uint64{treebank.atom(), news.atom()}, []float32{1, float32(cfg.NewsShare)})
+		w = w.Fold(treebank.atom(), news.atom())
 	}
 	if cfg.Prune > 0 {
 		w = w.Prune(w.Quantile(cfg.Prune))
@@ -228,7 +213,7 @@ func newModel(sents []conllu.Sentence, cfg TrainConfig) *Model {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
-	m := &Model{tags: tags, trigrams: cfg.ContextTrigrams, clause: cfg.ClauseFeatures}
+	m := &Model{tags: tags, clause: cfg.ClauseFeatures}
 	amb, unamb := map[string]uint32{}, map[string]uint32{}
 	tagIndex := map[string]uint32{}
 	for i, t := range tags {

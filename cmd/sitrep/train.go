@@ -151,10 +151,8 @@ type trainPOSCmd struct {
 	Prune  float64  `help:"Share of all trained weights to drop, smallest first, before writing (0 keeps all; most are too small to be written anyway; see train prune)." default:"0.75"`
 	// Off by default: the shipped model was trained without them
 	// (docs/evaluation.md, "Tagger: verbs read as nouns").
-	NewsShare float64 `help:"Share (0 to 1) of what the --extra news taught on its own side that the model keeps besides the treebank's conventions (0: the treebank's alone)." default:"0"`
-	Paradigms bool    `help:"Let dictionary words take the tags their form also serves in verb inflection (VB and VBP; VBZ for an -s plural whose stem is a verb, NNS for a VBZ whose stem is a noun)."`
-	Trigrams  bool    `help:"Add features tying a word's ambiguity class to the tag on its left and the word or first-pass tag on its right at once."`
-	Clause    bool    `help:"Add second-pass features telling whether a finite verb is tagged elsewhere in the sentence, with the word's ambiguity class and first-pass tag."`
+	Paradigms bool `help:"Let dictionary words take the tags their form also serves in verb inflection (VB and VBP; VBZ for an -s plural whose stem is a verb, NNS for a VBZ whose stem is a noun)."`
+	Clause    bool `help:"Add second-pass features telling whether a finite verb is tagged elsewhere in the sentence, with the word's ambiguity class and first-pass tag."`
 }
 
 func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
@@ -169,7 +167,7 @@ func (c *trainPOSCmd) Run(ctx context.Context, log *slog.Logger) error {
 	log.Info("training data", "treebank_sentences", len(sents), "extra_sentences", len(extra))
 	cfg := pos.DefaultTrainConfig()
 	cfg.Epochs, cfg.Seed, cfg.Log, cfg.News, cfg.Prune = c.Epochs, c.Seed, log, extra, c.Prune
-	cfg.NewsShare, cfg.Paradigms, cfg.ContextTrigrams, cfg.ClauseFeatures = c.NewsShare, c.Paradigms, c.Trigrams, c.Clause
+	cfg.Paradigms, cfg.ClauseFeatures = c.Paradigms, c.Clause
 	start := time.Now()
 	m, err := pos.Train(ctx, sents, cfg)
 	if err != nil {
