@@ -11,7 +11,8 @@
 // trained on Universal Dependencies English EWT (see Train and `sitrep train
 // pos`) and the trained model is embedded in the binary (Default).
 //
-// Settings: none beyond the model (Config.Model).
+// Settings: the model (Config.Model) and the finite-verb rule
+// (Config.FiniteMargin, off by default; see Model.WithFiniteMargin).
 package pos
 
 import (
