@@ -95,18 +95,12 @@ func (m *Model) ParseBeam(forms, tags []string, width int) (heads []int, rels []
 	defer pool.Put(p)
 	m.prepare(p, forms, tags)
 	m.search(p, width)
-	heads = make([]int, len(forms))
-	rels = make([]string, len(forms))
-	for i := range forms {
-		heads[i] = p.s.heads[i+1]
-		rels[i] = m.labels[p.s.labels[i+1]]
-	}
-	return heads, rels
+	return m.result(p, len(forms))
 }
 
 // search parses the prepared sentence in p with a beam of the given
-// width, leaving the best parse in p.s. Width 1 makes the parse
-// transitions makes (TestBeamOfOneIsGreedy), more slowly.
+// width, leaving the best parse in p.s. Width 1 gives the greedy parser's
+// parse (TestBeamOfOneIsGreedy), more slowly.
 func (m *Model) search(p *parser, width int) {
 	width = min(max(width, 1), MaxBeam)
 	bm := &p.beam

@@ -254,9 +254,14 @@ func (m *Model) Parse(forms, tags []string) (heads []int, rels []string) {
 	p := pool.Get().(*parser)
 	defer pool.Put(p)
 	m.parse(p, forms, tags)
-	heads = make([]int, len(forms))
-	rels = make([]string, len(forms))
-	for i := range forms {
+	return m.result(p, len(forms))
+}
+
+// result returns the heads and relations of the n words p has parsed.
+func (m *Model) result(p *parser, n int) (heads []int, rels []string) {
+	heads = make([]int, n)
+	rels = make([]string, n)
+	for i := range n {
 		heads[i] = p.s.heads[i+1]
 		rels[i] = m.labels[p.s.labels[i+1]]
 	}
