@@ -1769,6 +1769,9 @@ func (r *reader) refine(s *sent, c *cand) {
 		if md == "heavy-weapons" && targeted(s, k) {
 			continue // "an attack on their tank", "destroyed 2 tanks": the target, not the weapon
 		}
+		if (md == "aerial" || md == "drone") && downed(s, k) {
+			continue // "shot down an army helicopter": what was fired at, not what fired
+		}
 		if rank[md] > rank[best] {
 			best = md
 		}
@@ -1823,6 +1826,39 @@ func targeted(s *sent, k int) bool {
 			isModifier(w) && !killWords[w] || capitalised(s.toks[j].Text):
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// downed reports whether the aircraft named at token k is what was fired
+// at: "shot down an army helicopter", "downed two drones", "a helicopter
+// crashed after being hit", "the jet was shot down"; not "helicopters
+// struck rebel positions".
+func downed(s *sent, k int) bool {
+	if targeted(s, k) {
+		return true
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		w := s.words[j]
+		if w == "down" || w == "downed" || w == "downing" {
+			return true
+		}
+		if !(w == "a" || w == "an" || w == "the" || w == "their" || w == "its" || isNumber(w) || numberValue(w) > 0 || isModifier(w) || capitalised(s.toks[j].Text)) {
+			break
+		}
+	}
+	for j := k + 1; j < len(s.words) && j <= k+6; j++ {
+		switch w := s.words[j]; w {
+		case "crashed", "downed":
+			return true
+		case "was", "were", "being", "been":
+			if j+1 < len(s.words) {
+				switch s.words[j+1] {
+				case "hit", "struck", "shot", "downed", "brought", "targeted":
+					return true
+				}
+			}
 		}
 	}
 	return false
