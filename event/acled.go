@@ -319,6 +319,9 @@ func destruction(c *cand, cat1, cat2 ontology.ActorCategory) (typ, sub string) {
 }
 
 func victimName(a *sitrep.ActorRef) bool {
+	if a == nil {
+		return false
+	}
 	words := strings.Fields(strings.ToLower(a.Name))
 	if retired(a) {
 		return true
@@ -432,9 +435,10 @@ func victimPatient(c *cand) bool {
 // capturedPeople reports whether a capture took people, not ground: its
 // object is a person or a group of people the sentence names right after
 // the verb ("captured three soldiers"), not a place ("captured the town").
+// The words decide when the event has no target of its own ("captured a
+// militant and killed him", where the killing's "him" took its place).
 func capturedPeople(c *cand) bool {
-	a := c.ev.Actor2
-	if a == nil || a.Span == nil || placeActor(c, a) {
+	if a := c.ev.Actor2; a != nil && (a.Span == nil || placeActor(c, a)) {
 		return false
 	}
 	w := c.s.words

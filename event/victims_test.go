@@ -218,6 +218,7 @@ func TestCapturedPeople(t *testing.T) {
 		// captured and killed: the killing decides
 		{"Soldiers captured and executed two militants near Kidal on Monday.", "ASSAULT Battles / Armed clash"},
 		{"Rebels captured two aid workers near Kidal on Monday and killed them.", "ASSAULT Violence against civilians / Attack"},
+		{"Soldiers captured a militant near Kidal and killed him on Monday.", "ASSAULT Battles / Armed clash"},
 		// guards
 		{"Troops captured the town of Kidal on Monday.", "ASSAULT Battles / Government regains territory"},
 		{"Rebels captured an army base near Kidal on Monday.", "ASSAULT Battles / Non-state actor overtakes territory"},
