@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,6 +116,31 @@ func TestPipelineRunsInOrderAndStopsAtError(t *testing.T) {
 	}
 	if !reflect.DeepEqual(p.Names(), []string{"a", "b", "c"}) {
 		t.Errorf("Names = %v", p.Names())
+	}
+}
+
+// panicker is a stage with a bug that one article's text reaches.
+type panicker struct{}
+
+func (panicker) Name() string { return "buggy" }
+func (panicker) Annotate(_ context.Context, doc *sitrep.Document) error {
+	if doc.Article.Text == "trigger" {
+		var m map[string]int
+		m["x"]++ // a nil map: panics
+	}
+	return nil
+}
+
+func TestPipelineTurnsAPanicIntoThatArticlesError(t *testing.T) {
+	p := &sitrep.Pipeline{Stages: []sitrep.Stage{panicker{}}}
+	err := p.Run(context.Background(), sitrep.NewDocument(sitrep.Article{ID: "bad", Text: "trigger"}))
+	var se *sitrep.StageError
+	if !errors.As(err, &se) || se.Stage != "buggy" || se.ArticleID != "bad" || sitrep.ErrorCode(err) != sitrep.EINTERNAL ||
+		!strings.Contains(err.Error(), "panic: assignment to entry in nil map") {
+		t.Errorf("err = %v, want an internal StageError of stage buggy naming the panic", err)
+	}
+	if err := p.Run(context.Background(), sitrep.NewDocument(sitrep.Article{ID: "ok", Text: "fine"})); err != nil {
+		t.Errorf("the next article: %v", err)
 	}
 }
 

@@ -3,6 +3,7 @@ package sitrep
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 )
 
 // Stage is one step of the pipeline. Annotate reads what earlier stages put
@@ -36,17 +37,30 @@ type Pipeline struct {
 }
 
 // Run passes the document through every stage in order and stops at the
-// first error, which it returns as a *StageError.
+// first error, which it returns as a *StageError. A stage that panics (a
+// bug that some report's text reached) fails this document with an
+// EINTERNAL error that holds the panic and its stack, so that a batch
+// loses only that report.
 func (p *Pipeline) Run(ctx context.Context, doc *Document) error {
 	for _, s := range p.Stages {
 		if err := ctx.Err(); err != nil {
 			return &StageError{Stage: StageName(s), ArticleID: doc.Article.ID, Err: err}
 		}
-		if err := s.Annotate(ctx, doc); err != nil {
+		if err := annotate(ctx, s, doc); err != nil {
 			return &StageError{Stage: StageName(s), ArticleID: doc.Article.ID, Err: err}
 		}
 	}
 	return nil
+}
+
+// annotate runs one stage, turning a panic into an error.
+func annotate(ctx context.Context, s Stage, doc *Document) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = Errorf(EINTERNAL, "panic: %v (a bug: please report it with the article's text)\n%s", v, debug.Stack())
+		}
+	}()
+	return s.Annotate(ctx, doc)
 }
 
 // Names lists the names of the pipeline's stages in order.
