@@ -134,7 +134,7 @@ func TestPipelineTurnsAPanicIntoThatArticlesError(t *testing.T) {
 	p := &sitrep.Pipeline{Stages: []sitrep.Stage{panicker{}}}
 	err := p.Run(context.Background(), sitrep.NewDocument(sitrep.Article{ID: "bad", Text: "trigger"}))
 	var se *sitrep.StageError
-	if !errors.As(err, &se) || se.Stage != "buggy" || se.ArticleID != "bad" || sitrep.ErrorCode(err) != sitrep.EINTERNAL ||
+	if !errors.As(err, &se) || se.Stage != "buggy" || se.ArticleID != "bad" || sitrep.ErrorCode(err) != sitrep.EINTERNAL || !errors.Is(err, sitrep.ErrPanic) ||
 		!strings.Contains(err.Error(), "panic: a word the stage did not expect") {
 		t.Errorf("err = %v, want an internal StageError of stage buggy naming the panic", err)
 	}

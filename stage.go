@@ -2,6 +2,7 @@ package sitrep
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 )
@@ -39,8 +40,8 @@ type Pipeline struct {
 // Run passes the document through every stage in order and stops at the
 // first error, which it returns as a *StageError. A stage that panics (a
 // bug that some report's text reached) fails this document with an
-// EINTERNAL error that holds the panic and its stack, so that a batch
-// loses only that report.
+// internal error that wraps ErrPanic and holds the panic and its stack, so
+// that a batch loses only that report.
 func (p *Pipeline) Run(ctx context.Context, doc *Document) error {
 	for _, s := range p.Stages {
 		if err := ctx.Err(); err != nil {
@@ -53,11 +54,14 @@ func (p *Pipeline) Run(ctx context.Context, doc *Document) error {
 	return nil
 }
 
+// ErrPanic marks the error of a stage that panicked on a document.
+var ErrPanic = errors.New("panic")
+
 // annotate runs one stage, turning a panic into an error.
 func annotate(ctx context.Context, s Stage, doc *Document) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = Errorf(EINTERNAL, "panic: %v (a bug: please report it with the article's text)\n%s", v, debug.Stack())
+			err = fmt.Errorf("%w: %v (a bug: please report it with the article's text)\n%s", ErrPanic, v, debug.Stack())
 		}
 	}()
 	return s.Annotate(ctx, doc)

@@ -11,6 +11,7 @@ package acled
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -158,6 +159,9 @@ type Result struct {
 	Interaction   float64      `json:"interaction"`
 	TypeConfusion []Confusion  `json:"type_confusion,omitempty"`
 	Predictions   []Prediction `json:"predictions,omitempty"`
+	// Failed lists the rows a stage panicked on (a bug), which count as
+	// uncoded: "stage event on article ID: panic: …".
+	Failed []string `json:"failed,omitempty"`
 }
 
 // Confusion counts one gold/predicted type pair that differ.
@@ -187,7 +191,13 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 		pub, _ := time.Parse(time.DateOnly, row.Date)
 		doc := sitrep.NewDocument(sitrep.Article{ID: row.ID, Text: row.Notes, Published: pub})
 		if err := p.Run(ctx, doc); err != nil {
-			return res, fmt.Errorf("code ACLED row %s: %w", row.ID, err)
+			if !errors.Is(err, sitrep.ErrPanic) || ctx.Err() != nil {
+				return res, fmt.Errorf("code ACLED row %s: %w", row.ID, err)
+			}
+			// a bug the row's text reached: the row counts as uncoded
+			msg, _, _ := strings.Cut(err.Error(), "\n")
+			res.Failed = append(res.Failed, msg)
+			doc.Events = nil
 		}
 		pr := Prediction{ID: row.ID, GoldType: row.EventType, GoldSub: row.SubType, GoldFatal: row.Fatalities, GoldDate: row.Date, GoldPlace: row.Location}
 		ev, ok := Primary(doc.Events)

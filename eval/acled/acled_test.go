@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval/acled"
 	"github.com/sitrep/sitrep/pipeline"
 )
@@ -81,5 +82,35 @@ func TestReadErrors(t *testing.T) {
 func TestHaversine(t *testing.T) {
 	if d := acled.Haversine(0, 0, 0, 1); d < 111 || d > 112 {
 		t.Errorf("one degree at the equator = %.1f km", d)
+	}
+}
+
+// bomb is a stage with a bug that a row's text reaches.
+type bomb struct{}
+
+func (bomb) Annotate(_ context.Context, doc *sitrep.Document) error {
+	if strings.Contains(doc.Article.Text, "boom") {
+		panic("a word the stage did not expect")
+	}
+	return nil
+}
+
+// TestScoreGoesOnAfterAPanic checks that a row a stage panics on counts
+// as uncoded and is listed, and that the rows after it are still coded.
+func TestScoreGoesOnAfterAPanic(t *testing.T) {
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Stages = append([]sitrep.Stage{bomb{}}, p.Stages...)
+	rows := read(t, "testdata/rows.csv")
+	rows[0].Notes = "boom " + rows[0].Notes
+	res, err := acled.Score(context.Background(), p, rows, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != 3 || res.Coded != 2 || len(res.Failed) != 1 || !strings.Contains(res.Failed[0], rows[0].ID) ||
+		!strings.Contains(res.Failed[0], "a word the stage did not expect") || strings.Contains(res.Failed[0], "\n") {
+		t.Errorf("rows %d coded %d failed %q; want 3, 2 and the first row's panic on one line", res.Rows, res.Coded, res.Failed)
 	}
 }

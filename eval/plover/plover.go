@@ -12,6 +12,7 @@ package plover
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -123,6 +124,9 @@ type Result struct {
 	ActorMatch  float64      `json:"actor1_match"`
 	PerType     []TypeScore  `json:"per_type"`
 	Predictions []Prediction `json:"predictions,omitempty"`
+	// Failed lists the sentences a stage panicked on (a bug), which count
+	// as uncoded: "stage event on article ID: panic: …".
+	Failed []string `json:"failed,omitempty"`
 }
 
 // Main picks the event a sentence is coded as: its first event in text
@@ -172,7 +176,13 @@ func Score(ctx context.Context, p *sitrep.Pipeline, recs []Record, keep bool) (R
 		}
 		doc := sitrep.NewDocument(sitrep.Article{ID: rec.ID, Text: rec.Text, Published: pub})
 		if err := p.Run(ctx, doc); err != nil {
-			return res, fmt.Errorf("code %s: %w", rec.ID, err)
+			if !errors.Is(err, sitrep.ErrPanic) || ctx.Err() != nil {
+				return res, fmt.Errorf("code %s: %w", rec.ID, err)
+			}
+			// a bug the sentence reached: it counts as uncoded
+			msg, _, _ := strings.Cut(err.Error(), "\n")
+			res.Failed = append(res.Failed, msg)
+			doc.Events = nil
 		}
 		pr := Prediction{ID: rec.ID, Gold: rec.Type}
 		if ev, ok := Main(doc.Events); ok {

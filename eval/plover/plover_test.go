@@ -3,6 +3,7 @@ package plover_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -63,5 +64,36 @@ func TestMainIntent(t *testing.T) {
 	}
 	if _, ok := plover.Main(nil); ok {
 		t.Error("Main(nil) found an event")
+	}
+}
+
+// bomb is a stage with a bug that a sentence reaches.
+type bomb struct{}
+
+func (bomb) Annotate(_ context.Context, doc *sitrep.Document) error {
+	if strings.HasPrefix(doc.Article.Text, "boom") {
+		panic("a word the stage did not expect")
+	}
+	return nil
+}
+
+// TestScoreGoesOnAfterAPanic checks that a sentence a stage panics on
+// counts as uncoded and is listed, and that the others are still coded.
+func TestScoreGoesOnAfterAPanic(t *testing.T) {
+	recs := []plover.Record{
+		{ID: "s1", Text: "boom Rebels attacked an army base near Kidal.", Type: sitrep.Assault},
+		{ID: "s2", Text: "Rebels attacked an army base near Kidal.", Type: sitrep.Assault},
+	}
+	p, err := pipeline.New(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Stages = append([]sitrep.Stage{bomb{}}, p.Stages...)
+	res, err := plover.Score(context.Background(), p, recs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sentences != 2 || res.Coded != 1 || len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "s1") {
+		t.Errorf("sentences %d coded %d failed %q; want 2, 1 and s1's panic", res.Sentences, res.Coded, res.Failed)
 	}
 }
