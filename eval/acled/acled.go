@@ -17,6 +17,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep"
@@ -299,7 +300,6 @@ func sortConfusion(c []Confusion) {
 // sitrep's has no such word and the two are the same ("Unidentified Armed
 // Group").
 func actorMatch(got, gold string) bool {
-	dehyphen := strings.NewReplacer("-", " ")
 	got = dehyphen.Replace(strings.ToLower(outsideParens(got, false)))
 	gold = dehyphen.Replace(strings.ToLower(outsideParens(gold, true)))
 	distinctive := false
@@ -315,6 +315,9 @@ func actorMatch(got, gold string) bool {
 	}
 	return !distinctive && got != "" && strings.Join(strings.Fields(got), " ") == strings.Join(strings.Fields(gold), " ")
 }
+
+// dehyphen reads hyphens as spaces: "Al-Shabaab" is "Al Shabaab".
+var dehyphen = strings.NewReplacer("-", " ")
 
 // genericActorWords are the words of ACLED's names for generic actors,
 // which say what kind of actor it is but not which one.
@@ -339,7 +342,7 @@ func outsideParens(s string, keepNames bool) string {
 		}
 		b.WriteString(s[:i])
 		inner := s[i+1 : i+j]
-		if keepNames && !strings.ContainsAny(inner, "0123456789") && !countryNames[strings.ToLower(strings.TrimSpace(inner))] {
+		if keepNames && !strings.ContainsAny(inner, "0123456789") && !countryNames()[strings.ToLower(strings.TrimSpace(inner))] {
 			b.WriteString(inner)
 		}
 		s = s[i+j+1:]
@@ -349,15 +352,16 @@ func outsideParens(s string, keepNames bool) string {
 }
 
 // countryNames holds the lower-cased names of every country, as GeoNames
-// and as ACLED spell them.
-var countryNames = func() map[string]bool {
+// and as ACLED spell them; built on first use, not when a binary that
+// links the scorer starts.
+var countryNames = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, c := range country.All() {
 		m[strings.ToLower(c.Name)] = true
 		m[strings.ToLower(export.ACLEDCountry(c.ISO3))] = true
 	}
 	return m
-}()
+})
 
 // Haversine returns the great-circle distance in km.
 func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
