@@ -138,6 +138,12 @@ func TestPipelineTurnsAPanicIntoThatArticlesError(t *testing.T) {
 		!strings.Contains(err.Error(), "panic: a word the stage did not expect") {
 		t.Errorf("err = %v, want an internal StageError of stage buggy naming the panic", err)
 	}
+	if line, ok := sitrep.PanicLine(err); !ok || strings.Contains(line, "\n") || !strings.Contains(line, "a word the stage did not expect") {
+		t.Errorf("PanicLine = %q, %v; want the panic on one line", line, ok)
+	}
+	if _, ok := sitrep.PanicLine(errors.New("boom")); ok {
+		t.Error("PanicLine took an ordinary error for a panic")
+	}
 	if err := p.Run(context.Background(), sitrep.NewDocument(sitrep.Article{ID: "ok", Text: "fine"})); err != nil {
 		t.Errorf("the next article: %v", err)
 	}

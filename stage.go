@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 // Stage is one step of the pipeline. Annotate reads what earlier stages put
@@ -56,6 +57,17 @@ func (p *Pipeline) Run(ctx context.Context, doc *Document) error {
 
 // ErrPanic marks the error of a stage that panicked on a document.
 var ErrPanic = errors.New("panic")
+
+// PanicLine returns the first line of err, without the stack, when err is
+// a stage's panic (it wraps ErrPanic), for reports that list the articles
+// a bug failed and go on; ok is false for any other error.
+func PanicLine(err error) (line string, ok bool) {
+	if !errors.Is(err, ErrPanic) {
+		return "", false
+	}
+	line, _, _ = strings.Cut(err.Error(), "\n")
+	return line, true
+}
 
 // annotate runs one stage, turning a panic into an error.
 func annotate(ctx context.Context, s Stage, doc *Document) (err error) {

@@ -11,7 +11,6 @@ package acled
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -192,12 +191,12 @@ func Score(ctx context.Context, p *sitrep.Pipeline, rows []Row, keep bool) (Resu
 		pub, _ := time.Parse(time.DateOnly, row.Date)
 		doc := sitrep.NewDocument(sitrep.Article{ID: row.ID, Text: row.Notes, Published: pub})
 		if err := p.Run(ctx, doc); err != nil {
-			if !errors.Is(err, sitrep.ErrPanic) || ctx.Err() != nil {
+			line, ok := sitrep.PanicLine(err)
+			if !ok {
 				return res, fmt.Errorf("code ACLED row %s: %w", row.ID, err)
 			}
-			// a bug the row's text reached: the row counts as uncoded
-			msg, _, _ := strings.Cut(err.Error(), "\n")
-			res.Failed = append(res.Failed, msg)
+			// a bug the text reached: it counts as uncoded
+			res.Failed = append(res.Failed, line)
 			doc.Events = nil
 		}
 		pr := Prediction{ID: row.ID, GoldType: row.EventType, GoldSub: row.SubType, GoldFatal: row.Fatalities, GoldDate: row.Date, GoldPlace: row.Location}

@@ -12,7 +12,6 @@ package plover
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -176,12 +175,12 @@ func Score(ctx context.Context, p *sitrep.Pipeline, recs []Record, keep bool) (R
 		}
 		doc := sitrep.NewDocument(sitrep.Article{ID: rec.ID, Text: rec.Text, Published: pub})
 		if err := p.Run(ctx, doc); err != nil {
-			if !errors.Is(err, sitrep.ErrPanic) || ctx.Err() != nil {
+			line, ok := sitrep.PanicLine(err)
+			if !ok {
 				return res, fmt.Errorf("code %s: %w", rec.ID, err)
 			}
-			// a bug the sentence reached: it counts as uncoded
-			msg, _, _ := strings.Cut(err.Error(), "\n")
-			res.Failed = append(res.Failed, msg)
+			// a bug the text reached: it counts as uncoded
+			res.Failed = append(res.Failed, line)
 			doc.Events = nil
 		}
 		pr := Prediction{ID: rec.ID, Gold: rec.Type}
