@@ -132,13 +132,18 @@ func ACLEDCountry(iso3 string) string {
 	if iso3 == "" {
 		return ""
 	}
-	if n, ok := acledCountryNames[iso3]; ok {
-		return n
-	}
 	if c, ok := country.Lookup(iso3); ok {
-		return c.Name
+		return acledName(c)
 	}
 	return ""
+}
+
+// acledName is ACLED's name for a country of the table.
+func acledName(c country.Country) string {
+	if n, ok := acledCountryNames[c.ISO3]; ok {
+		return n
+	}
+	return c.Name
 }
 
 // acledCountryNames are ACLED's names for countries GeoNames names

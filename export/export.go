@@ -169,7 +169,7 @@ func acledRow(e *sitrep.EventRecord, rec []string) ([]string, bool) {
 		admin1, loc, lat, lon, gp = l.Admin1, l.Name, ftoa(l.Lat), ftoa(l.Lon), itoa(l.Precision)
 		iso, cname = l.Country, l.Country
 		if c, ok := country.Lookup(l.Country); ok {
-			iso, cname = strconv.Itoa(c.Numeric), ACLEDCountry(l.Country)
+			iso, cname = strconv.Itoa(c.Numeric), acledName(c)
 		}
 	}
 	fat := "0"
