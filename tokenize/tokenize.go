@@ -362,8 +362,10 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
+// isOpener reports whether r opens a chunk as punctuation of its own; the
+// caller has read a C1 control as its Windows-1252 character.
 func isOpener(r rune) bool {
-	switch fold.Win1252(r) {
+	switch r {
 	case '(', '[', '{', '"', '\'', '“', '‘', '«', '‹', '¿', '¡', '„', '‚', '*', '#':
 		return true
 	}
