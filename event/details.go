@@ -201,10 +201,8 @@ func (r *reader) modality(s *sent, c *cand) {
 					m = sitrep.Alleged
 				}
 			}
-			for _, w := range s.words {
-				if w == "allegation" || w == "allegations" {
-					m = sitrep.Alleged
-				}
+			if s.holds(allegationWords) {
+				m = sitrep.Alleged
 			}
 		}
 		if c.trig > 0 && strings.Contains(strings.Join(s.words[:c.trig], " "), "claimed responsibility") {
@@ -323,10 +321,8 @@ func (r *reader) reportedFuture(s *sent, c *cand) {
 	if pub.IsZero() || c.ev.Date.Start <= pub.Format(time.DateOnly) {
 		return
 	}
-	for _, w := range s.words {
-		if w == "if" || w == "unless" || w == "whether" {
-			return
-		}
+	if s.holds(conditionWords) {
+		return
 	}
 	c.ev.Modality = sitrep.Planned
 }

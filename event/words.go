@@ -184,3 +184,9 @@ var (
 
 // objectPronouns stand only as a verb's or a preposition's object.
 var objectPronouns = set("him", "her", "them", "us", "me")
+
+// allegationWords mark a report of an act as an allegation.
+var allegationWords = set("allegation", "allegations")
+
+// conditionWords keep a future act hypothetical: "if", "unless", "whether".
+var conditionWords = set("if", "unless", "whether")
